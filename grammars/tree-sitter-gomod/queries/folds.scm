@@ -1,0 +1,2 @@
+; A block folds from its verb to its closing parenthesis.
+(block) @fold

@@ -1,0 +1,108 @@
+"""Where text comes from: the disk, overlaid by the editor's open documents.
+
+Every read an analysis makes goes through a :class:`FileSource`, so a rule never knows whether
+text came from disk or from a buffer, and the reads can be recorded to know what a result
+depends on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+SKIPPED_DIRS = frozenset({"vendor", "testdata", "node_modules"})
+"""Directory names never searched for files (as ``go`` never reads them for modules)."""
+
+
+def is_skipped_dir(name: str) -> bool:
+    """Whether discovery skips a directory of this name."""
+    return name in SKIPPED_DIRS or name.startswith(".")
+
+
+@dataclass(frozen=True, slots=True)
+class OpenDocument:
+    """An editor buffer: its text and the client's version number."""
+
+    text: str
+    version: int | None
+
+
+class FileSource:
+    """Disk reads with an overlay of open documents; records the paths it is asked about."""
+
+    def __init__(self, overlay: Mapping[Path, OpenDocument] | None = None) -> None:
+        self._overlay: Mapping[Path, OpenDocument] = overlay or {}
+        self._recorders: list[set[Path]] = []
+
+    # -- dependency recording -------------------------------------------------------------
+    def start_recording(self) -> set[Path]:
+        """Begin collecting the paths read; returns the set that will be filled."""
+        reads: set[Path] = set()
+        self._recorders.append(reads)
+        return reads
+
+    def stop_recording(self, reads: set[Path]) -> None:
+        """Stop filling ``reads``."""
+        self._recorders.remove(reads)
+
+    def _touch(self, path: Path) -> None:
+        for rec in self._recorders:
+            rec.add(path)
+
+    # -- reads ----------------------------------------------------------------------------
+    def open_document(self, path: Path) -> OpenDocument | None:
+        """The open buffer for ``path``, if any."""
+        return self._overlay.get(path)
+
+    def read_bytes(self, path: Path) -> bytes | None:
+        """The file's content (the open buffer if there is one), or None if unreadable."""
+        self._touch(path)
+        doc = self._overlay.get(path)
+        if doc is not None:
+            return doc.text.encode("utf-8")
+        try:
+            with open(path, "rb") as handle:
+                return handle.read()
+        except (OSError, ValueError):
+            return None
+
+    def is_file(self, path: Path) -> bool:
+        """Whether ``path`` is a regular file (or an open buffer)."""
+        self._touch(path)
+        return path in self._overlay or path.is_file()
+
+    def is_dir(self, path: Path) -> bool:
+        """Whether ``path`` is a directory."""
+        self._touch(path)
+        return path.is_dir()
+
+    def walk(self, root: Path, names: frozenset[str]) -> Iterator[Path]:
+        """Files named one of ``names`` below ``root``, skipping vendor, testdata, hidden dirs."""
+        self._touch(root)
+        if root.is_file():
+            if root.name in names:
+                yield root
+            return
+        stack = [root]
+        while stack:
+            current = stack.pop()
+            try:
+                entries = sorted(os.scandir(current), key=lambda e: e.name)
+            except OSError:
+                continue
+            subdirs: list[Path] = []
+            for entry in entries:
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        if not is_skipped_dir(entry.name):
+                            subdirs.append(Path(entry.path))
+                    elif entry.name in names and entry.is_file():
+                        yield Path(entry.path)
+                except OSError:
+                    continue
+            stack.extend(reversed(subdirs))
+        for path in self._overlay:
+            if path.name in names and not path.exists() and root in path.parents:
+                yield path

@@ -1,0 +1,103 @@
+"""The live workspace model: roots, open documents, known files and the latest results.
+
+Both front ends drive this one object.  ``--check`` builds it once and checks every file; the
+language server keeps it for the session, feeding it buffer edits and file-system events, and
+asks which files need their findings recomputed (those whose recorded reads touch a change).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from gowls.analysis.engine import FileResult, check_file, discover
+from gowls.analysis.filekinds import kind_of
+from gowls.analysis.snapshot import ParseCache, Snapshot, normalize
+from gowls.analysis.source import FileSource, OpenDocument, is_skipped_dir
+
+
+class Workspace:
+    """Roots, overlay, discovered files and per-file results with their dependencies."""
+
+    def __init__(self, roots: Sequence[Path] = ()) -> None:
+        self.roots: list[Path] = [normalize(r) for r in roots]
+        self.overlay: dict[Path, OpenDocument] = {}
+        self.cache = ParseCache()
+        self.files: set[Path] = set()
+        """Supported files known to exist (discovered or opened)."""
+        self.results: dict[Path, FileResult] = {}
+
+    # -- snapshots ------------------------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        """A view of the current state."""
+        return Snapshot(FileSource(dict(self.overlay)), self.cache)
+
+    # -- discovery ------------------------------------------------------------------------
+    def scan(self) -> list[Path]:
+        """Find every supported file under the roots (may take a while on big trees)."""
+        found = discover(FileSource(dict(self.overlay)), self.roots)
+        self.files.update(found)
+        return found
+
+    def in_scope(self, path: Path) -> bool:
+        """Whether ``path`` lies under a root and outside skipped directories."""
+        for root in self.roots:
+            if path == root or root in path.parents:
+                rel = path.relative_to(root).parts[:-1]
+                return not any(is_skipped_dir(part) for part in rel)
+        return False
+
+    # -- buffers --------------------------------------------------------------------------
+    def open(self, path: Path, text: str, version: int | None) -> None:
+        """A document was opened (or its whole text replaced)."""
+        path = normalize(path)
+        self.overlay[path] = OpenDocument(text, version)
+        if kind_of(path) is not None:
+            self.files.add(path)
+
+    def close(self, path: Path) -> None:
+        """A document was closed: its text comes from disk again."""
+        path = normalize(path)
+        self.overlay.pop(path, None)
+        if not path.exists():
+            self.files.discard(path)
+            self.cache.forget(path)
+
+    # -- changes --------------------------------------------------------------------------
+    def file_event(self, path: Path, deleted: bool) -> None:
+        """A file was created, changed or deleted on disk."""
+        path = normalize(path)
+        if deleted:
+            self.cache.forget(path)
+            if path not in self.overlay:
+                self.files.discard(path)
+                self.results.pop(path, None)
+        elif kind_of(path) is not None and (self.in_scope(path) or path in self.overlay):
+            self.files.add(path)
+
+    def affected(self, changed: Iterable[Path]) -> list[Path]:
+        """Known files whose findings may differ after ``changed`` paths changed."""
+        keys: set[Path] = set()
+        for raw in changed:
+            path = normalize(raw)
+            keys.add(path)
+            keys.update(path.parents)
+        out = {p for p in changed if normalize(p) in self.files}
+        for path, result in self.results.items():
+            if result.depends_on & keys:
+                out.add(path)
+        return sorted(normalize(p) for p in out if normalize(p) in self.files)
+
+    def check(self, paths: Iterable[Path]) -> list[FileResult]:
+        """Recompute and store the results of ``paths``."""
+        snapshot = self.snapshot()
+        out = []
+        for path in paths:
+            result = check_file(snapshot, path)
+            self.results[result.path] = result
+            out.append(result)
+        return out
+
+    def check_all(self) -> list[FileResult]:
+        """Recompute every known file."""
+        return self.check(sorted(self.files))

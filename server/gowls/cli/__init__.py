@@ -1,0 +1,1 @@
+"""Command-line front end: ``gowls`` (server) and ``gowls --check`` (CI checker)."""

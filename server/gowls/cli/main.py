@@ -1,0 +1,104 @@
+"""Entry point of the ``gowls`` console script."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from gowls import __version__
+from gowls.analysis.findings import Severity
+
+FORMATS = ("text", "json")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"gowls: error: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line grammar."""
+    parser = _Parser(
+        prog="gowls",
+        description="Language server and checker for go.work, go.mod and friends. "
+        "Without --check it runs the language server on stdio.",
+    )
+    parser.add_argument("--version", action="version", version=f"gowls {__version__}")
+    parser.add_argument(
+        "--check", action="store_true", help="check the files under PATH... and print findings"
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="with --check: files or dirs")
+    parser.add_argument(
+        "--output-format", choices=FORMATS, default="text", help="with --check (default: text)"
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "information"),
+        default="warning",
+        help="with --check: lowest severity that makes the exit code 1 (default: warning)",
+    )
+    parser.add_argument("--tcp", metavar="HOST:PORT", help="serve over TCP instead of stdio")
+    parser.add_argument("--stdio", action="store_true", help="serve over stdio (the default)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    serve = False
+    if args_list[:1] == ["serve"]:
+        args_list = args_list[1:]
+        serve = True
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if serve and args.check:
+        parser.error("`serve` and --check cannot be combined")
+    if not args.check:
+        if args.paths:
+            parser.error(f"unexpected argument {args.paths[0]!r} (did you mean --check?)")
+        return _serve(args.tcp, args.debug)
+    if args.tcp:
+        parser.error("--tcp serves the language server; it cannot be combined with --check")
+    from gowls.cli.check import CheckOptions, UsageError, run_check
+
+    options = CheckOptions(
+        paths=[Path(p) for p in (args.paths or ["."])],
+        output_format=args.output_format,
+        fail_on=Severity.parse(args.fail_on),
+    )
+    try:
+        return run_check(options)
+    except UsageError as exc:
+        sys.stderr.write(f"gowls: error: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # an internal failure: one line, traceback only when asked
+        if args.debug:
+            traceback.print_exc()
+        sys.stderr.write(f"gowls: internal error: {type(exc).__name__}: {exc}\n")
+        return 2
+
+
+def _serve(tcp: str | None, debug: bool) -> int:
+    import logging
+
+    from gowls.lsp.server import create_server
+
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr)
+    server = create_server()
+    if tcp:
+        host, sep, port = tcp.rpartition(":")
+        if not sep or not port.isdigit():
+            sys.stderr.write("gowls: error: --tcp expects HOST:PORT\n")
+            return 2
+        server.start_tcp(host or "127.0.0.1", int(port))
+    else:
+        server.start_io()
+    return 0

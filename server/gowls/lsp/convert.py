@@ -1,0 +1,112 @@
+"""Conversions between analysis objects and lsprotocol types.
+
+Every position that leaves or enters the server passes through here, using the position
+encoding negotiated at initialize; the arithmetic itself lives in ``gowls.syntax.positions``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from lsprotocol import types as lsp
+from pygls.uris import from_fs_path, to_fs_path
+
+from gowls.analysis.findings import Finding, Fix, Severity
+from gowls.analysis.registry import RULES
+from gowls.syntax.positions import Encoding, LineIndex, Point, Span
+
+SOURCE = "gowls"
+
+LineIndexLookup = Callable[[Path], LineIndex]
+"""Finds the line index of a file."""
+
+_ENCODINGS = {
+    lsp.PositionEncodingKind.Utf8: Encoding.UTF8,
+    lsp.PositionEncodingKind.Utf16: Encoding.UTF16,
+    lsp.PositionEncodingKind.Utf32: Encoding.UTF32,
+}
+
+_SEVERITIES = {
+    Severity.ERROR: lsp.DiagnosticSeverity.Error,
+    Severity.WARNING: lsp.DiagnosticSeverity.Warning,
+    Severity.INFORMATION: lsp.DiagnosticSeverity.Information,
+    Severity.HINT: lsp.DiagnosticSeverity.Hint,
+}
+
+
+def encoding_of(kind: lsp.PositionEncodingKind | str | None) -> Encoding:
+    """Our encoding for a negotiated LSP position encoding (UTF-16 when unknown)."""
+    for key, value in _ENCODINGS.items():
+        if kind == key or kind == key.value:
+            return value
+    return Encoding.UTF16
+
+
+def uri_to_path(uri: str) -> Path | None:
+    """A file-system path for a ``file:`` URI."""
+    fs = to_fs_path(uri)
+    return Path(fs) if fs else None
+
+
+def path_to_uri(path: Path) -> str:
+    """A ``file:`` URI for a path."""
+    uri = from_fs_path(str(path))
+    assert uri is not None
+    return uri
+
+
+class Converter:
+    """Converts positions of the files it is given in the negotiated encoding."""
+
+    def __init__(self, encoding: Encoding) -> None:
+        self.encoding = encoding
+
+    def position(self, index: LineIndex, point: Point) -> lsp.Position:
+        """An LSP position for a byte point."""
+        return lsp.Position(point.line, index.to_units(point, self.encoding))
+
+    def range(self, index: LineIndex, span: Span) -> lsp.Range:
+        """An LSP range for a byte span."""
+        return lsp.Range(self.position(index, span.start), self.position(index, span.end))
+
+    def point(self, index: LineIndex, position: lsp.Position) -> Point:
+        """A byte point for an LSP position."""
+        return index.from_units(position.line, position.character, self.encoding)
+
+    def span(self, index: LineIndex, rng: lsp.Range) -> Span:
+        """A byte span for an LSP range."""
+        return Span(self.point(index, rng.start), self.point(index, rng.end))
+
+    def diagnostic(
+        self, finding: Finding, index_of: LineIndexLookup, related: bool = True
+    ) -> lsp.Diagnostic:
+        """An LSP diagnostic for a finding."""
+        index = index_of(finding.path)
+        info = RULES[finding.code].info if finding.code in RULES else None
+        related_info = None
+        if related and finding.related:
+            related_info = [
+                lsp.DiagnosticRelatedInformation(
+                    lsp.Location(path_to_uri(r.path), self.range(index_of(r.path), r.span)),
+                    r.message,
+                )
+                for r in finding.related
+            ]
+        return lsp.Diagnostic(
+            range=self.range(index, finding.span),
+            message=finding.message,
+            severity=_SEVERITIES[finding.severity],
+            code=finding.code,
+            code_description=lsp.CodeDescription(href=info.url) if info else None,
+            source=SOURCE,
+            related_information=related_info,
+        )
+
+    def workspace_edit(self, fix: Fix, index_of: LineIndexLookup) -> lsp.WorkspaceEdit:
+        """A workspace edit applying ``fix``."""
+        changes: dict[str, list[lsp.TextEdit]] = {}
+        for edit in fix.edits:
+            rng = self.range(index_of(edit.path), edit.span)
+            changes.setdefault(path_to_uri(edit.path), []).append(lsp.TextEdit(rng, edit.new_text))
+        return lsp.WorkspaceEdit(changes=changes)

@@ -1,0 +1,231 @@
+"""The typed go.mod document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tree_sitter import Tree
+
+from gowls.syntax.directives import (
+    DirectiveError,
+    Godebug,
+    GoLine,
+    Replace,
+    ToolchainLine,
+    check_path_major,
+    parse_string,
+    parse_version,
+    read_go,
+    read_godebug,
+    read_replace,
+    read_toolchain,
+    split_path_version,
+)
+from gowls.syntax.positions import LineIndex, Span
+from gowls.syntax.statements import FileSyntax, Problem, Statement, Token, parse_syntax
+
+MOD_BLOCK_VERBS = frozenset(
+    {"module", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"}
+)
+MOD_VERBS = frozenset({"go", "toolchain", *MOD_BLOCK_VERBS})
+
+_DEPRECATED_RE = re.compile(r"(?:^|\n\n)Deprecated: *(.*?)(?:$|\n\n)", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleLine:
+    """``module example.com/m``."""
+
+    path: str
+    span: Span
+    deprecated: str
+    statement: Statement
+
+
+@dataclass(frozen=True, slots=True)
+class Require:
+    """``require example.com/x v1.2.3`` (also used for ``exclude``)."""
+
+    path: str
+    version: str
+    path_span: Span
+    version_span: Span
+    indirect: bool
+    statement: Statement
+
+
+@dataclass(frozen=True, slots=True)
+class Retract:
+    """``retract v1.0.0`` or ``retract [v1.0.0, v1.1.0]``."""
+
+    low: str
+    high: str
+    rationale: str
+    statement: Statement
+
+
+@dataclass(frozen=True, slots=True)
+class PathLine:
+    """``tool path`` or ``ignore path``."""
+
+    path: str
+    span: Span
+    statement: Statement
+
+
+@dataclass(slots=True)
+class GoMod:
+    """A parsed go.mod file: its directives and every problem ``go`` would report."""
+
+    syntax: FileSyntax
+    module: ModuleLine | None = None
+    go: GoLine | None = None
+    toolchain: ToolchainLine | None = None
+    godebugs: list[Godebug] = field(default_factory=list)
+    requires: list[Require] = field(default_factory=list)
+    excludes: list[Require] = field(default_factory=list)
+    replaces: list[Replace] = field(default_factory=list)
+    retracts: list[Retract] = field(default_factory=list)
+    tools: list[PathLine] = field(default_factory=list)
+    ignores: list[PathLine] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def index(self) -> LineIndex:
+        """Line index of the text."""
+        return self.syntax.index
+
+    @property
+    def module_path(self) -> str | None:
+        """The declared module path, if any."""
+        return self.module.path if self.module else None
+
+
+def parse_gomod(data: bytes, filename: str = "go.mod", old_tree: Tree | None = None) -> GoMod:
+    """Parse go.mod text strictly (as ``go`` reads a main module's go.mod)."""
+    syntax = parse_syntax(data, filename, old_tree)
+    mod = GoMod(syntax, problems=list(syntax.problems))
+    for block in syntax.blocks:
+        if len(block.tokens) > 1 or block.verb not in MOD_BLOCK_VERBS:
+            mod.problems.append(
+                Problem(
+                    Span(block.tokens[0].span.start, block.tokens[-1].span.end),
+                    "unknown block type: " + " ".join(t.text for t in block.tokens),
+                )
+            )
+    for stmt in syntax.statements:
+        if stmt.block is not None and (
+            len(stmt.block.tokens) > 1 or stmt.block.verb not in MOD_BLOCK_VERBS
+        ):
+            continue
+        try:
+            _add(mod, stmt)
+        except DirectiveError as exc:
+            mod.problems.append(exc.problem)
+    if mod.retracts and mod.module is None:
+        first = mod.retracts[0].statement
+        mod.problems.append(
+            Problem(first.span, "no module directive found, so retract cannot be used")
+        )
+    mod.problems.sort(key=lambda p: (p.span.start, p.span.end))
+    return mod
+
+
+def _comment_text(stmt: Statement) -> str:
+    comments = list(stmt.before)
+    if stmt.suffix is not None:
+        comments.append(stmt.suffix)
+    return "\n".join(c.text[2:].strip() for c in comments)
+
+
+def _is_indirect(stmt: Statement) -> bool:
+    if stmt.suffix is None:
+        return False
+    fields = stmt.suffix.text[2:].split()
+    return (len(fields) == 1 and fields[0] == "indirect") or (
+        len(fields) > 1 and fields[0] == "indirect;"
+    )
+
+
+def _module_version(verb: str, stmt: Statement) -> tuple[str, str, Token, Token]:
+    if len(stmt.args) != 2:
+        raise DirectiveError(f"usage: {verb} module/path v1.2.3", stmt.span)
+    path_tok, version_tok = stmt.args
+    path = parse_string(path_tok)
+    version = parse_version(verb, path, version_tok)
+    _, path_major, ok = split_path_version(path)
+    if not ok:
+        raise DirectiveError(f"{verb} {path}: invalid module path", path_tok.span)
+    complaint = check_path_major(version, path_major)
+    if complaint:
+        raise DirectiveError(f"{verb} {path}: {complaint}", version_tok.span)
+    return path, version, path_tok, version_tok
+
+
+def _read_version_interval(stmt: Statement) -> tuple[str, str, list[Token]]:
+    toks = list(stmt.args)
+    verb = "retract"
+    if not toks or toks[0].text == "(":
+        raise DirectiveError("expected '[' or version", stmt.span)
+    if toks[0].text != "[":
+        v = parse_version(verb, "", toks[0])
+        return v, v, toks[1:]
+    toks = toks[1:]
+    if not toks:
+        raise DirectiveError("expected version after '['", stmt.span)
+    low = parse_version(verb, "", toks[0])
+    toks = toks[1:]
+    if not toks or toks[0].text != ",":
+        raise DirectiveError("expected ',' after version", stmt.span)
+    toks = toks[1:]
+    if not toks:
+        raise DirectiveError("expected version after ','", stmt.span)
+    high = parse_version(verb, "", toks[0])
+    toks = toks[1:]
+    if not toks or toks[0].text != "]":
+        raise DirectiveError("expected ']' after version", stmt.span)
+    return low, high, toks[1:]
+
+
+def _add(mod: GoMod, stmt: Statement) -> None:
+    verb = stmt.verb.text
+    if verb == "go":
+        if mod.go is not None:
+            raise DirectiveError("repeated go statement", stmt.span)
+        mod.go = read_go(stmt)
+    elif verb == "toolchain":
+        if mod.toolchain is not None:
+            raise DirectiveError("repeated toolchain statement", stmt.span)
+        mod.toolchain = read_toolchain(stmt)
+    elif verb == "module":
+        if mod.module is not None:
+            raise DirectiveError("repeated module statement", stmt.span)
+        text = _comment_text(stmt)
+        m = _DEPRECATED_RE.search(text)
+        if len(stmt.args) != 1:
+            raise DirectiveError("usage: module module/path", stmt.span)
+        tok = stmt.args[0]
+        mod.module = ModuleLine(parse_string(tok), tok.span, m.group(1) if m else "", stmt)
+    elif verb == "godebug":
+        mod.godebugs.append(read_godebug(stmt))
+    elif verb in ("require", "exclude"):
+        path, version, path_tok, version_tok = _module_version(verb, stmt)
+        entry = Require(path, version, path_tok.span, version_tok.span, _is_indirect(stmt), stmt)
+        (mod.requires if verb == "require" else mod.excludes).append(entry)
+    elif verb == "replace":
+        mod.replaces.append(read_replace(stmt))
+    elif verb == "retract":
+        low, high, rest = _read_version_interval(stmt)
+        if rest:
+            raise DirectiveError(f'unexpected token after version: "{rest[0].text}"', rest[0].span)
+        mod.retracts.append(Retract(low, high, _comment_text(stmt), stmt))
+    elif verb in ("tool", "ignore"):
+        if len(stmt.args) != 1:
+            raise DirectiveError(f"{verb} directive expects exactly one argument", stmt.span)
+        tok = stmt.args[0]
+        (mod.tools if verb == "tool" else mod.ignores).append(
+            PathLine(parse_string(tok), tok.span, stmt)
+        )
+    else:
+        raise DirectiveError(f"unknown directive: {verb}", stmt.verb.span)

@@ -1,0 +1,102 @@
+"""The typed go.work document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tree_sitter import Tree
+
+from gowls.syntax.directives import (
+    DirectiveError,
+    Godebug,
+    GoLine,
+    Replace,
+    ToolchainLine,
+    parse_string,
+    read_go,
+    read_godebug,
+    read_replace,
+    read_toolchain,
+)
+from gowls.syntax.positions import LineIndex, Span
+from gowls.syntax.statements import FileSyntax, Problem, Statement, parse_syntax
+
+WORK_BLOCK_VERBS = frozenset({"godebug", "use", "replace"})
+WORK_VERBS = frozenset({"go", "toolchain", *WORK_BLOCK_VERBS})
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """``use ./dir``."""
+
+    path: str
+    """The directory as written (unquoted), relative to the go.work directory or absolute."""
+    span: Span
+    """The path token."""
+    statement: Statement
+
+
+@dataclass(slots=True)
+class GoWork:
+    """A parsed go.work file: its directives and every problem ``go`` would report."""
+
+    syntax: FileSyntax
+    go: GoLine | None = None
+    toolchain: ToolchainLine | None = None
+    godebugs: list[Godebug] = field(default_factory=list)
+    uses: list[Use] = field(default_factory=list)
+    replaces: list[Replace] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def index(self) -> LineIndex:
+        """Line index of the text."""
+        return self.syntax.index
+
+
+def parse_gowork(data: bytes, filename: str = "go.work", old_tree: Tree | None = None) -> GoWork:
+    """Parse go.work text; problems use ``filename`` where go names the file."""
+    syntax = parse_syntax(data, filename, old_tree)
+    work = GoWork(syntax, problems=list(syntax.problems))
+    for block in syntax.blocks:
+        if len(block.tokens) > 1 or block.verb not in WORK_BLOCK_VERBS:
+            work.problems.append(
+                Problem(
+                    Span(block.tokens[0].span.start, block.tokens[-1].span.end),
+                    "unknown block type: " + " ".join(t.text for t in block.tokens),
+                )
+            )
+    for stmt in syntax.statements:
+        if stmt.block is not None and (
+            len(stmt.block.tokens) > 1 or stmt.block.verb not in WORK_BLOCK_VERBS
+        ):
+            continue
+        try:
+            _add(work, stmt)
+        except DirectiveError as exc:
+            work.problems.append(exc.problem)
+    work.problems.sort(key=lambda p: (p.span.start, p.span.end))
+    return work
+
+
+def _add(work: GoWork, stmt: Statement) -> None:
+    verb = stmt.verb.text
+    if verb == "go":
+        if work.go is not None:
+            raise DirectiveError("repeated go statement", stmt.span)
+        work.go = read_go(stmt)
+    elif verb == "toolchain":
+        if work.toolchain is not None:
+            raise DirectiveError("repeated toolchain statement", stmt.span)
+        work.toolchain = read_toolchain(stmt)
+    elif verb == "godebug":
+        work.godebugs.append(read_godebug(stmt))
+    elif verb == "use":
+        if len(stmt.args) != 1:
+            raise DirectiveError("usage: use local/dir", stmt.span)
+        tok = stmt.args[0]
+        work.uses.append(Use(parse_string(tok), tok.span, stmt))
+    elif verb == "replace":
+        work.replaces.append(read_replace(stmt))
+    else:
+        raise DirectiveError(f"unknown directive: {verb}", stmt.verb.span)

@@ -1,0 +1,303 @@
+"""The shape every go.mod and go.work file shares: statements, blocks, comments.
+
+This turns a tree-sitter tree of the ``gomod`` grammar into :class:`Statement` objects the way
+Go's ``modfile`` parser groups tokens into lines and line blocks, and turns the tree's error
+nodes into syntax problems worded as ``go`` words them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from tree_sitter import Node, Tree
+
+from gowls.syntax.grammar import new_parser
+from gowls.syntax.positions import LineIndex, Point, Span
+
+
+class TokenKind(Enum):
+    """The lexical class of a token."""
+
+    IDENT = "identifier"
+    STRING = "interpreted_string"
+    RAW = "raw_string"
+    PUNCT = "punctuation"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a statement, with its text exactly as written."""
+
+    text: str
+    span: Span
+    kind: TokenKind
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A ``//`` comment; ``text`` includes the slashes."""
+
+    text: str
+    span: Span
+    suffix: bool
+    """True when code precedes the comment on its line."""
+
+
+@dataclass(slots=True)
+class Block:
+    """A ``verb ( ... )`` block."""
+
+    tokens: list[Token]
+    """The tokens before ``(`` (normally just the verb)."""
+    span: Span
+    lparen: Span
+    rparen: Span | None
+    """None when the block is never closed."""
+    statements: list[Statement] = field(default_factory=list, repr=False)
+
+    @property
+    def verb(self) -> str:
+        """The block's verb."""
+        return self.tokens[0].text
+
+
+@dataclass(slots=True)
+class Statement:
+    """One logical line: a top-level directive or a line inside a block.
+
+    ``verb`` is the directive's own first token or, inside a block, the block's verb token;
+    ``args`` are the remaining tokens (inside a block: all tokens of the line).
+    """
+
+    verb: Token
+    args: list[Token]
+    span: Span
+    """The statement's own tokens (inside a block, the line without the verb)."""
+    block: Block | None = field(default=None, repr=False)
+    suffix: Comment | None = None
+    before: list[Comment] = field(default_factory=list)
+
+    @property
+    def start(self) -> Point:
+        """Where ``go`` says the statement starts (the line its errors name)."""
+        return self.span.start
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A syntax or directive error, worded as ``go`` words it (without the file:line prefix)."""
+
+    span: Span
+    message: str
+
+
+@dataclass(slots=True)
+class FileSyntax:
+    """The statements, blocks and comments of one go.mod or go.work text."""
+
+    index: LineIndex
+    tree: Tree
+    statements: list[Statement]
+    blocks: list[Block]
+    comments: list[Comment]
+    problems: list[Problem]
+    """Syntax errors only (what Go's parser rejects before looking at directives)."""
+
+
+_TOKEN_TYPES = {
+    "identifier": TokenKind.IDENT,
+    "interpreted_string": TokenKind.STRING,
+    "raw_string": TokenKind.RAW,
+}
+_PUNCT = frozenset("()[]{},")
+
+
+def _span(node: Node) -> Span:
+    return Span(Point(*node.start_point), Point(*node.end_point))
+
+
+def _token(node: Node) -> Token | None:
+    kind = _TOKEN_TYPES.get(node.type)
+    if kind is None:
+        if node.type in _PUNCT and not node.is_missing:
+            kind = TokenKind.PUNCT
+        else:
+            return None
+    text = (node.text or b"").decode("utf-8", errors="replace")
+    return Token(text, _span(node), kind)
+
+
+def _tokens(node: Node) -> list[Token]:
+    return [t for t in (_token(c) for c in node.children) if t is not None]
+
+
+def _span_of(tokens: list[Token]) -> Span:
+    return Span(tokens[0].span.start, tokens[-1].span.end)
+
+
+def parse_syntax(data: bytes, filename: str, old_tree: Tree | None = None) -> FileSyntax:
+    """Parse go.mod/go.work text into statements; ``filename`` is used in go's messages."""
+    parser = new_parser()
+    tree = parser.parse(data, old_tree) if old_tree is not None else parser.parse(data)
+    return _Reader(LineIndex(data), filename).read(tree)
+
+
+class _Reader:
+    """Walks one tree; collects statements, blocks, comments and problems."""
+
+    def __init__(self, index: LineIndex, filename: str) -> None:
+        self.index = index
+        self.filename = filename
+        self.statements: list[Statement] = []
+        self.blocks: list[Block] = []
+        self.problems: list[Problem] = []
+        self.code_end: dict[int, int] = {}
+        """row -> byte column where the last code token of that row ends."""
+
+    def read(self, tree: Tree) -> FileSyntax:
+        for child in tree.root_node.children:
+            if child.type == "directive":
+                toks = _tokens(child)
+                if toks:
+                    self._add(toks[0], toks[1:], toks, None)
+            elif child.type == "block":
+                self._block(child)
+            elif child.type != "comment":
+                self.problems.append(_error_problem(child, self.index))
+        comments = []
+        for node in _walk_comments(tree.root_node):
+            start = Point(*node.start_point)
+            suffix = self.code_end.get(start.line, -1) >= 0 and self.code_end[start.line] <= start.column
+            text = (node.text or b"").decode("utf-8", errors="replace").rstrip("\r")
+            comments.append(Comment(text, _span(node), suffix))
+        _attach_comments(self.statements, comments)
+        if not self.problems:
+            self.problems.extend(_nested_errors(tree.root_node, self.index))
+        return FileSyntax(self.index, tree, self.statements, self.blocks, comments, self.problems)
+
+    def _note(self, tokens: list[Token]) -> None:
+        for tok in tokens:
+            row = tok.span.end.line
+            self.code_end[row] = max(self.code_end.get(row, 0), tok.span.end.column)
+
+    def _add(self, verb: Token, args: list[Token], own: list[Token], block: Block | None) -> None:
+        self._note(own)
+        stmt = Statement(verb, args, _span_of(own), block)
+        self.statements.append(stmt)
+        if block is not None:
+            block.statements.append(stmt)
+
+    def _block(self, node: Node) -> None:
+        head: list[Token] = []
+        lparen: Span | None = None
+        rparen: Span | None = None
+        lines: list[Node] = []
+        for c in node.children:
+            if c.type == "(" and lparen is None:
+                lparen = _span(c)
+            elif c.type == ")" and lparen is not None:
+                if not c.is_missing:
+                    rparen = _span(c)
+            elif c.type == "block_line":
+                lines.append(c)
+            elif lparen is None:
+                tok = _token(c)
+                if tok is not None:
+                    head.append(tok)
+        if not head or lparen is None:
+            self.problems.append(_error_problem(node, self.index))
+            return
+        block = Block(head, Span(head[0].span.start, (rparen or lparen).end), lparen, rparen)
+        self.blocks.append(block)
+        self._note(head)
+        for line in lines:
+            toks = _tokens(line)
+            if toks:
+                self._add(head[0], toks, toks, block)
+        if rparen is None:
+            start = head[0].span.start
+            self.problems.append(
+                Problem(
+                    Span(start, lparen.end),
+                    "syntax error (unterminated block started at "
+                    f"{self.filename}:{start.line + 1}:{start.column + 1})",
+                )
+            )
+
+
+def _walk_comments(root: Node) -> list[Node]:
+    found: list[Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "comment":
+            found.append(node)
+        elif node.child_count:
+            stack.extend(reversed(node.children))
+    found.sort(key=lambda n: n.start_byte)
+    return found
+
+
+def _attach_comments(statements: list[Statement], comments: list[Comment]) -> None:
+    by_row = {s.span.end.line: s for s in statements}
+    starts = {s.span.start.line: s for s in statements}
+    pending: list[Comment] = []
+    for com in comments:
+        if com.suffix:
+            owner = by_row.get(com.span.start.line)
+            if owner is not None and owner.suffix is None:
+                owner.suffix = com
+            continue
+        if pending and pending[-1].span.start.line + 1 != com.span.start.line:
+            pending = []
+        pending.append(com)
+        nxt = starts.get(com.span.start.line + 1)
+        if nxt is not None:
+            nxt.before = list(pending)
+            pending = []
+
+
+def _error_problem(node: Node, index: LineIndex) -> Problem:
+    """Word an ERROR (or stray) node the way Go's lexer/parser would."""
+    span = _span(node)
+    text = index.data[node.start_byte : node.end_byte]
+    line_text = index.line_bytes(span.start.line)
+    rel = span.start.column
+    if b"/*" in text:
+        return Problem(span, "mod files must use // comments (not /* */ comments)")
+    for quote in (b'"', b"`"):
+        pos = text.find(quote)
+        if pos >= 0 and text.count(quote) % 2 == 1:
+            at = index.point(node.start_byte + pos)
+            rest_is_last_line = at.line == index.line_count - 1
+            message = "unexpected EOF in string" if rest_is_last_line else "unexpected newline in string"
+            return Problem(Span(at, Point(at.line, len(index.line_bytes(at.line)))), message)
+    before = line_text[:rel].strip()
+    if text.startswith(b")") or before.endswith(b")"):
+        return Problem(span, "syntax error (expected newline after closing paren)")
+    for offset, byte in enumerate(text):
+        if byte < 0x20 and byte not in (0x09, 0x0A, 0x0D):
+            at = index.point(node.start_byte + offset)
+            return Problem(
+                Span(at, Point(at.line, at.column + 1)),
+                f"unexpected input character '\\x{byte:02x}'",
+            )
+    snippet = text.split(b"\n", 1)[0].decode("utf-8", errors="replace").strip()
+    return Problem(span, f"syntax error (unexpected {snippet!r})" if snippet else "syntax error")
+
+
+def _nested_errors(root: Node, index: LineIndex) -> list[Problem]:
+    found: list[Problem] = []
+    stack = list(root.children)
+    while stack:
+        node = stack.pop()
+        if node.is_error:
+            found.append(_error_problem(node, index))
+        elif node.is_missing and node.type != ")":
+            point = Point(*node.start_point)
+            found.append(Problem(Span(point, point), "syntax error (unexpected end of line)"))
+        elif node.has_error:
+            stack.extend(node.children)
+    found.sort(key=lambda p: (p.span.start.line, p.span.start.column))
+    return found
