@@ -8,7 +8,9 @@
  *   - ( ) [ ] { } , are single-character tokens;
  *   - "..." and `...` are strings (no raw newline inside);
  *   - every other run of printable, non-space characters is an identifier,
- *     which stops before `//` (scanned by src/scanner.c);
+ *     which stops before `//`;
+ *   - identifiers, strings and comments are scanned by src/scanner.c (so that
+ *     they may contain any character, NUL included, as in Go);
  *   - a line whose last token is `(` opens a block that is closed by a line
  *     whose first token is `)`; `( )` at the end of a line is an empty block.
  */
@@ -21,6 +23,9 @@ module.exports = grammar({
 
   externals: $ => [
     $.identifier,
+    $.interpreted_string,
+    $.raw_string,
+    $.comment,
     // A `(` that is the last token of its line, or that is followed only by
     // `)` before the end of the line: it opens a block.
     $._block_open,
@@ -94,14 +99,6 @@ module.exports = grammar({
       '}',
       ',',
     ),
-
-    // A backslash escapes any character, even a newline (as in read.go).
-    interpreted_string: _ => token(seq('"', repeat(choice(/[^"\\\n]/, /\\(.|\n)/)), '"')),
-
-    raw_string: _ => token(seq('`', /[^`\n]*/, '`')),
-
-    // Trailing carriage returns stay outside the comment (CRLF files).
-    comment: _ => token(seq('//', /([^\r\n]|\r+[^\r\n])*/)),
 
     _newline: _ => '\n',
   },

@@ -79,6 +79,7 @@ def test_modfile_fixtures_parse_cleanly() -> None:
         b'module m\nreplace x => "abc\ngo 1.21\n',
         b"module m\nrequire (\n\ta v1\n) x\ngo 1.21\n",
         b"module m\nrequire a\x0cb v1\ngo 1.21\n",
+        b"module m\n/* x */\ngo 1.21\n",
     ],
     ids=[
         "unterminated-block",
@@ -86,6 +87,7 @@ def test_modfile_fixtures_parse_cleanly() -> None:
         "unterminated-string",
         "token-after-close",
         "bad-char",
+        "block-comment",
     ],
 )
 def test_broken_input_stays_local(source: bytes) -> None:

@@ -25,30 +25,36 @@ def _tokens(source: str) -> list[tuple[str, str]]:
     return _leaves(tree.root_node, [])
 
 
-I, S, R, C = "identifier", "interpreted_string", "raw_string", "comment"
+ID, STR, RAW, COM = "identifier", "interpreted_string", "raw_string", "comment"
 
 
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("require foo//x", [(I, "require"), (I, "foo"), (C, "//x")]),
-        ("a//b//c\n", [(I, "a"), (C, "//b//c")]),
-        ("a///b", [(I, "a"), (C, "///b")]),
-        ("use ./a/ / a/b", [(I, "use"), (I, "./a/"), (I, "/"), (I, "a/b")]),
-        ("x a/ /b", [(I, "x"), (I, "a/"), (I, "/b")]),
-        ("replace x=>y => z", [(I, "replace"), (I, "x=>y"), (I, "=>"), (I, "z")]),
-        ('x"y" "z"', [(I, 'x"y"'), (S, '"z"')]),
-        ('"a\\"b"//c', [(S, '"a\\"b"'), (C, "//c")]),
-        ("`raw`x", [(R, "`raw`"), (I, "x")]),
-        ("a\tb\rc", [(I, "a"), (I, "b"), (I, "c")]),
-        ("block1()", [(I, "block1"), ("(", "("), (")", ")")]),
-        ("retract [v1,v2]", [(I, "retract"), ("[", "["), (I, "v1"), (",", ","), (I, "v2"), ("]", "]")]),
-        ("a {b}", [(I, "a"), ("{", "{"), (I, "b"), ("}", "}")]),
-        ("module héllo/世界", [(I, "module"), (I, "héllo/世界")]),
-        ("go 1.21 // c\r\n", [(I, "go"), (I, "1.21"), (C, "// c")]),
+        ("require foo//x", [(ID, "require"), (ID, "foo"), (COM, "//x")]),
+        ("a//b//c\n", [(ID, "a"), (COM, "//b//c")]),
+        ("a///b", [(ID, "a"), (COM, "///b")]),
+        ("use ./a/ / a/b", [(ID, "use"), (ID, "./a/"), (ID, "/"), (ID, "a/b")]),
+        ("x a/ /b", [(ID, "x"), (ID, "a/"), (ID, "/b")]),
+        ("replace x=>y => z", [(ID, "replace"), (ID, "x=>y"), (ID, "=>"), (ID, "z")]),
+        ('x"y" "z"', [(ID, 'x"y"'), (STR, '"z"')]),
+        ('"a\\"b"//c', [(STR, '"a\\"b"'), (COM, "//c")]),
+        ("`raw`x", [(RAW, "`raw`"), (ID, "x")]),
+        ("a\tb\rc", [(ID, "a"), (ID, "b"), (ID, "c")]),
+        ("block1()", [(ID, "block1"), ("(", "("), (")", ")")]),
+        (
+            "retract [v1,v2]",
+            [(ID, "retract"), ("[", "["), (ID, "v1"), (",", ","), (ID, "v2"), ("]", "]")],
+        ),
+        ("a {b}", [(ID, "a"), ("{", "{"), (ID, "b"), ("}", "}")]),
+        # Comments and strings may hold any character but a newline, NUL included.
+        ("x // a\x00b", [(ID, "x"), (COM, "// a\x00b")]),
+        ('x "a\x00" `b\x00`', [(ID, "x"), (STR, '"a\x00"'), (RAW, "`b\x00`")]),
+        ("module héllo/世界", [(ID, "module"), (ID, "héllo/世界")]),
+        ("go 1.21 // c\r\n", [(ID, "go"), (ID, "1.21"), (COM, "// c")]),
         (
             "x ( ( )\n",
-            [(I, "x"), ("(", "("), ("(", "("), (")", ")")],
+            [(ID, "x"), ("(", "("), ("(", "("), (")", ")")],
         ),
     ],
 )

@@ -10,7 +10,7 @@
 #define SYMBOL_COUNT 27
 #define ALIAS_COUNT 0
 #define TOKEN_COUNT 16
-#define EXTERNAL_TOKEN_COUNT 4
+#define EXTERNAL_TOKEN_COUNT 7
 #define FIELD_COUNT 1
 #define MAX_ALIAS_SEQUENCE_LENGTH 7
 #define PRODUCTION_ID_COUNT 3
@@ -23,11 +23,11 @@ enum ts_symbol_identifiers {
   anon_sym_LBRACE = 5,
   anon_sym_RBRACE = 6,
   anon_sym_COMMA = 7,
-  sym_interpreted_string = 8,
-  sym_raw_string = 9,
-  sym_comment = 10,
-  sym__newline = 11,
-  sym_identifier = 12,
+  sym__newline = 8,
+  sym_identifier = 9,
+  sym_interpreted_string = 10,
+  sym_raw_string = 11,
+  sym_comment = 12,
   sym__block_open = 13,
   sym__eof = 14,
   sym__error_sentinel = 15,
@@ -53,11 +53,11 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_LBRACE] = "{",
   [anon_sym_RBRACE] = "}",
   [anon_sym_COMMA] = ",",
+  [sym__newline] = "_newline",
+  [sym_identifier] = "identifier",
   [sym_interpreted_string] = "interpreted_string",
   [sym_raw_string] = "raw_string",
   [sym_comment] = "comment",
-  [sym__newline] = "_newline",
-  [sym_identifier] = "identifier",
   [sym__block_open] = "(",
   [sym__eof] = "_eof",
   [sym__error_sentinel] = "_error_sentinel",
@@ -83,11 +83,11 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_LBRACE] = anon_sym_LBRACE,
   [anon_sym_RBRACE] = anon_sym_RBRACE,
   [anon_sym_COMMA] = anon_sym_COMMA,
+  [sym__newline] = sym__newline,
+  [sym_identifier] = sym_identifier,
   [sym_interpreted_string] = sym_interpreted_string,
   [sym_raw_string] = sym_raw_string,
   [sym_comment] = sym_comment,
-  [sym__newline] = sym__newline,
-  [sym_identifier] = sym_identifier,
   [sym__block_open] = anon_sym_LPAREN,
   [sym__eof] = sym__eof,
   [sym__error_sentinel] = sym__error_sentinel,
@@ -137,6 +137,14 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = false,
   },
+  [sym__newline] = {
+    .visible = false,
+    .named = true,
+  },
+  [sym_identifier] = {
+    .visible = true,
+    .named = true,
+  },
   [sym_interpreted_string] = {
     .visible = true,
     .named = true,
@@ -146,14 +154,6 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .named = true,
   },
   [sym_comment] = {
-    .visible = true,
-    .named = true,
-  },
-  [sym__newline] = {
-    .visible = false,
-    .named = true,
-  },
-  [sym_identifier] = {
     .visible = true,
     .named = true,
   },
@@ -286,83 +286,46 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(6);
+      if (eof) ADVANCE(1);
       ADVANCE_MAP(
-        '\n', 17,
-        '"', 2,
-        '(', 8,
-        ')', 7,
-        ',', 13,
-        '/', 3,
-        '[', 9,
-        ']', 10,
-        '`', 4,
-        '{', 11,
-        '}', 12,
+        '\n', 9,
+        '(', 3,
+        ')', 2,
+        ',', 8,
+        '[', 4,
+        ']', 5,
+        '{', 6,
+        '}', 7,
       );
       if (lookahead == '\t' ||
           lookahead == '\r' ||
           lookahead == ' ') SKIP(0);
       END_STATE();
     case 1:
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(16);
-      END_STATE();
-    case 2:
-      if (lookahead == '"') ADVANCE(14);
-      if (lookahead == '\\') ADVANCE(5);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(2);
-      END_STATE();
-    case 3:
-      if (lookahead == '/') ADVANCE(16);
-      END_STATE();
-    case 4:
-      if (lookahead == '`') ADVANCE(15);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(4);
-      END_STATE();
-    case 5:
-      if (lookahead != 0) ADVANCE(2);
-      END_STATE();
-    case 6:
       ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
-    case 7:
+    case 2:
       ACCEPT_TOKEN(anon_sym_RPAREN);
       END_STATE();
-    case 8:
+    case 3:
       ACCEPT_TOKEN(anon_sym_LPAREN);
       END_STATE();
-    case 9:
+    case 4:
       ACCEPT_TOKEN(anon_sym_LBRACK);
       END_STATE();
-    case 10:
+    case 5:
       ACCEPT_TOKEN(anon_sym_RBRACK);
       END_STATE();
-    case 11:
+    case 6:
       ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
-    case 12:
+    case 7:
       ACCEPT_TOKEN(anon_sym_RBRACE);
       END_STATE();
-    case 13:
+    case 8:
       ACCEPT_TOKEN(anon_sym_COMMA);
       END_STATE();
-    case 14:
-      ACCEPT_TOKEN(sym_interpreted_string);
-      END_STATE();
-    case 15:
-      ACCEPT_TOKEN(sym_raw_string);
-      END_STATE();
-    case 16:
-      ACCEPT_TOKEN(sym_comment);
-      if (lookahead == '\r') ADVANCE(1);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(16);
-      END_STATE();
-    case 17:
+    case 9:
       ACCEPT_TOKEN(sym__newline);
       END_STATE();
     default:
@@ -390,21 +353,21 @@ static const TSLexMode ts_lex_modes[STATE_COUNT] = {
   [16] = {.lex_state = 0, .external_lex_state = 2},
   [17] = {.lex_state = 0, .external_lex_state = 2},
   [18] = {.lex_state = 0, .external_lex_state = 5},
-  [19] = {.lex_state = 0},
-  [20] = {.lex_state = 0},
-  [21] = {.lex_state = 0},
-  [22] = {.lex_state = 0},
-  [23] = {.lex_state = 0},
-  [24] = {.lex_state = 0, .external_lex_state = 6},
-  [25] = {.lex_state = 0},
-  [26] = {.lex_state = 0},
-  [27] = {.lex_state = 0, .external_lex_state = 6},
-  [28] = {.lex_state = 0},
-  [29] = {.lex_state = 0},
-  [30] = {.lex_state = 0},
-  [31] = {.lex_state = 0},
-  [32] = {.lex_state = 0},
-  [33] = {.lex_state = 0},
+  [19] = {.lex_state = 0, .external_lex_state = 6},
+  [20] = {.lex_state = 0, .external_lex_state = 6},
+  [21] = {.lex_state = 0, .external_lex_state = 6},
+  [22] = {.lex_state = 0, .external_lex_state = 6},
+  [23] = {.lex_state = 0, .external_lex_state = 6},
+  [24] = {.lex_state = 0, .external_lex_state = 7},
+  [25] = {.lex_state = 0, .external_lex_state = 6},
+  [26] = {.lex_state = 0, .external_lex_state = 6},
+  [27] = {.lex_state = 0, .external_lex_state = 7},
+  [28] = {.lex_state = 0, .external_lex_state = 6},
+  [29] = {.lex_state = 0, .external_lex_state = 6},
+  [30] = {.lex_state = 0, .external_lex_state = 6},
+  [31] = {.lex_state = 0, .external_lex_state = 6},
+  [32] = {.lex_state = 0, .external_lex_state = 6},
+  [33] = {.lex_state = 0, .external_lex_state = 6},
 };
 
 static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
@@ -417,11 +380,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(1),
     [anon_sym_RBRACE] = ACTIONS(1),
     [anon_sym_COMMA] = ACTIONS(1),
+    [sym__newline] = ACTIONS(1),
+    [sym_identifier] = ACTIONS(1),
     [sym_interpreted_string] = ACTIONS(1),
     [sym_raw_string] = ACTIONS(1),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(1),
-    [sym_identifier] = ACTIONS(1),
     [sym__block_open] = ACTIONS(1),
     [sym__eof] = ACTIONS(1),
     [sym__error_sentinel] = ACTIONS(1),
@@ -443,11 +406,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(7),
     [anon_sym_RBRACE] = ACTIONS(7),
     [anon_sym_COMMA] = ACTIONS(7),
+    [sym__newline] = ACTIONS(9),
+    [sym_identifier] = ACTIONS(7),
     [sym_interpreted_string] = ACTIONS(7),
     [sym_raw_string] = ACTIONS(7),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(9),
-    [sym_identifier] = ACTIONS(7),
   },
   [2] = {
     [sym__statement] = STATE(21),
@@ -465,11 +428,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(7),
     [anon_sym_RBRACE] = ACTIONS(7),
     [anon_sym_COMMA] = ACTIONS(7),
+    [sym__newline] = ACTIONS(13),
+    [sym_identifier] = ACTIONS(7),
     [sym_interpreted_string] = ACTIONS(7),
     [sym_raw_string] = ACTIONS(7),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(13),
-    [sym_identifier] = ACTIONS(7),
   },
   [3] = {
     [sym__statement] = STATE(33),
@@ -487,11 +450,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(17),
     [anon_sym_RBRACE] = ACTIONS(17),
     [anon_sym_COMMA] = ACTIONS(17),
+    [sym__newline] = ACTIONS(20),
+    [sym_identifier] = ACTIONS(17),
     [sym_interpreted_string] = ACTIONS(17),
     [sym_raw_string] = ACTIONS(17),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(20),
-    [sym_identifier] = ACTIONS(17),
   },
   [4] = {
     [sym__token] = STATE(6),
@@ -505,11 +468,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(25),
     [anon_sym_RBRACE] = ACTIONS(25),
     [anon_sym_COMMA] = ACTIONS(25),
+    [sym__newline] = ACTIONS(23),
+    [sym_identifier] = ACTIONS(25),
     [sym_interpreted_string] = ACTIONS(25),
     [sym_raw_string] = ACTIONS(25),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(23),
-    [sym_identifier] = ACTIONS(25),
     [sym__block_open] = ACTIONS(23),
   },
   [5] = {
@@ -524,11 +487,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(29),
     [anon_sym_RBRACE] = ACTIONS(29),
     [anon_sym_COMMA] = ACTIONS(29),
+    [sym__newline] = ACTIONS(27),
+    [sym_identifier] = ACTIONS(29),
     [sym_interpreted_string] = ACTIONS(29),
     [sym_raw_string] = ACTIONS(29),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(27),
-    [sym_identifier] = ACTIONS(29),
     [sym__block_open] = ACTIONS(27),
   },
   [6] = {
@@ -543,11 +506,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(33),
     [anon_sym_RBRACE] = ACTIONS(33),
     [anon_sym_COMMA] = ACTIONS(33),
+    [sym__newline] = ACTIONS(31),
+    [sym_identifier] = ACTIONS(33),
     [sym_interpreted_string] = ACTIONS(33),
     [sym_raw_string] = ACTIONS(33),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(31),
-    [sym_identifier] = ACTIONS(33),
     [sym__block_open] = ACTIONS(31),
   },
   [7] = {
@@ -561,11 +524,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(36),
     [anon_sym_RBRACE] = ACTIONS(36),
     [anon_sym_COMMA] = ACTIONS(36),
+    [sym__newline] = ACTIONS(38),
+    [sym_identifier] = ACTIONS(36),
     [sym_interpreted_string] = ACTIONS(36),
     [sym_raw_string] = ACTIONS(36),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(38),
-    [sym_identifier] = ACTIONS(36),
     [sym__eof] = ACTIONS(38),
   },
   [8] = {
@@ -579,11 +542,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(40),
     [anon_sym_RBRACE] = ACTIONS(40),
     [anon_sym_COMMA] = ACTIONS(40),
+    [sym__newline] = ACTIONS(31),
+    [sym_identifier] = ACTIONS(40),
     [sym_interpreted_string] = ACTIONS(40),
     [sym_raw_string] = ACTIONS(40),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(31),
-    [sym_identifier] = ACTIONS(40),
     [sym__eof] = ACTIONS(31),
   },
   [9] = {
@@ -597,11 +560,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(43),
     [anon_sym_RBRACE] = ACTIONS(43),
     [anon_sym_COMMA] = ACTIONS(43),
+    [sym__newline] = ACTIONS(45),
+    [sym_identifier] = ACTIONS(43),
     [sym_interpreted_string] = ACTIONS(43),
     [sym_raw_string] = ACTIONS(43),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(45),
-    [sym_identifier] = ACTIONS(43),
     [sym__eof] = ACTIONS(45),
   },
   [10] = {
@@ -615,11 +578,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(49),
     [anon_sym_RBRACE] = ACTIONS(49),
     [anon_sym_COMMA] = ACTIONS(49),
+    [sym__newline] = ACTIONS(51),
+    [sym_identifier] = ACTIONS(49),
     [sym_interpreted_string] = ACTIONS(49),
     [sym_raw_string] = ACTIONS(49),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(51),
-    [sym_identifier] = ACTIONS(49),
   },
   [11] = {
     [sym_block_line] = STATE(24),
@@ -632,11 +595,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(49),
     [anon_sym_RBRACE] = ACTIONS(49),
     [anon_sym_COMMA] = ACTIONS(49),
+    [sym__newline] = ACTIONS(55),
+    [sym_identifier] = ACTIONS(49),
     [sym_interpreted_string] = ACTIONS(49),
     [sym_raw_string] = ACTIONS(49),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(55),
-    [sym_identifier] = ACTIONS(49),
   },
   [12] = {
     [sym__token] = STATE(15),
@@ -649,11 +612,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(57),
     [anon_sym_RBRACE] = ACTIONS(57),
     [anon_sym_COMMA] = ACTIONS(57),
+    [sym__newline] = ACTIONS(45),
+    [sym_identifier] = ACTIONS(57),
     [sym_interpreted_string] = ACTIONS(57),
     [sym_raw_string] = ACTIONS(57),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(45),
-    [sym_identifier] = ACTIONS(57),
   },
   [13] = {
     [sym_block_line] = STATE(32),
@@ -666,11 +629,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(61),
     [anon_sym_RBRACE] = ACTIONS(61),
     [anon_sym_COMMA] = ACTIONS(61),
+    [sym__newline] = ACTIONS(64),
+    [sym_identifier] = ACTIONS(61),
     [sym_interpreted_string] = ACTIONS(61),
     [sym_raw_string] = ACTIONS(61),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(64),
-    [sym_identifier] = ACTIONS(61),
   },
   [14] = {
     [sym__token] = STATE(12),
@@ -683,11 +646,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(67),
     [anon_sym_RBRACE] = ACTIONS(67),
     [anon_sym_COMMA] = ACTIONS(67),
+    [sym__newline] = ACTIONS(38),
+    [sym_identifier] = ACTIONS(67),
     [sym_interpreted_string] = ACTIONS(67),
     [sym_raw_string] = ACTIONS(67),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(38),
-    [sym_identifier] = ACTIONS(67),
   },
   [15] = {
     [sym__token] = STATE(15),
@@ -700,11 +663,11 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [anon_sym_LBRACE] = ACTIONS(69),
     [anon_sym_RBRACE] = ACTIONS(69),
     [anon_sym_COMMA] = ACTIONS(69),
+    [sym__newline] = ACTIONS(31),
+    [sym_identifier] = ACTIONS(69),
     [sym_interpreted_string] = ACTIONS(69),
     [sym_raw_string] = ACTIONS(69),
     [sym_comment] = ACTIONS(3),
-    [sym__newline] = ACTIONS(31),
-    [sym_identifier] = ACTIONS(69),
   },
 };
 
@@ -714,6 +677,8 @@ static const uint16_t ts_small_parse_table[] = {
       sym_comment,
     ACTIONS(15), 12,
       sym_identifier,
+      sym_interpreted_string,
+      sym_raw_string,
       ts_builtin_sym_end,
       anon_sym_RPAREN,
       anon_sym_LPAREN,
@@ -722,14 +687,14 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_COMMA,
-      sym_interpreted_string,
-      sym_raw_string,
       sym__newline,
   [18] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(59), 11,
       sym_identifier,
+      sym_interpreted_string,
+      sym_raw_string,
       anon_sym_RPAREN,
       anon_sym_LPAREN,
       anon_sym_LBRACK,
@@ -737,8 +702,6 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_LBRACE,
       anon_sym_RBRACE,
       anon_sym_COMMA,
-      sym_interpreted_string,
-      sym_raw_string,
       sym__newline,
   [35] = 3,
     ACTIONS(3), 1,
@@ -916,40 +879,63 @@ static const TSParseActionEntry ts_parse_actions[] = {
 
 enum ts_external_scanner_symbol_identifiers {
   ts_external_token_identifier = 0,
-  ts_external_token__block_open = 1,
-  ts_external_token__eof = 2,
-  ts_external_token__error_sentinel = 3,
+  ts_external_token_interpreted_string = 1,
+  ts_external_token_raw_string = 2,
+  ts_external_token_comment = 3,
+  ts_external_token__block_open = 4,
+  ts_external_token__eof = 5,
+  ts_external_token__error_sentinel = 6,
 };
 
 static const TSSymbol ts_external_scanner_symbol_map[EXTERNAL_TOKEN_COUNT] = {
   [ts_external_token_identifier] = sym_identifier,
+  [ts_external_token_interpreted_string] = sym_interpreted_string,
+  [ts_external_token_raw_string] = sym_raw_string,
+  [ts_external_token_comment] = sym_comment,
   [ts_external_token__block_open] = sym__block_open,
   [ts_external_token__eof] = sym__eof,
   [ts_external_token__error_sentinel] = sym__error_sentinel,
 };
 
-static const bool ts_external_scanner_states[7][EXTERNAL_TOKEN_COUNT] = {
+static const bool ts_external_scanner_states[8][EXTERNAL_TOKEN_COUNT] = {
   [1] = {
     [ts_external_token_identifier] = true,
+    [ts_external_token_interpreted_string] = true,
+    [ts_external_token_raw_string] = true,
+    [ts_external_token_comment] = true,
     [ts_external_token__block_open] = true,
     [ts_external_token__eof] = true,
     [ts_external_token__error_sentinel] = true,
   },
   [2] = {
     [ts_external_token_identifier] = true,
+    [ts_external_token_interpreted_string] = true,
+    [ts_external_token_raw_string] = true,
+    [ts_external_token_comment] = true,
   },
   [3] = {
     [ts_external_token_identifier] = true,
+    [ts_external_token_interpreted_string] = true,
+    [ts_external_token_raw_string] = true,
+    [ts_external_token_comment] = true,
     [ts_external_token__block_open] = true,
   },
   [4] = {
     [ts_external_token_identifier] = true,
+    [ts_external_token_interpreted_string] = true,
+    [ts_external_token_raw_string] = true,
+    [ts_external_token_comment] = true,
     [ts_external_token__eof] = true,
   },
   [5] = {
+    [ts_external_token_comment] = true,
     [ts_external_token__block_open] = true,
   },
   [6] = {
+    [ts_external_token_comment] = true,
+  },
+  [7] = {
+    [ts_external_token_comment] = true,
     [ts_external_token__eof] = true,
   },
 };

@@ -1,25 +1,37 @@
 /*
  * External scanner for tree-sitter-gomod.
  *
- * It produces two tokens that a regular-expression lexer cannot express:
- *
- *   identifier   A run of identifier characters (printable, non-space, not one
- *                of ( ) [ ] { } ,) that does not start with a quote and that
- *                stops before "//" (a comment) and before "/*" (which the go
- *                command rejects, so it is left to the error recovery).
- *                So `foo//bar` is `foo` followed by the comment `//bar`,
- *                while `a/b`, `./a/` and `=>` are single identifiers.
- *
- *   _block_open  A "(" that ends its line (only spaces, a comment, a newline or
- *                the end of the file follow), or that is followed by ")" and
- *                then the end of the line (an empty block such as `block1()`).
- *                Any other "(" is left to the regular lexer as a plain token.
- *
- *   _eof         A zero-width token at the end of the file, valid only after
- *                the last line of an unterminated block (error recovery aid).
- *
  * The rules follow golang.org/x/mod/modfile/read.go (readToken, isIdent,
- * parseStmt). The scanner keeps no state.
+ * parseStmt). The scanner keeps no state. It produces:
+ *
+ *   identifier          A run of identifier characters (printable, non-space,
+ *                       not one of ( ) [ ] { } ,) that does not start with a
+ *                       quote and that stops before "//" (a comment) and before
+ *                       "/" "*" (which the go command rejects, so it is left to
+ *                       the error recovery). So `foo//bar` is `foo` followed by
+ *                       the comment `//bar`, while `a/b`, `./a/` and `=>` are
+ *                       single identifiers, and so is `a"b`.
+ *
+ *   interpreted_string  "..." where a backslash escapes the next character
+ *                       (even a newline, as in Go); no raw newline inside.
+ *
+ *   raw_string          `...` with no newline inside.
+ *
+ *   comment             "//" up to the end of the line, without the newline
+ *                       and without carriage returns just before it.
+ *
+ *   _block_open         A "(" that ends its line (only spaces, a comment, a
+ *                       newline or the end of the file follow), or that is
+ *                       followed by ")" and then the end of the line (an empty
+ *                       block such as `block1()`). Any other "(" is left to the
+ *                       regular lexer as a plain token.
+ *
+ *   _eof                A zero-width token at the end of the file, valid only
+ *                       after the last line of an unterminated block (it lets
+ *                       the parser report a MISSING ")" there).
+ *
+ * Strings and comments may contain any character but a newline, NUL included;
+ * the regular lexer could not accept NUL, so they are scanned here.
  */
 
 #include "tree_sitter/parser.h"
@@ -29,6 +41,9 @@
 
 enum TokenType {
   IDENTIFIER,
+  INTERPRETED_STRING,
+  RAW_STRING,
+  COMMENT,
   BLOCK_OPEN,
   END_OF_FILE,
   ERROR_SENTINEL,
@@ -121,8 +136,9 @@ static bool scan_block_open(TSLexer *lexer) {
   return at_end_of_line(lexer);
 }
 
-static bool scan_identifier(TSLexer *lexer) {
-  unsigned length = 0;
+/* Scans the rest of an identifier of which `length` characters have been
+ * consumed (and marked). */
+static bool scan_identifier(TSLexer *lexer, unsigned length) {
   while (!lexer->eof(lexer) && is_ident_char(lexer->lookahead)) {
     if (lexer->lookahead == '/') {
       lexer->advance(lexer, false);
@@ -135,6 +151,37 @@ static bool scan_identifier(TSLexer *lexer) {
   }
   lexer->result_symbol = IDENTIFIER;
   return length > 0;
+}
+
+/* The opening quote is the lookahead. Fails (no token) on a newline or the end
+ * of the file before the closing quote, leaving the error to the parser. */
+static bool scan_string(TSLexer *lexer, int32_t quote) {
+  lexer->advance(lexer, false);
+  for (;;) {
+    if (lexer->eof(lexer) || lexer->lookahead == '\n') return false;
+    int32_t c = lexer->lookahead;
+    lexer->advance(lexer, false);
+    if (c == quote) break;
+    if (c == '\\' && quote == '"') {
+      if (lexer->eof(lexer)) return false;
+      lexer->advance(lexer, false);
+    }
+  }
+  lexer->mark_end(lexer);
+  lexer->result_symbol = quote == '"' ? INTERPRETED_STRING : RAW_STRING;
+  return true;
+}
+
+/* Both slashes have been consumed. */
+static bool scan_comment(TSLexer *lexer) {
+  lexer->mark_end(lexer);
+  while (!lexer->eof(lexer) && lexer->lookahead != '\n') {
+    bool carriage_return = lexer->lookahead == '\r';
+    lexer->advance(lexer, false);
+    if (!carriage_return) lexer->mark_end(lexer);
+  }
+  lexer->result_symbol = COMMENT;
+  return true;
 }
 
 bool tree_sitter_gomod_external_scanner_scan(void *payload, TSLexer *lexer,
@@ -153,10 +200,28 @@ bool tree_sitter_gomod_external_scanner_scan(void *payload, TSLexer *lexer,
   }
 
   int32_t c = lexer->lookahead;
-  if (c == '(') {
-    return valid_symbols[BLOCK_OPEN] && scan_block_open(lexer);
+  switch (c) {
+    case '(':
+      return valid_symbols[BLOCK_OPEN] && scan_block_open(lexer);
+    case '"':
+      return valid_symbols[INTERPRETED_STRING] && scan_string(lexer, c);
+    case '`':
+      return valid_symbols[RAW_STRING] && scan_string(lexer, c);
+    case '/':
+      lexer->advance(lexer, false);
+      if (lexer->eof(lexer)) {
+        lexer->mark_end(lexer);
+        lexer->result_symbol = IDENTIFIER;
+        return valid_symbols[IDENTIFIER];
+      }
+      if (lexer->lookahead == '/') {
+        lexer->advance(lexer, false);
+        return valid_symbols[COMMENT] && scan_comment(lexer);
+      }
+      if (lexer->lookahead == '*' || !valid_symbols[IDENTIFIER]) return false;
+      lexer->mark_end(lexer);
+      return scan_identifier(lexer, 1);
+    default:
+      return valid_symbols[IDENTIFIER] && is_ident_char(c) && scan_identifier(lexer, 0);
   }
-  if (c == '"' || c == '`') return false;
-  if (valid_symbols[IDENTIFIER] && is_ident_char(c)) return scan_identifier(lexer);
-  return false;
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from gowls.analysis.findings import Finding, Fix, Related, Severity
 from gowls.analysis.snapshot import Snapshot
@@ -63,7 +63,7 @@ class Rule(Generic[D]):
     check: Callable[[RuleContext[D], RuleInfo], Iterable[Finding]]
 
 
-RULES: dict[str, Rule[object]] = {}
+RULES: dict[str, Rule[Any]] = {}
 
 
 def rule(
@@ -79,7 +79,7 @@ def rule(
     ) -> Callable[[RuleContext[D], RuleInfo], Iterable[Finding]]:
         if info.code in RULES:
             raise ValueError(f"rule code {info.code} registered twice")
-        RULES[info.code] = Rule(info, func)  # type: ignore[arg-type]
+        RULES[info.code] = Rule(info, func)
         return func
 
     return register
@@ -100,6 +100,6 @@ def finding(
     )
 
 
-def rules_for(kind: str) -> list[Rule[object]]:
+def rules_for(kind: str) -> list[Rule[Any]]:
     """Registered rules of one file kind, in code order."""
     return [r for code, r in sorted(RULES.items()) if r.info.kind == kind]

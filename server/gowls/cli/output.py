@@ -77,7 +77,9 @@ def to_rows(
 
 def format_text(rows: Sequence[Row], files_checked: int) -> str:
     """``path:line:column: severity: message [code]`` lines, then a summary line."""
-    lines = [f"{r.path}:{r.line}:{r.column}: {r.severity.label}: {r.message} [{r.code}]" for r in rows]
+    lines = [
+        f"{r.path}:{r.line}:{r.column}: {r.severity.label}: {r.message} [{r.code}]" for r in rows
+    ]
     lines.append(summary(rows, files_checked))
     return "\n".join(lines) + "\n"
 

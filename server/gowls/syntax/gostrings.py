@@ -26,7 +26,7 @@ def unquote(literal: str) -> str:
     if len(literal) < 2:
         raise UnquoteError("invalid syntax")
     quote = literal[0]
-    if quote != literal[-1] or quote not in "\"`":
+    if quote != literal[-1] or quote not in '"`':
         raise UnquoteError("invalid syntax")
     body = literal[1:-1]
     if quote == "`":

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from tree_sitter import Language, Parser
 
-from gowls.syntax import _gomod
+from gowls.syntax._gomod import language as _language
 
 __all__ = ["LANGUAGE", "new_parser"]
 
-LANGUAGE: Language = Language(_gomod.language())
+LANGUAGE: Language = Language(_language())
 
 
 def new_parser() -> Parser:

@@ -92,7 +92,11 @@ class LineIndex:
         if point.line >= len(self._starts):
             return len(self._data)
         start = self._starts[point.line]
-        line_end = self._starts[point.line + 1] - 1 if point.line + 1 < len(self._starts) else len(self._data)
+        line_end = (
+            self._starts[point.line + 1] - 1
+            if point.line + 1 < len(self._starts)
+            else len(self._data)
+        )
         return min(start + max(point.column, 0), line_end)
 
     def point(self, offset: int) -> Point:

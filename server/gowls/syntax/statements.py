@@ -168,7 +168,9 @@ class _Reader:
         comments = []
         for node in _walk_comments(tree.root_node):
             start = Point(*node.start_point)
-            suffix = self.code_end.get(start.line, -1) >= 0 and self.code_end[start.line] <= start.column
+            suffix = (
+                self.code_end.get(start.line, -1) >= 0 and self.code_end[start.line] <= start.column
+            )
             text = (node.text or b"").decode("utf-8", errors="replace").rstrip("\r")
             comments.append(Comment(text, _span(node), suffix))
         _attach_comments(self.statements, comments)
@@ -271,7 +273,9 @@ def _error_problem(node: Node, index: LineIndex) -> Problem:
         if pos >= 0 and text.count(quote) % 2 == 1:
             at = index.point(node.start_byte + pos)
             rest_is_last_line = at.line == index.line_count - 1
-            message = "unexpected EOF in string" if rest_is_last_line else "unexpected newline in string"
+            message = (
+                "unexpected EOF in string" if rest_is_last_line else "unexpected newline in string"
+            )
             return Problem(Span(at, Point(at.line, len(index.line_bytes(at.line)))), message)
     before = line_text[:rel].strip()
     if text.startswith(b")") or before.endswith(b")"):

@@ -16,7 +16,10 @@ _HINTS: tuple[tuple[str, str], ...] = (
     ("usage: module module/path", "Write `module example.com/name`."),
     ("usage: require module/path v1.2.3", "Write `require example.com/mod v1.2.3`."),
     ("usage: exclude module/path v1.2.3", "Write `exclude example.com/mod v1.2.3`."),
-    ("usage: replace", "Write `replace example.com/mod [v1.2.3] => ../dir` or `=> other/mod v1.4.0`."),
+    (
+        "usage: replace",
+        "Write `replace example.com/mod [v1.2.3] => ../dir` or `=> other/mod v1.4.0`.",
+    ),
     ("invalid go version", "Use a Go version such as 1.23 or 1.23.0."),
     ("invalid toolchain version", "Use a toolchain name such as go1.23.0, or default."),
     ("must be of the form v1.2.3", "Module versions are semantic versions with a leading v."),

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gowls.analysis.findings import Finding, Related, Severity
-from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
+from gowls.analysis.findings import Finding, Severity
+from gowls.analysis.registry import RuleContext, RuleInfo, rule
 from gowls.analysis.rules.common import syntax_findings
 from gowls.syntax.gomod import GoMod
-from gowls.syntax.positions import Span
 
 KIND = "go.mod"
 
@@ -25,7 +24,7 @@ KIND = "go.mod"
             "The message is go's own, followed by how to fix it."
         ),
         fix="Correct the line as the message says.",
-        example='module example.com/m\n\ngo 1.22\n\nrequire example.com/x 1.2.3\n',
+        example="module example.com/m\n\ngo 1.22\n\nrequire example.com/x 1.2.3\n",
     )
 )
 def syntax_error(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:

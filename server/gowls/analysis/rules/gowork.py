@@ -75,7 +75,6 @@ def syntax_error(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     return syntax_findings(info, ctx.path, ctx.doc.index, ctx.doc.problems, KIND)
 
 
-
 @rule(
     RuleInfo(
         code="GW101",
@@ -223,4 +222,3 @@ def module_path_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
                 Related(entry.directory / "go.mod", module_span, "module declared here"),
             ),
         )
-
