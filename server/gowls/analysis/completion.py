@@ -1,0 +1,236 @@
+"""Completion for go.work and go.mod: directives, use paths, replace targets, versions, godebug."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from gowls.analysis.data.go_releases import GO_RELEASES
+from gowls.analysis.data.godebugs import GODEBUGS
+from gowls.analysis.filekinds import GOMOD, GOWORK, kind_of
+from gowls.analysis.snapshot import Snapshot, normalize
+from gowls.syntax.gomod import MOD_VERBS, GoMod
+from gowls.syntax.gowork import WORK_VERBS, GoWork
+from gowls.syntax.positions import Point, Span
+from gowls.syntax.statements import Block
+
+_DIRECTIVE_DOCS = {
+    "module": "declares the module path",
+    "go": "the Go language version the module or workspace needs",
+    "toolchain": "the Go toolchain to use when the local one is older",
+    "godebug": "a GODEBUG default (key=value)",
+    "require": "a minimum version of a dependency",
+    "exclude": "a module version the build must not use",
+    "replace": "replace a module version with another module or a local directory",
+    "retract": "versions of this module that should not be used",
+    "tool": "a package whose command `go tool` runs",
+    "ignore": "a directory the go command ignores when matching package patterns",
+    "use": "a module directory that is part of the workspace",
+}
+
+
+class CompletionKind(Enum):
+    """What a completion inserts."""
+
+    KEYWORD = "keyword"
+    FOLDER = "folder"
+    VERSION = "version"
+    MODULE = "module"
+    SETTING = "setting"
+
+
+@dataclass(frozen=True, slots=True)
+class Completion:
+    """One completion candidate; ``replace`` is the span the insert text replaces."""
+
+    label: str
+    kind: CompletionKind
+    detail: str
+    replace: Span
+    documentation: str = ""
+    sort_text: str = ""
+
+
+def complete(snapshot: Snapshot, path: Path, point: Point) -> list[Completion]:
+    """Candidates at ``point`` of the go.work or go.mod at ``path``."""
+    path = normalize(path)
+    kind = kind_of(path)
+    doc = snapshot.document(path, kind) if kind else None
+    if doc is None or kind is None:
+        return []
+    line = doc.index.line_bytes(point.line)[: point.column].decode("utf-8", errors="replace")
+    if "//" in line:
+        return []
+    words = line.split()
+    prefix = "" if not line or line[-1].isspace() else words.pop()
+    start = Point(point.line, point.column - len(prefix.encode("utf-8")))
+    replace = Span(start, point)
+    block = _enclosing_block(doc.syntax.blocks, point)
+    if block is not None:
+        verb, args = block.verb, words
+    elif not words:
+        verbs = WORK_VERBS if kind is GOWORK else MOD_VERBS
+        return [
+            Completion(v, CompletionKind.KEYWORD, _DIRECTIVE_DOCS.get(v, ""), replace)
+            for v in sorted(verbs)
+            if v.startswith(prefix)
+        ]
+    else:
+        verb, args = words[0], words[1:]
+    if verb == "go" and not args:
+        return _go_versions(replace)
+    if verb == "toolchain" and not args:
+        return _toolchains(replace)
+    if verb == "godebug" and not args:
+        return [
+            Completion(
+                f"{g.key}=",
+                CompletionKind.SETTING,
+                f"GODEBUG setting of {g.package}"
+                + (f" (default changed in Go 1.{g.changed})" if g.changed else ""),
+                replace,
+            )
+            for g in GODEBUGS
+        ] + [Completion("default=", CompletionKind.SETTING, "defaults of a Go version", replace)]
+    if verb == "use" and not args and isinstance(doc, GoWork):
+        return _use_dirs(snapshot, path, doc, replace)
+    if verb == "replace":
+        if "=>" in args and args[-1] == "=>":
+            return _replace_targets(snapshot, path, replace)
+        if not args:
+            return _required_modules(snapshot, path, doc, replace)
+    return []
+
+
+def _enclosing_block(blocks: list[Block], point: Point) -> Block | None:
+    for block in blocks:
+        opened = block.lparen.end.line < point.line
+        open_still = block.rparen is None or point.line < block.rparen.start.line
+        if opened and open_still:
+            return block
+    return None
+
+
+def _go_versions(replace: Span) -> list[Completion]:
+    out = []
+    for rank, rel in enumerate(reversed(GO_RELEASES)):
+        out.append(
+            Completion(
+                f"{rel.version}.0",
+                CompletionKind.VERSION,
+                f"Go {rel.version}, released {rel.date}",
+                replace,
+                documentation=rel.headline,
+                sort_text=f"{rank:03d}",
+            )
+        )
+    return out
+
+
+def _toolchains(replace: Span) -> list[Completion]:
+    out = [Completion("default", CompletionKind.VERSION, "the local toolchain", replace)]
+    for rank, rel in enumerate(reversed(GO_RELEASES)):
+        out.append(
+            Completion(
+                rel.toolchain,
+                CompletionKind.VERSION,
+                f"newest Go {rel.version} patch release",
+                replace,
+                documentation=rel.headline,
+                sort_text=f"{rank:03d}",
+            )
+        )
+    return out
+
+
+def _relative(target: Path, base: Path) -> str:
+    rel = os.path.relpath(target, base).replace(os.sep, "/")
+    if rel == ".":
+        return "."
+    return rel if rel.startswith("../") else f"./{rel}"
+
+
+def module_dirs(snapshot: Snapshot, root: Path) -> list[Path]:
+    """Directories below ``root`` that hold a go.mod (vendor, testdata, hidden dirs skipped)."""
+    return sorted(normalize(p.parent) for p in snapshot.source.walk(root, frozenset({"go.mod"})))
+
+
+def _use_dirs(snapshot: Snapshot, path: Path, work: GoWork, replace: Span) -> list[Completion]:
+    base = path.parent
+    used = set()
+    for use in work.uses:
+        target = Path(use.path)
+        used.add(normalize(target if target.is_absolute() else base / target))
+    out = []
+    for directory in module_dirs(snapshot, base):
+        if directory in used:
+            continue
+        mod = snapshot.gomod(directory / "go.mod")
+        module = mod.module_path if mod else None
+        out.append(
+            Completion(
+                _relative(directory, base),
+                CompletionKind.FOLDER,
+                f"module {module}" if module else "module directory",
+                replace,
+            )
+        )
+    return out
+
+
+def find_gowork(snapshot: Snapshot, directory: Path) -> Path | None:
+    """The go.work file that governs ``directory`` (the nearest one above it), if any."""
+    for parent in (directory, *directory.parents):
+        candidate = parent / "go.work"
+        if snapshot.source.is_file(candidate):
+            return candidate
+    return None
+
+
+def _replace_targets(snapshot: Snapshot, path: Path, replace: Span) -> list[Completion]:
+    base = path.parent
+    work = find_gowork(snapshot, base) if path.name == "go.mod" else path
+    root = work.parent if work else base.parent
+    out = []
+    for directory in module_dirs(snapshot, root):
+        if directory == base:
+            continue
+        mod = snapshot.gomod(directory / "go.mod")
+        module = mod.module_path if mod else None
+        out.append(
+            Completion(
+                _relative(directory, base),
+                CompletionKind.FOLDER,
+                f"module {module}" if module else "module directory",
+                replace,
+            )
+        )
+    return out
+
+
+def _required_modules(
+    snapshot: Snapshot, path: Path, doc: GoMod | GoWork, replace: Span
+) -> list[Completion]:
+    mods: list[GoMod] = []
+    if isinstance(doc, GoMod):
+        mods.append(doc)
+    else:
+        for use in doc.uses:
+            target = Path(use.path)
+            directory = normalize(target if target.is_absolute() else path.parent / target)
+            mod = snapshot.module_dir_gomod(directory)
+            if mod is not None:
+                mods.append(mod)
+    seen: dict[str, str] = {}
+    for mod in mods:
+        for req in mod.requires:
+            seen.setdefault(req.path, req.version)
+    return [
+        Completion(p, CompletionKind.MODULE, f"required at {v}", replace)
+        for p, v in sorted(seen.items())
+    ]
+
+
+__all__ = ["GOMOD", "Completion", "CompletionKind", "complete", "find_gowork", "module_dirs"]

@@ -1,0 +1,1 @@
+"""Typed data tables: Go releases, GODEBUG settings."""
