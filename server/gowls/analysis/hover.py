@@ -1,0 +1,127 @@
+"""Hover text and go-to-definition targets for go.work and go.mod tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from gowls.analysis.completion import find_gowork
+from gowls.analysis.data.go_releases import release
+from gowls.analysis.snapshot import Snapshot, normalize
+from gowls.syntax.directives import GoLine, ToolchainLine
+from gowls.syntax.gomod import GoMod
+from gowls.syntax.gowork import GoWork
+from gowls.syntax.positions import Point, Span
+
+
+@dataclass(frozen=True, slots=True)
+class HoverInfo:
+    """Markdown to show for the token at ``span``."""
+
+    markdown: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A place to jump to: the token it starts from and the file it leads to."""
+
+    origin: Span
+    path: Path
+
+
+def _resolve(base: Path, written: str) -> Path:
+    target = Path(written)
+    return normalize(target if target.is_absolute() else base / target)
+
+
+def _module_summary(snapshot: Snapshot, directory: Path) -> str:
+    mod = snapshot.module_dir_gomod(directory)
+    if mod is None:
+        return f"`{directory}` holds no go.mod"
+    lines = [f"**module** `{mod.module_path or '(no module line)'}`"]
+    if mod.go is not None:
+        lines.append(f"go {mod.go.version}")
+    lines.append(f"{len(mod.requires)} requirement{'s' if len(mod.requires) != 1 else ''}")
+    return "  \n".join(lines)
+
+
+def _version_hover(line: GoLine | ToolchainLine | None, point: Point) -> HoverInfo | None:
+    if line is None or not line.span.contains(point):
+        return None
+    text = line.version if isinstance(line, GoLine) else line.name
+    rel = release(text)
+    if rel is None:
+        return HoverInfo(f"Go `{text}`", line.span)
+    return HoverInfo(f"**Go {rel.version}**, released {rel.date}  \n{rel.headline}", line.span)
+
+
+def hover(snapshot: Snapshot, path: Path, point: Point) -> HoverInfo | None:
+    """Hover for the token at ``point``."""
+    path = normalize(path)
+    doc = snapshot.document(path)
+    if isinstance(doc, GoWork):
+        for use in doc.uses:
+            if use.span.contains(point):
+                return HoverInfo(
+                    _module_summary(snapshot, _resolve(path.parent, use.path)), use.span
+                )
+        return _version_hover(doc.go, point) or _version_hover(doc.toolchain, point)
+    if isinstance(doc, GoMod):
+        for req in doc.requires:
+            if req.path_span.contains(point) or req.version_span.contains(point):
+                return HoverInfo(
+                    _requirement(snapshot, path, doc, req.path, req.version), req.path_span
+                )
+        for rep in doc.replaces:
+            if rep.is_local and rep.new_span.contains(point):
+                directory = _resolve(path.parent, rep.new_path)
+                return HoverInfo(_module_summary(snapshot, directory), rep.new_span)
+        return _version_hover(doc.go, point) or _version_hover(doc.toolchain, point)
+    return None
+
+
+def _requirement(snapshot: Snapshot, path: Path, mod: GoMod, module: str, version: str) -> str:
+    lines = [f"**{module}** `{version}`"]
+    for rep in mod.replaces:
+        if rep.old_path == module and rep.old_version in ("", version):
+            target = rep.new_path + (f" {rep.new_version}" if rep.new_version else "")
+            lines.append(f"replaced by `{target}` in this go.mod")
+    work_path = find_gowork(snapshot, path.parent)
+    work = snapshot.gowork(work_path) if work_path else None
+    if work is not None and work_path is not None:
+        for rep in work.replaces:
+            if rep.old_path == module and rep.old_version in ("", version):
+                target = rep.new_path + (f" {rep.new_version}" if rep.new_version else "")
+                lines.append(f"replaced by `{target}` in go.work")
+        for use in work.uses:
+            directory = _resolve(work_path.parent, use.path)
+            used = snapshot.module_dir_gomod(directory)
+            if used is not None and used.module_path == module:
+                lines.append(f"provided by the workspace module in `{use.path}` (go.work)")
+    return "  \n".join(lines)
+
+
+def definition(snapshot: Snapshot, path: Path, point: Point) -> Target | None:
+    """The go.mod a ``use`` path or local replace target at ``point`` leads to."""
+    for target in links(snapshot, path):
+        if target.origin.contains(point):
+            return target
+    return None
+
+
+def links(snapshot: Snapshot, path: Path) -> list[Target]:
+    """Every ``use`` path and local replace target of a file that leads to an existing go.mod."""
+    path = normalize(path)
+    doc = snapshot.document(path)
+    spans: list[tuple[Span, str]] = []
+    if isinstance(doc, GoWork):
+        spans += [(u.span, u.path) for u in doc.uses]
+    if isinstance(doc, GoWork | GoMod):
+        spans += [(r.new_span, r.new_path) for r in doc.replaces if r.is_local]
+    out = []
+    for span, written in spans:
+        gomod = _resolve(path.parent, written) / "go.mod"
+        if snapshot.source.is_file(gomod):
+            out.append(Target(span, gomod))
+    return out
