@@ -156,17 +156,18 @@ def _noun(version: str) -> str:
 
 def parse_version(verb: str, path: str, token: Token) -> str:
     """``modfile.parseVersion`` without a fixer: the canonical version or a DirectiveError."""
+    prefix = f"{verb} {path}: " if path else f"{verb}: "  # as modfile.Error formats it
     try:
         text = parse_string(token)
     except DirectiveError as exc:
         inner = str(exc).removeprefix("invalid quoted string: ")
         raise DirectiveError(
-            f'{verb} {path}: version "{token.text}" invalid: {inner}', token.span
+            f'{prefix}version "{token.text}" invalid: {inner}', token.span
         ) from None
     canonical = canonical_version(text)
     if canonical == "":
         raise DirectiveError(
-            f'{verb} {path}: version "{text}" invalid: must be of the form v1.2.3', token.span
+            f'{prefix}version "{text}" invalid: must be of the form v1.2.3', token.span
         )
     return canonical
 

