@@ -35,7 +35,18 @@ from gowls.syntax.gomod import parse_gomod
 from gowls.syntax.gowork import parse_gowork
 
 CASES_DIR = Path(__file__).parent / "cases"
-FOUNDATION_CODES = {"GW001", "GW101", "GW102", "GW103", "GW104", "GM001"}
+FOUNDATION_CODES = {
+    "GW001",
+    "GW101",
+    "GW102",
+    "GW103",
+    "GW104",
+    "GW105",
+    "GW106",
+    "GW107",
+    "GW108",
+    "GM001",
+}
 
 
 @dataclass(frozen=True)
@@ -164,6 +175,12 @@ def use_lines(workfile: Path, wanted: Any) -> set[int]:
     return lines
 
 
+def replace_lines(workfile: Path, module: str) -> set[int]:
+    """1-based lines of the go.work replaces of ``module``."""
+    work = parse_gowork(workfile.read_bytes(), "go.work")
+    return {r.statement.span.start.line + 1 for r in work.replaces if r.old_path == module}
+
+
 def module_path_of(directory: Path) -> str | None:
     gomod = directory / "go.mod"
     if not gomod.is_file():
@@ -213,7 +230,19 @@ def test_conformance(case: Case, tmp_path: Path, go_env: dict[str, str]) -> None
     else:
         dup = re.search(r"module (\S+) appears multiple times in workspace", go.stderr)
         missing = re.search(r"cannot load module (.+?) listed in go\.work file", go.stderr)
-        if dup:
+        needs_go = re.search(r"module (.+?) listed in go\.work file requires go", go.stderr)
+        conflict = re.search(r"conflicting replacements for (\S+):", go.stderr)
+        replaced = re.search(r"workspace module (\S+) is replaced at all versions", go.stderr)
+        if needs_go:
+            shown = needs_go[1]
+            target = Path(os.path.normpath(workfile.parent / shown))
+            lines = use_lines(workfile, lambda d: d == target)
+        elif conflict or replaced:
+            # go names no line: gowls reports on the go.work replace or the use of a module
+            # whose go.mod holds one of the conflicting replaces.
+            module = (conflict or replaced)[1]  # type: ignore[index]
+            lines = replace_lines(workfile, module) | use_lines(workfile, lambda d: True)
+        elif dup:
             module = dup[1]
             lines = use_lines(workfile, lambda d: module_path_of(d) == module)
         elif missing:

@@ -5,15 +5,18 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cmp_to_key
 from pathlib import Path
 
 from gowls.analysis.edits import delete_lines
-from gowls.analysis.findings import Finding, Fix, Related, Severity
+from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
 from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
 from gowls.analysis.rules.common import syntax_findings
 from gowls.analysis.snapshot import Snapshot, normalize
+from gowls.syntax.directives import Replace
 from gowls.syntax.gowork import GoWork, Use
-from gowls.syntax.positions import Span
+from gowls.syntax.positions import Point, Span
+from gowls.syntax.versions import compare_go
 
 KIND = "go.work"
 
@@ -221,4 +224,222 @@ def module_path_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
                 Related(ctx.path, earlier.use.span, f"{earlier.shown} also provides {module}"),
                 Related(entry.directory / "go.mod", module_span, "module declared here"),
             ),
+        )
+
+
+@rule(
+    RuleInfo(
+        code="GW105",
+        name="use-module-without-module-line",
+        kind=KIND,
+        severity=Severity.ERROR,
+        summary="A `use` directory's go.mod has no `module` line",
+        explanation=(
+            "`go` cannot tell which module the directory provides and fails: `cannot load module "
+            "DIR listed in go.work file: error reading DIR/go.mod: missing module declaration`."
+        ),
+        fix="Add `module example.com/name` at the top of that go.mod.",
+        example="go 1.22\n\nuse ./a\n\n-- a/go.mod --\ngo 1.22\n",
+    )
+)
+def use_module_without_module_line(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
+    """``use`` entries whose go.mod parses but declares no module path."""
+    for entry in used_dirs(ctx.path, ctx.doc):
+        mod = ctx.snapshot.module_dir_gomod(entry.directory)
+        if mod is None or mod.module is not None or mod.problems:
+            continue
+        yield finding(
+            info,
+            ctx.path,
+            entry.use.span,
+            f"cannot load module {entry.shown} listed in go.work file: error reading "
+            f"{entry.shown_gomod}: missing module declaration. Add a `module` line to "
+            f"{entry.shown_gomod}.",
+        )
+
+
+@rule(
+    RuleInfo(
+        code="GW106",
+        name="go-version-below-module",
+        kind=KIND,
+        severity=Severity.ERROR,
+        summary="The go.work `go` line is lower than a used module's `go` line",
+        explanation=(
+            "`go` refuses the workspace: `module DIR listed in go.work file requires go >= V, but "
+            "go.work lists go W` (or `implicitly requires go 1.18` without a go line). "
+            "`go work use` raises the line to the highest version the modules need."
+        ),
+        fix="Raise the go line to the highest version the used modules need (safe quick fix, "
+        "the same change `go work use` makes).",
+        example="go 1.21\n\nuse ./a\n\n-- a/go.mod --\nmodule example.com/a\n\ngo 1.23\n",
+    )
+)
+def go_version_below_module(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
+    """Used modules needing a newer Go than the go.work declares."""
+    work = ctx.doc
+    listed = work.go.version if work.go else "1.18"
+    needs: list[tuple[UsedDir, str]] = []
+    for entry in used_dirs(ctx.path, work):
+        mod = ctx.snapshot.module_dir_gomod(entry.directory)
+        if mod is not None and mod.go is not None and compare_go(mod.go.version, listed) > 0:
+            needs.append((entry, mod.go.version))
+    if not needs:
+        return
+    highest = max((v for _, v in needs), key=cmp_to_key(compare_go))
+    if work.go is not None:
+        edit = TextEdit(ctx.path, work.go.span, highest)
+    else:
+        edit = TextEdit(ctx.path, Span(Point(0, 0), Point(0, 0)), f"go {highest}\n\n")
+    fix = Fix(f"Set the go line to {highest}", (edit,), safe=True)
+    lists = f"lists go {listed}" if work.go else "implicitly requires go 1.18"
+    for entry, version in needs:
+        yield finding(
+            info,
+            ctx.path,
+            entry.use.span,
+            f"module {entry.shown} listed in go.work file requires go >= {version}, but go.work "
+            f"{lists}. Raise the go line to {highest} (what `go work use` does).",
+            fixes=(fix,),
+            related=(
+                (Related(ctx.path, work.go.span, f"go.work lists go {listed}"),) if work.go else ()
+            ),
+        )
+
+
+def _replace_key_target(base: Path, rep: Replace) -> str:
+    if rep.is_local:
+        target = Path(rep.new_path)
+        return str(normalize(target if target.is_absolute() else base / target))
+    return f"{rep.new_path}@{rep.new_version}"
+
+
+@rule(
+    RuleInfo(
+        code="GW107",
+        name="conflicting-replacements",
+        kind=KIND,
+        severity=Severity.ERROR,
+        summary="Workspace modules replace one module differently and go.work does not decide",
+        explanation=(
+            "In workspace mode the replaces of every used module's go.mod apply to the whole "
+            "workspace. When two of them replace the same module (and version) with different "
+            "targets, `go` fails: `conflicting replacements for MODULE` and asks for an "
+            "override in go.work."
+        ),
+        fix="Add a replace to go.work that picks one target (offered as a quick fix per target).",
+        example="go 1.22\n\nuse (\n\t./a\n\t./b\n)\n",
+    )
+)
+def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
+    """Same module replaced with different targets by two used go.mod files."""
+    work = ctx.doc
+    own: dict[tuple[str, str], Replace] = {}
+    for rep in work.replaces:
+        first = own.setdefault((rep.old_path, rep.old_version), rep)
+        if first is rep or (first.new_path, first.new_version) == (rep.new_path, rep.new_version):
+            continue
+        span = rep.statement.span
+        shown = rep.old_path + (f" {rep.old_version}" if rep.old_version else "")
+        yield finding(
+            info,
+            ctx.path,
+            rep.old_span,
+            f"conflicting replacements for {shown}: go.work replaces it with "
+            f"{first.new_path} (line {first.statement.span.start.line + 1}) and with "
+            f"{rep.new_path}. Keep one replace.",
+            fixes=(
+                Fix(
+                    "Remove this replace",
+                    (delete_lines(ctx.path, work.index, span.start.line, span.end.line),),
+                ),
+            ),
+            related=(Related(ctx.path, first.statement.span, "first replace"),),
+        )
+    overridden = {(r.old_path, r.old_version) for r in work.replaces}
+    overridden_all = {r.old_path for r in work.replaces if not r.old_version}
+    seen: dict[tuple[str, str], dict[str, tuple[UsedDir, Replace]]] = {}
+    for entry in used_dirs(ctx.path, work):
+        mod = ctx.snapshot.module_dir_gomod(entry.directory)
+        if mod is None:
+            continue
+        for rep in mod.replaces:
+            key = (rep.old_path, rep.old_version)
+            if key in overridden or rep.old_path in overridden_all:
+                continue
+            targets = seen.setdefault(key, {})
+            targets.setdefault(_replace_key_target(entry.directory, rep), (entry, rep))
+    for (module, version), targets in seen.items():
+        if len(targets) < 2:
+            continue
+        shown = module + (f" {version}" if version else "")
+        fixes = []
+        sources = []
+        for target, (entry, rep) in targets.items():
+            if rep.is_local:
+                new = os.path.relpath(target, ctx.path.parent).replace(os.sep, "/")
+                new = new if new.startswith("../") else f"./{new}"
+            else:
+                new = f"{rep.new_path} {rep.new_version}"
+            sources.append(f"{entry.shown}/go.mod replaces it with {new}")
+            text = work.index.data
+            sep = "" if text.endswith(b"\n") or not text else "\n"
+            end = work.index.point(len(text))
+            fixes.append(
+                Fix(
+                    f"Add `replace {shown} => {new}` to go.work",
+                    (TextEdit(ctx.path, Span(end, end), f"{sep}\nreplace {shown} => {new}\n"),),
+                )
+            )
+        first_entry = next(iter(targets.values()))[0]
+        yield finding(
+            info,
+            ctx.path,
+            first_entry.use.span,
+            f"conflicting replacements for {shown}: {'; '.join(sources)}. Add "
+            f"`replace {shown} => ...` to go.work to choose one (go work edit -replace).",
+            fixes=fixes,
+            related=tuple(
+                Related(e.directory / "go.mod", r.statement.span, f"replaced with {t}")
+                for t, (e, r) in targets.items()
+            ),
+        )
+
+
+@rule(
+    RuleInfo(
+        code="GW108",
+        name="workspace-module-replaced",
+        kind=KIND,
+        severity=Severity.ERROR,
+        summary="go.work replaces a workspace module at all versions",
+        explanation=(
+            "`go` rejects it: `workspace module M is replaced at all versions in the go.work "
+            "file. To fix, remove the replacement from the go.work file or specify the version "
+            "at which to replace the module.`"
+        ),
+        fix="Remove the replace (offered as a quick fix) or give it a version.",
+        example="go 1.22\n\nuse ./b\n\nreplace example.com/b => ./c\n",
+    )
+)
+def workspace_module_replaced(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
+    """Unversioned go.work replaces of a module that a ``use`` entry provides."""
+    provided: set[str] = set()
+    for entry in used_dirs(ctx.path, ctx.doc):
+        found = _module_path(ctx.snapshot, entry.directory)
+        if found is not None:
+            provided.add(found[0])
+    for rep in ctx.doc.replaces:
+        if rep.old_version or rep.old_path not in provided:
+            continue
+        span = rep.statement.span
+        edit = delete_lines(ctx.path, ctx.doc.index, span.start.line, span.end.line)
+        yield finding(
+            info,
+            ctx.path,
+            rep.old_span,
+            f"workspace module {rep.old_path} is replaced at all versions in the go.work file. "
+            "To fix, remove the replacement from the go.work file or specify the version at "
+            "which to replace the module.",
+            fixes=(Fix(f"Remove the replace of {rep.old_path}", (edit,)),),
         )
