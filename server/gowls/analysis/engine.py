@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import gowls.analysis.rules  # noqa: F401  (registers every rule)
 from gowls.analysis.filekinds import all_file_names, kind_of
@@ -12,6 +13,9 @@ from gowls.analysis.findings import Finding
 from gowls.analysis.registry import RuleContext, rules_for
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.analysis.source import FileSource
+
+if TYPE_CHECKING:
+    from gowls.analysis.config import Policy
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +27,12 @@ class FileResult:
     depends_on: frozenset[Path]
 
 
-def check_file(snapshot: Snapshot, path: Path) -> FileResult:
-    """Run every rule of ``path``'s kind; record what was read."""
+def check_file(snapshot: Snapshot, path: Path, policy: Policy | None = None) -> FileResult:
+    """Run every rule of ``path``'s kind; record what was read.
+
+    With a ``policy`` (configuration, ``--select``/``--ignore``, suppression comments) the
+    findings are filtered and re-graded by it; without one every rule's findings are kept.
+    """
     path = normalize(path)
     kind = kind_of(path)
     if kind is None:
@@ -39,6 +47,11 @@ def check_file(snapshot: Snapshot, path: Path) -> FileResult:
                 findings.extend(registered.check(ctx, registered.info))
     finally:
         snapshot.source.stop_recording(reads)
+    if policy is not None:
+        findings = policy.apply(path, findings, snapshot.source.read_bytes(path))
+        config = policy.config_for(path).path
+        if config is not None:
+            reads.add(config)
     findings.sort(key=Finding.sort_key)
     return FileResult(path, tuple(findings), frozenset(reads | {path}))
 
@@ -58,6 +71,8 @@ def discover(source: FileSource, paths: Iterable[Path]) -> list[Path]:
     return sorted(found)
 
 
-def check_files(snapshot: Snapshot, files: Sequence[Path]) -> list[FileResult]:
+def check_files(
+    snapshot: Snapshot, files: Sequence[Path], policy: Policy | None = None
+) -> list[FileResult]:
     """Check each file in turn."""
-    return [check_file(snapshot, f) for f in files]
+    return [check_file(snapshot, f, policy) for f in files]

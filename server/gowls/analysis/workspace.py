@@ -9,18 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gowls.analysis.engine import FileResult, check_file, discover
 from gowls.analysis.filekinds import kind_of
 from gowls.analysis.snapshot import ParseCache, Snapshot, normalize
 from gowls.analysis.source import FileSource, OpenDocument, is_skipped_dir
 
+if TYPE_CHECKING:
+    from gowls.analysis.config import Policy
+
 
 class Workspace:
     """Roots, overlay, discovered files and per-file results with their dependencies."""
 
-    def __init__(self, roots: Sequence[Path] = ()) -> None:
+    def __init__(self, roots: Sequence[Path] = (), policy: Policy | None = None) -> None:
         self.roots: list[Path] = [normalize(r) for r in roots]
+        self.policy = policy
+        """Configuration and suppressions applied to every result (None: report everything)."""
         self.overlay: dict[Path, OpenDocument] = {}
         self.cache = ParseCache()
         self.files: set[Path] = set()
@@ -93,7 +99,7 @@ class Workspace:
         snapshot = self.snapshot()
         out = []
         for path in paths:
-            result = check_file(snapshot, path)
+            result = check_file(snapshot, path, self.policy)
             self.results[result.path] = result
             out.append(result)
         return out

@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from gowls.analysis.config import (
+    ConfigError,
+    ConfigResolver,
+    Policy,
+    Selection,
+    check_selectors,
+    split_codes,
+)
 from gowls.analysis.findings import Finding, Severity
+from gowls.analysis.registry import RULES
+from gowls.analysis.snapshot import normalize
 from gowls.analysis.workspace import Workspace
-from gowls.cli.output import format_json, format_text, to_rows
+from gowls.cli.atomic import write_atomic
+from gowls.cli.fix import compute_fixes, fix_summary, unified_diff, write_fixes
+from gowls.cli.github import format_github
+from gowls.cli.gitignore import drop_git_ignored
+from gowls.cli.output import Row, format_json, format_text, to_placed
+from gowls.cli.progress import Progress
+from gowls.cli.sarif import format_sarif
 from gowls.syntax.positions import LineIndex
+
+FORMATS = ("text", "json", "sarif", "github")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,23 +40,84 @@ class CheckOptions:
     paths: list[Path]
     output_format: str = "text"
     fail_on: Severity = Severity.WARNING
+    exit_zero: bool = False
+    select: tuple[str, ...] | None = None
+    """``--select`` codes or prefixes (None: as configured)."""
+    ignore: tuple[str, ...] = ()
+    config: Path | None = None
+    """``--config FILE``: one configuration for every file instead of discovery."""
+    fix: bool = False
+    diff: bool = False
+    output_file: Path | None = None
 
 
 class UsageError(Exception):
     """Bad command-line input; exit code 2 with the message."""
 
 
-def run_check(options: CheckOptions, out: TextIO = sys.stdout) -> int:
-    """Check, print and return the exit code (0 clean, 1 findings at or above fail-on)."""
+def make_policy(options: CheckOptions, cwd: Path) -> Policy:
+    """The configuration and selection the run applies (raises :class:`UsageError`)."""
+    try:
+        resolver = ConfigResolver(options.config, fallback=cwd)
+        select = split_codes(options.select) if options.select is not None else None
+        overrides = Selection(select, split_codes(options.ignore))
+        known = sorted(_known_codes())
+        check_selectors(overrides.select or (), known, "--select")
+        check_selectors(overrides.ignore, known, "--ignore")
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    return Policy(resolver, overrides)
+
+
+def _known_codes() -> list[str]:
+    return list(RULES)
+
+
+def collect_files(workspace: Workspace, paths: list[Path], policy: Policy) -> list[Path]:
+    """Supported files under ``paths``: not git-ignored (unless named), not excluded."""
+    files = workspace.scan()
+    named = frozenset(normalize(p) for p in paths if p.is_file())
+    files = drop_git_ignored(files, workspace.roots, keep=named)
+    try:
+        return [f for f in files if not policy.excludes(f)]
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Check (and fix), print and return the exit code (0 clean, 1 findings, 2 usage error).
+
+    ``out`` and ``err`` default to the *current* ``sys.stdout`` and ``sys.stderr``.
+    """
+    out = out if out is not None else sys.stdout
+    err = err if err is not None else sys.stderr
     cwd = Path.cwd()
     for path in options.paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file or directory")
-    workspace = Workspace(options.paths)
-    snapshot = workspace.snapshot()
-    files = workspace.scan()
-    results = workspace.check(files)
-    findings: list[Finding] = [f for r in results for f in r.findings]
+    if options.output_format not in FORMATS:
+        raise UsageError(f"unknown output format {options.output_format!r}")
+    policy = make_policy(options, cwd)
+    workspace = Workspace(options.paths, policy)
+    try:
+        files = collect_files(workspace, options.paths, policy)
+        if options.fix or options.diff:
+            outcome = compute_fixes(workspace, files)
+            if options.diff:
+                _emit(options, out, unified_diff(outcome, cwd))
+                err.write(fix_summary(outcome, would=True) + "\n")
+                return 1 if outcome.changed and not options.exit_zero else 0
+            write_fixes(outcome)
+            err.write(fix_summary(outcome, would=False) + "\n")
+        snapshot = workspace.snapshot()
+        findings: list[Finding] = []
+        with Progress(err, len(files)) as progress:
+            for path in files:
+                (result,) = workspace.check([path])
+                findings.extend(result.findings)
+                progress.advance()
+    except ConfigError as exc:  # a configuration file found below the starting point
+        raise UsageError(str(exc)) from None
 
     def index_of(path: Path) -> LineIndex:
         doc = snapshot.document(path)
@@ -44,9 +125,39 @@ def run_check(options: CheckOptions, out: TextIO = sys.stdout) -> int:
             return doc.index
         return LineIndex(snapshot.source.read_bytes(path) or b"")
 
-    rows = to_rows(findings, index_of, cwd)
-    if options.output_format == "json":
-        out.write(format_json(rows))
-    else:
-        out.write(format_text(rows, len(files)))
-    return 1 if any(r.severity <= options.fail_on for r in rows) else 0
+    placed = to_placed(findings, index_of, cwd)
+    rows = [row for row, _ in placed]
+    _emit(options, out, render(options.output_format, placed, rows, len(files), index_of, cwd))
+    failing = any(r.severity <= options.fail_on for r in rows)
+    return 1 if failing and not options.exit_zero else 0
+
+
+def render(
+    output_format: str,
+    placed: list[tuple[Row, Finding]],
+    rows: list[Row],
+    files_checked: int,
+    index_of: Callable[[Path], LineIndex],
+    cwd: Path,
+) -> str:
+    """The report in ``output_format``."""
+    if output_format == "json":
+        return format_json(rows)
+    if output_format == "sarif":
+        return format_sarif(placed, index_of, cwd)
+    if output_format == "github":
+        return format_github(rows, files_checked)
+    return format_text(rows, files_checked)
+
+
+def _emit(options: CheckOptions, out: TextIO, text: str) -> None:
+    if options.output_file is None:
+        out.write(text)
+        out.flush()
+        return
+    target = Path(os.path.abspath(options.output_file))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise UsageError(f"{options.output_file}: cannot write: {exc.strerror or exc}") from None

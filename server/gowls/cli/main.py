@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -11,13 +12,24 @@ from pathlib import Path
 from gowls import __version__
 from gowls.analysis.findings import Severity
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
+CHECK_ONLY = (
+    "output_format",
+    "output_file",
+    "exit_zero",
+    "select",
+    "ignore",
+    "config",
+    "fix",
+    "diff",
+)
+"""Options that only make sense with --check (rejected without it)."""
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"gowls: error: {message}\n")
+        # One line, as the --check contract promises (the full usage is in --help).
+        sys.stderr.write(f"gowls: error: {message} (see gowls --help)\n")
         raise SystemExit(2)
 
 
@@ -34,13 +46,49 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="with --check: files or dirs")
     parser.add_argument(
-        "--output-format", choices=FORMATS, default="text", help="with --check (default: text)"
+        "--output-format",
+        choices=FORMATS,
+        default=None,
+        help="with --check: report format (default: github when GITHUB_ACTIONS=true, else text)",
+    )
+    parser.add_argument(
+        "--output-file", metavar="FILE", help="with --check: write the report to FILE"
     )
     parser.add_argument(
         "--fail-on",
-        choices=("error", "warning", "information"),
+        choices=("error", "warning", "information", "hint"),
         default="warning",
         help="with --check: lowest severity that makes the exit code 1 (default: warning)",
+    )
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="with --check: exit 0 even with findings (2 still reports a usage/internal error)",
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="with --check: only these rule codes or prefixes (comma-separated, repeatable)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        metavar="CODES",
+        help="with --check: skip these rule codes or prefixes (comma-separated, repeatable)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="with --check: use this .gowls.toml or pyproject.toml instead of searching",
+    )
+    parser.add_argument(
+        "--fix", action="store_true", help="with --check: apply every safe fix, then report"
+    )
+    parser.add_argument(
+        "--diff",
+        action="store_true",
+        help="with --check: print the safe fixes as a unified diff instead (exit 1 if any)",
     )
     parser.add_argument("--tcp", metavar="HOST:PORT", help="serve over TCP instead of stdio")
     parser.add_argument("--stdio", action="store_true", help="serve over stdio (the default)")
@@ -60,6 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if serve and args.check:
         parser.error("`serve` and --check cannot be combined")
     if not args.check:
+        for name in CHECK_ONLY:
+            if getattr(args, name):
+                parser.error(f"--{name.replace('_', '-')} needs --check")
         if args.paths:
             parser.error(f"unexpected argument {args.paths[0]!r} (did you mean --check?)")
         return _serve(args.tcp, args.debug)
@@ -67,10 +118,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--tcp serves the language server; it cannot be combined with --check")
     from gowls.cli.check import CheckOptions, UsageError, run_check
 
+    output_format = args.output_format
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     options = CheckOptions(
         paths=[Path(p) for p in (args.paths or ["."])],
-        output_format=args.output_format,
+        output_format=output_format,
         fail_on=Severity.parse(args.fail_on),
+        exit_zero=args.exit_zero,
+        select=tuple(args.select) if args.select is not None else None,
+        ignore=tuple(args.ignore or ()),
+        config=Path(args.config) if args.config else None,
+        fix=args.fix,
+        diff=args.diff,
+        output_file=Path(args.output_file) if args.output_file else None,
     )
     try:
         return run_check(options)

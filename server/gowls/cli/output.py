@@ -50,29 +50,35 @@ def display_path(path: Path, cwd: Path) -> str:
     return rel.replace(os.sep, "/")
 
 
+def to_placed(
+    findings: Sequence[Finding], index_of: Callable[[Path], LineIndex], cwd: Path
+) -> list[tuple[Row, Finding]]:
+    """Each finding with its row, sorted by path, line and column (then code)."""
+    placed = []
+    for f in findings:
+        index = index_of(f.path)
+        start, end = f.span.start, f.span.end
+        row = Row(
+            display_path(f.path, cwd),
+            start.line + 1,
+            index.to_units(start, Encoding.UTF32) + 1,
+            end.line + 1,
+            index.to_units(end, Encoding.UTF32) + 1,
+            f.severity,
+            f.code,
+            f.message,
+            f.fixable,
+        )
+        placed.append((row, f))
+    placed.sort(key=lambda p: (p[0].path, p[0].line, p[0].column, p[0].code))
+    return placed
+
+
 def to_rows(
     findings: Sequence[Finding], index_of: Callable[[Path], LineIndex], cwd: Path
 ) -> list[Row]:
     """Convert findings to rows, sorted by path, line and column."""
-    rows = []
-    for f in findings:
-        index = index_of(f.path)
-        start, end = f.span.start, f.span.end
-        rows.append(
-            Row(
-                display_path(f.path, cwd),
-                start.line + 1,
-                index.to_units(start, Encoding.UTF32) + 1,
-                end.line + 1,
-                index.to_units(end, Encoding.UTF32) + 1,
-                f.severity,
-                f.code,
-                f.message,
-                f.fixable,
-            )
-        )
-    rows.sort(key=lambda r: (r.path, r.line, r.column, r.code))
-    return rows
+    return [row for row, _ in to_placed(findings, index_of, cwd)]
 
 
 def format_text(rows: Sequence[Row], files_checked: int) -> str:

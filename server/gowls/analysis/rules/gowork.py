@@ -268,7 +268,8 @@ def use_module_without_module_line(ctx: RuleContext[GoWork], info: RuleInfo) -> 
         explanation=(
             "`go` refuses the workspace: `module DIR listed in go.work file requires go >= V, but "
             "go.work lists go W` (or `implicitly requires go 1.18` without a go line). "
-            "`go work use` raises the line to the highest version the modules need."
+            "`go` enforces this for modules whose go line is 1.21 or later. `go work use` raises "
+            "the line to the highest version the modules need."
         ),
         fix="Raise the go line to the highest version the used modules need (safe quick fix, "
         "the same change `go work use` makes).",
@@ -282,7 +283,10 @@ def go_version_below_module(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
     needs: list[tuple[UsedDir, str]] = []
     for entry in used_dirs(ctx.path, work):
         mod = ctx.snapshot.module_dir_gomod(entry.directory)
-        if mod is not None and mod.go is not None and compare_go(mod.go.version, listed) > 0:
+        if mod is None or mod.go is None:
+            continue
+        # go enforces this only for modules at go 1.21 or later (toolchain semantics).
+        if compare_go(mod.go.version, "1.21") >= 0 and compare_go(mod.go.version, listed) > 0:
             needs.append((entry, mod.go.version))
     if not needs:
         return
