@@ -99,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["migrate"]:
+        from gowls.cli.migrate import main as migrate_main
+
+        return migrate_main(args_list[1:])
     serve = False
     if args_list[:1] == ["serve"]:
         args_list = args_list[1:]

