@@ -21,6 +21,9 @@ SOURCE = "gowls"
 LineIndexLookup = Callable[[Path], LineIndex]
 """Finds the line index of a file."""
 
+UriLookup = Callable[[Path], str]
+"""Finds the URI to name a file by."""
+
 _ENCODINGS = {
     lsp.PositionEncodingKind.Utf8: Encoding.UTF8,
     lsp.PositionEncodingKind.Utf16: Encoding.UTF16,
@@ -51,16 +54,29 @@ def uri_to_path(uri: str) -> Path | None:
 
 def path_to_uri(path: Path) -> str:
     """A ``file:`` URI for a path."""
-    uri = from_fs_path(str(path))
+    uri: str | None = from_fs_path(str(path))
     assert uri is not None
     return uri
+
+
+def clean_text(text: str) -> str:
+    """``text`` with lone surrogates (which JSON can carry but UTF-8 cannot) replaced by ``?``.
+
+    Each surrogate is one UTF-16 unit and so is ``?``, so the client's columns stay valid.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", errors="replace").decode("utf-8")
+    return text
 
 
 class Converter:
     """Converts positions of the files it is given in the negotiated encoding."""
 
-    def __init__(self, encoding: Encoding) -> None:
+    def __init__(self, encoding: Encoding, uri_of: UriLookup = path_to_uri) -> None:
         self.encoding = encoding
+        self.uri_of = uri_of
 
     def position(self, index: LineIndex, point: Point) -> lsp.Position:
         """An LSP position for a byte point."""
@@ -78,6 +94,16 @@ class Converter:
         """A byte span for an LSP range."""
         return Span(self.point(index, rng.start), self.point(index, rng.end))
 
+    def apply_change(self, text: str, rng: lsp.Range, new_text: str) -> str:
+        """``text`` after replacing the LSP range ``rng`` by ``new_text`` (a didChange edit)."""
+        index = LineIndex(text)
+        span = self.span(index, rng)
+        data = index.data
+        start, end = index.offset(span.start), index.offset(span.end)
+        end = max(start, end)
+        new = data[:start] + new_text.encode("utf-8") + data[end:]
+        return new.decode("utf-8", errors="replace")
+
     def diagnostic(
         self, finding: Finding, index_of: LineIndexLookup, related: bool = True
     ) -> lsp.Diagnostic:
@@ -88,7 +114,7 @@ class Converter:
         if related and finding.related:
             related_info = [
                 lsp.DiagnosticRelatedInformation(
-                    lsp.Location(path_to_uri(r.path), self.range(index_of(r.path), r.span)),
+                    lsp.Location(self.uri_of(r.path), self.range(index_of(r.path), r.span)),
                     r.message,
                 )
                 for r in finding.related
@@ -108,5 +134,5 @@ class Converter:
         changes: dict[str, list[lsp.TextEdit]] = {}
         for edit in fix.edits:
             rng = self.range(index_of(edit.path), edit.span)
-            changes.setdefault(path_to_uri(edit.path), []).append(lsp.TextEdit(rng, edit.new_text))
+            changes.setdefault(self.uri_of(edit.path), []).append(lsp.TextEdit(rng, edit.new_text))
         return lsp.WorkspaceEdit(changes=changes)

@@ -13,10 +13,11 @@ from pygls.lsp.server import LanguageServer
 
 from gowls import __version__
 from gowls.analysis.engine import FileResult
+from gowls.analysis.filekinds import kind_of
 from gowls.analysis.findings import Finding
 from gowls.analysis.snapshot import normalize
 from gowls.analysis.workspace import Workspace
-from gowls.lsp.convert import Converter, encoding_of, path_to_uri, uri_to_path
+from gowls.lsp.convert import Converter, clean_text, encoding_of, path_to_uri, uri_to_path
 from gowls.syntax.positions import LineIndex
 
 log = logging.getLogger(__name__)
@@ -28,13 +29,17 @@ class GowlsServer(LanguageServer):
     """The gowls language server and its session state."""
 
     def __init__(self) -> None:
-        super().__init__("gowls", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "gowls", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental
+        )
         self.model = Workspace()
-        self.converter = Converter(encoding_of(None))
+        self.converter = Converter(encoding_of(None), self.uri_of)
         self.pull = False
         """Whether the client pulls diagnostics (and can be told to refresh)."""
         self.related_info = False
         self.published: set[Path] = set()
+        self.uris: dict[Path, str] = {}
+        """The URIs the client spelled for the paths it opened (echoed back in pushes)."""
         self.scanned = asyncio.Event()
 
     # -- helpers --------------------------------------------------------------------------
@@ -46,13 +51,28 @@ class GowlsServer(LanguageServer):
             return doc.index
         return LineIndex(snapshot.source.read_bytes(path) or b"")
 
+    def uri_of(self, path: Path) -> str:
+        """The URI for ``path``: the client's own spelling if it opened the file."""
+        return self.uris.get(path) or path_to_uri(path)
+
     def diagnostics(self, findings: Iterable[Finding]) -> list[lsp.Diagnostic]:
         """LSP diagnostics for findings of one file (the one conversion both modes use)."""
-        return [self.converter.diagnostic(f, self.index_of, self.related_info) for f in findings]
+        indexes: dict[Path, LineIndex] = {}
+
+        def index_of(path: Path) -> LineIndex:
+            if path not in indexes:
+                indexes[path] = self.index_of(path)
+            return indexes[path]
+
+        return [self.converter.diagnostic(f, index_of, self.related_info) for f in findings]
 
     def result_for(self, path: Path) -> FileResult:
-        """The current result of a file, computed if missing."""
-        result = self.model.results.get(path)
+        """The current result of a file, computed if missing.
+
+        Results of files the workspace does not track (outside the roots and not open) are
+        never refreshed by changes, so they are recomputed on every request.
+        """
+        result = self.model.results.get(path) if path in self.model.files else None
         if result is None:
             (result,) = self.model.check([path])
         return result
@@ -73,7 +93,7 @@ class GowlsServer(LanguageServer):
             if path in self.published:
                 self.published.discard(path)
                 self.text_document_publish_diagnostics(
-                    lsp.PublishDiagnosticsParams(uri=path_to_uri(path), diagnostics=[])
+                    lsp.PublishDiagnosticsParams(uri=self.uri_of(path), diagnostics=[])
                 )
 
     def publish(self, result: FileResult) -> None:
@@ -82,7 +102,7 @@ class GowlsServer(LanguageServer):
         self.published.add(result.path)
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(
-                uri=path_to_uri(result.path),
+                uri=self.uri_of(result.path),
                 diagnostics=self.diagnostics(result.findings),
                 version=doc.version if doc else None,
             )
@@ -94,6 +114,18 @@ def _result_id(diagnostics: list[lsp.Diagnostic]) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:16]
 
 
+def _wants_quickfix(only: Sequence[lsp.CodeActionKind | str] | None) -> bool:
+    """Whether a code action request filtered by ``only`` kinds accepts quick fixes."""
+    if not only:
+        return True
+    quickfix = lsp.CodeActionKind.QuickFix.value
+    for kind in only:
+        value = kind.value if isinstance(kind, lsp.CodeActionKind) else kind
+        if value == "" or quickfix == value or quickfix.startswith(value + "."):
+            return True
+    return False
+
+
 def create_server() -> GowlsServer:
     """A server with every feature registered."""
     server = GowlsServer()
@@ -101,12 +133,15 @@ def create_server() -> GowlsServer:
     @server.feature(lsp.INITIALIZE)
     def initialize(ls: GowlsServer, params: lsp.InitializeParams) -> None:
         caps = params.capabilities
-        ls.converter = Converter(encoding_of(ls.workspace.position_encoding))
+        ls.converter = Converter(encoding_of(ls.workspace.position_encoding), ls.uri_of)
         td = caps.text_document
         ws = caps.workspace
         refresh = bool(ws and ws.diagnostics and ws.diagnostics.refresh_support)
         ls.pull = bool(td and td.diagnostic) and refresh
-        ls.related_info = bool(td and td.publish_diagnostics and td.publish_diagnostics.related_information) or ls.pull
+        ls.related_info = (
+            bool(td and td.publish_diagnostics and td.publish_diagnostics.related_information)
+            or ls.pull
+        )
         roots: list[Path] = []
         for folder in params.workspace_folders or []:
             path = uri_to_path(folder.uri)
@@ -154,7 +189,8 @@ def create_server() -> GowlsServer:
         path = uri_to_path(params.text_document.uri)
         if path is None:
             return
-        ls.model.open(path, params.text_document.text, params.text_document.version)
+        ls.uris[normalize(path)] = params.text_document.uri
+        ls.model.open(path, clean_text(params.text_document.text), params.text_document.version)
         ls.refresh([path])
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
@@ -164,16 +200,15 @@ def create_server() -> GowlsServer:
             return
         path = normalize(path)
         current = ls.model.overlay.get(path)
-        text = current.text if current else ""
+        if current is None:
+            log.warning("ignoring a change to %s, which is not open", params.text_document.uri)
+            return
+        text = current.text
         for change in params.content_changes:
             if isinstance(change, lsp.TextDocumentContentChangePartial):
-                index = LineIndex(text)
-                span = ls.converter.span(index, change.range)
-                data = index.data
-                new = data[: index.offset(span.start)] + change.text.encode() + data[index.offset(span.end):]
-                text = new.decode("utf-8", errors="replace")
+                text = ls.converter.apply_change(text, change.range, clean_text(change.text))
             else:
-                text = change.text
+                text = clean_text(change.text)
         ls.model.open(path, text, params.text_document.version)
         ls.refresh([path])
 
@@ -190,6 +225,7 @@ def create_server() -> GowlsServer:
             return
         ls.model.close(path)
         ls.refresh([path])
+        ls.uris.pop(normalize(path), None)
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(ls: GowlsServer, params: lsp.DidChangeWatchedFilesParams) -> None:
@@ -204,7 +240,9 @@ def create_server() -> GowlsServer:
             ls.refresh(changed)
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
-    async def did_change_folders(ls: GowlsServer, params: lsp.DidChangeWorkspaceFoldersParams) -> None:
+    async def did_change_folders(
+        ls: GowlsServer, params: lsp.DidChangeWorkspaceFoldersParams
+    ) -> None:
         for folder in params.event.removed:
             path = uri_to_path(folder.uri)
             if path and normalize(path) in ls.model.roots:
@@ -216,7 +254,9 @@ def create_server() -> GowlsServer:
 
     @server.feature(
         lsp.TEXT_DOCUMENT_DIAGNOSTIC,
-        lsp.DiagnosticOptions(identifier="gowls", inter_file_dependencies=True, workspace_diagnostics=True),
+        lsp.DiagnosticOptions(
+            identifier="gowls", inter_file_dependencies=True, workspace_diagnostics=True
+        ),
     )
     def document_diagnostic(
         ls: GowlsServer, params: lsp.DocumentDiagnosticParams
@@ -225,8 +265,6 @@ def create_server() -> GowlsServer:
         if path is None:
             return lsp.RelatedFullDocumentDiagnosticReport(items=[])
         path = normalize(path)
-        from gowls.analysis.filekinds import kind_of
-
         if kind_of(path) is None:
             return lsp.RelatedFullDocumentDiagnosticReport(items=[])
         items = ls.diagnostics(ls.result_for(path).findings)
@@ -241,16 +279,21 @@ def create_server() -> GowlsServer:
     ) -> lsp.WorkspaceDiagnosticReport:
         await ls.scanned.wait()
         previous = {p.uri: p.value for p in params.previous_result_ids}
-        reports: list[lsp.WorkspaceFullDocumentDiagnosticReport | lsp.WorkspaceUnchangedDocumentDiagnosticReport] = []
+        reports: list[
+            lsp.WorkspaceFullDocumentDiagnosticReport
+            | lsp.WorkspaceUnchangedDocumentDiagnosticReport
+        ] = []
         for path in sorted(ls.model.files):
-            uri = path_to_uri(path)
+            uri = ls.uri_of(path)
             items = ls.diagnostics(ls.result_for(path).findings)
             result_id = _result_id(items)
             doc = ls.model.overlay.get(path)
             version = doc.version if doc else None
             if previous.get(uri) == result_id:
                 reports.append(
-                    lsp.WorkspaceUnchangedDocumentDiagnosticReport(uri=uri, result_id=result_id, version=version)
+                    lsp.WorkspaceUnchangedDocumentDiagnosticReport(
+                        uri=uri, result_id=result_id, version=version
+                    )
                 )
             else:
                 reports.append(
@@ -266,7 +309,7 @@ def create_server() -> GowlsServer:
     )
     def code_action(ls: GowlsServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         path = uri_to_path(params.text_document.uri)
-        if path is None:
+        if path is None or kind_of(path) is None or not _wants_quickfix(params.context.only):
             return []
         path = normalize(path)
         result = ls.result_for(path)
