@@ -13,15 +13,21 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 from lsprotocol import types as lsp
 from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
+
+SKIPPED = frozenset({"vendor", "testdata", "node_modules"})
+"""Directories the server does not scan."""
 
 TIMEOUT = 20.0
 """Seconds to wait for the server before a test fails (never used as a delay)."""
@@ -42,6 +48,7 @@ class GowlsTestClient(LanguageClient):
         self.registrations: list[lsp.Registration] = []
         self.refreshes = 0
         self.refuse_registrations = False
+        self.applied: list[lsp.WorkspaceEdit] = []
         self.closed = False
         self._waiters: list[tuple[Callable[[], bool], asyncio.Future[None]]] = []
 
@@ -91,14 +98,53 @@ def _on_unregister(client: GowlsTestClient, params: lsp.UnregistrationParams) ->
     client.poke()
 
 
+def _on_apply_edit(
+    client: GowlsTestClient, params: lsp.ApplyWorkspaceEditParams
+) -> lsp.ApplyWorkspaceEditResult:
+    """Apply file creations and whole-file edits to disk, as an editor saving them would."""
+    client.applied.append(params.edit)
+    for change in params.edit.document_changes or []:
+        if isinstance(change, lsp.CreateFile):
+            path = Path(url2pathname(urlparse(change.uri).path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.touch()
+        elif isinstance(change, lsp.TextDocumentEdit):
+            path = Path(url2pathname(urlparse(change.text_document.uri).path))
+            text = path.read_text(encoding="utf-8") if path.exists() else ""
+            edits = [e for e in change.edits if isinstance(e, lsp.TextEdit)]
+            path.write_text(apply_edits(text, edits, "utf-16"), encoding="utf-8")
+    client.poke()
+    return lsp.ApplyWorkspaceEditResult(applied=True)
+
+
+def _converter() -> Any:
+    """lsprotocol's converter, with code actions told apart from commands correctly.
+
+    lsprotocol structures any ``Command | CodeAction`` that has a ``command`` key as a
+    ``Command``, so a CodeAction carrying a command would arrive mangled; LSP says a
+    Command's ``command`` is a string, a CodeAction's an object.
+    """
+    converter = default_converter()
+
+    def code_action_or_command(obj: Any, _: type) -> lsp.Command | lsp.CodeAction:
+        if isinstance(obj.get("command"), str):
+            return converter.structure(obj, lsp.Command)  # type: ignore[no-any-return]
+        return converter.structure(obj, lsp.CodeAction)  # type: ignore[no-any-return]
+
+    union: Any = typing.Union[lsp.Command, lsp.CodeAction]  # noqa: UP007 (lsprotocol's key)
+    converter.register_structure_hook(union, code_action_or_command)
+    return converter
+
+
 def make_client() -> GowlsTestClient:
     """A client with pytest-lsp's default handlers plus ours."""
-    client = GowlsTestClient(converter_factory=default_converter)
+    client = GowlsTestClient(converter_factory=_converter)
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = _on_publish
     features[lsp.WORKSPACE_DIAGNOSTIC_REFRESH] = _on_refresh
     features[lsp.CLIENT_REGISTER_CAPABILITY] = _on_register
     features[lsp.CLIENT_UNREGISTER_CAPABILITY] = _on_unregister
+    features[lsp.WORKSPACE_APPLY_EDIT] = _on_apply_edit
     register_lsp_features(client, features)
     return client
 
@@ -332,17 +378,25 @@ class Session:
             report = await self.pull_report(uri)
             assert isinstance(report, lsp.RelatedFullDocumentDiagnosticReport)
             return Report(list(report.items), None, report.result_id)
-        pulled = await self.pull_report(uri)
-        assert isinstance(pulled, lsp.RelatedFullDocumentDiagnosticReport)
+        await self.barrier(uri)
         pushes = [p for p in self.client.published[self._published_mark :] if p.uri == uri]
         assert pushes, f"the server published nothing for {uri} after the last change"
         last = pushes[-1]
-        assert list(last.diagnostics) == list(pulled.items), "push and pull disagree"
-        return Report(list(last.diagnostics), last.version, pulled.result_id)
+        return Report(list(last.diagnostics), last.version, None)
+
+    async def barrier(self, uri: str) -> None:
+        """A request round trip: the server handles notifications in order, so every push
+        caused by earlier notifications reaches the client before this response."""
+        await asyncio.wait_for(
+            self.client.text_document_folding_range_async(
+                lsp.FoldingRangeParams(text_document=lsp.TextDocumentIdentifier(uri))
+            ),
+            TIMEOUT,
+        )
 
     async def no_push_for(self, uri: str) -> None:
         """Assert that the last action published nothing for ``uri`` (push mode only)."""
-        await self.pull_report(uri)  # a round trip: every push of the action came before
+        await self.barrier(uri)
         pushes = [p for p in self.client.published[self._published_mark :] if p.uri == uri]
         assert not pushes, pushes
 
@@ -387,10 +441,24 @@ async def start(
     )
     encoding = str(result.capabilities.position_encoding or "utf-16")
     session = Session(client, root, result, expects_pull(caps), encoding)
-    # workspace/diagnostic waits for the start-up scan; its response comes after the scan's
-    # pushes (or refresh), so every later push is caused by the test.
-    await asyncio.wait_for(
-        client.workspace_diagnostic_async(lsp.WorkspaceDiagnosticParams(previous_result_ids=[])),
-        TIMEOUT,
-    )
+    if session.pull:
+        # workspace/diagnostic waits for the start-up scan, so its response comes after the
+        # scan's refresh, and every later refresh is caused by the test.
+        await asyncio.wait_for(
+            client.workspace_diagnostic_async(
+                lsp.WorkspaceDiagnosticParams(previous_result_ids=[])
+            ),
+            TIMEOUT,
+        )
+    else:
+        # The start-up scan pushes every go.mod/go.work it finds (clean ones with []).
+        expected = {
+            (root / rel).as_uri()
+            for rel in files or {}
+            if Path(rel).name in ("go.mod", "go.work")
+            and not any(p in SKIPPED or p.startswith(".") for p in Path(rel).parts[:-1])
+        }
+        await client.wait_until(
+            lambda: expected <= {p.uri for p in client.published}, "the start-up pushes"
+        )
     return session

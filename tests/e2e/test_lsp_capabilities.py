@@ -29,10 +29,26 @@ async def test_initialize_result_advertises_features(
     assert int(sync.change) == 2
     assert sync.open_close is True
 
-    diag = caps.diagnostic_provider
-    assert isinstance(diag, lsp.DiagnosticOptions)
-    assert diag.inter_file_dependencies is True
-    assert diag.workspace_diagnostics is True
+    # These editors' capabilities cannot be asked to refresh pulled diagnostics, so the
+    # server pushes and does not offer pulls (a client doing both would show each twice).
+    assert not session.pull
+    assert caps.diagnostic_provider is None
+
+    for feature in (
+        caps.completion_provider,
+        caps.hover_provider,
+        caps.definition_provider,
+        caps.document_link_provider,
+        caps.document_symbol_provider,
+        caps.folding_range_provider,
+        caps.document_formatting_provider,
+    ):
+        assert feature, "an editing feature is not advertised"
+    assert caps.execute_command_provider is not None
+    assert set(caps.execute_command_provider.commands) >= {
+        "gowls.migrate",
+        "gowls.checkWorkspace",
+    }
 
     actions = caps.code_action_provider
     assert isinstance(actions, lsp.CodeActionOptions)
@@ -40,6 +56,16 @@ async def test_initialize_result_advertises_features(
     assert lsp.CodeActionKind.QuickFix in actions.code_action_kinds
 
     assert caps.position_encoding in ("utf-8", "utf-16", "utf-32")
+
+
+async def test_pull_clients_are_offered_pulled_diagnostics(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    session = await start(client, tmp_path, FILES, pull=True)
+    diag = session.result.capabilities.diagnostic_provider
+    assert isinstance(diag, lsp.DiagnosticOptions)
+    assert diag.inter_file_dependencies is True
+    assert diag.workspace_diagnostics is True
 
 
 async def test_watcher_is_registered_when_the_client_supports_dynamic_registration(
@@ -64,7 +90,7 @@ async def test_watcher_is_registered_when_the_client_supports_dynamic_registrati
     options = registrations[0].register_options
     assert isinstance(options, dict), options
     globs = sorted(w["globPattern"] for w in options["watchers"])
-    assert globs == ["**/go.mod", "**/go.work"]
+    assert globs == ["**/.gowls.toml", "**/go.mod", "**/go.work", "**/pyproject.toml"]
 
 
 async def test_watcher_is_registered_when_dynamic_registration_is_turned_on(

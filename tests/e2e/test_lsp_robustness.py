@@ -68,7 +68,7 @@ async def test_unterminated_block_and_odd_edits(client: GowlsTestClient, tmp_pat
 
 
 async def test_requests_about_unknown_documents(client: GowlsTestClient, tmp_path: Path) -> None:
-    session = await start(client, tmp_path, {"go.work": "go 1.22\n"})
+    session = await start(client, tmp_path, {"go.work": "go 1.22\n"}, pull=True)
     everywhere = lsp.Range(lsp.Position(0, 0), lsp.Position(9, 0))
     for uri in (
         "untitled:Untitled-1",

@@ -39,11 +39,37 @@ class Workspace:
         return Snapshot(FileSource(dict(self.overlay)), self.cache)
 
     # -- discovery ------------------------------------------------------------------------
-    def scan(self) -> list[Path]:
-        """Find every supported file under the roots (may take a while on big trees)."""
-        found = discover(FileSource(dict(self.overlay)), self.roots)
+    def discover_files(self, roots: Sequence[Path] | None = None) -> list[Path]:
+        """Supported files under ``roots`` (default: all roots); changes no state.
+
+        Safe to run in a worker thread while the server goes on handling requests.
+        """
+        return discover(FileSource(dict(self.overlay)), self.roots if roots is None else roots)
+
+    def add_files(self, found: Sequence[Path]) -> None:
+        """Record discovered files."""
         self.files.update(found)
+
+    def scan(self) -> list[Path]:
+        """Find and record every supported file under the roots."""
+        found = self.discover_files()
+        self.add_files(found)
         return found
+
+    def remove_root(self, root: Path) -> list[Path]:
+        """Forget a root and the files (not open in the editor) only it covered."""
+        root = normalize(root)
+        if root in self.roots:
+            self.roots.remove(root)
+        gone = [
+            p
+            for p in self.files
+            if (p == root or root in p.parents) and not self.in_scope(p) and p not in self.overlay
+        ]
+        for path in gone:
+            self.files.discard(path)
+            self.results.pop(path, None)
+        return gone
 
     def in_scope(self, path: Path) -> bool:
         """Whether ``path`` lies under a root and outside skipped directories."""

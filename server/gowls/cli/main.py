@@ -154,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _serve(tcp: str | None, debug: bool) -> int:
     import logging
 
-    from gowls.lsp.server import create_server
+    from gowls.lsp.app import create_server
 
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr)
     server = create_server()

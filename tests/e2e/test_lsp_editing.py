@@ -1,0 +1,195 @@
+"""Editing features over LSP: completion, hover, definition, links, symbols, folding,
+formatting, and the go.work migration (code action + executeCommand)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lsp_harness import GowlsTestClient, apply_edits, start
+from lsprotocol import types as lsp
+
+MOD_A = (
+    "module example.com/a\n\ngo 1.22\n\nrequire example.com/b v0.0.0-00010101000000-000000000000\n"
+)
+MOD_A_REPLACED = MOD_A + "\nreplace example.com/b => ../b\n"
+MOD_B = "module example.com/b\n\ngo 1.23\n\nrequire golang.org/x/mod v0.20.0\n"
+GOWORK = "go 1.23\n\nuse (\n\t./a\n\t\n)\n"
+
+
+def pos(line: int, character: int) -> lsp.Position:
+    return lsp.Position(line=line, character=character)
+
+
+async def test_completion_offers_unused_module_directories(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    session = await start(
+        client, tmp_path, {"go.work": GOWORK, "a/go.mod": MOD_A, "b/go.mod": MOD_B}
+    )
+    uri = session.open("go.work")
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(text_document=lsp.TextDocumentIdentifier(uri), position=pos(4, 1))
+    )
+    assert isinstance(result, lsp.CompletionList)
+    labels = {item.label: item for item in result.items}
+    assert set(labels) == {"./b"}, "only the module not yet used is offered"
+    item = labels["./b"]
+    assert item.kind == lsp.CompletionItemKind.Folder
+    assert item.detail == "module example.com/b"
+    assert isinstance(item.text_edit, lsp.TextEdit)
+    assert item.text_edit.range == lsp.Range(pos(4, 1), pos(4, 1))
+
+    # At the start of a line outside blocks: the directives a go.work accepts.
+    top = await client.text_document_completion_async(
+        lsp.CompletionParams(text_document=lsp.TextDocumentIdentifier(uri), position=pos(1, 0))
+    )
+    assert isinstance(top, lsp.CompletionList)
+    assert {i.label for i in top.items} == {"go", "toolchain", "godebug", "use", "replace"}
+
+
+async def test_completion_of_go_versions_in_go_mod(client: GowlsTestClient, tmp_path: Path) -> None:
+    session = await start(client, tmp_path, {"a/go.mod": MOD_A})
+    uri = session.open("a/go.mod", "module example.com/a\n\ngo 1.2\n")
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(text_document=lsp.TextDocumentIdentifier(uri), position=pos(2, 6))
+    )
+    assert isinstance(result, lsp.CompletionList)
+    labels = [i.label for i in sorted(result.items, key=lambda i: i.sort_text or "")]
+    assert labels[0] == "1.27.0"
+    assert "1.21.0" in labels
+    first = result.items[0]
+    assert isinstance(first.text_edit, lsp.TextEdit)
+    assert first.text_edit.range == lsp.Range(pos(2, 3), pos(2, 6)), "replaces the typed prefix"
+
+
+async def test_hover_on_a_requirement_shows_what_provides_it(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    session = await start(
+        client,
+        tmp_path,
+        {
+            "go.work": "go 1.23\n\nuse (\n\t./a\n\t./b\n)\n",
+            "a/go.mod": MOD_A_REPLACED,
+            "b/go.mod": MOD_B,
+        },
+    )
+    uri = session.open("a/go.mod")
+    hover = await client.text_document_hover_async(
+        lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri), position=pos(4, 12))
+    )
+    assert hover is not None
+    assert isinstance(hover.contents, lsp.MarkupContent)
+    text = hover.contents.value
+    assert "example.com/b" in text
+    assert "replaced by `../b` in this go.mod" in text
+    assert "provided by the workspace module in `./b`" in text
+    assert hover.range == lsp.Range(pos(4, 8), pos(4, 21))
+
+    work = session.open("go.work")
+    on_use = await client.text_document_hover_async(
+        lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(work), position=pos(4, 3))
+    )
+    assert on_use is not None and isinstance(on_use.contents, lsp.MarkupContent)
+    assert "example.com/b" in on_use.contents.value
+    assert "go 1.23" in on_use.contents.value
+    assert "1 requirement" in on_use.contents.value
+
+    on_go = await client.text_document_hover_async(
+        lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(work), position=pos(0, 4))
+    )
+    assert on_go is not None and isinstance(on_go.contents, lsp.MarkupContent)
+    assert "Go 1.23" in on_go.contents.value and "2024-08-13" in on_go.contents.value
+
+
+async def test_definition_and_links_lead_to_the_used_go_mod(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    session = await start(
+        client, tmp_path, {"go.work": GOWORK, "a/go.mod": MOD_A_REPLACED, "b/go.mod": MOD_B}
+    )
+    work = session.open("go.work")
+    location = await client.text_document_definition_async(
+        lsp.DefinitionParams(text_document=lsp.TextDocumentIdentifier(work), position=pos(3, 2))
+    )
+    assert isinstance(location, lsp.Location)
+    assert location.uri == session.uri("a/go.mod")
+
+    mod = session.open("a/go.mod")
+    links = await client.text_document_document_link_async(
+        lsp.DocumentLinkParams(text_document=lsp.TextDocumentIdentifier(mod))
+    )
+    assert links is not None
+    assert [(link.target, link.range.start.line) for link in links] == [
+        (session.uri("b/go.mod"), 6)
+    ]
+
+
+async def test_symbols_folding_and_formatting(client: GowlsTestClient, tmp_path: Path) -> None:
+    messy = (
+        "module example.com/a\ngo 1.22\nrequire (\n  example.com/z v1.0.0\n"
+        " example.com/b v1.0.0\n)\n"
+    )
+    session = await start(client, tmp_path, {"a/go.mod": messy})
+    uri = session.open("a/go.mod")
+    ident = lsp.TextDocumentIdentifier(uri)
+    symbols = await client.text_document_document_symbol_async(
+        lsp.DocumentSymbolParams(text_document=ident)
+    )
+    assert symbols is not None
+    names = [(s.name, [c.name for c in (s.children or [])]) for s in symbols]  # type: ignore[union-attr]
+    assert names == [
+        ("module", []),
+        ("go", []),
+        ("require", ["example.com/z", "example.com/b"]),
+    ]
+    folds = await client.text_document_folding_range_async(lsp.FoldingRangeParams(ident))
+    assert folds is not None
+    assert [(f.start_line, f.end_line) for f in folds] == [(2, 5)]
+
+    edits = await client.text_document_formatting_async(
+        lsp.DocumentFormattingParams(ident, lsp.FormattingOptions(tab_size=4, insert_spaces=False))
+    )
+    assert edits
+    formatted = apply_edits(messy, edits, session.encoding)
+    assert formatted == (
+        "module example.com/a\n\ngo 1.22\n\nrequire (\n"
+        "\texample.com/b v1.0.0\n\texample.com/z v1.0.0\n)\n"
+    )
+
+
+async def test_migration_code_action_and_command_create_go_work(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    session = await start(client, tmp_path, {"a/go.mod": MOD_A_REPLACED, "b/go.mod": MOD_B})
+    uri = session.open("a/go.mod")
+    replace_line = lsp.Range(pos(6, 0), pos(6, 0))
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri),
+            range=replace_line,
+            context=lsp.CodeActionContext(diagnostics=[]),
+        )
+    )
+    assert actions is not None
+    migrate = [a for a in actions if isinstance(a, lsp.CodeAction) and a.command]
+    assert len(migrate) == 1
+    action = migrate[0]
+    assert action.kind == lsp.CodeActionKind.RefactorRewrite
+    assert action.command is not None and action.command.command == "gowls.migrate"
+
+    result = await client.workspace_execute_command_async(
+        lsp.ExecuteCommandParams(command=action.command.command, arguments=action.command.arguments)
+    )
+    assert result["changed"] is True and result["applied"] is True
+    assert result["added"] == ["./a", "./b"]
+    assert "keep for GOWORK=off" in result["report"]
+    assert (tmp_path / "go.work").read_text() == "go 1.23\n\nuse (\n\t./a\n\t./b\n)\n"
+
+    # Nothing more to do: the command reports so and edits nothing.
+    applied_before = len(client.applied)
+    again = await client.workspace_execute_command_async(
+        lsp.ExecuteCommandParams(command="gowls.migrate", arguments=[tmp_path.as_uri()])
+    )
+    assert again["changed"] is False
+    assert len(client.applied) == applied_before

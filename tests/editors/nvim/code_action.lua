@@ -1,0 +1,50 @@
+-- The quick fix of GW101 (missing `use` directory): request it, apply its edit, and the
+-- entry and its diagnostic are gone.
+local H = dofile(vim.fs.joinpath(vim.fs.dirname(debug.getinfo(1, 'S').source:sub(2)), 'harness.lua'))
+
+local function gw101(buf)
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    if d.code == 'GW101' then
+      return d
+    end
+  end
+end
+
+H.run(function(result)
+  local buf = H.open('go.work')
+  local client = H.client(buf)
+  local diag
+  H.wait_for('a GW101 diagnostic', function()
+    diag = gw101(buf)
+    return diag ~= nil
+  end)
+  result.before = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  local lsp_diag = diag.user_data and diag.user_data.lsp
+  local params = {
+    textDocument = vim.lsp.util.make_text_document_params(buf),
+    range = lsp_diag and lsp_diag.range or {
+      start = { line = diag.lnum, character = diag.col },
+      ['end'] = { line = diag.end_lnum, character = diag.end_col },
+    },
+    context = { diagnostics = { lsp_diag }, only = { 'quickfix' } },
+  }
+  local responses, err = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, H.TIMEOUT)
+  assert(responses, 'no codeAction response: ' .. tostring(err))
+  local actions = {}
+  for _, response in pairs(responses) do
+    for _, action in ipairs(response.result or {}) do
+      table.insert(actions, action)
+    end
+  end
+  result.titles = vim.tbl_map(function(a)
+    return a.title
+  end, actions)
+  local action = actions[1]
+  assert(action and action.edit, 'no quick fix with an edit')
+  vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
+  result.after = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  H.wait_for('the GW101 diagnostic to clear', function()
+    return gw101(buf) == nil
+  end)
+  result.diagnostics = H.diagnostics(buf)
+end)
