@@ -447,3 +447,66 @@ def workspace_module_replaced(ctx: RuleContext[GoWork], info: RuleInfo) -> Itera
             "which to replace the module.",
             fixes=(Fix(f"Remove the replace of {rep.old_path}", (edit,)),),
         )
+
+
+def _under_nested_workspace(snapshot: Snapshot, root: Path, directory: Path) -> bool:
+    """Whether a go.work between ``root`` (exclusive) and ``directory`` governs it instead."""
+    for parent in (directory, *directory.parents):
+        if parent == root:
+            return False
+        if snapshot.source.is_file(parent / "go.work"):
+            return True
+    return False
+
+
+@rule(
+    RuleInfo(
+        code="GW110",
+        name="module-not-in-workspace",
+        kind=KIND,
+        severity=Severity.INFORMATION,
+        summary="A module below the go.work directory is not used by the workspace",
+        explanation=(
+            "`go work use -r .` would add it. Inside the workspace directory, commands run in "
+            "that module's directory still use go.work, where the module is not a main "
+            "module: `go build ./...` there fails with `pattern ./...: directory prefix . does "
+            "not contain modules listed in go.work or their selected dependencies`. "
+            "Directories under vendor/, testdata/ and hidden directories "
+            "are not considered, nor modules under a nested go.work."
+        ),
+        fix="Add a `use` for the directory (offered as a quick fix; not applied by --fix, since "
+        "it changes what the workspace builds).",
+        example="go 1.22\n\nuse ./a\n\n-- b/go.mod --\nmodule example.com/b\n",
+    )
+)
+def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
+    """Module directories on disk below the go.work that no ``use`` names."""
+    work = ctx.doc
+    root = ctx.path.parent
+    used = {entry.directory for entry in used_dirs(ctx.path, work)}
+    anchor = work.uses[0].statement.span if work.uses else None
+    block = next((b for b in work.syntax.blocks if b.verb == "use" and b.rparen), None)
+    for gomod in sorted(ctx.snapshot.source.walk(root, frozenset({"go.mod"}))):
+        directory = normalize(gomod.parent)
+        if directory in used or _under_nested_workspace(ctx.snapshot, root, directory):
+            continue
+        rel = os.path.relpath(directory, root).replace(os.sep, "/")
+        shown = "." if rel == "." else f"./{rel}"
+        if block is not None and block.rparen is not None:
+            at = block.rparen.start
+            edit = TextEdit(ctx.path, Span(at, at), f"\t{shown}\n")
+        else:
+            end = work.index.point(len(work.index.data))
+            sep = "" if work.index.data.endswith(b"\n") or not work.index.data else "\n"
+            edit = TextEdit(ctx.path, Span(end, end), f"{sep}\nuse {shown}\n")
+        span = anchor or Span(Point(0, 0), Point(0, 0))
+        yield finding(
+            info,
+            ctx.path,
+            span,
+            f"module {shown} is not used by this workspace: go commands run in {shown} fail "
+            "(directory prefix . does not contain modules listed in go.work). "
+            f"`go work use {shown}` adds it.",
+            fixes=(Fix(f"Add `use {shown}`", (edit,)),),
+            related=(Related(gomod, Span(Point(0, 0), Point(0, 0)), "the module's go.mod"),),
+        )
