@@ -120,4 +120,3 @@ class GowlsServer(LanguageServer):
                 version=doc.version if doc else None,
             )
         )
-
