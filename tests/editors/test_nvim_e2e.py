@@ -111,9 +111,7 @@ BROKEN_WORK = "go 1.23.0\n\nuse (\n\t./a\n\t./missing\n)\n"
 
 
 def test_missing_use_directory_is_an_error_on_its_line(tmp_path: Path) -> None:
-    result = run_scenario(
-        tmp_path, "diagnostics", {"go.work": BROKEN_WORK, "a/go.mod": MOD_A, "b/go.mod": MOD_B}
-    )
+    result = run_scenario(tmp_path, "diagnostics", {"go.work": BROKEN_WORK, "a/go.mod": MOD_A})
     assert result["filetype"] == "gowork"
     assert Path(result["root_dir"]).resolve() == (tmp_path / "ws").resolve()
     gw101 = [d for d in result["diagnostics"] if d["code"] == "GW101"]
@@ -142,9 +140,7 @@ def test_completion_offers_unused_module_directory(tmp_path: Path) -> None:
 
 
 def test_quick_fix_removes_missing_use_and_clears_diagnostic(tmp_path: Path) -> None:
-    result = run_scenario(
-        tmp_path, "code_action", {"go.work": BROKEN_WORK, "a/go.mod": MOD_A, "b/go.mod": MOD_B}
-    )
+    result = run_scenario(tmp_path, "code_action", {"go.work": BROKEN_WORK, "a/go.mod": MOD_A})
     assert result["before"] == ["go 1.23.0", "", "use (", "\t./a", "\t./missing", ")"]
     assert result["titles"], "no code action offered for GW101"
     assert result["after"] == ["go 1.23.0", "", "use (", "\t./a", ")"], result["after"]

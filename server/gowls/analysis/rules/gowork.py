@@ -482,6 +482,8 @@ def _under_nested_workspace(snapshot: Snapshot, root: Path, directory: Path) -> 
 def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """Module directories on disk below the go.work that no ``use`` names."""
     work = ctx.doc
+    if work.problems:
+        return  # while the file does not parse, which directories it uses is a guess
     root = ctx.path.parent
     used = {entry.directory for entry in used_dirs(ctx.path, work)}
     anchor = work.uses[0].statement.span if work.uses else None

@@ -1,0 +1,351 @@
+"""The module graph as far as the files on disk show it: workspaces, requirements, replaces.
+
+Pure functions of a :class:`Snapshot`: every file is read through it, so a rule built on these
+helpers is re-run when any go.work or go.mod it looked at changes.
+
+``go`` decides which go.work governs a command by walking up from the current directory to the
+nearest go.work (``GOWORK`` unset). For a go.mod that means: the nearest go.work above its
+directory governs it when that go.work ``use``s the directory; otherwise the module is built in
+module mode (as it is with ``GOWORK=off``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from gowls.analysis.rules.gowork import UsedDir, used_dirs
+from gowls.analysis.snapshot import Snapshot, normalize
+from gowls.syntax.directives import Replace
+from gowls.syntax.gomod import GoMod, Require
+from gowls.syntax.gowork import GoWork
+from gowls.syntax.versions import canonical_version
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceModule:
+    """One ``use``d directory of a workspace and the go.mod it holds (if any)."""
+
+    used: UsedDir
+    gomod_path: Path
+    mod: GoMod | None
+
+    @property
+    def directory(self) -> Path:
+        """The absolute, cleaned module directory."""
+        return self.used.directory
+
+    @property
+    def module_path(self) -> str | None:
+        """The module path its go.mod declares."""
+        return self.mod.module_path if self.mod is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceView:
+    """A go.work and the modules it uses."""
+
+    path: Path
+    work: GoWork
+    modules: tuple[WorkspaceModule, ...]
+
+    @property
+    def directory(self) -> Path:
+        """The go.work directory (where ``go`` resolves go.work replace targets)."""
+        return self.path.parent
+
+    def by_module(self, module_path: str) -> WorkspaceModule | None:
+        """The first used module declaring ``module_path``."""
+        for module in self.modules:
+            if module.module_path == module_path:
+                return module
+        return None
+
+    def by_dir(self, directory: Path) -> WorkspaceModule | None:
+        """The first ``use`` of ``directory``."""
+        for module in self.modules:
+            if module.directory == directory:
+                return module
+        return None
+
+
+def find_gowork(snapshot: Snapshot, directory: Path) -> Path | None:
+    """The nearest go.work in ``directory`` or above it, as ``go`` finds it."""
+    current = normalize(directory)
+    while True:
+        candidate = current / "go.work"
+        if snapshot.source.is_file(candidate):
+            return candidate
+        if current.parent == current:
+            return None
+        current = current.parent
+
+
+def workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
+    """The go.work at ``path`` with its used modules, or None if it cannot be read."""
+    work = snapshot.gowork(path)
+    if work is None:
+        return None
+    modules = []
+    for used in used_dirs(path, work):
+        gomod_path = used.directory / "go.mod"
+        modules.append(WorkspaceModule(used, gomod_path, snapshot.module_dir_gomod(used.directory)))
+    return WorkspaceView(path, work, tuple(modules))
+
+
+def governing_workspace(snapshot: Snapshot, gomod_path: Path) -> WorkspaceView | None:
+    """The workspace a go.mod's module is built in, or None (module mode).
+
+    The nearest go.work above the go.mod governs it if it uses the go.mod's directory.
+    """
+    found = find_gowork(snapshot, gomod_path.parent)
+    if found is None:
+        return None
+    view = workspace_view(snapshot, found)
+    if view is None or view.by_dir(normalize(gomod_path.parent)) is None:
+        return None
+    return view
+
+
+def shown_relative(target: Path, base: Path) -> str:
+    """``target`` as a replace or use path written in a file in ``base`` (``./x``, ``../x``)."""
+    rel = os.path.relpath(target, base).replace(os.sep, "/")
+    if rel == ".":
+        return "."
+    return rel if rel.startswith("../") or rel == ".." else f"./{rel}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceSource:
+    """A replace directive and the file that declares it."""
+
+    file: Path
+    replace: Replace
+    in_gowork: bool
+
+    @property
+    def module(self) -> str:
+        """The replaced module path."""
+        return self.replace.old_path
+
+    @property
+    def target_dir(self) -> Path | None:
+        """The absolute directory of a directory replacement, else None."""
+        if not self.replace.is_local:
+            return None
+        target = Path(self.replace.new_path)
+        return normalize(target if target.is_absolute() else self.file.parent / target)
+
+    @property
+    def target_text(self) -> str:
+        """The replacement as written: ``../dir`` or ``other/mod v1.2.3``."""
+        rep = self.replace
+        return rep.new_path if rep.is_local else f"{rep.new_path} {rep.new_version}"
+
+    def serves(self, version: str) -> bool:
+        """Whether the replace applies to ``version`` of its module."""
+        return not self.replace.old_version or same_version(self.replace.old_version, version)
+
+    def same_target(self, other: ReplaceSource) -> bool:
+        """Whether two replaces point at the same directory or module version."""
+        if self.replace.is_local != other.replace.is_local:
+            return False
+        if self.replace.is_local:
+            return self.target_dir == other.target_dir
+        return (self.replace.new_path, self.replace.new_version) == (
+            other.replace.new_path,
+            other.replace.new_version,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """A ``require`` line and the go.mod that declares it."""
+
+    file: Path
+    require: Require
+
+    @property
+    def module(self) -> str:
+        """The required module path."""
+        return self.require.path
+
+    @property
+    def version(self) -> str:
+        """The required version."""
+        return self.require.version
+
+
+def same_version(a: str, b: str) -> bool:
+    """Whether two module versions are equal (compared canonically, as ``go`` does)."""
+    return a == b or (canonical_version(a) or a) == (canonical_version(b) or b)
+
+
+class ModuleGraph:
+    """What ``go`` would see of the module graph, limited to files on disk.
+
+    ``workspace`` is None in module mode (one main module). ``requirements`` are the
+    ``require`` lines of the main modules and of every go.mod a directory replacement brings in
+    (followed transitively); requirements of downloaded modules are out of sight.
+    """
+
+    def __init__(
+        self,
+        main: tuple[Path, ...],
+        workspace: WorkspaceView | None,
+        work_replaces: tuple[ReplaceSource, ...],
+        mod_replaces: tuple[ReplaceSource, ...],
+    ) -> None:
+        self.main = main
+        """go.mod paths of the main modules."""
+        self.workspace = workspace
+        self.work_replaces = work_replaces
+        self.mod_replaces = mod_replaces
+        """Replaces of the main modules' go.mods (all of them, including overridden ones)."""
+        self.requirements: tuple[Requirement, ...] = ()
+        self._work_by_module = _by_module(work_replaces)
+        self._active_by_module = _by_module(
+            tuple(r for r in mod_replaces if not self.overridden_by_gowork(r))
+        )
+        self._reqs_by_module: dict[str, list[Requirement]] = {}
+
+    def set_requirements(self, requirements: tuple[Requirement, ...]) -> None:
+        """Record the visible requirements (done once, while building the graph)."""
+        self.requirements = requirements
+        self._reqs_by_module = {}
+        for req in requirements:
+            self._reqs_by_module.setdefault(req.module, []).append(req)
+
+    def replacement(self, module: str, version: str) -> ReplaceSource | None:
+        """The replace ``go`` applies to ``module@version``: go.work first, exact versions first."""
+        for index in (self._work_by_module, self._active_by_module):
+            group = index.get(module, ())
+            for rep in group:
+                if rep.replace.old_version and same_version(rep.replace.old_version, version):
+                    return rep
+            for rep in group:
+                if not rep.replace.old_version:
+                    return rep
+        return None
+
+    def overridden_by_gowork(self, rep: ReplaceSource) -> bool:
+        """Whether a go.mod replace is ignored because go.work replaces the same thing."""
+        if rep.in_gowork:
+            return False
+        for own in self._work_by_module.get(rep.module, ()):
+            if not own.replace.old_version or (
+                rep.replace.old_version
+                and same_version(own.replace.old_version, rep.replace.old_version)
+            ):
+                return True
+        return False
+
+    def requirements_of(self, module: str) -> list[Requirement]:
+        """Every visible requirement of ``module``."""
+        return list(self._reqs_by_module.get(module, ()))
+
+    def uses(self, rep: ReplaceSource) -> list[Requirement]:
+        """The visible requirements ``go`` serves with ``rep``."""
+        out = []
+        for req in self.requirements_of(rep.module):
+            chosen = self.replacement(req.module, req.version)
+            if chosen is None:
+                continue
+            if chosen is rep or (
+                not chosen.in_gowork
+                and not rep.in_gowork
+                and chosen.replace.old_version == rep.replace.old_version
+                and chosen.same_target(rep)
+            ):
+                out.append(req)
+        return out
+
+
+def _by_module(replaces: tuple[ReplaceSource, ...]) -> dict[str, list[ReplaceSource]]:
+    out: dict[str, list[ReplaceSource]] = {}
+    for rep in replaces:
+        out.setdefault(rep.module, []).append(rep)
+    return out
+
+
+def _replace_sources(file: Path, replaces: list[Replace], in_gowork: bool) -> list[ReplaceSource]:
+    return [ReplaceSource(file, r, in_gowork) for r in replaces]
+
+
+def _collect_requirements(
+    snapshot: Snapshot,
+    mains: list[tuple[Path, GoMod]],
+    graph: ModuleGraph,
+) -> tuple[Requirement, ...]:
+    """Requirements of the main modules plus those of directory replacements, transitively."""
+    requirements: list[Requirement] = []
+    seen_files: set[Path] = set()
+    queue: list[tuple[Path, GoMod]] = list(mains)
+    while queue:
+        path, mod = queue.pop()
+        if path in seen_files:
+            continue
+        seen_files.add(path)
+        for req in mod.requires:
+            requirements.append(Requirement(path, req))
+            rep = graph.replacement(req.path, req.version)
+            target = rep.target_dir if rep is not None else None
+            if target is None:
+                continue
+            target_mod = snapshot.module_dir_gomod(target)
+            if target_mod is not None:
+                queue.append((target / "go.mod", target_mod))
+    return tuple(requirements)
+
+
+def module_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> ModuleGraph:
+    """The graph ``go`` builds for this go.mod: its workspace's if one governs it."""
+    view = governing_workspace(snapshot, gomod_path)
+    if view is None:
+        return module_mode_graph(snapshot, gomod_path, mod)
+    mains: list[tuple[Path, GoMod]] = []
+    mod_replaces: list[ReplaceSource] = []
+    seen: set[Path] = set()
+    for module in view.modules:
+        if module.mod is None or module.gomod_path in seen:
+            continue
+        seen.add(module.gomod_path)
+        current = mod if module.gomod_path == gomod_path else module.mod
+        mains.append((module.gomod_path, current))
+        mod_replaces.extend(_replace_sources(module.gomod_path, current.replaces, False))
+    work_replaces = _replace_sources(view.path, view.work.replaces, True)
+    graph = ModuleGraph(tuple(p for p, _ in mains), view, tuple(work_replaces), tuple(mod_replaces))
+    graph.set_requirements(_collect_requirements(snapshot, mains, graph))
+    return graph
+
+
+def module_mode_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> ModuleGraph:
+    """The graph ``go`` builds for this go.mod alone (module mode, ``GOWORK=off``)."""
+    replaces = _replace_sources(gomod_path, mod.replaces, False)
+    graph = ModuleGraph((gomod_path,), None, (), tuple(replaces))
+    graph.set_requirements(_collect_requirements(snapshot, [(gomod_path, mod)], graph))
+    return graph
+
+
+def own_replaces(graph: ModuleGraph, gomod_path: Path) -> Iterator[ReplaceSource]:
+    """The replaces ``gomod_path`` itself declares."""
+    return (r for r in graph.mod_replaces if r.file == gomod_path)
+
+
+def fully_visible(snapshot: Snapshot, graph: ModuleGraph) -> bool:
+    """Whether every module in the graph has its go.mod on disk (nothing is downloaded).
+
+    Only then can a rule tell that no module in the graph requires something: a downloaded
+    module's go.mod may require any module at any version.
+    """
+    for req in graph.requirements:
+        if graph.workspace is not None and graph.workspace.by_module(req.module) is not None:
+            continue
+        rep = graph.replacement(req.module, req.version)
+        if rep is None or rep.target_dir is None:
+            return False
+        if not snapshot.source.is_file(rep.target_dir / "go.mod"):
+            return False
+    return True
