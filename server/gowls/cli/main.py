@@ -157,6 +157,10 @@ def _serve(tcp: str | None, debug: bool) -> int:
     from gowls.lsp.app import create_server
 
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr)
+    if not debug:
+        # pygls warns about every $/cancelRequest for a request already answered, which
+        # clients send routinely; editors show stderr lines as errors.
+        logging.getLogger("pygls.protocol.json_rpc").setLevel(logging.ERROR)
     server = create_server()
     if tcp:
         host, sep, port = tcp.rpartition(":")
