@@ -85,6 +85,10 @@ def find_gowork(snapshot: Snapshot, directory: Path) -> Path | None:
 
 def workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
     """The go.work at ``path`` with its used modules, or None if it cannot be read."""
+    return snapshot.memo(("workspace_view", path), lambda: _workspace_view(snapshot, path))
+
+
+def _workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
     work = snapshot.gowork(path)
     if work is None:
         return None
@@ -305,6 +309,18 @@ def module_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> ModuleGrap
     view = governing_workspace(snapshot, gomod_path)
     if view is None:
         return module_mode_graph(snapshot, gomod_path, mod)
+    if snapshot.gomod(gomod_path) is mod:
+        # Every module of one workspace shares its graph: build it once per snapshot.
+        return snapshot.memo(
+            ("workspace_graph", view.path),
+            lambda: _workspace_graph(snapshot, view, gomod_path, mod),
+        )
+    return _workspace_graph(snapshot, view, gomod_path, mod)
+
+
+def _workspace_graph(
+    snapshot: Snapshot, view: WorkspaceView, gomod_path: Path, mod: GoMod
+) -> ModuleGraph:
     mains: list[tuple[Path, GoMod]] = []
     mod_replaces: list[ReplaceSource] = []
     seen: set[Path] = set()

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import TypeVar
 
 from gowls.analysis.filekinds import GOMOD, GOWORK, Document, FileKind, kind_of
 from gowls.analysis.source import FileSource
 from gowls.syntax.gomod import GoMod
 from gowls.syntax.gowork import GoWork
+
+T = TypeVar("T")
 
 
 class ParseCache:
@@ -52,6 +56,26 @@ class Snapshot:
     def __init__(self, source: FileSource, cache: ParseCache | None = None) -> None:
         self.source = source
         self.cache = cache or ParseCache()
+        self._memo: dict[Hashable, tuple[object, frozenset[Path]]] = {}
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, once per snapshot and key.
+
+        A snapshot never changes, so a derived index (a workspace's module graph) computed
+        for one file serves every other file of the same pass; the paths it read are
+        recorded again for each analysis that reuses it, so dependencies stay exact.
+        """
+        hit = self._memo.get(key)
+        if hit is not None:
+            self.source.replay(hit[1])
+            return hit[0]  # type: ignore[return-value]
+        reads = self.source.start_recording()
+        try:
+            value = compute()
+        finally:
+            self.source.stop_recording(reads)
+        self._memo[key] = (value, frozenset(reads))
+        return value
 
     def document(self, path: Path, kind: FileKind | None = None) -> Document | None:
         """The typed document at ``path``, or None if it cannot be read or is unsupported."""

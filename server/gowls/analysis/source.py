@@ -51,6 +51,11 @@ class FileSource:
         for rec in self._recorders:
             rec.add(path)
 
+    def replay(self, paths: frozenset[Path]) -> None:
+        """Record ``paths`` as read (a memoised result that read them is being reused)."""
+        for rec in self._recorders:
+            rec.update(paths)
+
     # -- reads ----------------------------------------------------------------------------
     def open_document(self, path: Path) -> OpenDocument | None:
         """The open buffer for ``path``, if any."""
