@@ -17,19 +17,14 @@ from pathlib import Path
 
 import pytest
 
+from go_oracle import GO, SKIP_REASON, offline_env
 from gowls.syntax.gowork import parse_gowork
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 MOD = "module example.com/{name}\n\ngo 1.22\n"
 
 
-def _go() -> str | None:
-    beside = Path(sys.executable).parent / "go"
-    return str(beside) if beside.exists() else shutil.which("go")
-
-
-GO = _go()
-needs_go = pytest.mark.skipif(GO is None, reason="go is not installed")
+needs_go = pytest.mark.skipif(GO is None, reason=SKIP_REASON)
 
 
 def write(root: Path, files: Mapping[str, str | bytes]) -> Path:
@@ -57,17 +52,7 @@ def gowls(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 def go_list(directory: Path, scratch: Path) -> subprocess.CompletedProcess[str]:
     """``go list -m`` in ``directory``, offline and with private caches."""
     assert GO is not None
-    env = dict(
-        os.environ,
-        GOTOOLCHAIN="local",
-        GOPROXY="off",
-        GOFLAGS="",
-        GOSUMDB="off",
-        GOTELEMETRY="off",
-        GOCACHE=str(scratch / "gocache"),
-        GOMODCACHE=str(scratch / "gomodcache"),
-    )
-    env.pop("GOWORK", None)
+    env = offline_env(scratch)
     return subprocess.run(
         [GO, "list", "-m"], cwd=directory, env=env, capture_output=True, text=True, check=False
     )

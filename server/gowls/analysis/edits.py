@@ -18,3 +18,12 @@ def delete_lines(path: Path, index: LineIndex, first: int, last: int) -> TextEdi
             first_point = Point(first - 1, len(index.line_bytes(first - 1)))
             return TextEdit(path, Span(first_point, end), "")
     return TextEdit(path, Span(Point(first, 0), end), "")
+
+
+def append_block(path: Path, index: LineIndex, text: str) -> TextEdit:
+    """Append ``text`` (ending in a newline) at the end of a file, after a blank line."""
+    data = index.data
+    end = index.point(len(data))
+    sep = "" if not data or data.endswith(b"\n") else "\n"
+    lead = "\n" if data else ""
+    return TextEdit(path, Span(end, end), f"{sep}{lead}{text}")

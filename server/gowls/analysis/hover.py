@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gowls.analysis.completion import find_gowork
 from gowls.analysis.data.go_releases import release
+from gowls.analysis.modules import find_gowork, resolve_dir
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.syntax.directives import GoLine, ToolchainLine
 from gowls.syntax.gomod import GoMod
@@ -28,11 +28,6 @@ class Target:
 
     origin: Span
     path: Path
-
-
-def _resolve(base: Path, written: str) -> Path:
-    target = Path(written)
-    return normalize(target if target.is_absolute() else base / target)
 
 
 def _module_summary(snapshot: Snapshot, directory: Path) -> str:
@@ -64,7 +59,7 @@ def hover(snapshot: Snapshot, path: Path, point: Point) -> HoverInfo | None:
         for use in doc.uses:
             if use.span.contains(point):
                 return HoverInfo(
-                    _module_summary(snapshot, _resolve(path.parent, use.path)), use.span
+                    _module_summary(snapshot, resolve_dir(path.parent, use.path)), use.span
                 )
         return _version_hover(doc.go, point) or _version_hover(doc.toolchain, point)
     if isinstance(doc, GoMod):
@@ -75,7 +70,7 @@ def hover(snapshot: Snapshot, path: Path, point: Point) -> HoverInfo | None:
                 )
         for rep in doc.replaces:
             if rep.is_local and rep.new_span.contains(point):
-                directory = _resolve(path.parent, rep.new_path)
+                directory = resolve_dir(path.parent, rep.new_path)
                 return HoverInfo(_module_summary(snapshot, directory), rep.new_span)
         return _version_hover(doc.go, point) or _version_hover(doc.toolchain, point)
     return None
@@ -95,7 +90,7 @@ def _requirement(snapshot: Snapshot, path: Path, mod: GoMod, module: str, versio
                 target = rep.new_path + (f" {rep.new_version}" if rep.new_version else "")
                 lines.append(f"replaced by `{target}` in go.work")
         for use in work.uses:
-            directory = _resolve(work_path.parent, use.path)
+            directory = resolve_dir(work_path.parent, use.path)
             used = snapshot.module_dir_gomod(directory)
             if used is not None and used.module_path == module:
                 lines.append(f"provided by the workspace module in `{use.path}` (go.work)")
@@ -121,7 +116,7 @@ def links(snapshot: Snapshot, path: Path) -> list[Target]:
         spans += [(r.new_span, r.new_path) for r in doc.replaces if r.is_local]
     out = []
     for span, written in spans:
-        gomod = _resolve(path.parent, written) / "go.mod"
+        gomod = resolve_dir(path.parent, written) / "go.mod"
         if snapshot.source.is_file(gomod):
             out.append(Target(span, gomod))
     return out

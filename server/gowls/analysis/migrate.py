@@ -14,7 +14,7 @@ from enum import Enum
 from functools import cmp_to_key
 from pathlib import Path
 
-from gowls.analysis.completion import module_dirs
+from gowls.analysis.modules import module_dirs, resolve_dir, shown_relative
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.syntax.directives import Replace
 from gowls.syntax.gowork import GoWork
@@ -58,13 +58,6 @@ class MigrationPlan:
         return self.new_text != self.old_text or not self.existed
 
 
-def _rel(target: Path, base: Path) -> str:
-    rel = os.path.relpath(target, base).replace(os.sep, "/")
-    if rel == ".":
-        return "."
-    return rel if rel.startswith("../") else f"./{rel}"
-
-
 def plan_migration(snapshot: Snapshot, root: Path) -> MigrationPlan:
     """Plan a go.work at ``root`` that uses every module below it."""
     root = normalize(root)
@@ -77,8 +70,7 @@ def plan_migration(snapshot: Snapshot, root: Path) -> MigrationPlan:
     used: set[Path] = set()
     if work is not None:
         for use in work.uses:
-            target = Path(use.path)
-            used.add(normalize(target if target.is_absolute() else root / target))
+            used.add(resolve_dir(root, use.path))
     workspace_dirs = set(dirs) | used
     module_of: dict[Path, str] = {}
     versions: list[str] = []
@@ -94,7 +86,7 @@ def plan_migration(snapshot: Snapshot, root: Path) -> MigrationPlan:
     candidates = [*versions, current] if current else versions
     go_version = max(candidates, key=cmp_to_key(compare_go)) if candidates else "1.22"
 
-    added = [_rel(d, root) for d in dirs if d not in used]
+    added = [shown_relative(d, root) for d in dirs if d not in used]
     new_text = _render(old_text, work, go_version, added)
     plan = MigrationPlan(gowork, work is not None, old_text, new_text, added, go_version)
     for directory in dirs:
@@ -112,8 +104,7 @@ def _note(
     directory: Path, rep: Replace, required: dict[str, str], workspace_dirs: set[Path]
 ) -> ReplaceNote:
     gomod = directory / "go.mod"
-    target = Path(rep.new_path)
-    target = normalize(target if target.is_absolute() else directory / target)
+    target = resolve_dir(directory, rep.new_path)
     if target not in workspace_dirs:
         return ReplaceNote(
             gomod,

@@ -16,12 +16,46 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from gowls.analysis.rules.gowork import UsedDir, used_dirs
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.syntax.directives import Replace
 from gowls.syntax.gomod import GoMod, Require
-from gowls.syntax.gowork import GoWork
+from gowls.syntax.gowork import GoWork, Use
 from gowls.syntax.versions import canonical_version
+
+
+def resolve_dir(base: Path, written: str) -> Path:
+    """A directory written in a file of ``base`` (``use`` path, replace target), made absolute
+    and cleaned the way ``go`` cleans it."""
+    target = Path(written)
+    return normalize(target if target.is_absolute() else base / target)
+
+
+def module_dirs(snapshot: Snapshot, root: Path) -> list[Path]:
+    """Directories below ``root`` that hold a go.mod (vendor, testdata, hidden dirs skipped)."""
+    return sorted(normalize(p.parent) for p in snapshot.source.walk(root, frozenset({"go.mod"})))
+
+
+@dataclass(frozen=True, slots=True)
+class UsedDir:
+    """One ``use`` entry resolved against the go.work directory."""
+
+    use: Use
+    directory: Path
+    shown: str
+    """The directory as ``go`` names it in messages (cleaned, relative when written so)."""
+
+    @property
+    def shown_gomod(self) -> str:
+        """The go.mod path as ``go`` names it."""
+        return os.path.normpath(os.path.join(self.shown, "go.mod"))
+
+
+def used_dirs(path: Path, work: GoWork) -> list[UsedDir]:
+    """Every ``use`` of ``work`` (at ``path``) with its absolute directory."""
+    return [
+        UsedDir(use, resolve_dir(path.parent, use.path), os.path.normpath(use.path))
+        for use in work.uses
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +173,7 @@ class ReplaceSource:
         """The absolute directory of a directory replacement, else None."""
         if not self.replace.is_local:
             return None
-        target = Path(self.replace.new_path)
-        return normalize(target if target.is_absolute() else self.file.parent / target)
+        return resolve_dir(self.file.parent, self.replace.new_path)
 
     @property
     def target_text(self) -> str:

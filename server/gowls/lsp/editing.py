@@ -11,9 +11,10 @@ from pathlib import Path
 
 from lsprotocol import types as lsp
 
-from gowls.analysis.completion import CompletionKind, complete, find_gowork
+from gowls.analysis.completion import CompletionKind, complete
 from gowls.analysis.filekinds import kind_of
 from gowls.analysis.hover import definition, hover, links
+from gowls.analysis.modules import find_gowork
 from gowls.analysis.outline import Symbol, folding_ranges, symbols
 from gowls.analysis.snapshot import normalize
 from gowls.lsp.convert import uri_to_path

@@ -6,11 +6,12 @@ whose message is the text ``go`` prints after ``file:line:``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from gowls.syntax.gostrings import UnquoteError, quote, unquote
 from gowls.syntax.positions import Span
-from gowls.syntax.statements import Problem, Statement, Token
+from gowls.syntax.statements import FileSyntax, Problem, Statement, Token
 from gowls.syntax.versions import (
     GO_VERSION_RE,
     TOOLCHAIN_RE,
@@ -266,3 +267,31 @@ def read_replace(stmt: Statement) -> Replace:
         new_version_span,
         stmt,
     )
+
+
+def read_statements(
+    syntax: FileSyntax, block_verbs: frozenset[str], add: Callable[[Statement], None]
+) -> list[Problem]:
+    """Feed every checkable statement to ``add``, as ``go`` walks a file; return the problems.
+
+    Blocks whose verb cannot open a block in this kind of file are ``unknown block type``
+    (their lines are not looked at, as in go); statements on lines with syntax errors are
+    skipped; a :class:`DirectiveError` raised by ``add`` becomes a problem.
+    """
+    problems = list(syntax.problems)
+    bad_blocks = [b for b in syntax.blocks if len(b.tokens) > 1 or b.verb not in block_verbs]
+    for block in bad_blocks:
+        problems.append(
+            Problem(
+                Span(block.tokens[0].span.start, block.tokens[-1].span.end),
+                "unknown block type: " + " ".join(t.text for t in block.tokens),
+            )
+        )
+    for stmt in syntax.sound_statements():
+        if stmt.block is not None and stmt.block in bad_blocks:
+            continue
+        try:
+            add(stmt)
+        except DirectiveError as exc:
+            problems.append(exc.problem)
+    return problems

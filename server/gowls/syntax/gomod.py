@@ -19,6 +19,7 @@ from gowls.syntax.directives import (
     read_go,
     read_godebug,
     read_replace,
+    read_statements,
     read_toolchain,
     split_path_version,
 )
@@ -105,24 +106,8 @@ class GoMod:
 def parse_gomod(data: bytes, filename: str = "go.mod", old_tree: Tree | None = None) -> GoMod:
     """Parse go.mod text strictly (as ``go`` reads a main module's go.mod)."""
     syntax = parse_syntax(data, filename, old_tree)
-    mod = GoMod(syntax, problems=list(syntax.problems))
-    for block in syntax.blocks:
-        if len(block.tokens) > 1 or block.verb not in MOD_BLOCK_VERBS:
-            mod.problems.append(
-                Problem(
-                    Span(block.tokens[0].span.start, block.tokens[-1].span.end),
-                    "unknown block type: " + " ".join(t.text for t in block.tokens),
-                )
-            )
-    for stmt in syntax.sound_statements():
-        if stmt.block is not None and (
-            len(stmt.block.tokens) > 1 or stmt.block.verb not in MOD_BLOCK_VERBS
-        ):
-            continue
-        try:
-            _add(mod, stmt)
-        except DirectiveError as exc:
-            mod.problems.append(exc.problem)
+    mod = GoMod(syntax)
+    mod.problems = read_statements(syntax, MOD_BLOCK_VERBS, lambda stmt: _add(mod, stmt))
     if mod.retracts and mod.module is None:
         first = mod.retracts[0].statement
         mod.problems.append(

@@ -16,6 +16,7 @@ from gowls.syntax.directives import (
     read_go,
     read_godebug,
     read_replace,
+    read_statements,
     read_toolchain,
 )
 from gowls.syntax.positions import LineIndex, Span
@@ -57,24 +58,8 @@ class GoWork:
 def parse_gowork(data: bytes, filename: str = "go.work", old_tree: Tree | None = None) -> GoWork:
     """Parse go.work text; problems use ``filename`` where go names the file."""
     syntax = parse_syntax(data, filename, old_tree)
-    work = GoWork(syntax, problems=list(syntax.problems))
-    for block in syntax.blocks:
-        if len(block.tokens) > 1 or block.verb not in WORK_BLOCK_VERBS:
-            work.problems.append(
-                Problem(
-                    Span(block.tokens[0].span.start, block.tokens[-1].span.end),
-                    "unknown block type: " + " ".join(t.text for t in block.tokens),
-                )
-            )
-    for stmt in syntax.sound_statements():
-        if stmt.block is not None and (
-            len(stmt.block.tokens) > 1 or stmt.block.verb not in WORK_BLOCK_VERBS
-        ):
-            continue
-        try:
-            _add(work, stmt)
-        except DirectiveError as exc:
-            work.problems.append(exc.problem)
+    work = GoWork(syntax)
+    work.problems = read_statements(syntax, WORK_BLOCK_VERBS, lambda stmt: _add(work, stmt))
     work.problems.sort(key=lambda p: (p.span.start, p.span.end))
     return work
 

@@ -2,49 +2,28 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cmp_to_key
 from pathlib import Path
 
-from gowls.analysis.edits import delete_lines
+from gowls.analysis.edits import append_block, delete_lines
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
+from gowls.analysis.modules import (
+    UsedDir,
+    module_dirs,
+    resolve_dir,
+    shown_relative,
+    used_dirs,
+)
 from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
 from gowls.analysis.rules.common import syntax_findings
-from gowls.analysis.snapshot import Snapshot, normalize
+from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.directives import Replace
 from gowls.syntax.gowork import GoWork, Use
 from gowls.syntax.positions import Point, Span
 from gowls.syntax.versions import compare_go
 
 KIND = "go.work"
-
-
-@dataclass(frozen=True, slots=True)
-class UsedDir:
-    """One ``use`` entry resolved against the go.work directory."""
-
-    use: Use
-    directory: Path
-    shown: str
-    """The directory as ``go`` names it in messages (cleaned, relative when written so)."""
-
-    @property
-    def shown_gomod(self) -> str:
-        """The go.mod path as ``go`` names it."""
-        return os.path.normpath(os.path.join(self.shown, "go.mod"))
-
-
-def used_dirs(path: Path, work: GoWork) -> list[UsedDir]:
-    """Every ``use`` of ``work`` (at ``path``) with its absolute directory."""
-    base = path.parent
-    out = []
-    for use in work.uses:
-        target = Path(use.path)
-        directory = normalize(target if target.is_absolute() else base / target)
-        out.append(UsedDir(use, directory, os.path.normpath(use.path)))
-    return out
 
 
 def remove_use_fix(path: Path, work: GoWork, use: Use, safe: bool) -> Fix:
@@ -313,8 +292,7 @@ def go_version_below_module(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
 
 def _replace_key_target(base: Path, rep: Replace) -> str:
     if rep.is_local:
-        target = Path(rep.new_path)
-        return str(normalize(target if target.is_absolute() else base / target))
+        return str(resolve_dir(base, rep.new_path))
     return f"{rep.new_path}@{rep.new_version}"
 
 
@@ -381,18 +359,14 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
         sources = []
         for target, (entry, rep) in targets.items():
             if rep.is_local:
-                new = os.path.relpath(target, ctx.path.parent).replace(os.sep, "/")
-                new = new if new.startswith("../") else f"./{new}"
+                new = shown_relative(Path(target), ctx.path.parent)
             else:
                 new = f"{rep.new_path} {rep.new_version}"
             sources.append(f"{entry.shown}/go.mod replaces it with {new}")
-            text = work.index.data
-            sep = "" if text.endswith(b"\n") or not text else "\n"
-            end = work.index.point(len(text))
             fixes.append(
                 Fix(
                     f"Add `replace {shown} => {new}` to go.work",
-                    (TextEdit(ctx.path, Span(end, end), f"{sep}\nreplace {shown} => {new}\n"),),
+                    (append_block(ctx.path, work.index, f"replace {shown} => {new}\n"),),
                 )
             )
         first_entry = next(iter(targets.values()))[0]
@@ -488,19 +462,16 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
     used = {entry.directory for entry in used_dirs(ctx.path, work)}
     anchor = work.uses[0].statement.span if work.uses else None
     block = next((b for b in work.syntax.blocks if b.verb == "use" and b.rparen), None)
-    for gomod in sorted(ctx.snapshot.source.walk(root, frozenset({"go.mod"}))):
-        directory = normalize(gomod.parent)
+    for directory in module_dirs(ctx.snapshot, root):
         if directory in used or _under_nested_workspace(ctx.snapshot, root, directory):
             continue
-        rel = os.path.relpath(directory, root).replace(os.sep, "/")
-        shown = "." if rel == "." else f"./{rel}"
+        gomod = directory / "go.mod"
+        shown = shown_relative(directory, root)
         if block is not None and block.rparen is not None:
             at = block.rparen.start
             edit = TextEdit(ctx.path, Span(at, at), f"\t{shown}\n")
         else:
-            end = work.index.point(len(work.index.data))
-            sep = "" if work.index.data.endswith(b"\n") or not work.index.data else "\n"
-            edit = TextEdit(ctx.path, Span(end, end), f"{sep}\nuse {shown}\n")
+            edit = append_block(ctx.path, work.index, f"use {shown}\n")
         span = anchor or Span(Point(0, 0), Point(0, 0))
         yield finding(
             info,
