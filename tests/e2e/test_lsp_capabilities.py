@@ -126,3 +126,23 @@ async def test_server_works_when_the_client_refuses_the_registration(
     # The refusal is an exception in our client handler, which pytest-lsp would report as
     # this test's failure; it is the point of the test, so forget it.
     request.node.stash[captured_exception_key] = None
+
+
+async def test_start_up_scan_reports_progress(client: GowlsTestClient, tmp_path: Path) -> None:
+    caps = capabilities(client.editor)
+    caps.window = lsp.WindowClientCapabilities(work_done_progress=True)
+    await start(client, tmp_path, FILES, caps=caps)
+    await client.wait_until(
+        lambda: any(
+            any(isinstance(v, lsp.WorkDoneProgressEnd) for v in values)
+            for values in client.progress_reports.values()
+        ),
+        "the end of the start-up progress",
+    )
+    ((token, values),) = client.progress_reports.items()
+    assert token.startswith("gowls-")
+    kinds = [type(v).__name__ for v in values]
+    assert kinds == ["WorkDoneProgressBegin", "WorkDoneProgressReport", "WorkDoneProgressEnd"]
+    end = values[-1]
+    assert isinstance(end, lsp.WorkDoneProgressEnd)
+    assert end.message == "2 files checked"

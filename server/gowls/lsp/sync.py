@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from pathlib import Path
 
 from lsprotocol import types as lsp
@@ -15,6 +16,21 @@ from gowls.lsp.convert import Converter, clean_text, encoding_of, uri_to_path
 from gowls.lsp.server import CONFIG_NAMES, WATCHED_GLOBS, GowlsServer
 
 log = logging.getLogger(__name__)
+
+
+async def _begin_progress(ls: GowlsServer, title: str) -> str | None:
+    """Start a work-done progress if the client shows them; returns its token."""
+    window = ls.client_capabilities.window
+    if not (window and window.work_done_progress):
+        return None
+    token = f"gowls-{uuid.uuid4()}"
+    try:
+        await ls.work_done_progress.create_async(token)
+    except Exception:  # the client refused: work on without a progress bar
+        log.info("client refused a work-done progress", exc_info=True)
+        return None
+    ls.work_done_progress.begin(token, lsp.WorkDoneProgressBegin(title=title, cancellable=False))
+    return token
 
 
 def register(server: GowlsServer) -> None:
@@ -70,10 +86,19 @@ def register(server: GowlsServer) -> None:
                 )
             except Exception:  # the client refused; we still work from didSave
                 log.warning("client refused the file watcher registration", exc_info=True)
+        progress = await _begin_progress(ls, "Scanning the workspace for go.work and go.mod")
         found = await asyncio.to_thread(ls.model.discover_files)
         ls.model.add_files(found)
         ls.scanned.set()
+        if progress:
+            ls.work_done_progress.report(
+                progress, lsp.WorkDoneProgressReport(message=f"checking {len(found)} files")
+            )
         results = ls.model.check(found)
+        if progress:
+            ls.work_done_progress.end(
+                progress, lsp.WorkDoneProgressEnd(message=f"{len(found)} files checked")
+            )
         if ls.pull:
             ls.workspace_diagnostic_refresh(None)
         else:
