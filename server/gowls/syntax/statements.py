@@ -191,7 +191,9 @@ class _Reader:
         _attach_comments(self.statements, comments)
         if not self.problems:
             self.problems.extend(_nested_errors(tree.root_node, self.index))
-        return FileSyntax(self.index, tree, self.statements, self.blocks, comments, self.problems)
+        return FileSyntax(
+            self.index, tree, self.statements, self.blocks, comments, _first_per_line(self.problems)
+        )
 
     def _note(self, tokens: list[Token]) -> None:
         for tok in tokens:
@@ -323,3 +325,15 @@ def _nested_errors(root: Node, index: LineIndex) -> list[Problem]:
             stack.extend(node.children)
     found.sort(key=lambda p: (p.span.start.line, p.span.start.column))
     return found
+
+
+def _first_per_line(problems: list[Problem]) -> list[Problem]:
+    """The first syntax problem of each line: go stops at its first, and a line of binary
+    garbage would otherwise drown the file in one error per byte."""
+    seen: set[int] = set()
+    out = []
+    for problem in sorted(problems, key=lambda p: (p.span.start, p.span.end)):
+        if problem.span.start.line not in seen:
+            seen.add(problem.span.start.line)
+            out.append(problem)
+    return out
