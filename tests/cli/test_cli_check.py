@@ -7,10 +7,12 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
+
+from workspace_files import run_gowls as gowls
+from workspace_files import write_tree as write
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 MOD_A = "module example.com/a\n\ngo 1.22\n"
@@ -28,28 +30,6 @@ KEYS = {
 TEXT_ROW = re.compile(
     r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>\w+): .+ \[(?P<code>\w+)\]$"
 )
-
-
-def gowls(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    env["PYTHONIOENCODING"] = "utf-8"
-    return subprocess.run(
-        [sys.executable, "-m", "gowls", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-
-
-def write(root: Path, files: Mapping[str, str]) -> Path:
-    for rel, text in files.items():
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    return root
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -28,20 +28,13 @@ from gowls.analysis.source import FileSource
 from gowls.analysis.suppress import parse_suppressions
 from gowls.analysis.workspace import Workspace
 from gowls.cli.main import main
+from workspace_files import write_tree as write
 
 MOD = "module example.com/{name}\n\ngo 1.22\n"
 
 # GW101 on line 4 (./gone), GW102 on line 5 (./docs), GW103 on line 6 (a again).
 WORK = "go 1.22\n\nuse (\n\t./gone\n\t./docs\n\ta\n\t./a\n)\n"
 TREE = {"go.work": WORK, "a/go.mod": MOD.format(name="a"), "docs/README.md": "docs\n"}
-
-
-def write(root: Path, files: Mapping[str, str]) -> Path:
-    for rel, text in files.items():
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))
-    return root
 
 
 def codes_of(

@@ -8,45 +8,22 @@ nothing.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
 
 from go_oracle import GO, SKIP_REASON, offline_env
 from gowls.syntax.gowork import parse_gowork
+from workspace_files import run_gowls as gowls
+from workspace_files import write_tree as write
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 MOD = "module example.com/{name}\n\ngo 1.22\n"
 
 
 needs_go = pytest.mark.skipif(GO is None, reason=SKIP_REASON)
-
-
-def write(root: Path, files: Mapping[str, str | bytes]) -> Path:
-    for rel, text in files.items():
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    return root
-
-
-def gowls(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    env["PYTHONIOENCODING"] = "utf-8"
-    return subprocess.run(
-        [sys.executable, "-m", "gowls", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
 
 
 def go_list(directory: Path, scratch: Path) -> subprocess.CompletedProcess[str]:

@@ -12,8 +12,6 @@ import io
 import json
 import os
 import re
-import subprocess
-import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +22,8 @@ from gowls.analysis.registry import RULES
 from gowls.cli.github import escape_data, escape_property
 from gowls.cli.main import main
 from gowls.cli.progress import Progress
+from workspace_files import run_gowls as gowls
+from workspace_files import write_tree as write
 
 GOLDEN = Path(__file__).parent / "golden"
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
@@ -48,15 +48,6 @@ BROKEN: dict[str, str] = {
 }
 
 
-def write(root: Path, files: Mapping[str, str]) -> Path:
-    """Write ``{"relative/path": "text"}`` below ``root``."""
-    for rel, text in files.items():
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))
-    return root
-
-
 def run(
     args: Sequence[str],
     cwd: Path,
@@ -70,23 +61,6 @@ def run(
     code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def gowls(
-    args: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """``python -m gowls ARGS`` in a subprocess."""
-    full = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    full.update({"PYTHONIOENCODING": "utf-8", **(env or {})})
-    return subprocess.run(
-        [sys.executable, "-m", "gowls", *args],
-        cwd=cwd,
-        env=full,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ from gowls.analysis.findings import Finding, Severity
 from gowls.analysis.workspace import Workspace
 from gowls.syntax.gomod import parse_gomod
 from gowls.syntax.gowork import parse_gowork
+from workspace_files import write_tree
 
 CASES_DIR = Path(__file__).parent / "cases"
 RULE_CODES = {
@@ -112,13 +113,6 @@ def go_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     if GO is None:
         pytest.skip(SKIP_REASON)
     return offline_env(tmp_path_factory.mktemp("gohome"))
-
-
-def write_tree(root: Path, files: dict[str, str]) -> None:
-    for rel, text in files.items():
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))
 
 
 @dataclass

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from go_oracle import GO, SKIP_REASON, offline_env
+from workspace_files import run_gowls, write_tree
 
 GATEWAY = {
     "gateway/go.mod": (
@@ -41,28 +41,16 @@ def _env(tmp: Path) -> dict[str, str]:
     return offline_env(tmp / ".gohome")
 
 
-def _write(root: Path, files: dict[str, str]) -> None:
-    for rel, text in files.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text)
-
-
-def _gowls(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "gowls", *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
-
-
 def test_migrate_creates_a_workspace_go_loads(tmp_path: Path) -> None:
     go = _go()
     repo = tmp_path / "repo"
-    _write(repo, GATEWAY)
-    dry = _gowls("migrate", "--dry-run", ".", cwd=repo)
+    write_tree(repo, GATEWAY)
+    dry = run_gowls(["migrate", "--dry-run", "."], cwd=repo)
     assert dry.returncode == 0, dry.stderr
     assert not (repo / "go.work").exists(), "--dry-run must not write"
     assert "+\t./plugins/auth" in dry.stdout
 
-    done = _gowls("migrate", ".", cwd=repo)
+    done = run_gowls(["migrate", "."], cwd=repo)
     assert done.returncode == 0, done.stderr
     text = (repo / "go.work").read_text()
     assert text == "go 1.23\n\nuse (\n\t./gateway\n\t./plugins/auth\n\t./plugins/log\n)\n"
@@ -86,10 +74,10 @@ def test_migrate_creates_a_workspace_go_loads(tmp_path: Path) -> None:
     )
     assert built.returncode == 0, built.stderr
 
-    check = _gowls("--check", ".", cwd=repo)
+    check = run_gowls(["--check", "."], cwd=repo)
     assert check.returncode == 0, check.stdout
 
-    again = _gowls("migrate", ".", cwd=repo)
+    again = run_gowls(["migrate", "."], cwd=repo)
     assert "nothing to change" in again.stdout
     assert (repo / "go.work").read_text() == text
 
@@ -97,9 +85,9 @@ def test_migrate_creates_a_workspace_go_loads(tmp_path: Path) -> None:
 def test_migrate_extends_an_existing_go_work(tmp_path: Path) -> None:
     go = _go()
     repo = tmp_path / "repo"
-    _write(repo, GATEWAY)
+    write_tree(repo, GATEWAY)
     (repo / "go.work").write_text("go 1.22\n\nuse (\n\t./gateway\n)\n")
-    done = _gowls("migrate", ".", cwd=repo)
+    done = run_gowls(["migrate", "."], cwd=repo)
     assert done.returncode == 0, done.stderr
     assert (repo / "go.work").read_text() == (
         "go 1.23\n\nuse (\n\t./gateway\n\t./plugins/auth\n\t./plugins/log\n)\n"
@@ -111,7 +99,7 @@ def test_migrate_extends_an_existing_go_work(tmp_path: Path) -> None:
 
 
 def test_migrate_rejects_a_missing_directory(tmp_path: Path) -> None:
-    result = _gowls("migrate", str(tmp_path / "nope"), cwd=tmp_path)
+    result = run_gowls(["migrate", str(tmp_path / "nope")], cwd=tmp_path)
     assert result.returncode == 2
     assert "not a directory" in result.stderr
     assert "Traceback" not in result.stderr

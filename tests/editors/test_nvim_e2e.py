@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from workspace_files import write_tree as _write
+
 ROOT = Path(__file__).resolve().parents[2]
 PLUGIN = ROOT / "editors" / "nvim"
 SCRIPTS = Path(__file__).resolve().parent / "nvim"
@@ -45,13 +47,6 @@ def _nvim() -> str:
     if (major, minor) < (0, 11):
         pytest.skip(f"{first} is too old: vim.lsp.config/vim.lsp.enable need Neovim 0.11+")
     return found
-
-
-def _write(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
 
 
 def run_scenario(

@@ -6,12 +6,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
-from unit_helpers import CheckTree, write_tree
+from unit_helpers import CheckTree
 
 from gowls.analysis.engine import check_file
 from gowls.analysis.findings import Finding
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import FileSource
+from workspace_files import write_tree
 
 
 @pytest.fixture

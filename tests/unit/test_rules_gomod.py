@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from unit_helpers import CheckTree, apply_edits, cols, write_tree
+from unit_helpers import CheckTree, apply_edits, cols
 
 from gowls.analysis.engine import check_file
 from gowls.analysis.findings import Finding, Severity
@@ -14,6 +14,7 @@ from gowls.analysis.registry import RULES
 from gowls.analysis.rules.toolchain import toolchain_version
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import FileSource
+from workspace_files import write_tree
 
 Z = "v0.0.0-00010101000000-000000000000"
 

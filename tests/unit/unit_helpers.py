@@ -1,25 +1,13 @@
-"""Helpers for the unit tests: write a small workspace to disk, apply fixes' edits."""
+"""Helpers for the unit tests: apply fixes' edits, columns, the check_tree signature."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from pathlib import Path
 
 from gowls.analysis.findings import Finding, TextEdit
 from gowls.syntax.positions import LineIndex
 
 CheckTree = Callable[[Mapping[str, str], str], list[Finding]]
-
-
-def write_tree(root: Path, files: Mapping[str, str]) -> None:
-    """Write ``{"relative/path": "text"}`` below ``root``; a path ending in ``/`` is a dir."""
-    for rel, text in files.items():
-        target = root / rel
-        if rel.endswith("/"):
-            target.mkdir(parents=True, exist_ok=True)
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))
 
 
 def apply_edits(text: str, edits: tuple[TextEdit, ...] | list[TextEdit]) -> str:

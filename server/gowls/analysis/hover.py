@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gowls.analysis.data.go_releases import release
-from gowls.analysis.modules import find_gowork, resolve_dir
+from gowls.analysis.modules import ReplaceSource, find_gowork, resolve_dir, workspace_view
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.syntax.directives import GoLine, ToolchainLine
 from gowls.syntax.gomod import GoMod
@@ -78,22 +78,18 @@ def hover(snapshot: Snapshot, path: Path, point: Point) -> HoverInfo | None:
 
 def _requirement(snapshot: Snapshot, path: Path, mod: GoMod, module: str, version: str) -> str:
     lines = [f"**{module}** `{version}`"]
-    for rep in mod.replaces:
-        if rep.old_path == module and rep.old_version in ("", version):
-            target = rep.new_path + (f" {rep.new_version}" if rep.new_version else "")
-            lines.append(f"replaced by `{target}` in this go.mod")
     work_path = find_gowork(snapshot, path.parent)
-    work = snapshot.gowork(work_path) if work_path else None
-    if work is not None and work_path is not None:
-        for rep in work.replaces:
-            if rep.old_path == module and rep.old_version in ("", version):
-                target = rep.new_path + (f" {rep.new_version}" if rep.new_version else "")
-                lines.append(f"replaced by `{target}` in go.work")
-        for use in work.uses:
-            directory = resolve_dir(work_path.parent, use.path)
-            used = snapshot.module_dir_gomod(directory)
-            if used is not None and used.module_path == module:
-                lines.append(f"provided by the workspace module in `{use.path}` (go.work)")
+    view = workspace_view(snapshot, work_path) if work_path else None
+    sources = [ReplaceSource(path, rep, in_gowork=False) for rep in mod.replaces]
+    if view is not None:
+        sources += [ReplaceSource(view.path, rep, in_gowork=True) for rep in view.work.replaces]
+    for src in sources:
+        if src.module == module and src.serves(version):
+            where = "go.work" if src.in_gowork else "this go.mod"
+            lines.append(f"replaced by `{src.target_text}` in {where}")
+    provider = view.by_module(module) if view is not None else None
+    if provider is not None:
+        lines.append(f"provided by the workspace module in `{provider.used.use.path}` (go.work)")
     return "  \n".join(lines)
 
 
