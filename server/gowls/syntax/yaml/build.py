@@ -114,13 +114,7 @@ class Builder:
     def node(self, ts: Node, depth: int) -> YamlNode | None:
         """The typed node for a ``block_node``/``flow_node`` or a bare content node."""
         if depth > MAX_DEPTH:
-            if not self.too_deep:
-                self.too_deep = True
-                self.problems.append(
-                    YamlProblem(
-                        node_span(ts), f"YAML nesting is too deep (more than {MAX_DEPTH} levels)"
-                    )
-                )
+            self._too_deep(ts)
             return None
         tag: str | None = None
         anchor: str | None = None
@@ -270,9 +264,19 @@ class Builder:
 
     # -- recovery inside error nodes -------------------------------------------------------
 
+    def _too_deep(self, ts: Node) -> None:
+        if not self.too_deep:
+            self.too_deep = True
+            message = f"YAML nesting is too deep (more than {MAX_DEPTH} levels)"
+            self.problems.append(YamlProblem(node_span(ts), message))
+
     def _fragments(self, children: list[Node], depth: int) -> list[_Fragment]:
         """Read a flat run of children (of an error node or a document) into fragments."""
         out: list[_Fragment] = []
+        if depth > MAX_DEPTH:
+            if children:
+                self._too_deep(children[0])
+            return out
         i = 0
         n = len(children)
         while i < n:

@@ -26,6 +26,7 @@ from gowls.syntax.yaml.nodes import (
     YamlSequence,
 )
 from gowls.syntax.yaml.problems import (
+    blank_deep_lines,
     first_leftover,
     leftover_problem,
     tree_problems,
@@ -302,6 +303,9 @@ def parse_yaml(data: bytes, old_tree: Tree | None = None) -> YamlDocument:
 
 def _parse(data: bytes, index: LineIndex, old_tree: Tree | None) -> YamlDocument:
     parser = new_parser()
+    data, deep = blank_deep_lines(data, index)
+    if deep is not None:
+        old_tree = None
     tree = parser.parse(data, old_tree) if old_tree is not None else parser.parse(data)
     problems = tree_problems(tree.root_node, data, index)
     bad = utf8_problem(data, index)
@@ -326,6 +330,8 @@ def _parse(data: bytes, index: LineIndex, old_tree: Tree | None) -> YamlDocument
     builder = Builder(text, index)
     built: list[Built] = builder.documents(final.root_node)
     problems.extend(builder.problems)
+    if deep is not None and not builder.too_deep:
+        problems.append(deep)
     comments = tuple(
         YamlComment(
             node_span(node),

@@ -121,3 +121,45 @@ def utf8_problem(data: bytes, index: LineIndex) -> YamlProblem | None:
             Span(point, Point(point.line, point.column + 1)), f"{_PREFIX}invalid UTF-8"
         )
     return None
+
+
+SCANNER_DEPTH_LIMIT = 200
+"""tree-sitter-yaml 0.7's scanner overflows its state buffer (and crashes the process) past
+about 250 nested block levels, so lines deeper than this are blanked before parsing."""
+
+
+def blank_deep_lines(data: bytes, index: LineIndex) -> tuple[bytes, YamlProblem | None]:
+    """``data`` with lines nested deeper than :data:`SCANNER_DEPTH_LIMIT` blanked out.
+
+    The depth is over-estimated from indentation alone (every deeper indent opens a level,
+    every leading ``- `` or ``? `` one more), which is all that is safe before parsing.
+    """
+    stack: list[int] = []
+    patched: bytearray | None = None
+    problem: YamlProblem | None = None
+    limit = SCANNER_DEPTH_LIMIT
+    for line in range(index.line_count):
+        raw = index.line_bytes(line)
+        body = raw.lstrip(b" ")
+        if not body or body[0] in b"#\t":
+            continue
+        indent = len(raw) - len(body)
+        while stack and stack[-1] > indent:
+            stack.pop()
+        depth = len(stack) + (0 if stack and stack[-1] == indent else 1)
+        pos = 0
+        while body[pos : pos + 1] in (b"-", b"?") and body[pos + 1 : pos + 2] in (b" ", b""):
+            depth += 1
+            pos += 2
+        if depth > limit:
+            start = index.offset(Point(line, indent))
+            if patched is None:
+                patched = bytearray(data)
+                span = Span(Point(line, indent), Point(line, len(raw)))
+                message = f"YAML nesting is too deep (more than {limit} levels)"
+                problem = YamlProblem(span, message)
+            patched[start : start + len(body)] = b" " * len(body)
+            continue
+        if not stack or stack[-1] < indent:
+            stack.append(indent)
+    return (data if patched is None else bytes(patched)), problem
