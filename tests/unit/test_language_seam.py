@@ -1,0 +1,116 @@
+"""The Language seam: prefixes checked, recognition from neighbours recorded, kinds pluggable."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from gowls.analysis.findings import Finding, Severity
+from gowls.analysis.go.language import GOMOD, GOWORK
+from gowls.analysis.language import Discovery, Language, Languages
+from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
+from gowls.analysis.source import FileSource
+from gowls.analysis.workspace import Workspace
+from gowls.syntax.comments import CommentToken
+from gowls.syntax.positions import LineIndex, Span
+from workspace_files import write_tree
+
+
+@dataclasses.dataclass
+class _Doc:
+    """A minimal document: every line starting with ``;`` is a comment."""
+
+    index: LineIndex
+    problems: tuple[()] = ()
+
+    def comments(self) -> list[CommentToken]:
+        out = []
+        for n in range(self.index.line_count):
+            text = self.index.line_bytes(n).decode()
+            if text.startswith(";"):
+                out.append(CommentToken(Span.of(n, 0, n, len(text)), text[1:]))
+        return out
+
+
+def _parse(data: bytes, path: Path) -> _Doc:
+    return _Doc(LineIndex(data))
+
+
+@rule(RuleInfo("TX101", "every-file", "test.txt", Severity.WARNING, "test", "test"))
+def _every_file(ctx: RuleContext[_Doc], info: RuleInfo) -> Iterator[Finding]:
+    yield finding(info, ctx.path, Span.of(1, 0, 1, 1), "flagged")
+
+
+def _beside_marker(source: FileSource, path: Path) -> bool:
+    return source.is_file(path.parent / "MARKER")
+
+
+TEXT = Language(
+    name="test.txt",
+    code_prefixes=("TX",),
+    parse=_parse,
+    discovery=Discovery(patterns=("*.txt",), enter_dirs=frozenset({".hidden"})),
+    recognize=_beside_marker,
+    rules=(_every_file,),
+)
+
+
+def test_a_rule_without_the_kind_prefix_is_refused() -> None:
+    with pytest.raises(ValueError, match="prefix"):
+        dataclasses.replace(TEXT, code_prefixes=("ZZ",))
+
+
+def test_a_rule_of_another_kind_and_a_repeated_code_are_refused() -> None:
+    with pytest.raises(ValueError, match=r"is for test\.txt"):
+        dataclasses.replace(TEXT, name="other.txt")
+    with pytest.raises(ValueError, match="twice"):
+        Languages([dataclasses.replace(TEXT, rules=(_every_file, _every_file))])
+    with pytest.raises(ValueError, match="share a name"):
+        Languages([TEXT, dataclasses.replace(TEXT, rules=())])
+
+
+def test_a_new_kind_plugs_in_with_recognition_suppression_and_dependencies(
+    tmp_path: Path,
+) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "a/MARKER": "",
+            "a/x.txt": "first\nsecond\n",
+            "a/quiet.txt": "; gowls:ignore TX101\nsecond\n",
+            "b/x.txt": "not beside a marker\nsecond\n",
+            ".hidden/MARKER": "",
+            ".hidden/y.txt": "one\ntwo\n",
+            ".other/MARKER": "",
+            ".other/z.txt": "one\ntwo\n",
+        },
+    )
+    from gowls.analysis.config import ConfigResolver, Policy
+
+    languages = Languages([GOWORK, GOMOD, TEXT])
+    policy = Policy(ConfigResolver(languages.codes()))
+    workspace = Workspace([tmp_path], policy, languages=languages)
+    found = workspace.scan()
+    assert found == [tmp_path / ".hidden/y.txt", tmp_path / "a/quiet.txt", tmp_path / "a/x.txt"]
+    results = {r.path: r for r in workspace.check(found)}
+    assert [f.code for f in results[tmp_path / "a/x.txt"].findings] == ["TX101"]
+    assert results[tmp_path / "a/quiet.txt"].findings == ()
+    # recognition read the neighbour through the file source: removing it re-checks the file
+    assert tmp_path / "a/MARKER" in results[tmp_path / "a/x.txt"].depends_on
+    assert tmp_path / "a/x.txt" in workspace.affected([tmp_path / "a/MARKER"])
+
+
+def test_a_failing_rule_loses_only_its_own_findings(tmp_path: Path) -> None:
+    @rule(RuleInfo("TX102", "broken", "test.txt", Severity.ERROR, "test", "test"))
+    def _broken(ctx: RuleContext[_Doc], info: RuleInfo) -> Iterator[Finding]:
+        raise RuntimeError("a bug in a rule")
+        yield  # pragma: no cover
+
+    write_tree(tmp_path, {"MARKER": "", "x.txt": "a\nb\n"})
+    kind = dataclasses.replace(TEXT, rules=(_broken, _every_file))
+    workspace = Workspace([tmp_path], languages=Languages([kind]))
+    (result,) = workspace.check(workspace.scan())
+    assert [f.code for f in result.findings] == ["TX101"]
