@@ -9,13 +9,21 @@ from gowls.analysis.features import Completion, CompletionKind
 from gowls.analysis.go.data.go_releases import GO_RELEASES
 from gowls.analysis.go.data.godebugs import GODEBUGS
 from gowls.analysis.go.documents import gomod, module_dir_gomod
-from gowls.analysis.go.modules import find_gowork, module_dirs, resolve_dir, shown_relative
+from gowls.analysis.go.modcache import module_cache
+from gowls.analysis.go.modules import (
+    find_gowork,
+    module_dirs,
+    resolve_dir,
+    shown_relative,
+    workspace_view,
+)
 from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.gomod import MOD_VERBS, GoMod
 from gowls.syntax.gowork import WORK_VERBS, GoWork
 from gowls.syntax.positions import Point, Span
 from gowls.syntax.statements import Block
+from gowls.syntax.versions import is_pseudo_version
 
 _DIRECTIVE_DOCS = {
     "module": "declares the module path",
@@ -77,7 +85,16 @@ def complete(ctx: RuleContext[Any], point: Point) -> list[Completion]:
         if "=>" in args and args[-1] == "=>":
             return _replace_targets(snapshot, path, replace)
         if not args:
+            return _replaceable_modules(snapshot, path, doc, replace)
+    if isinstance(doc, GoMod):
+        if verb == "require" and not args:
+            return _new_requirements(snapshot, path, doc, replace)
+        if verb in ("require", "exclude") and len(args) == 1:
+            return _cached_versions(args[0], replace)
+        if verb == "exclude" and not args:
             return _required_modules(snapshot, path, doc, replace)
+        if verb == "retract" and not args and doc.module_path:
+            return _cached_versions(doc.module_path, replace)
     return []
 
 
@@ -154,6 +171,68 @@ def _replace_targets(snapshot: Snapshot, path: Path, replace: Span) -> list[Comp
     root = work.parent if work else base.parent
     dirs = [d for d in module_dirs(snapshot, root) if d != base]
     return _module_items(snapshot, dirs, base, replace)
+
+
+def _workspace_modules(snapshot: Snapshot, path: Path) -> dict[str, Path]:
+    """Module paths of the workspace around ``path`` (its go.work's, else the repository's)."""
+    work = find_gowork(snapshot, path.parent)
+    root = work.parent if work else (snapshot.roots[0] if snapshot.roots else path.parent)
+    out: dict[str, Path] = {}
+    for directory in module_dirs(snapshot, root):
+        mod = module_dir_gomod(snapshot, directory)
+        if mod is not None and mod.module_path:
+            out.setdefault(mod.module_path, directory)
+    return out
+
+
+def _new_requirements(
+    snapshot: Snapshot, path: Path, mod: GoMod, replace: Span
+) -> list[Completion]:
+    """Modules the go.mod does not require yet: the workspace's, then the module cache's."""
+    have = {r.path for r in mod.requires} | {mod.module_path or ""}
+    out: list[Completion] = []
+    for module, directory in sorted(_workspace_modules(snapshot, path).items()):
+        if module not in have:
+            where = shown_relative(directory, path.parent)
+            detail = f"workspace module in {where}"
+            out.append(Completion(module, CompletionKind.MODULE, detail, replace, sort_text="0"))
+            have.add(module)
+    cache = module_cache()
+    for module, cached in sorted(cache.modules().items()) if cache else ():
+        if module not in have:
+            detail = f"module cache, latest {cached.latest}" if cached.latest else "module cache"
+            out.append(Completion(module, CompletionKind.MODULE, detail, replace, sort_text="1"))
+    return out
+
+
+def _cached_versions(module: str, replace: Span) -> list[Completion]:
+    """Versions of ``module`` the module cache holds: newest first, pseudo-versions last."""
+    cache = module_cache()
+    cached = cache.get(module) if cache else None
+    if cached is None:
+        return []
+    return [
+        Completion(
+            version,
+            CompletionKind.VERSION,
+            "pseudo-version" if is_pseudo_version(version) else "in the module cache",
+            replace,
+            sort_text=f"{rank:05d}",
+        )
+        for rank, version in enumerate(cached.versions)
+    ]
+
+
+def _replaceable_modules(
+    snapshot: Snapshot, path: Path, doc: GoMod | GoWork, replace: Span
+) -> list[Completion]:
+    """Required modules to replace; in a go.work, never its own modules (go rejects that)."""
+    items = _required_modules(snapshot, path, doc, replace)
+    view = workspace_view(snapshot, path) if isinstance(doc, GoWork) else None
+    if view is not None:
+        own = {m.module_path for m in view.modules if m.module_path}
+        items = [c for c in items if c.label not in own]
+    return items
 
 
 def _required_modules(
