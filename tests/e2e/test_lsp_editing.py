@@ -193,3 +193,34 @@ async def test_migration_code_action_and_command_create_go_work(
     )
     assert again["changed"] is False
     assert len(client.applied) == applied_before
+
+
+SELECTED = {
+    "app/go.mod": (
+        "module example.com/app\n\ngo 1.22\n\nrequire (\n\texample.com/lib v1.0.0\n"
+        "\texample.com/dep v0.1.0\n)\n\nreplace example.com/lib => ../lib\n\n"
+        "replace example.com/dep => ../dep\n"
+    ),
+    "dep/go.mod": "module example.com/dep\n\ngo 1.22\n\nrequire example.com/lib v1.2.0\n",
+    "lib/go.mod": "module example.com/lib\n\ngo 1.22\n",
+}
+
+
+async def test_inlay_hint_and_hover_show_the_selected_version(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    session = await start(client, tmp_path, SELECTED)
+    uri = session.open("app/go.mod")
+    ident = lsp.TextDocumentIdentifier(uri)
+    hints = await client.text_document_inlay_hint_async(
+        lsp.InlayHintParams(text_document=ident, range=lsp.Range(pos(0, 0), pos(12, 0)))
+    )
+    assert hints is not None
+    assert [(h.position, h.label) for h in hints] == [(pos(5, 23), "→ v1.2.0 (selected)")]
+    hover = await client.text_document_hover_async(
+        lsp.HoverParams(text_document=ident, position=pos(5, 3))
+    )
+    assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
+    assert "the build selects `v1.2.0`, required by `example.com/dep@v0.1.0`" in (
+        hover.contents.value
+    )

@@ -8,7 +8,14 @@ from typing import Any
 from gowls.analysis.features import HoverInfo, Target
 from gowls.analysis.go.data.go_releases import release
 from gowls.analysis.go.documents import module_dir_gomod
-from gowls.analysis.go.modules import ReplaceSource, find_gowork, resolve_dir, workspace_view
+from gowls.analysis.go.modules import (
+    ReplaceSource,
+    find_gowork,
+    resolve_dir,
+    same_version,
+    workspace_view,
+)
+from gowls.analysis.go.mvs import selection_for
 from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.directives import GoLine, ToolchainLine
@@ -76,6 +83,15 @@ def _requirement(snapshot: Snapshot, path: Path, mod: GoMod, module: str, versio
     provider = view.by_module(module) if view is not None else None
     if provider is not None:
         lines.append(f"provided by the workspace module in `{provider.used.use.path}` (go.work)")
+    selection = selection_for(snapshot, path, mod)
+    chosen = selection.selected.get(module)
+    if selection.complete and chosen and not same_version(chosen, version):
+        by = selection.raised_by.get(module, "")
+        lines.append(
+            f"the build selects `{chosen}`"
+            + (f", required by `{by}`" if by else "")
+            + " (minimal version selection over the go.mod files on disk and in the module cache)"
+        )
     return "  \n".join(lines)
 
 

@@ -12,12 +12,14 @@ from gowls.analysis.features import (
     Command,
     CommandResult,
     FileWrite,
+    InlayHint,
 )
 from gowls.analysis.go import documents
 from gowls.analysis.go.completion import complete
 from gowls.analysis.go.hover import definition, hover, links
 from gowls.analysis.go.migrate import describe, plan_migration
 from gowls.analysis.go.modules import find_gowork, used_dirs
+from gowls.analysis.go.mvs import selected_hints
 from gowls.analysis.go.outline import folding_ranges, symbols
 from gowls.analysis.go.rules.gomod import GOMOD_RULES
 from gowls.analysis.go.rules.gowork import GOWORK_RULES
@@ -42,6 +44,23 @@ def _format(ctx: RuleContext[Any]) -> str | None:
         return format_modfile(ctx.doc.index.data).decode("utf-8")
     except FormatError:
         return None  # go would reject the file; leave it as written
+
+
+def _inlay_hints(ctx: RuleContext[Any], wanted: Span) -> list[InlayHint]:
+    """``→ vX (selected)`` after each requirement the build resolves to another version."""
+    mod = ctx.doc
+    if not isinstance(mod, GoMod):
+        return []
+    out = []
+    for number, chosen, by in selected_hints(ctx.snapshot, ctx.path, mod):
+        req = mod.requires[number]
+        if not (wanted.start <= req.version_span.end <= wanted.end):
+            continue
+        tooltip = f"minimal version selection picks {chosen}" + (
+            f" (required by {by})" if by else ""
+        )
+        out.append(InlayHint(req.version_span.end, f"→ {chosen} (selected)", tooltip))
+    return out
 
 
 def _default_root(snapshot: Snapshot, path: Path) -> Path:
@@ -144,6 +163,7 @@ GOMOD = Language(
         folding=folding_ranges,
         format=_format,
         actions=_migrate_actions,
+        inlay_hints=_inlay_hints,
     ),
 )
 """go.mod files."""

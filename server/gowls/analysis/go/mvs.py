@@ -1,0 +1,192 @@
+"""Minimal version selection as ``go`` performs it, from files on this machine only.
+
+The module graph is read from the go.mod files on disk (main modules, directory
+replacements) and from the module cache (``cache/download/…/@v/VERSION.mod``), never from
+the network. Loading follows go's module-graph pruning (Go 1.17+): a pruned main module's
+requirements are the roots; the go.mod of a pruned dependency contributes its own
+requirements but is not followed further, while a dependency below go 1.17 is followed
+transitively. The selected version of each module is the highest version any loaded go.mod
+requires. When a go.mod the walk needs is not on this machine the selection is marked
+incomplete, and callers claim nothing.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gowls.analysis.go.documents import gomod as read_gomod
+from gowls.analysis.go.modcache import module_cache
+from gowls.analysis.go.modules import (
+    ReplaceSource,
+    governing_workspace,
+    resolve_dir,
+    same_version,
+)
+from gowls.analysis.snapshot import Snapshot
+from gowls.syntax.gomod import GoMod, parse_gomod
+from gowls.syntax.versions import compare_go, compare_semver
+
+PRUNING_GO = "1.17"
+"""The first go version whose go.mod files support module graph pruning."""
+
+MAX_LOADS = 20_000
+"""Give up (incomplete) past this many go.mod loads."""
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the graph needs of one module version's go.mod."""
+
+    pruned: bool
+    requires: tuple[tuple[str, str], ...]
+
+
+@dataclass(slots=True)
+class Selection:
+    """The build list: the selected version of every module, and why."""
+
+    main: frozenset[str]
+    selected: dict[str, str] = field(default_factory=dict)
+    raised_by: dict[str, str] = field(default_factory=dict)
+    """For each module, ``module@version`` (or the main module path) requiring the selection."""
+    missing: list[str] = field(default_factory=list)
+    """``module@version`` whose go.mod is not on this machine."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether every go.mod the walk needed was found."""
+        return not self.missing
+
+
+def _pruned(mod: GoMod) -> bool:
+    version = mod.go.version if mod.go else ""
+    return bool(version) and compare_go(version, PRUNING_GO) >= 0
+
+
+def _summary(mod: GoMod) -> Summary:
+    return Summary(_pruned(mod), tuple((r.path, r.version) for r in mod.requires))
+
+
+class _Loader:
+    """Reads the go.mod of a module version: a main module's, a replacement's, or the cache's."""
+
+    def __init__(self, snapshot: Snapshot, mains: dict[str, GoMod], replaces: list[ReplaceSource]):
+        self.snapshot = snapshot
+        self.mains = mains
+        self.work_replaces = [r for r in replaces if r.in_gowork]
+        self.mod_replaces = [r for r in replaces if not r.in_gowork]
+        self.cache = module_cache()
+
+    def replacement(self, module: str, version: str) -> ReplaceSource | None:
+        for group in (self.work_replaces, self.mod_replaces):
+            exact = [
+                r
+                for r in group
+                if r.module == module
+                and r.replace.old_version
+                and same_version(r.replace.old_version, version)
+            ]
+            if exact:
+                return exact[-1]
+            wildcard = [r for r in group if r.module == module and not r.replace.old_version]
+            if wildcard:
+                return wildcard[-1]
+        return None
+
+    def load(self, module: str, version: str) -> Summary | None:
+        rep = self.replacement(module, version)
+        if rep is not None and rep.target_dir is not None:
+            target = resolve_dir(rep.file.parent, rep.replace.new_path)
+            mod = read_gomod(self.snapshot, target / "go.mod")
+            return _summary(mod) if mod is not None else None
+        if rep is not None:
+            module, version = rep.replace.new_path, rep.replace.new_version
+        cached = self.cache.get(module) if self.cache else None
+        data = cached.gomod(version) if cached else None
+        return _summary(parse_gomod(data)) if data is not None else None
+
+
+def build_list(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> Selection:
+    """The versions ``go`` selects for the build of this go.mod (its workspace's, if any)."""
+    view = governing_workspace(snapshot, gomod_path)
+    mains: dict[str, GoMod] = {}
+    replaces: list[ReplaceSource] = []
+    excluded: set[tuple[str, str]] = set()
+    if view is None:
+        mains[mod.module_path or ""] = mod
+        replaces += [ReplaceSource(gomod_path, r, in_gowork=False) for r in mod.replaces]
+        excluded |= {(e.path, e.version) for e in mod.excludes}
+        pruned = _pruned(mod)
+    else:
+        for member in view.modules:
+            if member.mod is not None and member.module_path:
+                mains.setdefault(member.module_path, member.mod)
+                replaces += [
+                    ReplaceSource(member.gomod_path, r, in_gowork=False)
+                    for r in member.mod.replaces
+                ]
+                excluded |= {(e.path, e.version) for e in member.mod.excludes}
+        replaces += [ReplaceSource(view.path, r, in_gowork=True) for r in view.work.replaces]
+        pruned = True
+    selection = Selection(frozenset(mains))
+    loader = _Loader(snapshot, mains, replaces)
+
+    def require(requirer: str, module: str, version: str) -> bool:
+        """Record an edge; whether it names a non-main, non-excluded module version."""
+        if module in mains or (module, version) in excluded:
+            return False
+        have = selection.selected.get(module)
+        if have is None or compare_semver(version, have) > 0:
+            selection.selected[module] = version
+            selection.raised_by[module] = requirer
+        return True
+
+    queue: deque[tuple[str, str, bool]] = deque()
+    seen: set[tuple[str, str, bool]] = set()
+    for path, main in mains.items():
+        for req in main.requires:
+            if require(path, req.path, req.version):
+                queue.append((req.path, req.version, pruned))
+    loads = 0
+    while queue:
+        module, version, as_pruned = queue.popleft()
+        key = (module, version, as_pruned)
+        if key in seen:
+            continue
+        seen.add(key)
+        loads += 1
+        if loads > MAX_LOADS:
+            selection.missing.append("(too many modules)")
+            break
+        summary = loader.load(module, version)
+        if summary is None:
+            selection.missing.append(f"{module}@{version}")
+            continue
+        follow = not as_pruned or not summary.pruned
+        for path, req_version in summary.requires:
+            if require(f"{module}@{version}", path, req_version) and follow:
+                queue.append((path, req_version, False))
+    return selection
+
+
+def selection_for(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> Selection:
+    """:func:`build_list`, once per snapshot and go.mod."""
+    return snapshot.memo(("mvs", gomod_path), lambda: build_list(snapshot, gomod_path, mod))
+
+
+def selected_hints(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> list[tuple[int, str, str]]:
+    """(require index, selected version, who raised it) where the build uses another version.
+
+    Empty when the selection is incomplete: a missing go.mod could raise any version.
+    """
+    selection = selection_for(snapshot, gomod_path, mod)
+    if not selection.complete:
+        return []
+    out = []
+    for number, req in enumerate(mod.requires):
+        chosen = selection.selected.get(req.path)
+        if chosen and not same_version(chosen, req.version):
+            out.append((number, chosen, selection.raised_by.get(req.path, "")))
+    return out
