@@ -218,6 +218,8 @@ class Lexer:
             if close < 0:
                 stop = data.find(b"}}", k + 1)
                 stop = len(data) if stop < 0 else stop
+                while stop > k + 1 and data[stop - 1] in _SPACE:
+                    stop -= 1
                 self.problem(k, stop, "unterminated raw quoted string")
                 self._add(tokens, TokenKind.RAW_STRING, k, stop)
                 return stop
@@ -316,6 +318,8 @@ class Lexer:
         stop = close if close >= 0 else min(j, n)
         if close >= 0 and data[close - 1 : close] == b"-" and data[close - 2 : close - 1] in b" \t":
             stop = close - 2
+        while stop > k + 1 and data[stop - 1] in _SPACE:
+            stop -= 1
         what = "quoted string" if kind is TokenKind.STRING else "character constant"
         self.problem(k, stop, f"unterminated {what}")
         self._add(tokens, kind, k, stop)

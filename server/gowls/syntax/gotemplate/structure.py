@@ -173,7 +173,7 @@ class _Reader:
             frames[-1].prev = tok
         while len(frames) > 1:
             inner = frames.pop()
-            frames[-1].args.append(self._close(inner, raw.inner_end))
+            frames[-1].args.append(self._close(inner, raw.inner_end, implicit=True))
         root.finish()
         self._check_stages(root.commands)
         start = decls[0].start if decls else root.start
@@ -207,10 +207,11 @@ class _Reader:
                 message = f"non executable command in pipeline stage {stage}"
                 self.problem(command.start, command.end, message)
 
-    def _close(self, frame: _Frame, end: int) -> SubPipeline:
+    def _close(self, frame: _Frame, end: int, implicit: bool = False) -> SubPipeline:
+        """End a parenthesised pipeline (``implicit``: at the action's end, unclosed)."""
         frame.finish()
         self._check_stages(frame.commands)
-        if not frame.commands:
+        if not frame.commands and not implicit:
             self.problem(frame.start, end, "missing value for parenthesized pipeline")
         first = frame.commands[0].start if frame.commands else frame.start + 1
         last = frame.commands[-1].end if frame.commands else first
