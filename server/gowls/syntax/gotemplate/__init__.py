@@ -121,6 +121,15 @@ class TemplateScan:
 def scan_template(text: str | bytes, base_offset: int = 0) -> TemplateScan:
     """Scan Go template text; offsets are UTF-8 byte offsets plus ``base_offset``."""
     data = text.encode("utf-8", errors="surrogatepass") if isinstance(text, str) else text
+    try:
+        return _scan(data, base_offset)
+    except Exception as exc:  # a safety net: a bug here must not take the server down
+        end = base_offset + len(data)
+        problem = TemplateProblem(base_offset, end, f"template could not be read: {exc!r}")
+        return TemplateScan(base_offset, end, (), (), (), (), (problem,))
+
+
+def _scan(data: bytes, base_offset: int) -> TemplateScan:
     lexer = Lexer(data, base_offset)
     lexer.run()
     problems = list(lexer.problems)

@@ -124,7 +124,8 @@ class YamlDocument:
     def find(
         self, path: tuple[PathStep, ...] | list[PathStep], document: int = 0
     ) -> YamlNode | None:
-        """The node at ``path`` (keys and indices), following aliases and ``<<`` merges."""
+        """The node at ``path`` (keys and indices), following aliases and ``<<`` merges on the
+        way; the node found is returned as written (an alias stays an alias: see ``deref``)."""
         found = self._locate(path, document)
         return found[0] if found else None
 
@@ -350,9 +351,9 @@ def parse_yaml(data: bytes, old_tree: Tree | None = None) -> YamlDocument:
     index = LineIndex(data)
     try:
         return _parse(data, index, old_tree)
-    except (RecursionError, MemoryError, ValueError) as exc:
+    except Exception as exc:  # a safety net: a bug here must not take the server down
         span = Span(Point(0, 0), Point(0, 0))
-        problem = YamlProblem(span, f"YAML could not be read: {type(exc).__name__}")
+        problem = YamlProblem(span, f"YAML could not be read (internal error: {exc!r})")
         return YamlDocument(index, (), (), (problem,), ())
 
 
