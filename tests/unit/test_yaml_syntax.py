@@ -417,7 +417,7 @@ def test_deep_block_nesting_does_not_crash_the_scanner() -> None:
     doc = parse(text)
     assert any("too deep" in m for m in messages(doc))
     assert scalar(doc, "end").resolve() == 1
-    dashes = parse("- " * 1_000 + "x\n")
+    dashes = parse("- " * 10_000 + "x\n")
     assert any("too deep" in m for m in messages(dashes))
 
 
@@ -461,22 +461,19 @@ def _walk(node: YamlNode | None) -> int:
     return count
 
 
-def test_corpus_yaml_files_parse() -> None:
-    files = _corpus_files("goreleaser", "*.y*ml") + _corpus_files("helm", "*.y*ml")
-    assert files
-    for path in files:
-        doc = parse_yaml(path.read_bytes())
-        assert sum(_walk(root) for root in doc.documents) >= 0
-
-
-@pytest.mark.parametrize(("kind", "pattern"), [("goreleaser", "*.y*ml"), ("helm", "values*.yaml")])
-def test_corpus_has_no_syntax_problems(kind: str, pattern: str) -> None:
-    files = _corpus_files(kind, pattern)
-    assert files
+def test_corpus_yaml_files_parse_and_configs_have_no_problems() -> None:
+    """Every YAML file of the corpus parses; GoReleaser configs and chart values files (all
+    valid YAML) show no problem at all."""
+    goreleaser = _corpus_files("goreleaser", "*.y*ml")
+    helm = _corpus_files("helm", "*.y*ml")
+    assert goreleaser and helm
     found = []
-    for path in files:
-        for problem in parse_yaml(path.read_bytes()).problems:
-            found.append(
-                f"{path.relative_to(CORPUS)}:{problem.span.start.line + 1}: {problem.message}"
+    for path in goreleaser + helm:
+        doc = parse_yaml(path.read_bytes())
+        assert sum(_walk(root) for root in doc.documents) >= len(doc.documents)
+        if path in goreleaser or path.name.startswith("values"):
+            found.extend(
+                f"{path.relative_to(CORPUS)}:{p.span.start.line + 1}: {p.message}"
+                for p in doc.problems
             )
     assert found == []

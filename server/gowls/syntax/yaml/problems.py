@@ -5,7 +5,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from gowls.syntax.positions import LineIndex, Point, Span
-from gowls.syntax.yaml.build import node_span
+from gowls.syntax.yaml.build import MAX_DEPTH, node_span
 from gowls.syntax.yaml.nodes import YamlProblem
 
 _PREFIX = "YAML syntax error: "
@@ -236,7 +236,8 @@ def blank_deep_lines(data: bytes, index: LineIndex) -> tuple[bytes, YamlProblem 
             if patched is None:
                 patched = bytearray(data)
                 span = Span(Point(line, indent), Point(line, len(raw)))
-                message = f"YAML nesting is too deep (more than {limit} levels)"
+                # the builder's own limit, lower than this one, is the one worth naming
+                message = f"YAML nesting is too deep (more than {MAX_DEPTH} levels)"
                 problem = YamlProblem(span, message)
             patched[start : start + len(body)] = b" " * len(body)
             continue
