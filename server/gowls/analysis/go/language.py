@@ -24,6 +24,7 @@ from gowls.analysis.go.outline import folding_ranges, symbols
 from gowls.analysis.go.rules.gomod import GOMOD_RULES
 from gowls.analysis.go.rules.gowork import GOWORK_RULES
 from gowls.analysis.go.rules.modcache import MODCACHE_RULES
+from gowls.analysis.go.rules.recent import RECENT_RULES
 from gowls.analysis.go.rules.toolchain import GOMOD_TOOLCHAIN_RULES, GOWORK_TOOLCHAIN_RULES
 from gowls.analysis.language import CommandSpec, Discovery, Features, Language
 from gowls.analysis.registry import RuleContext
@@ -152,7 +153,7 @@ GOMOD = Language(
     parse=documents.parse_gomod_file,
     discovery=Discovery(names=frozenset({"go.mod"})),
     watch_globs=("**/go.mod",),
-    rules=(*GOMOD_RULES, *GOMOD_TOOLCHAIN_RULES, *MODCACHE_RULES),
+    rules=(*GOMOD_RULES, *GOMOD_TOOLCHAIN_RULES, *MODCACHE_RULES, *RECENT_RULES),
     features=Features(
         completion=complete,
         trigger_characters=_TRIGGERS,

@@ -1,0 +1,209 @@
+"""Directives of recent Go releases in go.mod: ``tool`` (Go 1.24), ``ignore`` (Go 1.25) and
+``godebug`` (Go 1.23), checked the way the ``go`` command uses them.
+
+Observed with go 1.27:
+
+* ``go list tool``, ``go build tool``, ``go tool NAME`` and ``go mod tidy`` fail with
+  ``no required module provides package P; to add it: go get P`` when a ``tool`` package is
+  neither in the main module nor in a required module; ``go build ./...`` does not notice.
+* go 1.27 accepts each directive whatever the ``go`` line says, but the ``go`` line also
+  admits older toolchains, whose go.mod parser predates the directive and rejects the file
+  (``unknown directive``): a module that uses ``tool`` must say ``go 1.24`` or later.
+* ``ignore`` of a path that does not exist, or of a directory ``go`` skips anyway
+  (``testdata``, names starting with ``_`` or ``.``), changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from gowls.analysis.edits import delete_lines
+from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
+from gowls.analysis.go.modules import governing_workspace
+from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
+from gowls.syntax.gomod import GoMod, PathLine
+from gowls.syntax.statements import Statement
+from gowls.syntax.versions import compare_go
+
+KIND = "go.mod"
+
+INTRODUCED = {"godebug": "1.23", "tool": "1.24", "ignore": "1.25"}
+"""The Go release whose go.mod parser first accepts each directive."""
+
+
+def _provided(ctx: RuleContext[GoMod], package: str) -> bool | None:
+    """Whether a module of the build provides ``package``; None when it cannot be told."""
+    mains = {ctx.doc.module_path or "": ctx.path.parent}
+    view = governing_workspace(ctx.snapshot, ctx.path)
+    if view is not None:
+        for member in view.modules:
+            if member.module_path:
+                mains.setdefault(member.module_path, member.directory)
+    for module, directory in mains.items():
+        if module and (package == module or package.startswith(module + "/")):
+            rel = package[len(module) :].lstrip("/")
+            folder = directory / rel if rel else directory
+            if not ctx.snapshot.source.is_dir(folder):
+                return False
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                return None
+            return any(n.endswith(".go") and not n.endswith("_test.go") for n in names)
+    for req in ctx.doc.requires:
+        if package == req.path or package.startswith(req.path + "/"):
+            return True
+    return False
+
+
+def _delete_fix(ctx: RuleContext[GoMod], stmt: Statement, title: str) -> Fix:
+    span = stmt.span
+    return Fix(title, (delete_lines(ctx.path, ctx.doc.index, span.start.line, span.end.line),))
+
+
+@rule(
+    RuleInfo(
+        code="GM301",
+        name="tool-package-not-provided",
+        kind=KIND,
+        severity=Severity.ERROR,
+        summary="A `tool` package that no module of the build provides",
+        explanation=(
+            "`go tool`, `go build tool`, `go list tool` and `go mod tidy` fail with "
+            "`no required module provides package P; to add it: go get P` when the package of "
+            "a `tool` line is neither in the main module (or a workspace module) nor in a "
+            "required module. `go build ./...` does not notice, so CI may pass until the tool "
+            "is run."
+        ),
+        fix="`go get -tool P` adds the module that provides it; or remove the line.",
+        example="module example.com/m\n\ngo 1.24\n\ntool example.com/other/cmd/gen\n",
+    )
+)
+def tool_package_not_provided(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
+    """``tool`` lines whose package no main or required module provides."""
+    for tool in ctx.doc.tools:
+        if _provided(ctx, tool.path) is not False:
+            continue
+        yield finding(
+            info,
+            ctx.path,
+            tool.span,
+            f"no required module provides package {tool.path}: `go tool`, `go build tool` and "
+            f"`go mod tidy` fail. Add it with `go get -tool {tool.path}`, or remove this line.",
+            fixes=(_delete_fix(ctx, tool.statement, f"Remove the tool {tool.path}"),),
+        )
+
+
+def _directives(mod: GoMod) -> Iterator[tuple[str, Statement]]:
+    for tool in mod.tools:
+        yield "tool", tool.statement
+    for ignore in mod.ignores:
+        yield "ignore", ignore.statement
+    for debug in mod.godebugs:
+        yield "godebug", debug.statement
+
+
+@rule(
+    RuleInfo(
+        code="GM302",
+        name="directive-newer-than-go-line",
+        kind=KIND,
+        severity=Severity.WARNING,
+        summary="A directive that Go releases admitted by the `go` line cannot parse",
+        explanation=(
+            "`godebug` arrived in Go 1.23, `tool` in 1.24 and `ignore` in 1.25. The `go` line "
+            "is the oldest Go release allowed to build the module: that release's go.mod parser "
+            "rejects the whole file (`unknown directive`). Current `go` accepts it silently."
+        ),
+        fix="Raise the go line to the release that introduced the directive (quick fix).",
+        example="module example.com/m\n\ngo 1.22\n\ntool example.com/m/cmd/gen\n",
+    )
+)
+def directive_newer_than_go_line(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
+    """``tool``/``ignore``/``godebug`` under a go line older than their release."""
+    go = ctx.doc.go
+    if go is None:
+        return
+    needed = {
+        verb: since for verb, since in INTRODUCED.items() if compare_go(go.version, since) < 0
+    }
+    highest = max(needed.values(), key=lambda v: tuple(int(p) for p in v.split(".")), default="")
+    for verb, stmt in _directives(ctx.doc):
+        since = needed.get(verb)
+        if since is None:
+            continue
+        target = f"{highest}.0" if compare_go(highest, "1.21") >= 0 else highest
+        yield finding(
+            info,
+            ctx.path,
+            stmt.verb.span,
+            f"`{verb}` needs Go {since} or later, but `go {go.version}` lets older Go releases "
+            f"build this module, and they reject go.mod (`unknown directive: {verb}`). Raise "
+            f"the go line to {target}.",
+            fixes=(
+                Fix(
+                    f"Raise the go line to {target}",
+                    (TextEdit(ctx.path, go.span, target),),
+                ),
+            ),
+            related=(Related(ctx.path, go.statement.span, "the go line"),),
+        )
+
+
+def _skipped_by_go(path: str) -> str | None:
+    """Why ``go`` already ignores the directory ``path``, if it does."""
+    for part in Path(path.lstrip("./") or ".").parts:
+        if part == "testdata":
+            return "`testdata` directories"
+        if part.startswith(("_", ".")) and part not in (".", ".."):
+            return "directories whose names start with `_` or `.`"
+    return None
+
+
+@rule(
+    RuleInfo(
+        code="GM303",
+        name="ignore-has-no-effect",
+        kind=KIND,
+        severity=Severity.HINT,
+        summary="An `ignore` entry that changes nothing",
+        explanation=(
+            "`ignore` makes `go` skip a directory when matching package patterns such as "
+            "`./...`. An entry naming a path that does not exist, or a directory `go` already "
+            "skips (`testdata`, names starting with `_` or `.`), has no effect."
+        ),
+        fix="Remove the entry (quick fix).",
+        example="module example.com/m\n\ngo 1.25\n\nignore ./testdata\n",
+    )
+)
+def ignore_has_no_effect(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
+    """``ignore`` entries of missing paths or of directories go skips anyway."""
+    for entry in ctx.doc.ignores:
+        why = _ignore_reason(ctx, entry)
+        if why is None:
+            continue
+        yield finding(
+            info,
+            ctx.path,
+            entry.span,
+            f"`ignore {entry.path}` has no effect: {why}. Remove it.",
+            fixes=(_delete_fix(ctx, entry.statement, f"Remove ignore {entry.path}"),),
+        )
+
+
+def _ignore_reason(ctx: RuleContext[GoMod], entry: PathLine) -> str | None:
+    skipped = _skipped_by_go(entry.path)
+    if skipped is not None:
+        return f"go already skips {skipped}"
+    rel = entry.path[2:] if entry.path.startswith("./") else entry.path.lstrip("/")
+    if not ctx.snapshot.source.is_dir(ctx.path.parent / rel) and not ctx.snapshot.source.is_file(
+        ctx.path.parent / rel
+    ):
+        return f"there is no {entry.path} in this module"
+    return None
+
+
+RECENT_RULES = (tool_package_not_provided, directive_newer_than_go_line, ignore_has_no_effect)
+"""The rules of this module, in code order."""
