@@ -68,14 +68,14 @@ def _delete_fix(ctx: RuleContext[GoMod], stmt: Statement, title: str) -> Fix:
         code="GM301",
         name="tool-package-not-provided",
         kind=KIND,
-        severity=Severity.ERROR,
+        severity=Severity.WARNING,
         summary="A `tool` package that no module of the build provides",
         explanation=(
             "`go tool`, `go build tool`, `go list tool` and `go mod tidy` fail with "
             "`no required module provides package P; to add it: go get P` when the package of "
             "a `tool` line is neither in the main module (or a workspace module) nor in a "
-            "required module. `go build ./...` does not notice, so CI may pass until the tool "
-            "is run."
+            "required module. `go build ./...` and `go list -m` do not notice (so this is a "
+            "warning, not an error), and CI may pass until the tool is run."
         ),
         fix="`go get -tool P` adds the module that provides it; or remove the line.",
         example="module example.com/m\n\ngo 1.24\n\ntool example.com/other/cmd/gen\n",
