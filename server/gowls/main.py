@@ -184,7 +184,7 @@ def parse_tcp(value: str) -> tuple[str, int] | None:
     Checked before the server is built so that a typo is reported at once.
     """
     host, sep, port = value.rpartition(":")
-    if not sep or not port.isdigit() or int(port) > 65535:
+    if not sep or not (port.isascii() and port.isdigit()) or int(port) > 65535:
         return None
     if host.startswith("[") and host.endswith("]"):
         host = host[1:-1]

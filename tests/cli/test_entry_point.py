@@ -4,6 +4,7 @@ an unsupported file, a malformed ``--tcp`` (through the real entry point, ``pyth
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -83,7 +84,9 @@ raise SystemExit(code)
 """
 
 
-@pytest.mark.parametrize("value", ["nonsense", "localhost:http", "127.0.0.1:70000", "a b:1", ":"])
+@pytest.mark.parametrize(
+    "value", ["nonsense", "localhost:http", "127.0.0.1:70000", "a b:1", ":", "host:\u0661"]
+)
 def test_malformed_tcp_is_reported_before_the_server_is_built(value: str) -> None:
     proc = subprocess.run(
         [sys.executable, "-c", TCP_PROBE, "--tcp", value],
@@ -97,3 +100,15 @@ def test_malformed_tcp_is_reported_before_the_server_is_built(value: str) -> Non
     (line,) = proc.stderr.splitlines()
     assert line.startswith("gowls: error: --tcp expects HOST:PORT"), line
     assert repr(value) in line
+
+
+def test_tcp_port_in_use_is_one_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = gowls(["--tcp", f"127.0.0.1:{port}"], tmp_path)
+    assert proc.returncode == 2
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith(f"gowls: error: --tcp 127.0.0.1:{port}: "), line
+    assert "in use" in line
