@@ -4,7 +4,9 @@ checker (`gowls.cli`), the one module above both adapters."""
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -26,6 +28,23 @@ CHECK_ONLY = (
 )
 """Options that only make sense with --check (rejected without it)."""
 
+USAGE = """gowls [serve] [--stdio | --tcp HOST:PORT] [--debug]
+       gowls --check [options] [PATH ...]
+       gowls migrate [PATH] [--dry-run]"""
+
+COMMANDS = """commands:
+  gowls [serve]           run the language server for an editor (stdio by default,
+                          --tcp HOST:PORT to listen on TCP); `serve` may be omitted
+  gowls --check [PATH]    check the go.work/go.mod files under each PATH (default: .),
+                          print the findings and exit 0 (clean), 1 (findings) or 2 (error)
+  gowls migrate [PATH]    create or update go.work at PATH so that it uses every module
+                          below it, and explain which local replace directives become
+                          redundant (--dry-run: print the plan and diff; see
+                          `gowls migrate --help`)
+"""
+
+HOSTNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -38,8 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     """The command-line grammar."""
     parser = _Parser(
         prog="gowls",
-        description="Language server and checker for go.work, go.mod and friends. "
-        "Without --check it runs the language server on stdio.",
+        usage=USAGE,
+        description="Language server and checker for go.work, go.mod and friends.",
+        epilog=COMMANDS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"gowls {__version__}")
     parser.add_argument(
@@ -118,7 +139,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser.error(f"--{name.replace('_', '-')} needs --check")
         if args.paths:
             parser.error(f"unexpected argument {args.paths[0]!r} (did you mean --check?)")
-        return _serve(args.tcp, args.debug)
+        address = None
+        if args.tcp is not None:
+            address = parse_tcp(args.tcp)
+            if address is None:
+                parser.error(f"--tcp expects HOST:PORT (e.g. 127.0.0.1:2087), not {args.tcp!r}")
+        return _serve(address, args.debug)
     if args.tcp:
         parser.error("--tcp serves the language server; it cannot be combined with --check")
     from gowls.cli.check import CheckOptions, UsageError, run_check
@@ -152,7 +178,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def _serve(tcp: str | None, debug: bool) -> int:
+def parse_tcp(value: str) -> tuple[str, int] | None:
+    """``HOST:PORT`` (host optional, IPv6 in brackets) as a host and port, or None if malformed.
+
+    Checked before the server is built so that a typo is reported at once.
+    """
+    host, sep, port = value.rpartition(":")
+    if not sep or not (port.isascii() and port.isdigit()) or int(port) > 65535:
+        return None
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return None
+    elif host and not HOSTNAME.fullmatch(host):
+        return None
+    return (host or "127.0.0.1", int(port))
+
+
+def _serve(tcp: tuple[str, int] | None, debug: bool) -> int:
     import logging
 
     from gowls.lsp.app import create_server
@@ -163,12 +208,12 @@ def _serve(tcp: str | None, debug: bool) -> int:
         # clients send routinely; editors show stderr lines as errors.
         logging.getLogger("pygls.protocol.json_rpc").setLevel(logging.ERROR)
     server = create_server()
-    if tcp:
-        host, sep, port = tcp.rpartition(":")
-        if not sep or not port.isdigit():
-            sys.stderr.write("gowls: error: --tcp expects HOST:PORT\n")
+    if tcp is not None:
+        try:
+            server.start_tcp(*tcp)
+        except OSError as exc:  # the port is taken, the host does not resolve, …
+            sys.stderr.write(f"gowls: error: --tcp {tcp[0]}:{tcp[1]}: {exc.strerror or exc}\n")
             return 2
-        server.start_tcp(host or "127.0.0.1", int(port))
     else:
         server.start_io()
     return 0

@@ -111,3 +111,44 @@ async def test_duplicate_use_fix_keeps_the_first(client: GowlsTestClient, tmp_pa
     assert apply_edits(text, action.edit.changes[uri], session.encoding) == (
         "go 1.22\n\nuse (\n\t./a\n)\n"
     )
+
+
+async def test_quick_fix_is_offered_for_a_cursor_at_the_start_of_the_broken_line(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    """The finding covers the path; a cursor on ``use`` (or before the tab in a block) is on
+    the line the fix removes, so the fix is offered there too, with a plain-text title."""
+    text = "go 1.22\n\nuse ./a\nuse ./missing\n\nuse (\n\t./gone\n)\n"
+    session = await start(client, tmp_path, {"a/go.mod": MOD_A})
+    uri = session.open("go.work", text)
+    diags = (await session.diagnostics(uri)).items
+    assert sorted((d.code, d.range.start.line) for d in diags) == [("GW101", 3), ("GW101", 6)]
+    for line, removed in [(3, "use ./missing\n"), (6, "\t./gone\n")]:
+        for column in (0, 2):
+            cursor = lsp.Position(line, column)
+            (action,) = await actions(session, uri, lsp.Range(cursor, cursor), [])
+            assert action.kind == lsp.CodeActionKind.QuickFix
+            assert action.title == f"Remove use {removed.strip().removeprefix('use ')}"
+            assert action.edit is not None and action.edit.changes is not None
+            fixed = apply_edits(text, action.edit.changes[uri], session.encoding)
+            assert fixed == text.replace(removed, "", 1)
+    # A whole-line selection (ending at the start of the next line) is still that one line.
+    whole = lsp.Range(lsp.Position(3, 0), lsp.Position(4, 0))
+    assert [a.title for a in await actions(session, uri, whole, [])] == ["Remove use ./missing"]
+    # Other lines offer nothing.
+    for line in (0, 2, 4, 5, 7):
+        cursor = lsp.Position(line, 0)
+        assert await actions(session, uri, lsp.Range(cursor, cursor), []) == []
+
+
+async def test_code_action_titles_are_plain_text(client: GowlsTestClient, tmp_path: Path) -> None:
+    """Editors show titles verbatim: no Markdown backticks (the GW110 and GW101 fixes)."""
+    files = {"go.work": GOWORK, "a/go.mod": MOD_A, "b/go.mod": "module example.com/b\n\ngo 1.22\n"}
+    session = await start(client, tmp_path, files)
+    uri = session.open("go.work")
+    diags = (await session.diagnostics(uri)).items
+    whole = lsp.Range(lsp.Position(0, 0), lsp.Position(len(GOWORK.splitlines()), 0))
+    titles = [a.title for a in await actions(session, uri, whole, diags)]
+    assert "Remove use ./missing" in titles, titles
+    assert "Add use ./b" in titles, titles
+    assert not [t for t in titles if "`" in t], titles

@@ -12,7 +12,6 @@ Set ``GOWLS_SKIP_VSCODE_E2E=1`` to skip it (e.g. on a machine without root or a 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from client_npm import digest, ensure_client_packages, npm_env, run
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT = ROOT / "vscode-client"
@@ -61,27 +61,6 @@ FIXTURE = {
 BUNDLED_SCENARIOS = ["server-starts", "gowork-missing-use"]
 
 
-def _run(
-    args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 1500
-) -> str:
-    result = subprocess.run(
-        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
-    )
-    if result.returncode != 0:
-        raise RuntimeError(
-            f"{' '.join(args)} failed ({result.returncode}) in {cwd}:\n"
-            f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
-        )
-    return result.stdout
-
-
-def _digest(*paths: Path) -> str:
-    h = hashlib.sha256()
-    for p in paths:
-        h.update(p.read_bytes())
-    return h.hexdigest()
-
-
 def _list_scenarios() -> list[str]:
     node = shutil.which("node")
     if node is None:
@@ -114,25 +93,10 @@ def _ensure_apt_packages() -> None:
         )
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     try:
-        _run(["apt-get", "update", "-q"], ROOT, env)
-        _run(["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing], ROOT, env)
+        run(["apt-get", "update", "-q"], ROOT, env)
+        run(["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing], ROOT, env)
     except (RuntimeError, subprocess.TimeoutExpired) as exc:
         pytest.skip(f"could not install the Debian packages {' '.join(missing)}: {exc}")
-
-
-def _npm_env(tmp: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "TMPDIR": str(tmp),
-        "npm_config_unsafe_perm": "true",
-        "npm_config_yes": "true",
-        "npm_config_audit": "false",
-        "npm_config_fund": "false",
-        "npm_config_update_notifier": "false",
-        # code-server's postinstall runs nested `npm install`s whose native modules
-        # (node-pty, spdlog, ripgrep, ...) npm 11 would otherwise refuse to build.
-        "npm_config_dangerously_allow_all_scripts": "true",
-    }
 
 
 def _ensure_tools() -> None:
@@ -140,7 +104,7 @@ def _ensure_tools() -> None:
     lock = TOOLS_SPEC / "package-lock.json"
     stamp = TOOLS / ".installed"
     entry = TOOLS / "node_modules" / "code-server" / "out" / "node" / "entry.js"
-    want = _digest(TOOLS_SPEC / "package.json", lock)
+    want = digest(TOOLS_SPEC / "package.json", lock)
     if entry.exists() and stamp.exists() and stamp.read_text() == want:
         return
     tmp = CACHE / "tmp"
@@ -149,33 +113,21 @@ def _ensure_tools() -> None:
     tarball = tmp / RIPGREP_CACHE / RIPGREP_TARBALL
     if rg and not tarball.exists():
         # @vscode/ripgrep downloads rg from GitHub; hand it Debian's instead.
-        _run(["tar", "czf", str(tarball), "-C", str(Path(rg).parent), "rg"], ROOT)
+        run(["tar", "czf", str(tarball), "-C", str(Path(rg).parent), "rg"], ROOT)
     if TOOLS.exists():
         shutil.rmtree(TOOLS)
     TOOLS.mkdir(parents=True)
     shutil.copy(TOOLS_SPEC / "package.json", TOOLS / "package.json")
     shutil.copy(lock, TOOLS / "package-lock.json")
-    _run(["npm", "ci", "--foreground-scripts"], TOOLS, _npm_env(tmp))
+    run(["npm", "ci", "--foreground-scripts"], TOOLS, npm_env(tmp, allow_all_scripts=True))
     if not entry.exists():
         raise RuntimeError(f"npm ci did not install code-server ({entry} missing)")
     stamp.write_text(want)
 
 
-def _ensure_client_packages() -> None:
-    stamp = CLIENT / "node_modules" / ".gowls-installed"
-    want = _digest(CLIENT / "package.json", CLIENT / "package-lock.json")
-    if stamp.exists() and stamp.read_text() == want:
-        return
-    tmp = CACHE / "tmp"
-    tmp.mkdir(parents=True, exist_ok=True)
-    env = {k: v for k, v in _npm_env(tmp).items() if "allow_all_scripts" not in k}
-    _run(["npm", "ci"], CLIENT, env)
-    stamp.write_text(want)
-
-
 def _build_vsix() -> Path:
     env = {**os.environ, "GOWLS_BUNDLE_PYTHON": sys.executable}
-    _run(["npm", "run", "package"], CLIENT, env, timeout=900)
+    run(["npm", "run", "package"], CLIENT, env, timeout=900)
     vsix = CLIENT / "dist" / "gowls.vsix"
     assert vsix.exists(), "npm run package did not produce dist/gowls.vsix"
     return vsix
@@ -238,7 +190,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing and could not be installed")
     _ensure_tools()
-    _ensure_client_packages()
+    ensure_client_packages()
     vsix = _build_vsix()
     return {"vsix": vsix, "tmp": tmp_path_factory.mktemp("vscode-e2e")}
 

@@ -1,6 +1,7 @@
 ---@brief
 --- gowls: the Go workspace language server (go.work, go.mod; GoReleaser configs and Helm
---- values as they are added). Install the `gowls` command with `pipx install gowls`.
+--- values as they are added). Install the `gowls` command from a clone of the repository
+--- with `pipx install ./` (gowls is not on PyPI yet; see README.md, Install).
 ---
 --- With `editors/nvim` on 'runtimepath' (see editors/nvim/README.md):
 ---

@@ -52,6 +52,7 @@ class Fix:
     """
 
     title: str
+    """Plain text (no Markdown): editors show code action titles verbatim."""
     edits: tuple[TextEdit, ...]
     safe: bool = False
 

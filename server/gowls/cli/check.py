@@ -20,6 +20,7 @@ from gowls.analysis.config import (
 )
 from gowls.analysis.findings import Finding, Severity
 from gowls.analysis.snapshot import normalize
+from gowls.analysis.source import FileSource
 from gowls.analysis.workspace import Workspace
 from gowls.atomic import write_atomic
 from gowls.cli.fix import compute_fixes, fix_summary, unified_diff, write_fixes
@@ -73,6 +74,24 @@ def _known_codes() -> list[str]:
     return languages.LANGUAGES.codes()
 
 
+def supported_kinds() -> str:
+    """The kinds gowls checks, for messages: ``go.work, go.mod``."""
+    return ", ".join(lang.name for lang in languages.LANGUAGES.all)
+
+
+def check_named_files(paths: list[Path]) -> None:
+    """Raise :class:`UsageError` for a named file that no kind supports."""
+    source = FileSource()
+    for path in paths:
+        if path.is_file() and languages.LANGUAGES.of(source, normalize(path)) is None:
+            raise UsageError(f"{path}: not a file gowls checks (supported: {supported_kinds()})")
+
+
+def nothing_checked() -> str:
+    """The report line of a run that found no file to check."""
+    return f"Nothing checked: no supported file found ({supported_kinds()})."
+
+
 def collect_files(workspace: Workspace, paths: list[Path], policy: Policy) -> list[Path]:
     """Supported files under ``paths``: not git-ignored (unless named), not excluded."""
     files = workspace.scan()
@@ -97,6 +116,7 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
             raise UsageError(f"{path}: no such file or directory")
     if options.output_format not in FORMATS:
         raise UsageError(f"unknown output format {options.output_format!r}")
+    check_named_files(options.paths)
     policy = make_policy(options, cwd)
     workspace = Workspace(options.paths, policy, languages=languages.LANGUAGES)
     try:
@@ -123,6 +143,14 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
             return doc.index
         return LineIndex(snapshot.source.read_bytes(path) or b"")
 
+    if not files:
+        # Machine formats stay parseable (an empty report); people are told on stderr.
+        if options.output_format in ("text", "github"):
+            _emit(options, out, nothing_checked() + "\n")
+        else:
+            _emit(options, out, render(options.output_format, [], [], 0, index_of, cwd))
+            err.write(nothing_checked() + "\n")
+        return 0
     placed = to_placed(findings, index_of, cwd)
     rows = [row for row, _ in placed]
     _emit(options, out, render(options.output_format, placed, rows, len(files), index_of, cwd))

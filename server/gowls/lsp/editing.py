@@ -24,6 +24,7 @@ from gowls.analysis.features import (
     SymbolKind,
     Target,
 )
+from gowls.analysis.findings import Finding
 from gowls.lsp.server import GowlsServer
 from gowls.syntax.positions import LineIndex, Point, Span
 
@@ -118,9 +119,7 @@ def code_action(ls: GowlsServer, params: lsp.CodeActionParams) -> list[lsp.CodeA
     actions = []
     if _wants_kind(params.context.only, lsp.CodeActionKind.QuickFix):
         result = check_file(ctx.snapshot, ctx.path, ls.model.policy)
-        for finding in result.findings:
-            if finding.span.end < wanted.start or wanted.end < finding.span.start:
-                continue
+        for finding in _on_lines_of(result.findings, wanted):
             for fix in finding.fixes:
                 actions.append(
                     lsp.CodeAction(
@@ -147,6 +146,29 @@ def code_action(ls: GowlsServer, params: lsp.CodeActionParams) -> list[lsp.CodeA
                 )
             )
     return actions
+
+
+def _lines(span: Span) -> tuple[int, int]:
+    """The first and last line a span covers (an end at column 0 ends the line before)."""
+    last = span.end.line
+    if span.end.column == 0 and last > span.start.line:
+        last -= 1
+    return span.start.line, last
+
+
+def _on_lines_of(findings: Sequence[Finding], wanted: Span) -> list[Finding]:
+    """Findings on the lines of the requested range, those touching the range itself first.
+
+    A cursor at the start of a broken line (on ``use`` of ``use ./missing``, whose finding
+    covers the path) still gets the fixes that remove or repair that line.
+    """
+    first, last = _lines(wanted)
+    out = []
+    for finding in findings:
+        start, end = _lines(finding.span)
+        if start <= last and first <= end:
+            out.append(finding)
+    return sorted(out, key=lambda f: f.span.end < wanted.start or wanted.end < f.span.start)
 
 
 def completion(ls: GowlsServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:

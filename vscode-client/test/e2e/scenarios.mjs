@@ -34,7 +34,7 @@ export const scenarios = [
     async run(ui) {
       await ui.openFile("go.work");
       await ui.gotoText("./missing", 2);
-      await ui.quickFix("Remove `use ./missing`");
+      await ui.quickFix("Remove use ./missing");
       await ui.waitForEditorText("./missing", false);
       await ui.waitForNoProblem("cannot load module missing");
       await ui.save();

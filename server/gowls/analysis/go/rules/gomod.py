@@ -113,7 +113,7 @@ def _append_replace_fix(ctx: RuleContext[GoMod], line: str) -> Fix:
     end = ctx.doc.index.point(len(data))
     sep = "" if not data or data.endswith(b"\n") else "\n"
     edit = TextEdit(ctx.path, Span(end, end), f"{sep}\n{line}\n")
-    return Fix(f"Add `{line}`", (edit,), safe=False)
+    return Fix(f"Add {line}", (edit,), safe=False)
 
 
 def _workspace_dir_for(ctx: RuleContext[GoMod], module: WorkspaceModule) -> str:

@@ -31,7 +31,7 @@ def remove_use_fix(path: Path, work: GoWork, use: Use, safe: bool) -> Fix:
     """A fix that deletes the line of ``use``."""
     span = use.statement.span
     edit = delete_lines(path, work.index, span.start.line, span.end.line)
-    return Fix(f"Remove `use {use.path}`", (edit,), safe=safe)
+    return Fix(f"Remove use {use.path}", (edit,), safe=safe)
 
 
 def _line(use: Use) -> int:
@@ -366,7 +366,7 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
             sources.append(f"{entry.shown}/go.mod replaces it with {new}")
             fixes.append(
                 Fix(
-                    f"Add `replace {shown} => {new}` to go.work",
+                    f"Add replace {shown} => {new} to go.work",
                     (append_block(ctx.path, work.index, f"replace {shown} => {new}\n"),),
                 )
             )
@@ -481,7 +481,7 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
             f"module {shown} is not used by this workspace: go commands run in {shown} fail "
             "(directory prefix . does not contain modules listed in go.work). "
             f"`go work use {shown}` adds it.",
-            fixes=(Fix(f"Add `use {shown}`", (edit,)),),
+            fixes=(Fix(f"Add use {shown}", (edit,)),),
             related=(Related(gomod, Span(Point(0, 0), Point(0, 0)), "the module's go.mod"),),
         )
 

@@ -46,7 +46,7 @@ def toolchain_version(name: str) -> str:
 def _remove_fix(path: Path, index: LineIndex, line: ToolchainLine, safe: bool) -> Fix:
     span = line.statement.span
     edit = delete_directive(path, index, span.start.line, span.end.line)
-    return Fix(f"Remove `toolchain {line.name}`", (edit,), safe=safe)
+    return Fix(f"Remove toolchain {line.name}", (edit,), safe=safe)
 
 
 def _go_related(path: Path, go: GoLine | None) -> tuple[Related, ...]:
