@@ -224,3 +224,47 @@ async def test_inlay_hint_and_hover_show_the_selected_version(
     assert "the build selects `v1.2.0`, required by `example.com/dep@v0.1.0`" in (
         hover.contents.value
     )
+
+
+REFERENCED = {
+    "go.work": "go 1.22\n\nuse (\n\t./app\n\t./lib\n)\n",
+    "app/go.mod": "module example.com/app\n\ngo 1.22\n\nrequire example.com/dep v1.0.0\n",
+    "app/main.go": (
+        'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/dep/sub"\n\t"example.com/lib"\n)\n\n'
+        "func main() { fmt.Println(sub.X, lib.Y) }\n"
+    ),
+    "app/tool/tool.go": 'package tool\n\nimport _ "example.com/dep"\n',
+    "app/nested/go.mod": "module example.com/nested\n\ngo 1.22\n",
+    "app/nested/n.go": 'package nested\n\nimport _ "example.com/dep"\n',
+    "lib/go.mod": "module example.com/lib\n\ngo 1.22\n",
+    "lib/lib.go": "package lib\n\nconst Y = 1\n",
+}
+
+
+async def test_references_from_require_and_module_lines(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    session = await start(client, tmp_path, REFERENCED)
+    app = session.open("app/go.mod")
+    refs = await client.text_document_references_async(
+        lsp.ReferenceParams(
+            text_document=lsp.TextDocumentIdentifier(app),
+            position=pos(4, 12),
+            context=lsp.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert refs is not None
+    assert sorted((r.uri, r.range.start.line, r.range.start.character) for r in refs) == [
+        (session.uri("app/main.go"), 5, 1),
+        (session.uri("app/tool/tool.go"), 2, 9),
+    ]
+    lib = session.open("lib/go.mod")
+    refs = await client.text_document_references_async(
+        lsp.ReferenceParams(
+            text_document=lsp.TextDocumentIdentifier(lib),
+            position=pos(0, 10),
+            context=lsp.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert refs is not None
+    assert [(r.uri, r.range.start.line) for r in refs] == [(session.uri("app/main.go"), 6)]
