@@ -244,3 +244,18 @@ def test_tree_sitter_highlighting(tmp_path: Path, built_parser: Path) -> None:
 
     assert {"keyword", "string.special.path", "comment"} <= set(result["gowork_lang_captures"])
     assert result["folds"]
+
+
+def test_inlay_hint_shows_the_selected_version(tmp_path: Path) -> None:
+    files = {
+        "app/go.mod": (
+            "module example.com/app\n\ngo 1.22\n\nrequire (\n\texample.com/lib v1.0.0\n"
+            "\texample.com/dep v0.1.0\n)\n\nreplace example.com/lib => ../lib\n\n"
+            "replace example.com/dep => ../dep\n"
+        ),
+        "dep/go.mod": "module example.com/dep\n\ngo 1.22\n\nrequire example.com/lib v1.2.0\n",
+        "lib/go.mod": "module example.com/lib\n\ngo 1.22\n",
+    }
+    result = run_scenario(tmp_path, "inlay_hints", files, file="app/go.mod")
+    assert result["capability"] and result["waited"], result
+    assert result["hints"] == [{"line": 5, "character": 23, "label": "→ v1.2.0 (selected)"}]
