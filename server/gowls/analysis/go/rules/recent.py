@@ -16,14 +16,18 @@ Observed with go 1.27:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from gowls.analysis.edits import delete_lines
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
 from gowls.analysis.go.modules import governing_workspace
+from gowls.analysis.go.references import module_imports
 from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
+from gowls.syntax.goimports import GoImport
 from gowls.syntax.gomod import GoMod, PathLine
+from gowls.syntax.positions import LineIndex
 from gowls.syntax.statements import Statement
 from gowls.syntax.versions import compare_go
 
@@ -205,5 +209,68 @@ def _ignore_reason(ctx: RuleContext[GoMod], entry: PathLine) -> str | None:
     return None
 
 
-RECENT_RULES = (tool_package_not_provided, directive_newer_than_go_line, ignore_has_no_effect)
+def _tools_files(ctx: RuleContext[GoMod]) -> dict[str, list[tuple[Path, GoImport]]]:
+    """Blank imports in ``//go:build tools`` files of this module, by imported path."""
+    out: dict[str, list[tuple[Path, GoImport]]] = {}
+    tagged: dict[Path, bool] = {}
+    for path, imp in module_imports(ctx.snapshot, ctx.path.parent):
+        if path not in tagged:
+            data = ctx.snapshot.source.read_bytes(path) or b""
+            tagged[path] = _TOOLS_TAG.search(data[:4096]) is not None
+        if tagged[path]:
+            out.setdefault(imp.path, []).append((path, imp))
+    return out
+
+
+_TOOLS_TAG = re.compile(rb"^//go:build\s+tools\s*$", re.MULTILINE)
+
+
+@rule(
+    RuleInfo(
+        code="GM304",
+        name="tools-go-leftover",
+        kind=KIND,
+        severity=Severity.HINT,
+        summary="A `tools.go` blank import that a `tool` line now replaces",
+        explanation=(
+            "Before Go 1.24, command dependencies were kept in a `//go:build tools` file of "
+            "blank imports. In a module at go 1.24 or later the `tool` directive records them "
+            "(`go tool NAME` runs them), so the blank import of the same package is a leftover."
+        ),
+        fix="Remove the import from the tools file (quick fix); remove the file once empty.",
+    )
+)
+def tools_go_leftover(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
+    """``tool`` lines whose package a ``//go:build tools`` file still blank-imports."""
+    go = ctx.doc.go
+    if go is None or compare_go(go.version, "1.24") < 0 or not ctx.doc.tools:
+        return
+    leftovers = _tools_files(ctx)
+    for tool in ctx.doc.tools:
+        for path, imp in leftovers.get(tool.path, ()):
+            index = LineIndex(ctx.snapshot.source.read_bytes(path) or b"")
+            line = imp.span.start.line
+            shown = os.path.relpath(path, ctx.path.parent)
+            yield finding(
+                info,
+                ctx.path,
+                tool.span,
+                f"{shown} line {line + 1} still imports {tool.path} for `go:build tools`; "
+                "the `tool` directive replaces that. Remove the import.",
+                fixes=(
+                    Fix(
+                        f"Remove the import of {tool.path} from {shown}",
+                        (delete_lines(path, index, line, line),),
+                    ),
+                ),
+                related=(Related(path, imp.span, "the leftover import"),),
+            )
+
+
+RECENT_RULES = (
+    tool_package_not_provided,
+    directive_newer_than_go_line,
+    ignore_has_no_effect,
+    tools_go_leftover,
+)
 """The rules of this module, in code order."""
