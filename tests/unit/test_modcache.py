@@ -155,3 +155,32 @@ def test_gowork_replace_completion_leaves_out_workspace_modules(tmp_path: Path) 
     assert GOWORK.features.completion is not None
     items = GOWORK.features.completion(RuleContext(snapshot, path, doc), Point(7, 8))
     assert [c.label for c in items] == ["example.com/dep"]
+
+
+def test_tool_completion_offers_commands_of_this_and_replaced_modules(tmp_path: Path) -> None:
+    files = {
+        "m/go.mod": (
+            "module example.com/m\n\ngo 1.24\n\ntool \n\nrequire example.com/gen v1.0.0\n\n"
+            "replace example.com/gen => ../gen\n"
+        ),
+        "m/cmd/a/main.go": "package main\n\nfunc main() {}\n",
+        "m/lib/lib.go": "package lib\n",
+        "gen/go.mod": "module example.com/gen\n\ngo 1.24\n",
+        "gen/cmd/gen/main.go": "// generator\npackage main\n\nfunc main() {}\n",
+    }
+    assert _complete(tmp_path, files, "m/go.mod", 4, 5) == [
+        "example.com/m/cmd/a",
+        "example.com/gen/cmd/gen",
+    ]
+
+
+def test_ignore_completion_offers_directories_go_would_match(tmp_path: Path) -> None:
+    files = {
+        "go.mod": "module example.com/m\n\ngo 1.25\n\nignore \n",
+        "gen/x.go": "package gen\n",
+        "testdata/t.txt": "",
+        "_skip/y.go": "package y\n",
+        "nested/go.mod": "module example.com/nested\n",
+        "web/node.txt": "",
+    }
+    assert _complete(tmp_path, files, "go.mod", 4, 7) == ["./gen", "./web"]

@@ -1,7 +1,10 @@
-"""Completion for go.work and go.mod: directives, use paths, replace targets, versions, godebug."""
+"""Completion for go.work and go.mod: directives, use paths, replace targets, required
+modules and their versions (workspace and module cache), tool commands, ignore directories,
+Go versions, GODEBUG settings."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +12,7 @@ from gowls.analysis.features import Completion, CompletionKind
 from gowls.analysis.go.data.go_releases import GO_RELEASES
 from gowls.analysis.go.data.godebugs import GODEBUGS
 from gowls.analysis.go.documents import gomod, module_dir_gomod
-from gowls.analysis.go.modcache import module_cache
+from gowls.analysis.go.modcache import escape, module_cache
 from gowls.analysis.go.modules import (
     find_gowork,
     module_dirs,
@@ -95,6 +98,10 @@ def complete(ctx: RuleContext[Any], point: Point) -> list[Completion]:
             return _required_modules(snapshot, path, doc, replace)
         if verb == "retract" and not args and doc.module_path:
             return _cached_versions(doc.module_path, replace)
+        if verb == "tool" and not args:
+            return _tool_packages(snapshot, path, doc, replace)
+        if verb == "ignore" and not args:
+            return _ignorable_dirs(snapshot, path, replace)
     return []
 
 
@@ -202,6 +209,74 @@ def _new_requirements(
         if module not in have:
             detail = f"module cache, latest {cached.latest}" if cached.latest else "module cache"
             out.append(Completion(module, CompletionKind.MODULE, detail, replace, sort_text="1"))
+    return out
+
+
+_MAIN_PACKAGE = re.compile(rb"^package\s+main\b", re.MULTILINE)
+
+
+def _main_packages(snapshot: Snapshot, root: Path, module: str) -> list[str]:
+    """Import paths of the ``package main`` directories of a module tree at ``root``."""
+    found: set[str] = set()
+    for path in snapshot.source.walk(root, lambda name: name.endswith(".go")):
+        if path.parent.as_posix() in found or path.name.endswith("_test.go"):
+            continue
+        data = snapshot.source.read_bytes(path) or b""
+        if _MAIN_PACKAGE.search(data[:4096]):
+            found.add(path.parent.as_posix())
+    out = []
+    for directory in sorted(found):
+        rel = Path(directory).relative_to(root).as_posix()
+        out.append(module if rel == "." else f"{module}/{rel}")
+    return out
+
+
+def _tool_packages(snapshot: Snapshot, path: Path, mod: GoMod, replace: Span) -> list[Completion]:
+    """Commands of the main module and of required modules whose source is on this machine."""
+    have = {t.path for t in mod.tools}
+    roots: list[tuple[str, Path, str]] = []
+    if mod.module_path:
+        roots.append((mod.module_path, path.parent, "this module"))
+    cache = module_cache()
+    for req in mod.requires:
+        local = next(
+            (
+                resolve_dir(path.parent, rep.new_path)
+                for rep in mod.replaces
+                if rep.old_path == req.path and rep.is_local
+            ),
+            None,
+        )
+        if local is None and cache is not None:
+            extracted = cache.root / f"{escape(req.path)}@{req.version}"
+            local = extracted if extracted.is_dir() else None
+        if local is not None:
+            roots.append((req.path, local, f"{req.path} {req.version}"))
+    out = []
+    for module, root, where in roots:
+        for package in _main_packages(snapshot, root, module):
+            if package not in have:
+                out.append(
+                    Completion(package, CompletionKind.MODULE, f"command in {where}", replace)
+                )
+    return out
+
+
+def _ignorable_dirs(snapshot: Snapshot, path: Path, replace: Span) -> list[Completion]:
+    """Directories of the module that ``go`` would otherwise match with ``./...``."""
+    root = path.parent
+    out = []
+    try:
+        entries = sorted(root.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        name = entry.name
+        if not entry.is_dir() or name.startswith((".", "_")) or name in ("testdata", "vendor"):
+            continue
+        if (entry / "go.mod").is_file():
+            continue  # a nested module is not part of this one anyway
+        out.append(Completion(f"./{name}", CompletionKind.FOLDER, "directory", replace))
     return out
 
 
