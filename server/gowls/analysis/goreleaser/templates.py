@@ -197,7 +197,7 @@ FUNCTIONS: tuple[TemplateFunction, ...] = (
             ("sha3_384", "2.9"),
             ("sha3_256", "2.9"),
             ("sha3_512", "2.9"),
-        )  # fmt: skip
+        )
     ),
     TemplateFunction("readFile", 'readFile "/a/b"', "File contents, or empty.", "2.12"),
     TemplateFunction("mustReadFile", 'mustReadFile "/a/b"', "File contents, or fail.", "2.12"),
@@ -233,9 +233,7 @@ def available(name: str, scopes: frozenset[Scope], *, pro: bool = False) -> bool
     f = FIELDS_BY_NAME.get(name)
     if f is None or (f.pro and not pro):
         return False
-    return (
-        f.scopes <= scopes | {Scope.COMMON} if Scope.COMMON in f.scopes else bool(f.scopes & scopes)
-    )
+    return bool(f.scopes & (scopes | {Scope.COMMON}))
 
 
 def is_function(name: str, *, pro: bool = False) -> bool:
