@@ -70,6 +70,7 @@ class Removal:
     new_key: str
     anchor: str
     deprecated_since: str
+    removed_in: str = "2.0"
 
     @property
     def dotted(self) -> str:
@@ -78,8 +79,8 @@ class Removal:
 
     @property
     def url(self) -> str:
-        """The removal notice on GoReleaser's site."""
-        return DEPRECATIONS_PAGE + "#" + self.anchor
+        """The removal notice on GoReleaser's site (v1-era ones are no longer listed)."""
+        return DEPRECATIONS_PAGE + ("#" + self.anchor if self.anchor else "")
 
 
 def _anchor(title: str) -> str:
@@ -145,8 +146,11 @@ DEPRECATIONS: tuple[Deprecation, ...] = (
 )  # fmt: skip
 
 
-def _removed(dotted: str, path: str, replacement: str, new_key: str, since: str) -> Removal:
-    return Removal(tuple(path.split(".")), replacement, new_key, _anchor(dotted), since)
+def _removed(
+    dotted: str, path: str, replacement: str, new_key: str, since: str, removed_in: str = "2.0"
+) -> Removal:
+    anchor = _anchor(dotted) if removed_in == "2.0" else ""
+    return Removal(tuple(path.split(".")), replacement, new_key, anchor, since, removed_in)
 
 
 REMOVALS: tuple[Removal, ...] = (
@@ -168,6 +172,33 @@ REMOVALS: tuple[Removal, ...] = (
     _removed("brews.plist", "brews.[].plist", "brews.service", "service", "1.19"),
     _removed("scoop", "scoop", "scoops (a list)", "scoops", "1.18"),
     _removed("build", "build", "builds (a list)", "builds", "1.16"),
+    # Removed during v1 (a v1 config may still carry them):
+    _removed("archives.replacements", "archives.[].replacements",
+             "a name_template with conditions ({{ if eq .Arch \"amd64\" }}x86_64{{ end }})", "",
+             "1.14", "1.19"),
+    _removed("nfpms.replacements", "nfpms.[].replacements",
+             "a file_name_template with conditions", "", "1.14", "1.19"),
+    _removed("snapcrafts.replacements", "snapcrafts.[].replacements",
+             "a name_template with conditions", "", "1.14", "1.19"),
+    _removed("nfpms.empty_folders", "nfpms.[].empty_folders",
+             "nfpms.contents entries with type: dir", "contents", "1.0", "1.10"),
+    _removed("dockers.use_buildx", "dockers.[].use_buildx", "dockers.use: buildx", "use",
+             "0.172", "1.7"),
+    _removed("nfpms.files", "nfpms.[].files", "nfpms.contents", "contents", "0.149", "0.172"),
+    _removed("nfpms.config_files", "nfpms.[].config_files", "nfpms.contents (type: config)",
+             "contents", "0.149", "0.172"),
+    _removed("nfpms.symlinks", "nfpms.[].symlinks", "nfpms.contents (type: symlink)",
+             "contents", "0.149", "0.172"),
+    _removed("dockers.builds", "dockers.[].builds", "dockers.ids", "ids", "0.154", "0.175"),
+    _removed("dockers.binaries", "dockers.[].binaries", "dockers.ids", "ids", "0.154", "0.175"),
+    _removed("puts", "puts", "uploads", "uploads", "0.123", "0.132"),
+    _removed("blob", "blob", "blobs (a list)", "blobs", "0.115", "0.130"),
+    _removed("sign", "sign", "signs (a list)", "signs", "0.114", "0.130"),
+    _removed("brew", "brew", "brews (a list)", "brews", "0.110", "0.125"),
+    _removed("s3", "s3", "blobs", "blobs", "0.110", "0.125"),
+    _removed("archive", "archive", "archives (a list)", "archives", "0.107", "0.124"),
+    _removed("snapcraft", "snapcraft", "snapcrafts (a list)", "snapcrafts", "0.108", "0.124"),
+    _removed("nfpm", "nfpm", "nfpms (a list)", "nfpms", "0.107", "0.124"),
 )  # fmt: skip
 
 

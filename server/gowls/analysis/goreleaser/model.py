@@ -82,10 +82,19 @@ class MapOf:
 
 @dataclass(frozen=True, slots=True)
 class OneOf:
-    """Any of ``options``, in the order GoReleaser's decoder tries them."""
+    """Any of ``options``, in the order GoReleaser's decoder tries them.
+
+    ``pro_options`` are the indices of options only GoReleaser Pro accepts (Pro's
+    ``extra_files`` take a plain glob string, OSS's only a mapping).
+    """
 
     name: str
     options: tuple[Node, ...]
+    pro_options: tuple[int, ...] = ()
+
+    def accepted(self, *, pro: bool = True) -> tuple[Node, ...]:
+        """The options the given edition accepts."""
+        return tuple(o for i, o in enumerate(self.options) if pro or i not in self.pro_options)
 
     @property
     def label(self) -> str:

@@ -49,6 +49,31 @@ def lookup(path: Sequence[PathPart], root: Node = PROJECT) -> Node | None:
     return node
 
 
+def needs_pro(path: Sequence[PathPart], root: Node = PROJECT) -> bool:
+    """Whether reaching ``path`` takes a key or a value shape only GoReleaser Pro accepts.
+
+    False also when the path does not exist at all; check ``lookup`` for that.
+    """
+    node: Node | None = root
+    for part in path:
+        if node is None:
+            return False
+        if isinstance(node, OneOf):
+            for index, option in enumerate(node.options):
+                if step(option, part) is not None:
+                    if index in node.pro_options:
+                        return True
+                    node = option
+                    break
+        obj = owner_object(node) if not isinstance(part, int) else None
+        if obj is not None and isinstance(part, str):
+            f = obj.get(part)
+            if f is not None and f.pro:
+                return True
+        node = step(node, part)
+    return False
+
+
 def owner_object(node: Node) -> Obj | None:
     """The object a mapping at ``node`` decodes into (unwrapping unions), if any."""
     if isinstance(node, Obj):

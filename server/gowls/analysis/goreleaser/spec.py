@@ -278,10 +278,10 @@ AUR_SOURCE = Obj(
 
 HOOK = Obj(
     "Hook",
-    docs_url("package/msi"),
+    docs_url("builds/builders/go"),
     (
-        Field("dir", STRING, "Working directory.", pro=True),
-        Field("cmd", STRING, "Command to run.", pro=True),
+        Field("dir", STRING, "Working directory."),
+        Field("cmd", STRING, "Command to run."),
         Field(
             "if",
             STRING,
@@ -289,8 +289,8 @@ HOOK = Obj(
             since="2.17",
             pro=True,
         ),
-        Field("env", ListOf(STRING), "Environment variables, as KEY=VALUE.", pro=True),
-        Field("output", BOOL, "Shows the command's output in the log.", pro=True),
+        Field("env", ListOf(STRING), "Environment variables, as KEY=VALUE."),
+        Field("output", BOOL, "Shows the command's output in the log."),
     ),
 )
 
@@ -760,29 +760,36 @@ ANNOUNCE = Obj(
     ),
 )
 
-ARCHIVE_FILE = Obj(
-    "ArchiveFile",
-    docs_url("publish/scm"),
+FILE_INFO = Obj(
+    "FileInfo",
+    docs_url("package/archives"),
     (
-        Field("glob", STRING, "The glob setting of the archive file.", pro=True),
-        Field("name_template", STRING, "Template for the produced name.", pro=True),
+        Field("owner", STRING, "Repository owner."),
+        Field("group", STRING, "The group setting of the file info."),
+        Field("mode", INT, "File mode or operation mode."),
+        Field("mtime", STRING, "The mtime setting of the file info."),
     ),
 )
 
-FILE_INFO = Obj(
-    "FileInfo",
-    docs_url("package/app_bundles"),
+FILE = Obj(
+    "File",
+    docs_url("package/archives"),
     (
-        Field("owner", STRING, "Repository owner.", pro=True, templated=True),
-        Field("group", STRING, "The group setting of the file info.", pro=True, templated=True),
-        Field("mode", INT, "File mode or operation mode.", pro=True),
-        Field("mtime", STRING, "The mtime setting of the file info.", pro=True, templated=True),
+        Field("src", STRING, "Source path or glob."),
+        Field("dst", STRING, "Destination path."),
+        Field("strip_parent", BOOL, "The strip parent setting of the file."),
+        Field(
+            "info",
+            FILE_INFO,
+            "The info setting of the file.",
+            default="copied from the source file",
+        ),
     ),
 )
 
 TEMPLATED_FILE = Obj(
     "TemplatedFile",
-    docs_url("package/app_bundles"),
+    docs_url("package/archives"),
     (
         Field("src", STRING, "Source path or glob.", pro=True),
         Field("dst", STRING, "Destination path.", pro=True),
@@ -841,7 +848,7 @@ APP_BUNDLE = Obj(
                     "AppBundle.extra_files",
                     (
                         STRING,
-                        ARCHIVE_FILE,
+                        FILE,
                     ),
                 )
             ),
@@ -991,7 +998,7 @@ ARCHIVE = Obj(
                     "Archive.files",
                     (
                         STRING,
-                        ARCHIVE_FILE,
+                        FILE,
                     ),
                 )
             ),
@@ -1042,9 +1049,11 @@ BEFORE = Obj(
                                 STRING,
                                 HOOK,
                             ),
+                            pro_options=(1,),
                         )
                     ),
                 ),
+                pro_options=(0,),
             ),
             "Commands to run around this step.",
             templated=True,
@@ -1143,6 +1152,15 @@ BINARY_SIGN = Obj(
     ),
 )
 
+EXTRA_FILE = Obj(
+    "ExtraFile",
+    docs_url("publish/scm"),
+    (
+        Field("glob", STRING, "The glob setting of the extra file."),
+        Field("name_template", STRING, "Template for the produced name."),
+    ),
+)
+
 TEMPLATED_EXTRA_FILE = Obj(
     "TemplatedExtraFile",
     docs_url("publish/scm"),
@@ -1177,8 +1195,9 @@ BLOB = Obj(
                     "Blob.extra_files",
                     (
                         STRING,
-                        ARCHIVE_FILE,
+                        EXTRA_FILE,
                     ),
+                    pro_options=(0,),
                 )
             ),
             "Additional files (globs) to include.",
@@ -1638,8 +1657,9 @@ CHECKSUM = Obj(
                     "Checksum.extra_files",
                     (
                         STRING,
-                        ARCHIVE_FILE,
+                        EXTRA_FILE,
                     ),
+                    pro_options=(0,),
                 )
             ),
             "Additional files (globs) to include.",
@@ -1810,7 +1830,7 @@ DMG = Obj(
                     "DMG.extra_files",
                     (
                         STRING,
-                        ARCHIVE_FILE,
+                        EXTRA_FILE,
                     ),
                 )
             ),
@@ -3893,7 +3913,7 @@ NPM = Obj(
                     "NPM.files",
                     (
                         STRING,
-                        ARCHIVE_FILE,
+                        EXTRA_FILE,
                     ),
                 )
             ),
@@ -3993,7 +4013,7 @@ NSIS = Obj(
                     "NSIS.extra_files",
                     (
                         STRING,
-                        ARCHIVE_FILE,
+                        EXTRA_FILE,
                     ),
                 )
             ),
@@ -4389,8 +4409,9 @@ PUBLISHER = Obj(
                     "Publisher.extra_files",
                     (
                         STRING,
-                        ARCHIVE_FILE,
+                        EXTRA_FILE,
                     ),
+                    pro_options=(0,),
                 )
             ),
             "Additional files (globs) to include.",
@@ -4513,8 +4534,9 @@ RELEASE = Obj(
                     "Release.extra_files",
                     (
                         STRING,
-                        ARCHIVE_FILE,
+                        EXTRA_FILE,
                     ),
+                    pro_options=(0,),
                 )
             ),
             "Additional files (globs) to include.",
@@ -4554,6 +4576,7 @@ RELEASE = Obj(
                     STRING,
                     INCLUDE_SPEC,
                 ),
+                pro_options=(1,),
             ),
             "Text placed before the generated content.",
             templated=True,
@@ -4566,6 +4589,7 @@ RELEASE = Obj(
                     STRING,
                     INCLUDE_SPEC,
                 ),
+                pro_options=(1,),
             ),
             "Text placed after the generated content.",
             templated=True,
@@ -4993,7 +5017,7 @@ SOURCE = Obj(
                     "Source.files",
                     (
                         STRING,
-                        ARCHIVE_FILE,
+                        FILE,
                     ),
                 )
             ),
@@ -5132,8 +5156,9 @@ UPLOAD = Obj(
                     "Upload.extra_files",
                     (
                         STRING,
-                        ARCHIVE_FILE,
+                        EXTRA_FILE,
                     ),
+                    pro_options=(0,),
                 )
             ),
             "Additional files (globs) to include.",
