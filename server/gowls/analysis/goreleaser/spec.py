@@ -48,8 +48,8 @@ COMMIT_SIGNING = Obj(
     docs_url("publish/homebrew_casks"),
     (
         Field("enabled", BOOL, "Turns this entry on; accepts a template rendering to true/false."),
-        Field("key", STRING, "The key setting of the commit signing.", templated=True),
-        Field("program", STRING, "The program setting of the commit signing.", templated=True),
+        Field("key", STRING, "Key to use.", templated=True),
+        Field("program", STRING, "Signing program.", templated=True),
         Field(
             "format",
             Enum("CommitSigning.format", ("openpgp", "x509", "ssh")),
@@ -64,13 +64,10 @@ COMMIT_AUTHOR = Obj(
     docs_url("publish/homebrew_casks"),
     (
         Field("name", STRING, "Name of this entry.", templated=True),
-        Field("email", STRING, "The email setting of the commit author.", templated=True),
-        Field("signing", COMMIT_SIGNING, "The signing setting of the commit author."),
+        Field("email", STRING, "E-mail address.", templated=True),
+        Field("signing", COMMIT_SIGNING, "Commit signing settings."),
         Field(
-            "use_github_app_token",
-            BOOL,
-            "The use github app token setting of the commit author.",
-            default="false",
+            "use_github_app_token", BOOL, "Uses the GitHub App token for commits.", default="false"
         ),
     ),
 )
@@ -121,7 +118,7 @@ AUR = Obj(
             "Package maintainers.",
             default="inferred from global metadata",
         ),
-        Field("contributors", ListOf(STRING), "The contributors setting of the aur."),
+        Field("contributors", ListOf(STRING), "Package contributors."),
         Field(
             "provides",
             ListOf(STRING),
@@ -135,20 +132,20 @@ AUR = Obj(
             default="the project name",
         ),
         Field("depends", ListOf(STRING), "Runtime dependencies."),
-        Field("optdepends", ListOf(STRING), "The optdepends setting of the aur."),
-        Field("backup", ListOf(STRING), "The backup setting of the aur."),
-        Field("rel", STRING, "The rel setting of the aur.", default="'1'"),
+        Field("optdepends", ListOf(STRING), "Optional dependencies."),
+        Field("backup", ListOf(STRING), "Files to back up on upgrade."),
+        Field("rel", STRING, "Package release number.", default="'1'"),
         Field(
             "package",
             STRING,
-            "The package setting of the aur.",
+            "Package function body.",
             default='\'install -Dm755 "./PROJECT_NAME" "${pkgdir}/usr/bin/PROJECT_NAME"\'',
         ),
-        Field("git_url", STRING, "The git url setting of the aur."),
+        Field("git_url", STRING, "Git URL of the repository to push to."),
         Field(
             "git_ssh_command",
             STRING,
-            "The git ssh command setting of the aur.",
+            "SSH command used by git.",
             default="'ssh -i {{ .KeyPath }} -o StrictHostKeyChecking=accept-new -F /dev/null'",
         ),
         Field("private_key", STRING, "Private key (path or content) used to push."),
@@ -217,13 +214,8 @@ AUR_SOURCE = Obj(
             "Package maintainers.",
             default="inferred from global metadata",
         ),
-        Field("contributors", ListOf(STRING), "The contributors setting of the aursource."),
-        Field(
-            "arches",
-            ListOf(STRING),
-            "The arches setting of the aursource.",
-            default="[ 'x86_64', 'aarch64' ]",
-        ),
+        Field("contributors", ListOf(STRING), "Package contributors."),
+        Field("arches", ListOf(STRING), "Architectures.", default="[ 'x86_64', 'aarch64' ]"),
         Field(
             "provides",
             ListOf(STRING),
@@ -237,23 +229,18 @@ AUR_SOURCE = Obj(
             default="the project name",
         ),
         Field("depends", ListOf(STRING), "Runtime dependencies."),
-        Field("optdepends", ListOf(STRING), "The optdepends setting of the aursource."),
-        Field(
-            "makedepends",
-            ListOf(STRING),
-            "The makedepends setting of the aursource.",
-            default='["go", "git"]',
-        ),
-        Field("backup", ListOf(STRING), "The backup setting of the aursource."),
-        Field("rel", STRING, "The rel setting of the aursource.", default="'1'"),
-        Field("prepare", STRING, "The prepare setting of the aursource."),
-        Field("build", STRING, "The build setting of the aursource."),
-        Field("package", STRING, "The package setting of the aursource."),
-        Field("git_url", STRING, "The git url setting of the aursource."),
+        Field("optdepends", ListOf(STRING), "Optional dependencies."),
+        Field("makedepends", ListOf(STRING), "Build-time dependencies.", default='["go", "git"]'),
+        Field("backup", ListOf(STRING), "Files to back up on upgrade."),
+        Field("rel", STRING, "Package release number.", default="'1'"),
+        Field("prepare", STRING, "Prepare function body."),
+        Field("build", STRING, "Build function body."),
+        Field("package", STRING, "Package function body."),
+        Field("git_url", STRING, "Git URL of the repository to push to."),
         Field(
             "git_ssh_command",
             STRING,
-            "The git ssh command setting of the aursource.",
+            "SSH command used by git.",
             default="'ssh -i {{ .KeyPath }} -o StrictHostKeyChecking=accept-new -F /dev/null'",
         ),
         Field("private_key", STRING, "Private key (path or content) used to push."),
@@ -401,7 +388,7 @@ DISCOURSE = Obj(
             templated=True,
         ),
         Field("server", STRING, "Server URL."),
-        Field("category_id", INT, "The category id setting of the discourse."),
+        Field("category_id", INT, "Category id."),
         Field("username", STRING, "User name to post as.", default="system"),
     ),
 )
@@ -478,7 +465,7 @@ MATTERMOST = Obj(
         ),
         Field("channel", STRING, "Channel to post to."),
         Field("username", STRING, "User name to post as."),
-        Field("icon_emoji", STRING, "The icon emoji setting of the mattermost."),
+        Field("icon_emoji", STRING, "Emoji used as the icon."),
         Field("icon_url", STRING, "URL of the icon to show."),
     ),
 )
@@ -493,7 +480,7 @@ OPEN_COLLECTIVE = Obj(
             "Turns this entry on; accepts a template rendering to true/false.",
             templated=True,
         ),
-        Field("slug", STRING, "The slug setting of the open collective."),
+        Field("slug", STRING, "Collective slug."),
         Field(
             "title_template",
             STRING,
@@ -524,7 +511,7 @@ REDDIT = Obj(
             "Turns this entry on; accepts a template rendering to true/false.",
             templated=True,
         ),
-        Field("application_id", STRING, "The application id setting of the reddit."),
+        Field("application_id", STRING, "Application id."),
         Field("username", STRING, "User name to post as."),
         Field(
             "title_template",
@@ -540,7 +527,7 @@ REDDIT = Obj(
             default="'{{ .ReleaseURL }}'",
             templated=True,
         ),
-        Field("sub", STRING, "The sub setting of the reddit."),
+        Field("sub", STRING, "Subreddit."),
     ),
 )
 
@@ -554,26 +541,26 @@ SMTP = Obj(
             "Turns this entry on; accepts a template rendering to true/false.",
             templated=True,
         ),
-        Field("host", STRING, "The host setting of the smtp.", default="'$SMTP_HOST'"),
-        Field("port", INT, "The port setting of the smtp.", default="'$SMTP_PORT'"),
+        Field("host", STRING, "SMTP host.", default="'$SMTP_HOST'"),
+        Field("port", INT, "Port.", default="'$SMTP_PORT'"),
         Field("username", STRING, "User name to post as.", default="'$SMTP_USERNAME'"),
-        Field("from", STRING, "The from setting of the smtp."),
-        Field("to", ListOf(STRING), "The to setting of the smtp."),
+        Field("from", STRING, "Sender address."),
+        Field("to", ListOf(STRING), "Recipients."),
         Field(
             "subject_template",
             STRING,
-            "The subject template setting of the smtp.",
+            "Template of the subject.",
             default="'{{ .ProjectName }} {{ .Tag }} is out!'",
             templated=True,
         ),
         Field(
             "body_template",
             STRING,
-            "The body template setting of the smtp.",
+            "Template of the body.",
             default="'You can view details from: {{ .ReleaseURL }}'",
             templated=True,
         ),
-        Field("insecure_skip_verify", BOOL, "The insecure skip verify setting of the smtp."),
+        Field("insecure_skip_verify", BOOL, "Skips TLS verification (insecure)."),
     ),
 )
 
@@ -596,10 +583,10 @@ SLACK = Obj(
         ),
         Field("channel", STRING, "Channel to post to."),
         Field("username", STRING, "User name to post as."),
-        Field("icon_emoji", STRING, "The icon emoji setting of the slack."),
+        Field("icon_emoji", STRING, "Emoji used as the icon."),
         Field("icon_url", STRING, "URL of the icon to show."),
-        Field("blocks", ListOf(ANY), "The blocks setting of the slack.", templated=True),
-        Field("attachments", ListOf(ANY), "The attachments setting of the slack.", templated=True),
+        Field("blocks", ListOf(ANY), "Slack blocks.", templated=True),
+        Field("attachments", ListOf(ANY), "Slack attachments.", templated=True),
     ),
 )
 
@@ -662,19 +649,14 @@ TELEGRAM = Obj(
             ),
             templated=True,
         ),
-        Field("chat_id", STRING_OR_INT, "The chat id setting of the telegram.", templated=True),
+        Field("chat_id", STRING_OR_INT, "Chat id.", templated=True),
         Field(
             "parse_mode",
             Enum("Telegram.parse_mode", ("MarkdownV2", "HTML")),
-            "The parse mode setting of the telegram.",
+            "Message parse mode.",
             default="'MarkdownV2'",
         ),
-        Field(
-            "message_thread_id",
-            STRING_OR_INT,
-            "The message thread id setting of the telegram.",
-            since="2.15",
-        ),
+        Field("message_thread_id", STRING_OR_INT, "Thread id.", since="2.15"),
     ),
 )
 
@@ -716,18 +698,13 @@ WEBHOOK = Obj(
             default="'{{ .ProjectName }} {{ .Tag }} is out! Check it out at {{ .ReleaseURL }}'",
             templated=True,
         ),
-        Field("endpoint_url", STRING, "The endpoint url setting of the webhook."),
+        Field("endpoint_url", STRING, "Endpoint URL."),
         Field("headers", STRING_MAP, "HTTP headers to send."),
-        Field(
-            "content_type",
-            STRING,
-            "The content type setting of the webhook.",
-            default="'application/json; charset=utf-8'",
-        ),
+        Field("content_type", STRING, "Content type.", default="'application/json; charset=utf-8'"),
         Field(
             "expected_status_codes",
             ListOf(INT),
-            "The expected status codes setting of the webhook.",
+            "HTTP status codes treated as success.",
             default="200, 201, 202, 204",
         ),
     ),
@@ -741,22 +718,36 @@ ANNOUNCE = Obj(
             "skip",
             STRING_OR_BOOL,
             "Skips this entry; accepts a template rendering to true/false.",
+            docs=docs_url("announce/skip"),
             templated=True,
         ),
-        Field("twitter", TWITTER, "The twitter setting of the announce."),
-        Field("mastodon", MASTODON, "The mastodon setting of the announce."),
-        Field("reddit", REDDIT, "The reddit setting of the announce."),
-        Field("slack", SLACK, "The slack setting of the announce."),
-        Field("discord", DISCORD, "The discord setting of the announce."),
-        Field("teams", TEAMS, "The teams setting of the announce."),
-        Field("smtp", SMTP, "The smtp setting of the announce."),
-        Field("mattermost", MATTERMOST, "The mattermost setting of the announce."),
-        Field("linkedin", LINKEDIN, "The linkedin setting of the announce."),
-        Field("telegram", TELEGRAM, "The telegram setting of the announce."),
-        Field("webhook", WEBHOOK, "Webhook settings."),
-        Field("opencollective", OPEN_COLLECTIVE, "The opencollective setting of the announce."),
-        Field("bluesky", BLUESKY, "The bluesky setting of the announce."),
-        Field("discourse", DISCOURSE, "The discourse setting of the announce."),
+        Field("twitter", TWITTER, "Post to X/Twitter.", docs=docs_url("announce/twitter")),
+        Field("mastodon", MASTODON, "Post to Mastodon.", docs=docs_url("announce/mastodon")),
+        Field("reddit", REDDIT, "Post to Reddit.", docs=docs_url("announce/reddit")),
+        Field("slack", SLACK, "Post to Slack.", docs=docs_url("announce/slack")),
+        Field("discord", DISCORD, "Post to Discord.", docs=docs_url("announce/discord")),
+        Field("teams", TEAMS, "Post to Microsoft Teams.", docs=docs_url("announce/teams")),
+        Field("smtp", SMTP, "Send an e-mail.", docs=docs_url("announce/smtp")),
+        Field(
+            "mattermost", MATTERMOST, "Post to Mattermost.", docs=docs_url("announce/mattermost")
+        ),
+        Field("linkedin", LINKEDIN, "Post to LinkedIn.", docs=docs_url("announce/linkedin")),
+        Field("telegram", TELEGRAM, "Post to Telegram.", docs=docs_url("announce/telegram")),
+        Field("webhook", WEBHOOK, "Webhook settings.", docs=docs_url("announce/webhook")),
+        Field(
+            "opencollective",
+            OPEN_COLLECTIVE,
+            "Post to OpenCollective.",
+            docs=docs_url("announce/opencollective"),
+        ),
+        Field("bluesky", BLUESKY, "Post to Bluesky.", docs=docs_url("announce/bluesky")),
+        Field(
+            "discourse",
+            DISCOURSE,
+            "Post to Discourse.",
+            since="2.13",
+            docs=docs_url("announce/discourse"),
+        ),
     ),
 )
 
@@ -765,9 +756,9 @@ FILE_INFO = Obj(
     docs_url("package/archives"),
     (
         Field("owner", STRING, "Repository owner."),
-        Field("group", STRING, "The group setting of the file info."),
+        Field("group", STRING, "Owning group."),
         Field("mode", INT, "File mode or operation mode."),
-        Field("mtime", STRING, "The mtime setting of the file info."),
+        Field("mtime", STRING, "Modification time (RFC 3339)."),
     ),
 )
 
@@ -777,11 +768,11 @@ FILE = Obj(
     (
         Field("src", STRING, "Source path or glob."),
         Field("dst", STRING, "Destination path."),
-        Field("strip_parent", BOOL, "The strip parent setting of the file."),
+        Field("strip_parent", BOOL, "Drops the parent directories of matched files."),
         Field(
             "info",
             FILE_INFO,
-            "The info setting of the file.",
+            "File owner, group, mode and mtime to set.",
             default="copied from the source file",
         ),
     ),
@@ -796,7 +787,7 @@ TEMPLATED_FILE = Obj(
         Field(
             "info",
             FILE_INFO,
-            "The info setting of the templated file.",
+            "File owner, group, mode and mtime to set.",
             default="copied from the source file",
             pro=True,
         ),
@@ -840,7 +831,7 @@ APP_BUNDLE = Obj(
             templated=True,
         ),
         Field("icon", STRING, "Icon path.", pro=True, templated=True),
-        Field("bundle", STRING, "The bundle setting of the app bundle.", pro=True, templated=True),
+        Field("bundle", STRING, "App bundle to use.", pro=True, templated=True),
         Field(
             "extra_files",
             ListOf(
@@ -1156,7 +1147,7 @@ EXTRA_FILE = Obj(
     "ExtraFile",
     docs_url("publish/scm"),
     (
-        Field("glob", STRING, "The glob setting of the extra file."),
+        Field("glob", STRING, "Glob of the files to include."),
         Field("name_template", STRING, "Template for the produced name."),
     ),
 )
@@ -1174,10 +1165,10 @@ BLOB = Obj(
     "Blob",
     docs_url("publish/blob"),
     (
-        Field("bucket", STRING, "The bucket setting of the blob.", templated=True),
-        Field("provider", STRING, "The provider setting of the blob.", templated=True),
-        Field("region", STRING, "The region setting of the blob.", templated=True),
-        Field("disable_ssl", BOOL, "The disable ssl setting of the blob."),
+        Field("bucket", STRING, "Bucket name.", templated=True),
+        Field("provider", STRING, "Storage provider (s3, gs, azblob).", templated=True),
+        Field("region", STRING, "Bucket region.", templated=True),
+        Field("disable_ssl", BOOL, "Uses plain HTTP."),
         Field(
             "directory",
             STRING,
@@ -1185,9 +1176,9 @@ BLOB = Obj(
             default="'{{ .ProjectName }}/{{ .Tag }}'",
             templated=True,
         ),
-        Field("kms_key", STRING, "The kms key setting of the blob."),
+        Field("kms_key", STRING, "KMS key for encryption."),
         Field("ids", ListOf(STRING), "Ids of the builds/artifacts to use; empty means all."),
-        Field("endpoint", STRING, "The endpoint setting of the blob.", templated=True),
+        Field("endpoint", STRING, "Storage endpoint URL.", templated=True),
         Field(
             "extra_files",
             ListOf(
@@ -1211,17 +1202,15 @@ BLOB = Obj(
         Field(
             "s3_force_path_style",
             BOOL,
-            "The s3 force path style setting of the blob.",
+            "Uses path-style S3 URLs.",
             default="true if `endpoint` is set, otherwise the AWS SDK default",
         ),
-        Field("acl", STRING, "The acl setting of the blob.", default="''"),
-        Field(
-            "cache_control", ListOf(STRING), "The cache control setting of the blob.", default="''"
-        ),
+        Field("acl", STRING, "Access control list.", default="''"),
+        Field("cache_control", ListOf(STRING), "Cache-Control header values.", default="''"),
         Field(
             "content_disposition",
             STRING,
-            "The content disposition setting of the blob.",
+            "Content-Disposition header.",
             default="attachment;filename={{.Filename}}",
             templated=True,
         ),
@@ -1527,10 +1516,8 @@ INCLUDE_SPEC = Obj(
     "IncludeSpec",
     docs_url("publish/scm"),
     (
-        Field("from_url", INCLUDE_FROM_URL, "The from url setting of the include spec.", pro=True),
-        Field(
-            "from_file", INCLUDE_FROM_FILE, "The from file setting of the include spec.", pro=True
-        ),
+        Field("from_url", INCLUDE_FROM_URL, "Reads the content from a URL.", pro=True),
+        Field("from_file", INCLUDE_FROM_FILE, "Reads the content from a file.", pro=True),
     ),
 )
 
@@ -1553,11 +1540,11 @@ CHANGELOG_AI = Obj(
                     INCLUDE_SPEC,
                 ),
             ),
-            "The prompt setting of the changelog ai.",
+            "Prompt for the model.",
             pro=True,
             templated=True,
         ),
-        Field("model", STRING, "The model setting of the changelog ai.", pro=True),
+        Field("model", STRING, "Model to use.", pro=True),
     ),
 )
 
@@ -1611,16 +1598,16 @@ CHANGELOG = Obj(
         Field("use", CHANGELOG_USE, "Where the changelog comes from.", default="'git'"),
         Field("format", STRING, "Output format.", templated=True),
         Field("groups", ListOf(CHANGELOG_GROUP), "Groups of changelog entries, matched by regexp."),
-        Field("divider", STRING, "The divider setting of the changelog.", pro=True),
+        Field("divider", STRING, "Text between groups (Pro).", pro=True),
         Field("abbrev", INT, "Length of the commit hash shown (-1 hides it)."),
         Field(
             "paths",
             ListOf(STRING),
-            "The paths setting of the changelog.",
+            "Only commits touching these paths (Pro).",
             default="monorepo.dir value, or empty if no monorepo",
             pro=True,
         ),
-        Field("ai", CHANGELOG_AI, "The ai setting of the changelog.", pro=True),
+        Field("ai", CHANGELOG_AI, "AI-written changelog (Pro).", pro=True),
         Field(
             "title",
             STRING,
@@ -1690,11 +1677,11 @@ CHOCOLATEY = Obj(
     (
         Field("name", STRING, "Name of this entry.", default="the project name"),
         Field("ids", ListOf(STRING), "Ids of the builds/artifacts to use; empty means all."),
-        Field("package_source_url", STRING, "The package source url setting of the chocolatey."),
-        Field("owners", STRING, "The owners setting of the chocolatey."),
+        Field("package_source_url", STRING, "URL of the package source."),
+        Field("owners", STRING, "Package owners."),
         Field("title", STRING, "Title text.", default="the project name"),
-        Field("authors", STRING, "The authors setting of the chocolatey."),
-        Field("project_url", STRING, "The project url setting of the chocolatey."),
+        Field("authors", STRING, "Package authors."),
+        Field("project_url", STRING, "Project URL."),
         Field(
             "url_template",
             STRING,
@@ -1705,22 +1692,18 @@ CHOCOLATEY = Obj(
         Field("icon_url", STRING, "URL of the icon to show."),
         Field("copyright", STRING, "Copyright notice.", templated=True),
         Field("license_url", STRING, "URL of the license."),
-        Field(
-            "require_license_acceptance",
-            BOOL,
-            "The require license acceptance setting of the chocolatey.",
-        ),
-        Field("project_source_url", STRING, "The project source url setting of the chocolatey."),
-        Field("docs_url", STRING, "The docs url setting of the chocolatey."),
-        Field("bug_tracker_url", STRING, "The bug tracker url setting of the chocolatey."),
+        Field("require_license_acceptance", BOOL, "Asks users to accept the license."),
+        Field("project_source_url", STRING, "URL of the project source."),
+        Field("docs_url", STRING, "Documentation URL."),
+        Field("bug_tracker_url", STRING, "Bug tracker URL."),
         Field("tags", STRING, "Tags (labels) to attach."),
         Field("summary", STRING, "Short summary.", templated=True),
         Field("description", STRING, "Human-readable description.", templated=True),
         Field("release_notes", STRING, "Release notes text or template.", templated=True),
         Field("dependencies", ListOf(CHOCOLATEY_DEPENDENCY), "Packages this package depends on."),
-        Field("skip_publish", BOOL, "The skip publish setting of the chocolatey."),
-        Field("api_key", STRING, "The api key setting of the chocolatey.", templated=True),
-        Field("source_repo", STRING, "The source repo setting of the chocolatey."),
+        Field("skip_publish", BOOL, "Skips publishing."),
+        Field("api_key", STRING, "API key.", templated=True),
+        Field("source_repo", STRING, "Repository to push to."),
         Field("goamd64", GOAMD64, "Which GOAMD64 level of amd64 binaries to use.", default="'v1'"),
         Field(
             "use",
@@ -1739,13 +1722,7 @@ CLOUDSMITH = Obj(
         Field(
             "ids", ListOf(STRING), "Ids of the builds/artifacts to use; empty means all.", pro=True
         ),
-        Field(
-            "organization",
-            STRING,
-            "The organization setting of the cloudsmith.",
-            pro=True,
-            templated=True,
-        ),
+        Field("organization", STRING, "Organization.", pro=True, templated=True),
         Field(
             "repository",
             STRING,
@@ -1763,7 +1740,7 @@ CLOUDSMITH = Obj(
         Field(
             "secret_name",
             STRING,
-            "The secret name setting of the cloudsmith.",
+            "Name of the secret holding the credential.",
             default="'CLOUDSMITH_TOKEN'",
             pro=True,
         ),
@@ -1774,19 +1751,12 @@ CLOUDSMITH = Obj(
             pro=True,
             templated=True,
         ),
-        Field(
-            "distributions",
-            MapOf(STRING_OR_LIST),
-            "The distributions setting of the cloudsmith.",
-            pro=True,
-        ),
-        Field(
-            "component", STRING, "The component setting of the cloudsmith.", since="2.7", pro=True
-        ),
+        Field("distributions", MapOf(STRING_OR_LIST), "Distributions.", pro=True),
+        Field("component", STRING, "Component.", since="2.7", pro=True),
         Field(
             "republish",
             STRING_OR_BOOL,
-            "The republish setting of the cloudsmith.",
+            "Republishes existing versions.",
             since="2.11",
             pro=True,
             templated=True,
@@ -1914,18 +1884,13 @@ DOCKER = Obj(
         Field(
             "skip_build",
             STRING_OR_BOOL,
-            "The skip build setting of the docker.",
+            "Skips building the image (Pro).",
             pro=True,
             templated=True,
         ),
         Field("skip_push", STRING_OR_BOOL, "Skips pushing; true, false or `auto`.", templated=True),
         Field("extra_files", ListOf(STRING), "Additional files (globs) to include."),
-        Field(
-            "build_flag_templates",
-            ListOf(STRING),
-            "The build flag templates setting of the docker.",
-            templated=True,
-        ),
+        Field("build_flag_templates", ListOf(STRING), "Templates of build flags.", templated=True),
         Field("push_flags", ListOf(STRING), "Extra flags for the push command."),
         Field(
             "use",
@@ -1944,7 +1909,7 @@ DOCKER = Obj(
         Field(
             "templated_dockerfile",
             STRING,
-            "The templated dockerfile setting of the docker.",
+            "Dockerfile rendered as a template (Pro).",
             pro=True,
             templated=True,
         ),
@@ -1986,7 +1951,7 @@ DOCKER_HUB = Obj(
         Field(
             "secret_name",
             STRING,
-            "The secret name setting of the docker hub.",
+            "Name of the secret holding the credential.",
             default='"DOCKER_PASSWORD"',
             pro=True,
             templated=True,
@@ -2018,7 +1983,7 @@ DOCKER_HUB = Obj(
                     INCLUDE_SPEC,
                 ),
             ),
-            "The full description setting of the docker hub.",
+            "Full description.",
             pro=True,
             templated=True,
         ),
@@ -2038,7 +2003,7 @@ DOCKER_MANIFEST = Obj(
             "Templates of the image names to build.",
             templated=True,
         ),
-        Field("create_flags", ListOf(STRING), "The create flags setting of the docker manifest."),
+        Field("create_flags", ListOf(STRING), "Flags of the manifest create command."),
         Field("push_flags", ListOf(STRING), "Extra flags for the push command."),
         Field("use", STRING, "Which tool or backend to use.", default="'docker'"),
         Field("retry", RETRY, "Retry policy for the network operation.", since="2.12"),
@@ -2073,7 +2038,7 @@ DOCKER_V2 = Obj(
             default="[ linux/amd64 linux/arm64 ]",
             templated=True,
         ),
-        Field("build_args", STRING_MAP, "The build args setting of the docker v2.", templated=True),
+        Field("build_args", STRING_MAP, "Docker build arguments.", templated=True),
         Field("flags", ListOf(STRING), "Extra flags for the tool.", templated=True),
         Field(
             "disable",
@@ -2102,7 +2067,7 @@ DOCKER_V2 = Obj(
         Field(
             "templated_dockerfile",
             STRING,
-            "The templated dockerfile setting of the docker v2.",
+            "Dockerfile rendered as a template (Pro).",
             since="2.17",
             pro=True,
             templated=True,
@@ -2115,9 +2080,9 @@ ENV_FILES = Obj(
     "EnvFiles",
     docs_url("publish/scm"),
     (
-        Field("github_token", STRING, "The github token setting of the env files."),
-        Field("gitlab_token", STRING, "The gitlab token setting of the env files."),
-        Field("gitea_token", STRING, "The gitea token setting of the env files."),
+        Field("github_token", STRING, "File with the GitHub token."),
+        Field("gitlab_token", STRING, "File with the GitLab token."),
+        Field("gitea_token", STRING, "File with the Gitea token."),
     ),
 )
 
@@ -2148,17 +2113,12 @@ FLATPAK = Obj(
             ),
             templated=True,
         ),
-        Field("app_id", STRING, "The app id setting of the flatpak."),
-        Field("runtime", STRING, "The runtime setting of the flatpak."),
-        Field("runtime_version", STRING, "The runtime version setting of the flatpak."),
-        Field("sdk", STRING, "The sdk setting of the flatpak."),
+        Field("app_id", STRING, "Application id."),
+        Field("runtime", STRING, "Runtime."),
+        Field("runtime_version", STRING, "Runtime version."),
+        Field("sdk", STRING, "SDK."),
         Field("command", STRING, "Command to run.", default="the first binary name"),
-        Field(
-            "finish_args",
-            ListOf(STRING),
-            "The finish args setting of the flatpak.",
-            default="empty",
-        ),
+        Field("finish_args", ListOf(STRING), "Sandbox permissions.", default="empty"),
         Field(
             "disable",
             STRING_OR_BOOL,
@@ -2172,7 +2132,7 @@ FURY = Obj(
     "Fury",
     docs_url("publish/gemfury"),
     (
-        Field("account", STRING, "The account setting of the fury.", pro=True),
+        Field("account", STRING, "Account name.", pro=True),
         Field(
             "ids", ListOf(STRING), "Ids of the builds/artifacts to use; empty means all.", pro=True
         ),
@@ -2186,7 +2146,7 @@ FURY = Obj(
         Field(
             "secret_name",
             STRING,
-            "The secret name setting of the fury.",
+            "Name of the secret holding the credential.",
             default="'FURY_TOKEN'",
             pro=True,
         ),
@@ -2230,9 +2190,9 @@ GITHUB_URLS = Obj(
     "GitHubURLs",
     docs_url("publish/scm/github"),
     (
-        Field("api", STRING, "The api setting of the git hub urls."),
-        Field("upload", STRING, "The upload setting of the git hub urls."),
-        Field("download", STRING, "The download setting of the git hub urls."),
+        Field("api", STRING, "API URL."),
+        Field("upload", STRING, "Upload URL."),
+        Field("download", STRING, "Download URL."),
         Field("skip_tls_verify", BOOL, "Skips TLS certificate verification (insecure)."),
     ),
 )
@@ -2241,13 +2201,11 @@ GITLAB_URLS = Obj(
     "GitLabURLs",
     docs_url("publish/scm/gitlab"),
     (
-        Field("api", STRING, "The api setting of the git lab urls."),
-        Field("download", STRING, "The download setting of the git lab urls."),
+        Field("api", STRING, "API URL."),
+        Field("download", STRING, "Download URL."),
         Field("skip_tls_verify", BOOL, "Skips TLS certificate verification (insecure)."),
-        Field(
-            "use_package_registry", BOOL, "The use package registry setting of the git lab urls."
-        ),
-        Field("use_job_token", BOOL, "The use job token setting of the git lab urls."),
+        Field("use_package_registry", BOOL, "Uses the GitLab package registry."),
+        Field("use_job_token", BOOL, "Uses the CI job token."),
     ),
 )
 
@@ -2255,8 +2213,8 @@ GITEA_URLS = Obj(
     "GiteaURLs",
     docs_url("publish/scm/gitea"),
     (
-        Field("api", STRING, "The api setting of the gitea urls."),
-        Field("download", STRING, "The download setting of the gitea urls."),
+        Field("api", STRING, "API URL."),
+        Field("download", STRING, "Download URL."),
         Field("skip_tls_verify", BOOL, "Skips TLS certificate verification (insecure)."),
     ),
 )
@@ -2286,9 +2244,7 @@ HOMEBREW_DEPENDENCY = Obj(
         Field("type", STRING, "Kind of this entry."),
         Field("version", STRING, "Version."),
         Field(
-            "os",
-            Enum("HomebrewDependency.os", ("mac", "linux")),
-            "The os setting of the homebrew dependency.",
+            "os", Enum("HomebrewDependency.os", ("mac", "linux")), "Operating system it applies to."
         ),
     ),
 )
@@ -2298,7 +2254,7 @@ GIT_REPO_REF = Obj(
     docs_url("publish/homebrew_casks"),
     (
         Field("url", STRING, "URL."),
-        Field("ssh_command", STRING, "The ssh command setting of the git repo ref."),
+        Field("ssh_command", STRING, "SSH command to use."),
         Field("private_key", STRING, "Private key (path or content) used to push."),
     ),
 )
@@ -2333,8 +2289,8 @@ PULL_REQUEST = Obj(
         Field(
             "token", STRING, "Token to authenticate with (usually a template reading an env var)."
         ),
-        Field("check_boxes", BOOL, "The check boxes setting of the pull request.", pro=True),
-        Field("body", STRING, "The body setting of the pull request.", pro=True),
+        Field("check_boxes", BOOL, "Checks the PR template's boxes (Pro).", pro=True),
+        Field("body", STRING, "Body text.", pro=True),
     ),
 )
 
@@ -2350,12 +2306,12 @@ REPO_REF = Obj(
         Field(
             "token_type",
             Enum("RepoRef.token_type", ("github", "gitlab", "gitea")),
-            "The token type setting of the repo ref.",
+            "Kind of token (Pro).",
             pro=True,
         ),
         Field("branch", STRING, "Branch to use."),
         Field("git", GIT_REPO_REF, "Git repository settings."),
-        Field("pull_request", PULL_REQUEST, "The pull request setting of the repo ref."),
+        Field("pull_request", PULL_REQUEST, "Opens a pull request instead of pushing."),
     ),
 )
 
@@ -2370,7 +2326,7 @@ HOMEBREW = Obj(
         Field("directory", STRING, "Directory inside the target repository to write to."),
         Field("caveats", STRING, "Caveats shown to the user after install."),
         Field("install", STRING, "Install instructions.", default="'bin.install \"BinaryName\"'"),
-        Field("extra_install", STRING, "The extra install setting of the homebrew."),
+        Field("extra_install", STRING, "Extra install instructions."),
         Field("post_install", STRING, "Commands run after install."),
         Field(
             "dependencies",
@@ -2385,7 +2341,7 @@ HOMEBREW = Obj(
             ),
             "Packages this package depends on.",
         ),
-        Field("test", STRING, "The test setting of the homebrew."),
+        Field("test", STRING, "Test block."),
         Field("conflicts", ListOf(STRING), "Packages this one conflicts with."),
         Field(
             "description",
@@ -2407,16 +2363,16 @@ HOMEBREW = Obj(
             "Skips pushing the generated file; true, false, or `auto` (skip prereleases).",
             templated=True,
         ),
-        Field("download_strategy", STRING, "The download strategy setting of the homebrew."),
+        Field("download_strategy", STRING, "Download strategy class."),
         Field(
             "url_template",
             STRING,
             "Template for the download URL of each artifact.",
             templated=True,
         ),
-        Field("url_headers", ListOf(STRING), "The url headers setting of the homebrew."),
-        Field("custom_require", STRING, "The custom require setting of the homebrew."),
-        Field("custom_block", STRING, "The custom block setting of the homebrew."),
+        Field("url_headers", ListOf(STRING), "Headers for the download URL."),
+        Field("custom_require", STRING, "Custom require statement."),
+        Field("custom_block", STRING, "Extra text added to the generated file."),
         Field("ids", ListOf(STRING), "Ids of the builds/artifacts to use; empty means all."),
         Field("goarm", STRING_OR_INT, "Which GOARM version of arm binaries to use.", default="6"),
         Field("goamd64", GOAMD64, "Which GOAMD64 level of amd64 binaries to use.", default="v1"),
@@ -2424,11 +2380,11 @@ HOMEBREW = Obj(
         Field(
             "alternative_names",
             ListOf(STRING),
-            "The alternative names setting of the homebrew.",
+            "Other names to publish under (Pro).",
             pro=True,
             templated=True,
         ),
-        Field("app", STRING, "The app setting of the homebrew.", pro=True),
+        Field("app", STRING, "macOS app bundle to install (Pro).", pro=True),
     ),
 )
 
@@ -2436,9 +2392,9 @@ HOMEBREW_CASK_COMPLETIONS = Obj(
     "HomebrewCaskCompletions",
     docs_url("publish/homebrew_casks"),
     (
-        Field("bash", STRING, "The bash setting of the homebrew cask completions."),
-        Field("zsh", STRING, "The zsh setting of the homebrew cask completions."),
-        Field("fish", STRING, "The fish setting of the homebrew cask completions."),
+        Field("bash", STRING, "Bash completion file."),
+        Field("zsh", STRING, "Zsh completion file."),
+        Field("fish", STRING, "Fish completion file."),
     ),
 )
 
@@ -2446,8 +2402,8 @@ HOMEBREW_CASK_CONFLICT = Obj(
     "HomebrewCaskConflict",
     docs_url("publish/homebrew_casks"),
     (
-        Field("cask", STRING, "The cask setting of the homebrew cask conflict."),
-        Field("formula", STRING, "The formula setting of the homebrew cask conflict."),
+        Field("cask", STRING, "Cask it conflicts with."),
+        Field("formula", STRING, "Formula it conflicts with (no-op, deprecated)."),
     ),
 )
 
@@ -2455,8 +2411,8 @@ HOMEBREW_CASK_DEPENDENCY = Obj(
     "HomebrewCaskDependency",
     docs_url("publish/homebrew_casks"),
     (
-        Field("cask", STRING, "The cask setting of the homebrew cask dependency."),
-        Field("formula", STRING, "The formula setting of the homebrew cask dependency."),
+        Field("cask", STRING, "Cask it conflicts with."),
+        Field("formula", STRING, "Formula it conflicts with (no-op, deprecated)."),
     ),
 )
 
@@ -2464,28 +2420,14 @@ HOMEBREW_CASK_GENERATED_COMPLETIONS = Obj(
     "HomebrewCaskGeneratedCompletions",
     docs_url("publish/homebrew_casks"),
     (
-        Field(
-            "executable",
-            STRING,
-            "The executable setting of the homebrew cask generated completions.",
-            default="the first binary in the cask",
-        ),
+        Field("executable", STRING, "Executable to run.", default="the first binary in the cask"),
         Field("args", ListOf(STRING), "Arguments of the command."),
-        Field(
-            "base_name",
-            STRING,
-            "The base name setting of the homebrew cask generated completions.",
-            default="the binary name",
-        ),
-        Field(
-            "shell_parameter_format",
-            STRING,
-            "The shell parameter format setting of the homebrew cask generated completions.",
-        ),
+        Field("base_name", STRING, "Base name of the completion files.", default="the binary name"),
+        Field("shell_parameter_format", STRING, "How the shell is passed to the binary."),
         Field(
             "shells",
             ListOf(STRING),
-            "The shells setting of the homebrew cask generated completions.",
+            "Shells to generate completions for.",
             default="[bash, zsh, fish]. cobra and typer also include pwsh by default",
         ),
     ),
@@ -2496,7 +2438,7 @@ HOMEBREW_CASK_HOOK = Obj(
     docs_url("publish/homebrew_casks"),
     (
         Field("install", STRING, "Install instructions."),
-        Field("uninstall", STRING, "The uninstall setting of the homebrew cask hook."),
+        Field("uninstall", STRING, "Uninstall steps."),
     ),
 )
 
@@ -2514,17 +2456,13 @@ HOMEBREW_CASK_URL = Obj(
     docs_url("publish/homebrew_casks"),
     (
         Field("template", STRING, "Template text.", templated=True),
-        Field("verified", STRING, "The verified setting of the homebrew cask url.", templated=True),
-        Field("using", STRING, "The using setting of the homebrew cask url.", templated=True),
-        Field(
-            "cookies", STRING_MAP, "The cookies setting of the homebrew cask url.", templated=True
-        ),
-        Field("referer", STRING, "The referer setting of the homebrew cask url.", templated=True),
+        Field("verified", STRING, "Verified download domain.", templated=True),
+        Field("using", STRING, "Download strategy.", templated=True),
+        Field("cookies", STRING_MAP, "Cookies to send.", templated=True),
+        Field("referer", STRING, "Referer to send.", templated=True),
         Field("headers", ListOf(STRING), "HTTP headers to send.", templated=True),
-        Field(
-            "user_agent", STRING, "The user agent setting of the homebrew cask url.", templated=True
-        ),
-        Field("data", STRING_MAP, "The data setting of the homebrew cask url.", templated=True),
+        Field("user_agent", STRING, "User agent to send.", templated=True),
+        Field("data", STRING_MAP, "Data to send.", templated=True),
     ),
 )
 
@@ -2532,13 +2470,11 @@ HOMEBREW_CASK_UNINSTALL = Obj(
     "HomebrewCaskUninstall",
     docs_url("publish/homebrew_casks"),
     (
-        Field("launchctl", ListOf(STRING), "The launchctl setting of the homebrew cask uninstall."),
-        Field("quit", ListOf(STRING), "The quit setting of the homebrew cask uninstall."),
-        Field(
-            "login_item", ListOf(STRING), "The login item setting of the homebrew cask uninstall."
-        ),
-        Field("delete", ListOf(STRING), "The delete setting of the homebrew cask uninstall."),
-        Field("trash", ListOf(STRING), "The trash setting of the homebrew cask uninstall."),
+        Field("launchctl", ListOf(STRING), "launchctl services to remove."),
+        Field("quit", ListOf(STRING), "Apps to quit."),
+        Field("login_item", ListOf(STRING), "Login items to remove."),
+        Field("delete", ListOf(STRING), "Paths to delete."),
+        Field("trash", ListOf(STRING), "Paths to move to the trash."),
     ),
 )
 
@@ -2571,7 +2507,7 @@ HOMEBREW_CASK = Obj(
             "Skips pushing the generated file; true, false, or `auto` (skip prereleases).",
             templated=True,
         ),
-        Field("custom_block", STRING, "The custom block setting of the homebrew cask."),
+        Field("custom_block", STRING, "Extra text added to the generated file."),
         Field("ids", ListOf(STRING), "Ids of the builds/artifacts to use; empty means all."),
         Field("service", STRING, "Service definition."),
         Field(
@@ -2586,7 +2522,7 @@ HOMEBREW_CASK = Obj(
         Field(
             "completions",
             HOMEBREW_CASK_COMPLETIONS,
-            "The completions setting of the homebrew cask.",
+            "Shell completions to install.",
             templated=True,
         ),
         Field(
@@ -2594,23 +2530,23 @@ HOMEBREW_CASK = Obj(
         ),
         Field("conflicts", ListOf(HOMEBREW_CASK_CONFLICT), "Packages this one conflicts with."),
         Field("hooks", HOMEBREW_CASK_HOOKS, "Commands to run around this step.", templated=True),
-        Field("uninstall", HOMEBREW_CASK_UNINSTALL, "The uninstall setting of the homebrew cask."),
-        Field("zap", HOMEBREW_CASK_UNINSTALL, "The zap setting of the homebrew cask."),
+        Field("uninstall", HOMEBREW_CASK_UNINSTALL, "Uninstall steps."),
+        Field("zap", HOMEBREW_CASK_UNINSTALL, "Files removed on `brew uninstall --zap`."),
         Field(
             "generate_completions_from_executable",
             HOMEBREW_CASK_GENERATED_COMPLETIONS,
-            "The generate completions from executable setting of the homebrew cask.",
+            "Generates shell completions by running the binary.",
             since="2.15",
         ),
         Field("license", STRING, "License identifier of the package."),
         Field(
             "alternative_names",
             ListOf(STRING),
-            "The alternative names setting of the homebrew cask.",
+            "Other names to publish under (Pro).",
             pro=True,
             templated=True,
         ),
-        Field("app", STRING, "The app setting of the homebrew cask.", pro=True, templated=True),
+        Field("app", STRING, "macOS app bundle to install (Pro).", pro=True, templated=True),
         Field("manpage", STRING, "Man page the cask installs (deprecated: use `manpages`)."),
         Field("binary", STRING, "Binary the cask links (deprecated: use `binaries`)."),
     ),
@@ -2620,8 +2556,8 @@ INCLUDE = Obj(
     "Include",
     docs_url("general/includes"),
     (
-        Field("from_url", INCLUDE_FROM_URL, "The from url setting of the include.", pro=True),
-        Field("from_file", INCLUDE_FROM_FILE, "The from file setting of the include.", pro=True),
+        Field("from_url", INCLUDE_FROM_URL, "Reads the content from a URL.", pro=True),
+        Field("from_file", INCLUDE_FROM_FILE, "Reads the content from a file.", pro=True),
     ),
 )
 
@@ -2640,7 +2576,7 @@ IRU = Obj(
         Field(
             "api_token",
             STRING,
-            "The api token setting of the iru.",
+            "API token.",
             default="the $IRU_API_TOKEN environment variable",
             templated=True,
         ),
@@ -2698,19 +2634,19 @@ KO = Obj(
             "Unique id of this entry; other sections select it through `ids`.",
             default="project name",
         ),
-        Field("build", STRING, "The build setting of the ko.", default="id"),
+        Field("build", STRING, "Build function body.", default="id"),
         Field("main", STRING, "Path to the main package (or file) to build.", default="build.main"),
-        Field("working_dir", STRING, "The working dir setting of the ko.", default="build.dir"),
+        Field("working_dir", STRING, "Working directory.", default="build.dir"),
         Field(
             "base_image",
             STRING,
-            "The base image setting of the ko.",
+            "Base image.",
             default="'cgr.dev/chainguard/static'",
             templated=True,
         ),
         Field("labels", STRING_MAP, "Labels to set on the image.", templated=True),
         Field("annotations", STRING_MAP, "Annotations to set on the image.", templated=True),
-        Field("user", STRING, "The user setting of the ko."),
+        Field("user", STRING, "User to run as."),
         Field(
             "repositories",
             ListOf(STRING),
@@ -2722,18 +2658,13 @@ KO = Obj(
         Field(
             "tags", ListOf(STRING), "Tags (labels) to attach.", default="'latest'", templated=True
         ),
-        Field("creation_time", STRING, "The creation time setting of the ko.", templated=True),
-        Field(
-            "ko_data_creation_time",
-            STRING,
-            "The ko data creation time setting of the ko.",
-            templated=True,
-        ),
+        Field("creation_time", STRING, "Image creation time.", templated=True),
+        Field("ko_data_creation_time", STRING, "Creation time of ko data files.", templated=True),
         Field("sbom", Enum("Ko.sbom", ("spdx", "none")), "Generates an SBOM.", default="'spdx'"),
         Field(
             "sbom_directory",
             STRING,
-            "The sbom directory setting of the ko.",
+            "Directory the SBOM is written to.",
             default=(
                 "unset - no SBOM written to filesystem (but still uploaded to oci repository)"
             ),
@@ -2759,15 +2690,11 @@ KO = Obj(
             default="build.env",
             templated=True,
         ),
-        Field("bare", BOOL, "The bare setting of the ko."),
-        Field("preserve_import_paths", BOOL, "The preserve import paths setting of the ko."),
-        Field("base_import_paths", BOOL, "The base import paths setting of the ko."),
+        Field("bare", BOOL, "Uses the repository name only."),
+        Field("preserve_import_paths", BOOL, "Keeps the import path in the image name."),
+        Field("base_import_paths", BOOL, "Uses the base import path in the image name."),
         Field(
-            "local_domain",
-            STRING,
-            "The local domain setting of the ko.",
-            since="2.10",
-            templated=True,
+            "local_domain", STRING, "Domain used for local builds.", since="2.10", templated=True
         ),
         Field(
             "disable",
@@ -2866,10 +2793,10 @@ MCP_PACKAGE = Obj(
         Field(
             "registry_type",
             Enum("MCPPackage.registry_type", ("oci", "npm", "pypi", "nuget", "mcpb")),
-            "The registry type setting of the mcppackage.",
+            "Package registry type.",
         ),
-        Field("identifier", STRING, "The identifier setting of the mcppackage.", templated=True),
-        Field("transport", MCP_TRANSPORT, "The transport setting of the mcppackage."),
+        Field("identifier", STRING, "Package identifier in its registry.", templated=True),
+        Field("transport", MCP_TRANSPORT, "Transport settings."),
     ),
 )
 
@@ -2879,9 +2806,7 @@ MCP_REPOSITORY = Obj(
     (
         Field("url", STRING, "URL.", templated=True),
         Field(
-            "source",
-            Enum("MCPRepository.source", ("github", "gitlab", "gitea")),
-            "The source setting of the mcprepository.",
+            "source", Enum("MCPRepository.source", ("github", "gitlab", "gitea")), "Source path."
         ),
         Field(
             "id",
@@ -2889,7 +2814,7 @@ MCP_REPOSITORY = Obj(
             "Unique id of this entry; other sections select it through `ids`.",
             templated=True,
         ),
-        Field("subfolder", STRING, "The subfolder setting of the mcprepository.", templated=True),
+        Field("subfolder", STRING, "Subfolder of the server.", templated=True),
     ),
 )
 
@@ -2901,15 +2826,15 @@ MCP_DETAILS = Obj(
         Field("title", STRING, "Title text."),
         Field("description", STRING, "Human-readable description."),
         Field("homepage", STRING, "Project homepage URL."),
-        Field("packages", ListOf(MCP_PACKAGE), "The packages setting of the mcpdetails."),
-        Field("transports", ListOf(MCP_TRANSPORT), "The transports setting of the mcpdetails."),
+        Field("packages", ListOf(MCP_PACKAGE), "Packages of the server."),
+        Field("transports", ListOf(MCP_TRANSPORT), "Transports the server supports."),
         Field(
             "disable",
             STRING_OR_BOOL,
             "Turns this entry off; accepts a template rendering to true/false.",
         ),
         Field("repository", MCP_REPOSITORY, "Repository to push the generated file to."),
-        Field("auth", MCP_AUTH, "The auth setting of the mcpdetails."),
+        Field("auth", MCP_AUTH, "Authentication settings."),
     ),
 )
 
@@ -2924,8 +2849,8 @@ MCP = Obj(
         Field("title", STRING, "Title text.", templated=True),
         Field("description", STRING, "Human-readable description.", templated=True),
         Field("homepage", STRING, "Project homepage URL.", templated=True),
-        Field("packages", ListOf(MCP_PACKAGE), "The packages setting of the mcp."),
-        Field("transports", ListOf(MCP_TRANSPORT), "The transports setting of the mcp."),
+        Field("packages", ListOf(MCP_PACKAGE), "Packages of the server."),
+        Field("transports", ListOf(MCP_TRANSPORT), "Transports the server supports."),
         Field(
             "disable",
             STRING_OR_BOOL,
@@ -2933,7 +2858,7 @@ MCP = Obj(
             templated=True,
         ),
         Field("repository", MCP_REPOSITORY, "Repository to push the generated file to."),
-        Field("auth", MCP_AUTH, "The auth setting of the mcp."),
+        Field("auth", MCP_AUTH, "Authentication settings."),
     ),
 )
 
@@ -3003,7 +2928,7 @@ MSI = Obj(
             pro=True,
             templated=True,
         ),
-        Field("wxs", STRING, "The wxs setting of the msi.", pro=True, templated=True),
+        Field("wxs", STRING, "WiX source file.", pro=True, templated=True),
         Field(
             "ids", ListOf(STRING), "Ids of the builds/artifacts to use; empty means all.", pro=True
         ),
@@ -3026,7 +2951,7 @@ MSI = Obj(
         Field(
             "extensions",
             ListOf(STRING),
-            "The extensions setting of the msi.",
+            "Extensions to enable.",
             since="2.6",
             pro=True,
             templated=True,
@@ -3096,16 +3021,12 @@ MACOS_PKG = Obj(
             pro=True,
         ),
         Field(
-            "identifier",
-            STRING,
-            "The identifier setting of the mac ospkg.",
-            pro=True,
-            templated=True,
+            "identifier", STRING, "Package identifier in its registry.", pro=True, templated=True
         ),
         Field(
             "install_location",
             STRING,
-            "The install location setting of the mac ospkg.",
+            "Install location.",
             default="'/usr/local/bin'",
             pro=True,
             templated=True,
@@ -3120,7 +3041,7 @@ MAKESELF_FILE = Obj(
     (
         Field("src", STRING, "Source path or glob."),
         Field("dst", STRING, "Destination path."),
-        Field("strip_parent", BOOL, "The strip parent setting of the makeself file."),
+        Field("strip_parent", BOOL, "Drops the parent directories of matched files."),
     ),
 )
 
@@ -3146,7 +3067,7 @@ MAKESELF = Obj(
         Field(
             "filename",
             STRING,
-            "The filename setting of the makeself.",
+            "File name.",
             default=(
                 "'{{ .ProjectName }}_{{ .Version }}_{{ .Os }}_{{ .Arch }}{{ with "
                 ".Arm }}v{{ . }}{{ end }}{{ with .Mips }}_{{ . }}{{ end }}{{ if not"
@@ -3162,9 +3083,7 @@ MAKESELF = Obj(
             default="gzip (Makeself's default)",
             templated=True,
         ),
-        Field(
-            "extra_args", ListOf(STRING), "The extra args setting of the makeself.", templated=True
-        ),
+        Field("extra_args", ListOf(STRING), "Extra arguments.", templated=True),
         Field("files", ListOf(MAKESELF_FILE), "Files to include.", templated=True),
         Field(
             "disable",
@@ -3247,14 +3166,9 @@ MILESTONE = Obj(
     "Milestone",
     docs_url("publish/milestone"),
     (
-        Field(
-            "repo",
-            REPO,
-            "The repo setting of the milestone.",
-            default="extracted from the origin remote URL",
-        ),
-        Field("close", BOOL, "The close setting of the milestone."),
-        Field("fail_on_error", BOOL, "The fail on error setting of the milestone."),
+        Field("repo", REPO, "Repository.", default="extracted from the origin remote URL"),
+        Field("close", BOOL, "Closes the milestone."),
+        Field("fail_on_error", BOOL, "Fails the release when this step fails."),
         Field(
             "name_template",
             STRING,
@@ -3268,7 +3182,7 @@ MONOREPO = Obj(
     "Monorepo",
     docs_url("monorepo"),
     (
-        Field("tag_prefix", STRING, "The tag prefix setting of the monorepo.", pro=True),
+        Field("tag_prefix", STRING, "Tag prefix of this project (Pro).", pro=True),
         Field("dir", STRING, "Working directory.", pro=True),
     ),
 )
@@ -3280,8 +3194,8 @@ LIBDIRS = Obj(
         Field(
             "header", STRING, "Text placed before the generated content.", default="'/usr/include'"
         ),
-        Field("carchive", STRING, "The carchive setting of the libdirs.", default="'/usr/lib'"),
-        Field("cshared", STRING, "The cshared setting of the libdirs.", default="'/usr/lib'"),
+        Field("carchive", STRING, "Install directory of C archives.", default="'/usr/lib'"),
+        Field("cshared", STRING, "Install directory of C shared libraries.", default="'/usr/lib'"),
     ),
 )
 
@@ -3289,8 +3203,8 @@ NFPMAPK_SCRIPTS = Obj(
     "NFPMAPKScripts",
     docs_url("package/nfpm"),
     (
-        Field("preupgrade", STRING, "The preupgrade setting of the nfpmapkscripts."),
-        Field("postupgrade", STRING, "The postupgrade setting of the nfpmapkscripts."),
+        Field("preupgrade", STRING, "Script run before upgrade."),
+        Field("postupgrade", STRING, "Script run after upgrade."),
     ),
 )
 
@@ -3302,7 +3216,7 @@ NFPMAPK_SIGNATURE = Obj(
         Field(
             "key_name",
             STRING,
-            "The key name setting of the nfpmapksignature.",
+            "Name of the signing key.",
             default="maintainer's email address",
             templated=True,
         ),
@@ -3322,8 +3236,8 @@ NFPM_ARCH_LINUX_SCRIPTS = Obj(
     "NFPMArchLinuxScripts",
     docs_url("package/nfpm"),
     (
-        Field("preupgrade", STRING, "The preupgrade setting of the nfpmarch linux scripts."),
-        Field("postupgrade", STRING, "The postupgrade setting of the nfpmarch linux scripts."),
+        Field("preupgrade", STRING, "Script run before upgrade."),
+        Field("postupgrade", STRING, "Script run after upgrade."),
     ),
 )
 
@@ -3331,7 +3245,7 @@ NFPM_ARCH_LINUX = Obj(
     "NFPMArchLinux",
     docs_url("package/nfpm"),
     (
-        Field("pkgbase", STRING, "The pkgbase setting of the nfpmarch linux."),
+        Field("pkgbase", STRING, "Base package name."),
         Field("packager", STRING, "Packager name."),
         Field("scripts", NFPM_ARCH_LINUX_SCRIPTS, "Scripts run by the package manager."),
     ),
@@ -3352,8 +3266,8 @@ NFPM_CONTENT = Obj(
             "Kind of this entry.",
         ),
         Field("packager", STRING, "Packager name."),
-        Field("file_info", FILE_INFO, "The file info setting of the nfpmcontent."),
-        Field("expand", BOOL, "The expand setting of the nfpmcontent.", default="false"),
+        Field("file_info", FILE_INFO, "File owner, group, mode and mtime."),
+        Field("expand", BOOL, "Expands environment variables in the path.", default="false"),
     ),
 )
 
@@ -3361,9 +3275,9 @@ NFPM_DEB_SCRIPTS = Obj(
     "NFPMDebScripts",
     docs_url("package/nfpm"),
     (
-        Field("rules", STRING, "The rules setting of the nfpmdeb scripts."),
-        Field("templates", STRING, "The templates setting of the nfpmdeb scripts."),
-        Field("config", STRING, "The config setting of the nfpmdeb scripts."),
+        Field("rules", STRING, "Rules file."),
+        Field("templates", STRING, "Templates file."),
+        Field("config", STRING, "Config file."),
     ),
 )
 
@@ -3406,18 +3320,18 @@ NFPM_DEB = Obj(
     docs_url("package/nfpm"),
     (
         Field("scripts", NFPM_DEB_SCRIPTS, "Scripts run by the package manager."),
-        Field("triggers", NFPM_DEB_TRIGGERS, "The triggers setting of the nfpmdeb."),
-        Field("breaks", ListOf(STRING), "The breaks setting of the nfpmdeb."),
+        Field("triggers", NFPM_DEB_TRIGGERS, "Dpkg triggers."),
+        Field("breaks", ListOf(STRING), "Packages this one breaks."),
         Field("signature", NFPM_DEB_SIGNATURE, "Signing settings for the produced package."),
-        Field("lintian_overrides", ListOf(STRING), "The lintian overrides setting of the nfpmdeb."),
+        Field("lintian_overrides", ListOf(STRING), "Lintian overrides."),
         Field(
             "compression",
             Enum("NFPMDeb.compression", ("gzip", "xz", "zstd", "none")),
             "Compression to use.",
             since="2.14",
         ),
-        Field("fields", STRING_MAP, "The fields setting of the nfpmdeb."),
-        Field("predepends", ListOf(STRING), "The predepends setting of the nfpmdeb."),
+        Field("fields", STRING_MAP, "Extra control fields."),
+        Field("predepends", ListOf(STRING), "Pre-dependencies."),
     ),
 )
 
@@ -3427,7 +3341,7 @@ NFPMIPK_ALTERNATIVE = Obj(
     (
         Field("priority", INT, "Package priority."),
         Field("target", STRING, "Target to use."),
-        Field("link_name", STRING, "The link name setting of the nfpmipkalternative."),
+        Field("link_name", STRING, "Link name."),
     ),
 )
 
@@ -3435,22 +3349,17 @@ NFPMIPK = Obj(
     "NFPMIPK",
     docs_url("package/nfpm"),
     (
-        Field("abi_version", STRING, "The abi version setting of the nfpmipk.", default="none"),
+        Field("abi_version", STRING, "ABI version.", default="none"),
         Field(
-            "alternatives",
-            ListOf(NFPMIPK_ALTERNATIVE),
-            "The alternatives setting of the nfpmipk.",
-            default="none",
+            "alternatives", ListOf(NFPMIPK_ALTERNATIVE), "Alternatives to register.", default="none"
         ),
         Field(
-            "auto_installed", BOOL, "The auto installed setting of the nfpmipk.", default="false"
+            "auto_installed", BOOL, "Marks the package as automatically installed.", default="false"
         ),
-        Field("essential", BOOL, "The essential setting of the nfpmipk.", default="false"),
-        Field(
-            "predepends", ListOf(STRING), "The predepends setting of the nfpmipk.", default="none"
-        ),
+        Field("essential", BOOL, "Marks the package as essential.", default="false"),
+        Field("predepends", ListOf(STRING), "Pre-dependencies.", default="none"),
         Field("tags", ListOf(STRING), "Tags (labels) to attach.", default="none"),
-        Field("fields", STRING_MAP, "The fields setting of the nfpmipk.", default="none"),
+        Field("fields", STRING_MAP, "Extra control fields.", default="none"),
     ),
 )
 
@@ -3493,7 +3402,7 @@ NFPMMSIX_APPLICATION = Obj(
     docs_url("package/nfpm"),
     (
         Field("id", STRING, "Unique id of this entry; other sections select it through `ids`."),
-        Field("executable", STRING, "The executable setting of the nfpmmsixapplication."),
+        Field("executable", STRING, "Executable to run."),
         Field(
             "entry_point",
             STRING,
@@ -3576,34 +3485,25 @@ NFPMMSIX_PROPERTIES = Obj(
             default="the package name",
             templated=True,
         ),
-        Field("logo", STRING, "The logo setting of the nfpmmsixproperties.", templated=True),
+        Field("logo", STRING, "Logo image.", templated=True),
     ),
 )
 
 NFPMMSIX_SIGNATURE = Obj(
     "NFPMMSIXSignature",
     docs_url("package/nfpm"),
-    (Field("pfx_file", STRING, "The pfx file setting of the nfpmmsixsignature.", templated=True),),
+    (Field("pfx_file", STRING, "PFX certificate file.", templated=True),),
 )
 
 NFPMMSIX = Obj(
     "NFPMMSIX",
     docs_url("package/nfpm"),
     (
-        Field(
-            "arch",
-            STRING,
-            "The arch setting of the nfpmmsix.",
-            default="derived from the binary's GOARCH",
-        ),
+        Field("arch", STRING, "Architecture.", default="derived from the binary's GOARCH"),
         Field("publisher", STRING, "Publisher name.", templated=True),
         Field("identity", NFPMMSIX_IDENTITY, "The identity setting of the nfpmmsix."),
-        Field("properties", NFPMMSIX_PROPERTIES, "The properties setting of the nfpmmsix."),
-        Field(
-            "applications",
-            ListOf(NFPMMSIX_APPLICATION),
-            "The applications setting of the nfpmmsix.",
-        ),
+        Field("properties", NFPMMSIX_PROPERTIES, "Package properties."),
+        Field("applications", ListOf(NFPMMSIX_APPLICATION), "Applications."),
         Field(
             "dependencies",
             NFPMMSIX_DEPENDENCIES,
@@ -3619,8 +3519,8 @@ NFPMRPM_SCRIPTS = Obj(
     "NFPMRPMScripts",
     docs_url("package/nfpm"),
     (
-        Field("pretrans", STRING, "The pretrans setting of the nfpmrpmscripts."),
-        Field("posttrans", STRING, "The posttrans setting of the nfpmrpmscripts."),
+        Field("pretrans", STRING, "Script run before the transaction."),
+        Field("posttrans", STRING, "Script run after the transaction."),
     ),
 )
 
@@ -3635,16 +3535,16 @@ NFPMRPM = Obj(
     docs_url("package/nfpm"),
     (
         Field("summary", STRING, "Short summary.", default="first line of the description"),
-        Field("group", STRING, "The group setting of the nfpmrpm."),
+        Field("group", STRING, "Owning group."),
         Field("compression", STRING, "Compression to use."),
         Field("signature", NFPMRPM_SIGNATURE, "Signing settings for the produced package."),
         Field("scripts", NFPMRPM_SCRIPTS, "Scripts run by the package manager."),
-        Field("prefixes", ListOf(STRING), "The prefixes setting of the nfpmrpm."),
+        Field("prefixes", ListOf(STRING), "Relocation prefixes."),
         Field("packager", STRING, "Packager name."),
         Field(
             "buildhost",
             STRING,
-            "The buildhost setting of the nfpmrpm.",
+            "Build host recorded in the package.",
             default="os.Hostname()",
             since="2.10",
         ),
@@ -3655,10 +3555,10 @@ NFPM_SCRIPTS = Obj(
     "NFPMScripts",
     docs_url("package/nfpm"),
     (
-        Field("preinstall", STRING, "The preinstall setting of the nfpmscripts."),
-        Field("postinstall", STRING, "The postinstall setting of the nfpmscripts."),
-        Field("preremove", STRING, "The preremove setting of the nfpmscripts."),
-        Field("postremove", STRING, "The postremove setting of the nfpmscripts."),
+        Field("preinstall", STRING, "Script run before install."),
+        Field("postinstall", STRING, "Script run after install."),
+        Field("preremove", STRING, "Script run before removal."),
+        Field("postremove", STRING, "Script run after removal."),
     ),
 )
 
@@ -3671,7 +3571,7 @@ NFPM_OVERRIDABLES = Obj(
         Field("epoch", STRING, "Package epoch."),
         Field("release", STRING, "Package release number."),
         Field("prerelease", STRING, "Pre-release handling."),
-        Field("version_metadata", STRING, "The version metadata setting of the nfpmoverridables."),
+        Field("version_metadata", STRING, "Version metadata (build part)."),
         Field("dependencies", ListOf(STRING), "Packages this package depends on."),
         Field("recommends", ListOf(STRING), "Recommended packages."),
         Field("suggests", ListOf(STRING), "Suggested packages."),
@@ -3681,22 +3581,22 @@ NFPM_OVERRIDABLES = Obj(
         Field("provides", ListOf(STRING), "Virtual packages this package provides."),
         Field("contents", ListOf(NFPM_CONTENT), "Files and directories to put in the package."),
         Field("scripts", NFPM_SCRIPTS, "Scripts run by the package manager."),
-        Field("rpm", NFPMRPM, "The rpm setting of the nfpmoverridables."),
-        Field("deb", NFPM_DEB, "The deb setting of the nfpmoverridables."),
-        Field("apk", NFPMAPK, "The apk setting of the nfpmoverridables."),
-        Field("archlinux", NFPM_ARCH_LINUX, "The archlinux setting of the nfpmoverridables."),
-        Field("ipk", NFPMIPK, "The ipk setting of the nfpmoverridables."),
-        Field("msix", NFPMMSIX, "The msix setting of the nfpmoverridables."),
+        Field("rpm", NFPMRPM, "RPM-specific settings."),
+        Field("deb", NFPM_DEB, "Deb-specific settings."),
+        Field("apk", NFPMAPK, "APK-specific settings."),
+        Field("archlinux", NFPM_ARCH_LINUX, "Arch Linux-specific settings."),
+        Field("ipk", NFPMIPK, "IPK-specific settings."),
+        Field("msix", NFPMMSIX, "MSIX-specific settings."),
         Field(
             "templated_contents",
             ListOf(NFPM_CONTENT),
-            "The templated contents setting of the nfpmoverridables.",
+            "Package contents rendered as templates (Pro).",
             pro=True,
         ),
         Field(
             "templated_scripts",
             NFPM_SCRIPTS,
-            "The templated scripts setting of the nfpmoverridables.",
+            "Package scripts rendered as templates (Pro).",
             pro=True,
         ),
     ),
@@ -3740,7 +3640,7 @@ NFPM = Obj(
         Field(
             "version_metadata",
             STRING,
-            "The version metadata setting of the nfpm.",
+            "Version metadata (build part).",
             default="extracted from `version` if it is semver compatible",
         ),
         Field("dependencies", ListOf(STRING), "Packages this package depends on."),
@@ -3757,23 +3657,23 @@ NFPM = Obj(
         Field("provides", ListOf(STRING), "Virtual packages this package provides."),
         Field("contents", ListOf(NFPM_CONTENT), "Files and directories to put in the package."),
         Field("scripts", NFPM_SCRIPTS, "Scripts run by the package manager.", templated=True),
-        Field("rpm", NFPMRPM, "The rpm setting of the nfpm."),
-        Field("deb", NFPM_DEB, "The deb setting of the nfpm."),
-        Field("apk", NFPMAPK, "The apk setting of the nfpm."),
-        Field("archlinux", NFPM_ARCH_LINUX, "The archlinux setting of the nfpm."),
-        Field("ipk", NFPMIPK, "The ipk setting of the nfpm.", since="2.1"),
-        Field("msix", NFPMMSIX, "The msix setting of the nfpm.", since="2.17"),
+        Field("rpm", NFPMRPM, "RPM-specific settings."),
+        Field("deb", NFPM_DEB, "Deb-specific settings."),
+        Field("apk", NFPMAPK, "APK-specific settings."),
+        Field("archlinux", NFPM_ARCH_LINUX, "Arch Linux-specific settings."),
+        Field("ipk", NFPMIPK, "IPK-specific settings.", since="2.1"),
+        Field("msix", NFPMMSIX, "MSIX-specific settings.", since="2.17"),
         Field(
             "templated_contents",
             ListOf(NFPM_CONTENT),
-            "The templated contents setting of the nfpm.",
+            "Package contents rendered as templates (Pro).",
             pro=True,
             templated=True,
         ),
         Field(
             "templated_scripts",
             NFPM_SCRIPTS,
-            "The templated scripts setting of the nfpm.",
+            "Package scripts rendered as templates (Pro).",
             pro=True,
             templated=True,
         ),
@@ -3825,13 +3725,13 @@ NFPM = Obj(
         Field(
             "bindir",
             STRING,
-            "The bindir setting of the nfpm.",
+            "Directory binaries are installed to.",
             default="'/usr/bin'",
             templated=True,
         ),
-        Field("libdirs", LIBDIRS, "The libdirs setting of the nfpm.", templated=True),
-        Field("changelog", STRING, "The changelog setting of the nfpm."),
-        Field("mtime", STRING, "The mtime setting of the nfpm.", since="2.6", templated=True),
+        Field("libdirs", LIBDIRS, "Directories libraries are installed to.", templated=True),
+        Field("changelog", STRING, "Changelog file."),
+        Field("mtime", STRING, "Modification time (RFC 3339).", since="2.6", templated=True),
         Field("meta", BOOL, "Produces an artifact without binaries (only extra files)."),
         Field(
             "if",
@@ -3905,7 +3805,7 @@ NPM = Obj(
             pro=True,
             templated=True,
         ),
-        Field("bugs", STRING, "The bugs setting of the npm.", pro=True, templated=True),
+        Field("bugs", STRING, "Bug tracker URL.", pro=True, templated=True),
         Field(
             "files",
             ListOf(
@@ -3930,10 +3830,7 @@ NPM = Obj(
             templated=True,
         ),
         Field(
-            "access",
-            Enum("NPM.access", ("", "public", "restricted")),
-            "The access setting of the npm.",
-            pro=True,
+            "access", Enum("NPM.access", ("", "public", "restricted")), "Access level.", pro=True
         ),
         Field(
             "format",
@@ -3964,15 +3861,9 @@ NPM = Obj(
             templated=True,
         ),
         Field(
-            "tag",
-            STRING,
-            "The tag setting of the npm.",
-            default="'latest'",
-            since="2.13",
-            pro=True,
-            templated=True,
+            "tag", STRING, "Tag to use.", default="'latest'", since="2.13", pro=True, templated=True
         ),
-        Field("extra", MapOf(ANY), "The extra setting of the npm.", since="2.13", pro=True),
+        Field("extra", MapOf(ANY), "Extra fields.", since="2.13", pro=True),
     ),
 )
 
@@ -4054,16 +3945,14 @@ NIGHTLY = Obj(
         Field(
             "version_template",
             STRING,
-            "The version template setting of the nightly.",
+            "Template of the version.",
             default="{{ incpatch .Version }}-{{ .ShortCommit }}-nightly",
             pro=True,
             templated=True,
         ),
-        Field("tag_name", STRING, "The tag name setting of the nightly.", pro=True, templated=True),
-        Field("publish_release", BOOL, "The publish release setting of the nightly.", pro=True),
-        Field(
-            "keep_single_release", BOOL, "The keep single release setting of the nightly.", pro=True
-        ),
+        Field("tag_name", STRING, "Tag name.", pro=True, templated=True),
+        Field("publish_release", BOOL, "Publishes the release.", pro=True),
+        Field("keep_single_release", BOOL, "Keeps one nightly release.", pro=True),
         Field(
             "draft",
             BOOL,
@@ -4082,9 +3971,7 @@ NIX_DEPENDENCY = Obj(
     (
         Field("name", STRING, "Name of this entry."),
         Field(
-            "os",
-            Enum("NixDependency.os", ("linux", "darwin")),
-            "The os setting of the nix dependency.",
+            "os", Enum("NixDependency.os", ("linux", "darwin")), "Operating system it applies to."
         ),
     ),
 )
@@ -4119,7 +4006,7 @@ NIX = Obj(
             default="'mkdir -p $out/bin; cp -vr $binary $out/bin/$binary', and",
             templated=True,
         ),
-        Field("extra_install", STRING, "The extra install setting of the nix.", templated=True),
+        Field("extra_install", STRING, "Extra install instructions.", templated=True),
         Field("post_install", STRING, "Commands run after install.", templated=True),
         Field(
             "description",
@@ -4157,16 +4044,10 @@ NIX = Obj(
         Field(
             "formatter",
             Enum("Nix.formatter", ("alejandra", "nixfmt")),
-            "The formatter setting of the nix.",
+            "Nix formatter to run.",
             since="2.14",
         ),
-        Field(
-            "main_program",
-            STRING,
-            "The main program setting of the nix.",
-            since="2.16",
-            templated=True,
-        ),
+        Field("main_program", STRING, "Main program of the package.", since="2.16", templated=True),
     ),
 )
 
@@ -4174,9 +4055,9 @@ MACOS_NOTARIZE = Obj(
     "MacOSNotarize",
     docs_url("sign/notarize"),
     (
-        Field("issuer_id", STRING, "The issuer id setting of the mac osnotarize.", templated=True),
-        Field("key", STRING, "The key setting of the mac osnotarize.", templated=True),
-        Field("key_id", STRING, "The key id setting of the mac osnotarize.", templated=True),
+        Field("issuer_id", STRING, "App Store Connect issuer id.", templated=True),
+        Field("key", STRING, "Key to use.", templated=True),
+        Field("key_id", STRING, "App Store Connect key id.", templated=True),
         Field("timeout", STRING, "Timeout.", default="10m"),
         Field("wait", BOOL, "Waits for the operation to finish."),
     ),
@@ -4190,13 +4071,7 @@ MACOS_SIGN = Obj(
         Field(
             "password", STRING, "Password (usually a template reading an env var).", templated=True
         ),
-        Field(
-            "entitlements",
-            STRING,
-            "The entitlements setting of the mac ossign.",
-            since="2.6",
-            templated=True,
-        ),
+        Field("entitlements", STRING, "Entitlements file.", since="2.6", templated=True),
     ),
 )
 
@@ -4217,7 +4092,7 @@ MACOS_SIGN_NOTARIZE = Obj(
             default="false",
             templated=True,
         ),
-        Field("sign", MACOS_SIGN, "The sign setting of the mac ossign notarize."),
+        Field("sign", MACOS_SIGN, "Signing settings."),
         Field("notarize", MACOS_NOTARIZE, "Notarization settings."),
     ),
 )
@@ -4226,13 +4101,7 @@ MACOS_NOTARIZE_NATIVE = Obj(
     "MacOSNotarizeNative",
     docs_url("sign/notarize"),
     (
-        Field(
-            "profile_name",
-            STRING,
-            "The profile name setting of the mac osnotarize native.",
-            pro=True,
-            templated=True,
-        ),
+        Field("profile_name", STRING, "Notary profile name.", pro=True, templated=True),
         Field("wait", BOOL, "Waits for the operation to finish.", pro=True),
     ),
 )
@@ -4248,21 +4117,9 @@ MACOS_SIGN_NATIVE = Obj(
             pro=True,
             templated=True,
         ),
-        Field(
-            "keychain",
-            STRING,
-            "The keychain setting of the mac ossign native.",
-            pro=True,
-            templated=True,
-        ),
-        Field("options", ListOf(STRING), "The options setting of the mac ossign native.", pro=True),
-        Field(
-            "entitlements",
-            STRING,
-            "The entitlements setting of the mac ossign native.",
-            pro=True,
-            templated=True,
-        ),
+        Field("keychain", STRING, "Keychain to use.", pro=True, templated=True),
+        Field("options", ListOf(STRING), "Options.", pro=True),
+        Field("entitlements", STRING, "Entitlements file.", pro=True, templated=True),
     ),
 )
 
@@ -4285,12 +4142,7 @@ MACOS_SIGN_NOTARIZE_NATIVE = Obj(
             pro=True,
             templated=True,
         ),
-        Field(
-            "sign",
-            MACOS_SIGN_NATIVE,
-            "The sign setting of the mac ossign notarize native.",
-            pro=True,
-        ),
+        Field("sign", MACOS_SIGN_NATIVE, "Signing settings.", pro=True),
         Field("notarize", MACOS_NOTARIZE_NATIVE, "Notarization settings.", pro=True),
         Field(
             "use",
@@ -4307,11 +4159,11 @@ NOTARIZE = Obj(
     "Notarize",
     docs_url("sign/notarize"),
     (
-        Field("macos", ListOf(MACOS_SIGN_NOTARIZE), "The macos setting of the notarize."),
+        Field("macos", ListOf(MACOS_SIGN_NOTARIZE), "macOS signing and notarizing."),
         Field(
             "macos_native",
             ListOf(MACOS_SIGN_NOTARIZE_NATIVE),
-            "The macos native setting of the notarize.",
+            "macOS native signing and notarizing (Pro).",
             pro=True,
         ),
     ),
@@ -4324,7 +4176,7 @@ PARTIAL = Obj(
         Field(
             "by",
             Enum("Partial.by", ("goos", "target")),
-            "The by setting of the partial.",
+            "Groups by this property (Pro).",
             default="goos",
             pro=True,
         ),
@@ -4382,7 +4234,7 @@ PROJECT_METADATA = Obj(
                     INCLUDE_SPEC,
                 ),
             ),
-            "The full description setting of the project metadata.",
+            "Full description.",
             since="2.1",
             pro=True,
             templated=True,
@@ -4456,7 +4308,7 @@ RELEASE_PREFLIGHT = Obj(
         Field(
             "fail_on_error",
             STRING_OR_BOOL,
-            "The fail on error setting of the release preflight.",
+            "Fails the release when this step fails.",
             templated=True,
         ),
     ),
@@ -4487,12 +4339,7 @@ RELEASE = Obj(
             templated=True,
         ),
         Field(
-            "tag",
-            STRING,
-            "The tag setting of the release.",
-            default="'{{ .PrefixedTag }}'",
-            pro=True,
-            templated=True,
+            "tag", STRING, "Tag to use.", default="'{{ .PrefixedTag }}'", pro=True, templated=True
         ),
         Field(
             "disable",
@@ -4560,7 +4407,7 @@ RELEASE = Obj(
             "Replaces artifacts already uploaded with the same name.",
         ),
         Field("include_meta", BOOL, "Also includes metadata artifacts."),
-        Field("preflight", RELEASE_PREFLIGHT, "The preflight setting of the release."),
+        Field("preflight", RELEASE_PREFLIGHT, "Checks run before creating the release."),
         Field(
             "templated_extra_files",
             ListOf(TEMPLATED_EXTRA_FILE),
@@ -4621,7 +4468,7 @@ SBOM = Obj(
             default=('["$artifact", "--output", "spdx-json=$document", "--enrich", "all"]'),
             templated=True,
         ),
-        Field("documents", ListOf(STRING), "The documents setting of the sbom.", templated=True),
+        Field("documents", ListOf(STRING), "Files to generate SBOMs for.", templated=True),
         Field(
             "artifacts",
             Enum(
@@ -4649,7 +4496,7 @@ SRPM = Obj(
     docs_url("package/srpm"),
     (
         Field("summary", STRING, "Short summary."),
-        Field("group", STRING, "The group setting of the srpm."),
+        Field("group", STRING, "Owning group."),
         Field("compression", STRING, "Compression to use."),
         Field("signature", NFPMRPM_SIGNATURE, "Signing settings for the produced package."),
         Field(
@@ -4660,7 +4507,7 @@ SRPM = Obj(
         ),
         Field("package_name", STRING, "Name of the produced package.", default="ProjectName"),
         Field("epoch", STRING, "Package epoch."),
-        Field("import_path", STRING, "The import path setting of the srpm."),
+        Field("import_path", STRING, "Go import path."),
         Field("section", STRING, "Package section."),
         Field("maintainer", STRING, "Package maintainer, as 'Name <email>'."),
         Field(
@@ -4670,9 +4517,9 @@ SRPM = Obj(
             default="'{{ .PackageName }}-{{ .Version }}.src.rpm'",
             templated=True,
         ),
-        Field("spec_file", STRING, "The spec file setting of the srpm."),
+        Field("spec_file", STRING, "RPM spec file template."),
         Field("license", STRING, "License identifier of the package."),
-        Field("license_file_name", STRING, "The license file name setting of the srpm."),
+        Field("license_file_name", STRING, "License file name."),
         Field("vendor", STRING, "Package vendor."),
         Field("url", STRING, "URL."),
         Field("packager", STRING, "Packager name."),
@@ -4680,10 +4527,10 @@ SRPM = Obj(
         Field(
             "bins",
             STRING_MAP,
-            "The bins setting of the srpm.",
+            "Binaries and where to install them.",
             default="{ ProjectName: '%{goipath}' }",
         ),
-        Field("docs", ListOf(STRING), "The docs setting of the srpm."),
+        Field("docs", ListOf(STRING), "Documentation files."),
         Field("contents", ListOf(NFPM_CONTENT), "Files and directories to put in the package."),
     ),
 )
@@ -4724,17 +4571,17 @@ SCOOP = Obj(
             "Template for the download URL of each artifact.",
             templated=True,
         ),
-        Field("persist", ListOf(STRING), "The persist setting of the scoop."),
+        Field("persist", ListOf(STRING), "Files kept between updates."),
         Field(
             "skip_upload",
             STRING_OR_BOOL,
             "Skips pushing the generated file; true, false, or `auto` (skip prereleases).",
             templated=True,
         ),
-        Field("pre_install", ListOf(STRING), "The pre install setting of the scoop."),
+        Field("pre_install", ListOf(STRING), "Commands run before install."),
         Field("post_install", ListOf(STRING), "Commands run after install."),
         Field("depends", ListOf(STRING), "Runtime dependencies."),
-        Field("shortcuts", ListOf(ListOf(STRING)), "The shortcuts setting of the scoop."),
+        Field("shortcuts", ListOf(ListOf(STRING)), "Start menu shortcuts."),
         Field("goamd64", GOAMD64, "Which GOAMD64 level of amd64 binaries to use.", default="'v1'"),
         Field(
             "use",
@@ -4826,16 +4673,14 @@ SNAPCRAFT_APP_METADATA = Obj(
             "The command chain setting of the snapcraft app metadata.",
         ),
         Field("common_id", STRING, "The common id setting of the snapcraft app metadata."),
-        Field("completer", STRING, "The completer setting of the snapcraft app metadata."),
-        Field("daemon", STRING, "The daemon setting of the snapcraft app metadata."),
+        Field("completer", STRING, "Completion script."),
+        Field("daemon", STRING, "Runs as a daemon of this kind."),
         Field("desktop", STRING, "The desktop setting of the snapcraft app metadata."),
-        Field("environment", MapOf(ANY), "The environment setting of the snapcraft app metadata."),
-        Field(
-            "extensions", ListOf(STRING), "The extensions setting of the snapcraft app metadata."
-        ),
+        Field("environment", MapOf(ANY), "Environment variables."),
+        Field("extensions", ListOf(STRING), "Extensions to enable."),
         Field("install_mode", STRING, "The install mode setting of the snapcraft app metadata."),
-        Field("passthrough", MapOf(ANY), "The passthrough setting of the snapcraft app metadata."),
-        Field("plugs", ListOf(STRING), "The plugs setting of the snapcraft app metadata."),
+        Field("passthrough", MapOf(ANY), "Raw snapcraft keys."),
+        Field("plugs", ListOf(STRING), "Snap interfaces (plugs) to connect."),
         Field(
             "post_stop_command",
             STRING,
@@ -4852,7 +4697,7 @@ SNAPCRAFT_APP_METADATA = Obj(
         ),
         Field("restart_delay", STRING, "The restart delay setting of the snapcraft app metadata."),
         Field("slots", ListOf(STRING), "The slots setting of the snapcraft app metadata."),
-        Field("sockets", MapOf(ANY), "The sockets setting of the snapcraft app metadata."),
+        Field("sockets", MapOf(ANY), "Sockets."),
         Field("start_timeout", STRING, "The start timeout setting of the snapcraft app metadata."),
         Field("stop_command", STRING, "The stop command setting of the snapcraft app metadata."),
         Field("stop_mode", STRING, "The stop mode setting of the snapcraft app metadata."),
@@ -4870,13 +4715,8 @@ SNAPCRAFT_EXTRA_FILES = Obj(
     "SnapcraftExtraFiles",
     docs_url("package/snapcraft"),
     (
-        Field("source", STRING, "The source setting of the snapcraft extra files."),
-        Field(
-            "destination",
-            STRING,
-            "The destination setting of the snapcraft extra files.",
-            default="source",
-        ),
+        Field("source", STRING, "Source path."),
+        Field("destination", STRING, "Destination path.", default="source"),
         Field("mode", INT, "File mode or operation mode.", default="0644"),
     ),
 )
@@ -4885,9 +4725,9 @@ SNAPCRAFT_LAYOUT_METADATA = Obj(
     "SnapcraftLayoutMetadata",
     docs_url("package/snapcraft"),
     (
-        Field("symlink", STRING, "The symlink setting of the snapcraft layout metadata."),
-        Field("bind", STRING, "The bind setting of the snapcraft layout metadata."),
-        Field("bind_file", STRING, "The bind file setting of the snapcraft layout metadata."),
+        Field("symlink", STRING, "Symlink target."),
+        Field("bind", STRING, "Bind mount source."),
+        Field("bind_file", STRING, "Bind mount file."),
         Field("type", STRING, "Kind of this entry."),
     ),
 )
@@ -4907,7 +4747,7 @@ SNAPCRAFT = Obj(
             ),
             templated=True,
         ),
-        Field("publish", BOOL, "The publish setting of the snapcraft."),
+        Field("publish", BOOL, "Publishes to the store."),
         Field(
             "id",
             STRING,
@@ -4931,27 +4771,22 @@ SNAPCRAFT = Obj(
         Field(
             "grade",
             Enum("Snapcraft.grade", ("stable", "devel")),
-            "The grade setting of the snapcraft.",
+            "Snap grade.",
             default="'stable'",
             templated=True,
         ),
-        Field(
-            "channel_templates",
-            ListOf(STRING),
-            "The channel templates setting of the snapcraft.",
-            templated=True,
-        ),
+        Field("channel_templates", ListOf(STRING), "Store channels to release to.", templated=True),
         Field(
             "confinement",
             Enum("Snapcraft.confinement", ("strict", "classic", "devmode")),
-            "The confinement setting of the snapcraft.",
+            "Snap confinement.",
             default="'strict'",
         ),
-        Field("assumes", ListOf(STRING), "The assumes setting of the snapcraft."),
-        Field("layout", MapOf(SNAPCRAFT_LAYOUT_METADATA), "The layout setting of the snapcraft."),
-        Field("apps", MapOf(SNAPCRAFT_APP_METADATA), "The apps setting of the snapcraft."),
+        Field("assumes", ListOf(STRING), "Features the snap assumes."),
+        Field("layout", MapOf(SNAPCRAFT_LAYOUT_METADATA), "Snap layout."),
+        Field("apps", MapOf(SNAPCRAFT_APP_METADATA), "Snap apps."),
         Field("hooks", MapOf(ANY), "Commands to run around this step."),
-        Field("plugs", MapOf(ANY), "The plugs setting of the snapcraft."),
+        Field("plugs", MapOf(ANY), "Snap interfaces (plugs) to connect."),
         Field(
             "disable",
             STRING_OR_BOOL,
@@ -5007,9 +4842,7 @@ SOURCE = Obj(
             default="'tar.gz'",
         ),
         Field("enabled", BOOL, "Turns this entry on; accepts a template rendering to true/false."),
-        Field(
-            "prefix_template", STRING, "The prefix template setting of the source.", templated=True
-        ),
+        Field("prefix_template", STRING, "Template of the prefix.", templated=True),
         Field(
             "files",
             ListOf(
@@ -5083,10 +4916,10 @@ UPX = Obj(
         Field(
             "compress",
             Enum("UPX.compress", ("1", "2", "3", "4", "5", "6", "7", "8", "9", "best", "")),
-            "The compress setting of the upx.",
+            "Compression level.",
         ),
-        Field("lzma", BOOL, "The lzma setting of the upx."),
-        Field("brute", BOOL, "The brute setting of the upx."),
+        Field("lzma", BOOL, "Uses LZMA."),
+        Field("brute", BOOL, "Tries all compression methods."),
     ),
 )
 
@@ -5140,15 +4973,15 @@ UPLOAD = Obj(
             default="'archive'",
         ),
         Field("method", STRING, "HTTP method.", default="'PUT'"),
-        Field("checksum_header", STRING, "The checksum header setting of the upload."),
-        Field("client_x509_cert", STRING, "The client x509 cert setting of the upload."),
-        Field("client_x509_key", STRING, "The client x509 key setting of the upload."),
-        Field("trusted_certificates", STRING, "The trusted certificates setting of the upload."),
+        Field("checksum_header", STRING, "Header carrying the checksum."),
+        Field("client_x509_cert", STRING, "Client certificate."),
+        Field("client_x509_key", STRING, "Client certificate key."),
+        Field("trusted_certificates", STRING, "Extra trusted CA certificates."),
         Field("checksum", BOOL, "Also processes the checksum file."),
         Field("signature", BOOL, "Signing settings for the produced package."),
         Field("meta", BOOL, "Produces an artifact without binaries (only extra files)."),
-        Field("custom_artifact_name", BOOL, "The custom artifact name setting of the upload."),
-        Field("custom_headers", STRING_MAP, "The custom headers setting of the upload."),
+        Field("custom_artifact_name", BOOL, "Uses the target URL as the artifact name."),
+        Field("custom_headers", STRING_MAP, "Extra HTTP headers (templates)."),
         Field(
             "extra_files",
             ListOf(
@@ -5179,7 +5012,7 @@ UPLOAD = Obj(
             since="2.12",
             templated=True,
         ),
-        Field("matrix", MapOf(ListOf(STRING)), "The matrix setting of the upload.", pro=True),
+        Field("matrix", MapOf(ListOf(STRING)), "Upload matrix (Pro).", pro=True),
         Field(
             "templated_extra_files",
             ListOf(TEMPLATED_EXTRA_FILE),
@@ -5198,7 +5031,7 @@ VERIFY_COMMAND = Obj(
         Field(
             "context",
             Enum("VerifyCommand.context", ("dir", "asset", "image")),
-            "The context setting of the verify command.",
+            "Build context directory.",
             pro=True,
         ),
         Field(
@@ -5227,7 +5060,7 @@ VERIFY = Obj(
             pro=True,
             templated=True,
         ),
-        Field("commands", ListOf(VERIFY_COMMAND), "The commands setting of the verify.", pro=True),
+        Field("commands", ListOf(VERIFY_COMMAND), "Commands to run.", pro=True),
         Field("retry", RETRY, "Retry policy for the network operation.", pro=True),
     ),
 )
@@ -5236,10 +5069,8 @@ WINGET_DEPENDENCY = Obj(
     "WingetDependency",
     docs_url("publish/winget"),
     (
-        Field(
-            "package_identifier", STRING, "The package identifier setting of the winget dependency."
-        ),
-        Field("minimum_version", STRING, "The minimum version setting of the winget dependency."),
+        Field("package_identifier", STRING, "Package identifier."),
+        Field("minimum_version", STRING, "Minimum version."),
     ),
 )
 
@@ -5247,28 +5078,24 @@ WINGET_LOCALE = Obj(
     "WingetLocale",
     docs_url("publish/winget"),
     (
-        Field("locale", STRING, "The locale setting of the winget locale."),
+        Field("locale", STRING, "Locale."),
         Field("publisher", STRING, "Publisher name."),
-        Field("publisher_url", STRING, "The publisher url setting of the winget locale."),
-        Field(
-            "publisher_support_url",
-            STRING,
-            "The publisher support url setting of the winget locale.",
-        ),
-        Field("privacy_url", STRING, "The privacy url setting of the winget locale."),
+        Field("publisher_url", STRING, "Publisher's URL."),
+        Field("publisher_support_url", STRING, "Publisher's support URL."),
+        Field("privacy_url", STRING, "Privacy policy URL."),
         Field("author", STRING, "Author."),
         Field("package_name", STRING, "Name of the produced package."),
         Field("homepage", STRING, "Project homepage URL."),
         Field("license", STRING, "License identifier of the package."),
         Field("license_url", STRING, "URL of the license."),
         Field("copyright", STRING, "Copyright notice."),
-        Field("copyright_url", STRING, "The copyright url setting of the winget locale."),
+        Field("copyright_url", STRING, "Copyright notice URL."),
         Field("short_description", STRING, "Short description."),
         Field("description", STRING, "Human-readable description."),
         Field("tags", ListOf(STRING), "Tags (labels) to attach."),
         Field("release_notes", STRING, "Release notes text or template."),
-        Field("release_notes_url", STRING, "The release notes url setting of the winget locale."),
-        Field("installation_notes", STRING, "The installation notes setting of the winget locale."),
+        Field("release_notes_url", STRING, "URL of the release notes."),
+        Field("installation_notes", STRING, "Notes shown on install."),
     ),
 )
 
@@ -5288,35 +5115,24 @@ WINGET = Obj(
         Field(
             "package_identifier",
             STRING,
-            "The package identifier setting of the winget.",
+            "Package identifier.",
             default="the project name",
             templated=True,
         ),
         Field(
             "default_locale",
             STRING,
-            "The default locale setting of the winget.",
+            "Default locale.",
             default="'en-US'",
             since="2.17",
             templated=True,
         ),
         Field("publisher", STRING, "Publisher name.", templated=True),
-        Field("publisher_url", STRING, "The publisher url setting of the winget.", templated=True),
-        Field(
-            "publisher_support_url",
-            STRING,
-            "The publisher support url setting of the winget.",
-            templated=True,
-        ),
-        Field(
-            "privacy_url",
-            STRING,
-            "The privacy url setting of the winget.",
-            since="2.9",
-            templated=True,
-        ),
+        Field("publisher_url", STRING, "Publisher's URL.", templated=True),
+        Field("publisher_support_url", STRING, "Publisher's support URL.", templated=True),
+        Field("privacy_url", STRING, "Privacy policy URL.", since="2.9", templated=True),
         Field("copyright", STRING, "Copyright notice.", templated=True),
-        Field("copyright_url", STRING, "The copyright url setting of the winget.", templated=True),
+        Field("copyright_url", STRING, "Copyright notice URL.", templated=True),
         Field("author", STRING, "Author.", templated=True),
         Field(
             "path",
@@ -5367,19 +5183,8 @@ WINGET = Obj(
         ),
         Field("license_url", STRING, "URL of the license.", templated=True),
         Field("release_notes", STRING, "Release notes text or template.", templated=True),
-        Field(
-            "release_notes_url",
-            STRING,
-            "The release notes url setting of the winget.",
-            templated=True,
-        ),
-        Field(
-            "installation_notes",
-            STRING,
-            "The installation notes setting of the winget.",
-            since="2.9",
-            templated=True,
-        ),
+        Field("release_notes_url", STRING, "URL of the release notes.", templated=True),
+        Field("installation_notes", STRING, "Notes shown on install.", since="2.9", templated=True),
         Field("tags", ListOf(STRING), "Tags (labels) to attach."),
         Field(
             "dependencies",
@@ -5387,12 +5192,8 @@ WINGET = Obj(
             "Packages this package depends on.",
             templated=True,
         ),
-        Field(
-            "additional_locales",
-            ListOf(WINGET_LOCALE),
-            "The additional locales setting of the winget.",
-        ),
-        Field("product_code", STRING, "The product code setting of the winget.", pro=True),
+        Field("additional_locales", ListOf(WINGET_LOCALE), "Other locales."),
+        Field("product_code", STRING, "MSI product code (Pro).", pro=True),
         Field(
             "use",
             Enum("Winget.use", ("archive", "binary", "msi", "nsis")),
@@ -5407,104 +5208,410 @@ PROJECT = Obj(
     "Project",
     docs_url(""),
     (
-        Field("version", INT, "Config schema version; must be 2 for GoReleaser v2."),
-        Field("pro", BOOL, "Marks the config as a GoReleaser Pro config."),
-        Field("project_name", STRING, "Project name, used in default templates."),
-        Field("env", ListOf(STRING), "Environment variables available to templates and hooks."),
-        Field("release", RELEASE, "Creating the GitHub/GitLab/Gitea release."),
-        Field("milestones", ListOf(MILESTONE), "Closing milestones on release."),
-        Field("npms", ListOf(NPM), "NPM packages (Pro).", pro=True),
-        Field("homebrew_casks", ListOf(HOMEBREW_CASK), "Homebrew casks to generate and push."),
-        Field("nix", ListOf(NIX), "Nix packages (NUR) to generate and push."),
-        Field("winget", ListOf(WINGET), "Winget manifests to generate and push."),
-        Field("msi", ListOf(MSI), "Windows MSI installers (Pro).", pro=True),
-        Field("nsis", ListOf(NSIS), "Windows NSIS installers (Pro).", pro=True),
-        Field("app_bundles", ListOf(APP_BUNDLE), "macOS app bundles (Pro).", pro=True),
-        Field("dmg", ListOf(DMG), "macOS disk images (Pro).", pro=True),
-        Field("pkgs", ListOf(MACOS_PKG), "macOS installer packages (Pro).", pro=True),
-        Field("aurs", ListOf(AUR), "Arch User Repository (binary) packages."),
-        Field("aur_sources", ListOf(AUR_SOURCE), "Arch User Repository source packages."),
-        Field("krews", ListOf(KREW), "Krew plugin manifests."),
-        Field("kos", ListOf(KO), "Container images built with ko."),
-        Field("scoops", ListOf(SCOOP), "Scoop manifests."),
-        Field("builds", ListOf(BUILD), "How binaries are built."),
-        Field("archives", ListOf(ARCHIVE), "Archives of the built binaries."),
-        Field("nfpms", ListOf(NFPM), "Linux packages (deb, rpm, apk, ...) made with nFPM."),
-        Field("srpm", SRPM, "Source RPM."),
-        Field("snapcrafts", ListOf(SNAPCRAFT), "Snap packages."),
-        Field("flatpak", ListOf(FLATPAK), "Flatpak bundles."),
-        Field("snapshot", SNAPSHOT, "Settings for `--snapshot` runs."),
-        Field("checksum", CHECKSUM, "The checksums file."),
-        Field("dockers_v2", ListOf(DOCKER_V2), "Docker images (multi-platform, buildx)."),
-        Field("docker_digest", DOCKER_DIGEST, "File of pushed image digests."),
-        Field("artifactories", ListOf(UPLOAD), "Uploads to Artifactory."),
-        Field("uploads", ListOf(UPLOAD), "HTTP uploads."),
-        Field("blobs", ListOf(BLOB), "Uploads to S3, GCS or Azure blob storage."),
-        Field("publishers", ListOf(PUBLISHER), "Custom publisher commands."),
-        Field("changelog", CHANGELOG, "Generating the release changelog."),
-        Field("dist", STRING, "Output directory.", default="'./dist'"),
-        Field("signs", ListOf(SIGN), "Signing artifacts."),
-        Field("notarize", NOTARIZE, "macOS signing and notarization."),
-        Field("docker_signs", ListOf(SIGN), "Signing docker images and manifests."),
-        Field("binary_signs", ListOf(BINARY_SIGN), "Signing binaries."),
-        Field("env_files", ENV_FILES, "Files holding the SCM tokens."),
-        Field("before", BEFORE, "Global hooks run before the build."),
-        Field("after", AFTER, "Global hooks run after the release.", pro=True),
-        Field("source", SOURCE, "Source code archive."),
-        Field("gomod", GO_MOD, "Go module settings (module proxy, verifiable builds)."),
-        Field("announce", ANNOUNCE, "Announcing the release."),
-        Field("sboms", ListOf(SBOM), "Software bills of materials."),
-        Field("chocolateys", ListOf(CHOCOLATEY), "Chocolatey packages."),
-        Field("git", GIT, "Git tag settings."),
-        Field("report_sizes", BOOL, "Logs the size of each artifact."),
         Field(
-            "metadata", PROJECT_METADATA, "Project metadata (mod_timestamp of metadata files, ...)."
+            "version",
+            INT,
+            "Config schema version; must be 2 for GoReleaser v2.",
+            docs=docs_url("general/project"),
         ),
-        Field("makeselfs", ListOf(MAKESELF), "Self-extracting archives made with makeself."),
-        Field("universal_binaries", ListOf(UNIVERSAL_BINARY), "macOS universal binaries."),
-        Field("upx", ListOf(UPX), "Compressing binaries with UPX."),
-        Field("mcp", MCP, "Publishing to the MCP registry."),
-        Field("iru", IRU, "Publishing to Iru (Kandji)."),
-        Field("retry", RETRY, "Retry policy for network operations."),
+        Field(
+            "pro",
+            BOOL,
+            "Marks the config as a GoReleaser Pro config.",
+            docs=docs_url("general/project"),
+        ),
+        Field(
+            "project_name",
+            STRING,
+            "Project name, used in default templates.",
+            docs=docs_url("general/project"),
+        ),
+        Field(
+            "env",
+            ListOf(STRING),
+            "Environment variables available to templates and hooks.",
+            docs=docs_url("general/env"),
+        ),
+        Field(
+            "release",
+            RELEASE,
+            "Creating the GitHub/GitLab/Gitea release.",
+            docs=docs_url("publish/scm"),
+        ),
+        Field(
+            "milestones",
+            ListOf(MILESTONE),
+            "Closing milestones on release.",
+            docs=docs_url("publish/milestone"),
+        ),
+        Field(
+            "npms",
+            ListOf(NPM),
+            "NPM packages (Pro).",
+            since="2.8",
+            docs=docs_url("publish/npm"),
+            pro=True,
+        ),
+        Field(
+            "homebrew_casks",
+            ListOf(HOMEBREW_CASK),
+            "Homebrew casks to generate and push.",
+            since="2.10",
+            docs=docs_url("publish/homebrew_casks"),
+        ),
+        Field(
+            "nix",
+            ListOf(NIX),
+            "Nix packages (NUR) to generate and push.",
+            docs=docs_url("publish/nix"),
+        ),
+        Field(
+            "winget",
+            ListOf(WINGET),
+            "Winget manifests to generate and push.",
+            docs=docs_url("publish/winget"),
+        ),
+        Field(
+            "msi",
+            ListOf(MSI),
+            "Windows MSI installers (Pro).",
+            docs=docs_url("package/msi"),
+            pro=True,
+        ),
+        Field(
+            "nsis",
+            ListOf(NSIS),
+            "Windows NSIS installers (Pro).",
+            since="2.14",
+            docs=docs_url("package/nsis"),
+            pro=True,
+        ),
+        Field(
+            "app_bundles",
+            ListOf(APP_BUNDLE),
+            "macOS app bundles (Pro).",
+            since="2.4",
+            docs=docs_url("package/app_bundles"),
+            pro=True,
+        ),
+        Field(
+            "dmg", ListOf(DMG), "macOS disk images (Pro).", docs=docs_url("package/dmg"), pro=True
+        ),
+        Field(
+            "pkgs",
+            ListOf(MACOS_PKG),
+            "macOS installer packages (Pro).",
+            since="2.14",
+            docs=docs_url("package/pkg"),
+            pro=True,
+        ),
+        Field(
+            "aurs",
+            ListOf(AUR),
+            "Arch User Repository (binary) packages.",
+            docs=docs_url("publish/aur"),
+        ),
+        Field(
+            "aur_sources",
+            ListOf(AUR_SOURCE),
+            "Arch User Repository source packages.",
+            since="2.5",
+            docs=docs_url("publish/aursources"),
+        ),
+        Field("krews", ListOf(KREW), "Krew plugin manifests.", docs=docs_url("publish/krew")),
+        Field("kos", ListOf(KO), "Container images built with ko.", docs=docs_url("package/ko")),
+        Field("scoops", ListOf(SCOOP), "Scoop manifests.", docs=docs_url("publish/scoop")),
+        Field(
+            "builds", ListOf(BUILD), "How binaries are built.", docs=docs_url("builds/builders/go")
+        ),
+        Field(
+            "archives",
+            ListOf(ARCHIVE),
+            "Archives of the built binaries.",
+            docs=docs_url("package/archives"),
+        ),
+        Field(
+            "nfpms",
+            ListOf(NFPM),
+            "Linux packages (deb, rpm, apk, ...) made with nFPM.",
+            docs=docs_url("package/nfpm"),
+        ),
+        Field("srpm", SRPM, "Source RPM.", since="2.15", docs=docs_url("package/srpm")),
+        Field(
+            "snapcrafts", ListOf(SNAPCRAFT), "Snap packages.", docs=docs_url("package/snapcraft")
+        ),
+        Field(
+            "flatpak",
+            ListOf(FLATPAK),
+            "Flatpak bundles.",
+            since="2.15",
+            docs=docs_url("package/flatpak"),
+        ),
+        Field(
+            "snapshot",
+            SNAPSHOT,
+            "Settings for `--snapshot` runs.",
+            docs=docs_url("publish/snapshots"),
+        ),
+        Field("checksum", CHECKSUM, "The checksums file.", docs=docs_url("package/checksum")),
+        Field(
+            "dockers_v2",
+            ListOf(DOCKER_V2),
+            "Docker images (multi-platform, buildx).",
+            since="2.12",
+            docs=docs_url("package/dockers_v2"),
+        ),
+        Field(
+            "docker_digest",
+            DOCKER_DIGEST,
+            "File of pushed image digests.",
+            since="2.12",
+            docs=docs_url("package/docker_digests"),
+        ),
+        Field(
+            "artifactories",
+            ListOf(UPLOAD),
+            "Uploads to Artifactory.",
+            docs=docs_url("publish/artifactory"),
+        ),
+        Field("uploads", ListOf(UPLOAD), "HTTP uploads.", docs=docs_url("publish/upload")),
+        Field(
+            "blobs",
+            ListOf(BLOB),
+            "Uploads to S3, GCS or Azure blob storage.",
+            docs=docs_url("publish/blob"),
+        ),
+        Field(
+            "publishers",
+            ListOf(PUBLISHER),
+            "Custom publisher commands.",
+            docs=docs_url("publish/publishers"),
+        ),
+        Field(
+            "changelog",
+            CHANGELOG,
+            "Generating the release changelog.",
+            docs=docs_url("publish/changelog"),
+        ),
+        Field(
+            "dist", STRING, "Output directory.", default="'./dist'", docs=docs_url("general/dist")
+        ),
+        Field("signs", ListOf(SIGN), "Signing artifacts.", docs=docs_url("sign/sign")),
+        Field(
+            "notarize", NOTARIZE, "macOS signing and notarization.", docs=docs_url("sign/notarize")
+        ),
+        Field(
+            "docker_signs",
+            ListOf(SIGN),
+            "Signing docker images and manifests.",
+            docs=docs_url("sign/docker_sign"),
+        ),
+        Field(
+            "binary_signs",
+            ListOf(BINARY_SIGN),
+            "Signing binaries.",
+            since="2.2",
+            docs=docs_url("sign/binary_sign"),
+        ),
+        Field(
+            "env_files", ENV_FILES, "Files holding the SCM tokens.", docs=docs_url("publish/scm")
+        ),
+        Field(
+            "before", BEFORE, "Global hooks run before the build.", docs=docs_url("general/hooks")
+        ),
+        Field(
+            "after",
+            AFTER,
+            "Global hooks run after the release.",
+            docs=docs_url("general/hooks"),
+            pro=True,
+        ),
+        Field("source", SOURCE, "Source code archive.", docs=docs_url("package/source")),
+        Field(
+            "gomod",
+            GO_MOD,
+            "Go module settings (module proxy, verifiable builds).",
+            docs=docs_url("builds/verifiable_builds"),
+        ),
+        Field("announce", ANNOUNCE, "Announcing the release.", docs=docs_url("announce")),
+        Field("sboms", ListOf(SBOM), "Software bills of materials.", docs=docs_url("sbom")),
+        Field(
+            "chocolateys",
+            ListOf(CHOCOLATEY),
+            "Chocolatey packages.",
+            docs=docs_url("package/chocolatey"),
+        ),
+        Field("git", GIT, "Git tag settings.", docs=docs_url("general/git")),
+        Field(
+            "report_sizes", BOOL, "Logs the size of each artifact.", docs=docs_url("reportsizes")
+        ),
+        Field(
+            "metadata",
+            PROJECT_METADATA,
+            "Project metadata (mod_timestamp of metadata files, ...).",
+            docs=docs_url("general/metadata"),
+        ),
+        Field(
+            "makeselfs",
+            ListOf(MAKESELF),
+            "Self-extracting archives made with makeself.",
+            docs=docs_url("package/makeself"),
+        ),
+        Field(
+            "universal_binaries",
+            ListOf(UNIVERSAL_BINARY),
+            "macOS universal binaries.",
+            docs=docs_url("builds/universalbinaries"),
+        ),
+        Field("upx", ListOf(UPX), "Compressing binaries with UPX.", docs=docs_url("builds/upx")),
+        Field(
+            "mcp",
+            MCP,
+            "Publishing to the MCP registry.",
+            since="2.13",
+            docs=docs_url("publish/mcp"),
+        ),
+        Field(
+            "iru", IRU, "Publishing to Iru (Kandji).", since="2.18", docs=docs_url("publish/iru")
+        ),
+        Field(
+            "retry",
+            RETRY,
+            "Retry policy for network operations.",
+            since="2.15.3",
+            docs=docs_url("general/retry"),
+        ),
         Field(
             "force_token",
             Enum("Project.force_token", ("github", "gitlab", "gitea", "")),
             "Which SCM token to use when several are set.",
+            docs=docs_url("publish/scm"),
         ),
-        Field("github_urls", GITHUB_URLS, "GitHub Enterprise URLs."),
-        Field("gitlab_urls", GITLAB_URLS, "Self-hosted GitLab URLs."),
-        Field("gitea_urls", GITEA_URLS, "Gitea URLs."),
-        Field("includes", ListOf(INCLUDE), "Other config files to merge in (Pro).", pro=True),
         Field(
-            "variables", MapOf(ANY), "Custom template variables, `{{ .Var.name }}` (Pro).", pro=True
+            "github_urls",
+            GITHUB_URLS,
+            "GitHub Enterprise URLs.",
+            docs=docs_url("publish/scm/github"),
         ),
-        Field("monorepo", MONOREPO, "Monorepo settings: tag prefix and directory (Pro).", pro=True),
-        Field("partial", PARTIAL, "Split builds settings (Pro).", pro=True),
-        Field("nightly", NIGHTLY, "Nightly release settings (Pro).", pro=True),
-        Field("gemfury", ListOf(FURY), "Gemfury pushes (Pro).", pro=True),
-        Field("cloudsmiths", ListOf(CLOUDSMITH), "Cloudsmith pushes (Pro).", pro=True),
-        Field("dockerhub", ListOf(DOCKER_HUB), "Docker Hub description updates (Pro).", pro=True),
+        Field(
+            "gitlab_urls",
+            GITLAB_URLS,
+            "Self-hosted GitLab URLs.",
+            docs=docs_url("publish/scm/gitlab"),
+        ),
+        Field("gitea_urls", GITEA_URLS, "Gitea URLs.", docs=docs_url("publish/scm/gitea")),
+        Field(
+            "includes",
+            ListOf(INCLUDE),
+            "Other config files to merge in (Pro).",
+            docs=docs_url("general/includes"),
+            pro=True,
+        ),
+        Field(
+            "variables",
+            MapOf(ANY),
+            "Custom template variables, `{{ .Var.name }}` (Pro).",
+            docs=docs_url("general/templates"),
+            pro=True,
+        ),
+        Field(
+            "monorepo",
+            MONOREPO,
+            "Monorepo settings: tag prefix and directory (Pro).",
+            docs=docs_url("monorepo"),
+            pro=True,
+        ),
+        Field(
+            "partial",
+            PARTIAL,
+            "Split builds settings (Pro).",
+            docs=docs_url("general/partial"),
+            pro=True,
+        ),
+        Field(
+            "nightly",
+            NIGHTLY,
+            "Nightly release settings (Pro).",
+            docs=docs_url("publish/nightlies"),
+            pro=True,
+        ),
+        Field(
+            "gemfury",
+            ListOf(FURY),
+            "Gemfury pushes (Pro).",
+            docs=docs_url("publish/gemfury"),
+            pro=True,
+        ),
+        Field(
+            "cloudsmiths",
+            ListOf(CLOUDSMITH),
+            "Cloudsmith pushes (Pro).",
+            since="2.1",
+            docs=docs_url("publish/cloudsmith"),
+            pro=True,
+        ),
+        Field(
+            "dockerhub",
+            ListOf(DOCKER_HUB),
+            "Docker Hub description updates (Pro).",
+            docs=docs_url("publish/dockerhub"),
+            pro=True,
+        ),
         Field(
             "before_publish",
             ListOf(BEFORE_PUBLISH_HOOK),
             "Hooks run before publishing (Pro).",
+            since="2.1",
+            docs=docs_url("publish/beforepublish"),
             pro=True,
         ),
         Field(
             "template_files",
             ListOf(TEMPLATE_FILE),
             "Files rendered from templates (Pro).",
+            docs=docs_url("general/templatefiles"),
             pro=True,
         ),
-        Field("verify", VERIFY, "Checks run on the produced artifacts (Pro).", pro=True),
-        Field("telemetry", TELEMETRY, "Telemetry settings (Pro).", pro=True),
-        Field("furies", ListOf(FURY), "Gemfury pushes (deprecated: use `gemfury`; Pro).", pro=True),
-        Field("brews", ListOf(HOMEBREW), "Homebrew formulas (deprecated: use `homebrew_casks`)."),
-        Field("dockers", ListOf(DOCKER), "Docker images (deprecated: use `dockers_v2`)."),
+        Field(
+            "verify",
+            VERIFY,
+            "Checks run on the produced artifacts (Pro).",
+            since="2.17",
+            docs=docs_url("verify"),
+            pro=True,
+        ),
+        Field(
+            "telemetry",
+            TELEMETRY,
+            "Telemetry settings (Pro).",
+            since="2.18",
+            docs=docs_url("telemetry"),
+            pro=True,
+        ),
+        Field(
+            "furies",
+            ListOf(FURY),
+            "Gemfury pushes (deprecated: use `gemfury`; Pro).",
+            docs=docs_url("publish/gemfury"),
+            pro=True,
+        ),
+        Field(
+            "brews",
+            ListOf(HOMEBREW),
+            "Homebrew formulas (deprecated: use `homebrew_casks`).",
+            docs=docs_url("publish/homebrew_formulas"),
+        ),
+        Field(
+            "dockers",
+            ListOf(DOCKER),
+            "Docker images (deprecated: use `dockers_v2`).",
+            docs=docs_url("package/docker"),
+        ),
         Field(
             "docker_manifests",
             ListOf(DOCKER_MANIFEST),
             "Docker manifests (deprecated: use `dockers_v2`).",
+            docs=docs_url("package/docker_manifest"),
         ),
     ),
 )
