@@ -47,7 +47,7 @@ class Enum:
     @property
     def label(self) -> str:
         """How the type is named in messages and hovers."""
-        return f"one of {', '.join(repr(v) for v in self.values if v)}"
+        return f"a {self.name} value"
 
     def allows(self, value: str, *, pro: bool = True) -> bool:
         """Whether ``value`` is one of the allowed values (with Pro's extras when ``pro``)."""
@@ -65,6 +65,8 @@ class ListOf:
     @property
     def label(self) -> str:
         """How the type is named in messages and hovers."""
+        if isinstance(self.item, Enum):
+            return f"list of {self.item.name} values"
         return f"list of {self.item.label}"
 
 
