@@ -1,8 +1,9 @@
 """Which YAML values GoReleaser's decoder (go-yaml v3, strict) accepts for each model node.
 
 Learnt from GoReleaser's loader on our cases (tests/goreleaser/cases): a string key takes any
-scalar; a boolean key takes the YAML 1.1 words (``yes``, ``on``, ``y`` ..., even quoted) but not
-quoted ``"true"`` or numbers; an integer key takes plain numbers but not quoted text; null fits anything.
+scalar; a boolean key takes true/false unquoted and the YAML 1.1 words (``yes``, ``on``, ``y``
+...) even quoted, but not quoted ``"true"`` nor numbers; an integer key takes plain numbers but
+not quoted text; null fits anything.
 """
 
 from __future__ import annotations
