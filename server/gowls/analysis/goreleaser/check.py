@@ -38,6 +38,7 @@ from gowls.analysis.goreleaser.query import closest_key
 from gowls.analysis.goreleaser.spec import PROJECT
 from gowls.analysis.goreleaser.templates import (
     FIELDS_BY_NAME,
+    PIPE_FIELDS,
     WORKSPACE_DIR_NOTE,
     Scope,
     available,
@@ -597,8 +598,12 @@ def _check_template(walk: _Walk, node: YamlScalar, path: tuple[Step, ...]) -> No
     refs, _ = scan(node.text)
     scopes = _scopes(path)
     every = frozenset(Scope)
+    section = path[0] if path and isinstance(path[0], str) else ""
+    extras = PIPE_FIELDS.get(section, ())
     for ref in refs:
         name = ref.names[0]
+        if name in extras:
+            continue
         span = walk.doc.value_span(node, ref.start, ref.end)
         known = FIELDS_BY_NAME.get(name)
         if known is not None and known.pro and walk.edition is Edition.PRO:

@@ -242,3 +242,38 @@ def is_function(name: str, *, pro: bool = False) -> bool:
     if f is not None:
         return pro or not f.pro
     return name in GO_BUILTINS
+
+
+_GIT_PUSH = ("KeyPath",)
+_NFPM = ("Release", "Epoch", "PackageName", "ConventionalFileName", "ConventionalExtension")
+
+PIPE_FIELDS: dict[str, tuple[str, ...]] = {
+    "changelog": (
+        "SHA", "Message", "AuthorName", "AuthorEmail", "AuthorUsername", "Authors", "Logins",
+        "Author",
+    ),
+    "checksum": ("Algorithm",),
+    "chocolateys": ("Changelog",),
+    "winget": ("Changelog", "PackageIdentifier", *_GIT_PUSH),
+    "blobs": ("Filename",),
+    "aurs": _GIT_PUSH,
+    "aur_sources": _GIT_PUSH,
+    "homebrew_casks": _GIT_PUSH,
+    "brews": _GIT_PUSH,
+    "krews": _GIT_PUSH,
+    "scoops": _GIT_PUSH,
+    "nix": _GIT_PUSH,
+    "gomod": ("BuildID", "Main"),
+    "nfpms": (*_NFPM, "Format"),
+    "srpm": (
+        *_NFPM, "Group", "Maintainer", "Packager", "Section", "Summary", "Vendor", "Bins",
+        "Description", "Docs", "ImportPath", "License", "LicenseFileName", "Source", "URL",
+    ),
+    "dockers_v2": ("BaseImage", "BaseImageDigest", "ContextDir", "Digest", "Dockerfile", "Images"),
+    "release": ("Checksums",),
+    "msi": ("MsiArch",),
+    "nsis": ("ProgramFiles",),
+    "verify": ("artifact", "digest", "dir"),
+}  # fmt: skip
+"""Extra fields the pipe of a top-level section adds to its own templates (from
+GoReleaser's ``WithExtraFields`` calls and its documentation)."""
