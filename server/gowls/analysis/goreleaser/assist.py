@@ -1,0 +1,240 @@
+"""Completion and hover in a GoReleaser configuration, from the model.
+
+Completion offers the keys not yet present at the cursor's level (found from indentation, so
+it works on half-typed lines), the values of enumerated keys, and template fields inside
+``{{ }}``. Hover shows a key's description, type, default, version and Pro status, and a
+template field's meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gowls.analysis.features import Completion, CompletionKind, HoverInfo
+from gowls.analysis.goreleaser.deprecations import deprecation_at
+from gowls.analysis.goreleaser.documents import ConfigDocument
+from gowls.analysis.goreleaser.model import Enum, Field, ListOf, Node, OneOf, Scalar
+from gowls.analysis.goreleaser.query import PathPart, lookup, lookup_field, owner_object
+from gowls.analysis.goreleaser.templates import FIELDS, FIELDS_BY_NAME, PIPE_FIELDS
+from gowls.analysis.goreleaser.tmplrefs import scan
+from gowls.analysis.registry import RuleContext
+from gowls.syntax.positions import Point, Span
+from gowls.syntax.yaml import YamlDocument, YamlMapping, YamlScalar, YamlSequence, deref
+
+_KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<word>[A-Za-z0-9_]*)$")
+_VALUE_LINE = re.compile(
+    r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z0-9_]+):\s+(?P<word>[^\s#]*)$"
+)
+_ITEM_LINE = re.compile(r"^(?P<indent>\s*)-\s+(?P<word>[^\s#:]*)$")
+_TEMPLATE_TAIL = re.compile(r"\{\{[^}]*?\.(?P<word>[A-Za-z0-9_]*)$")
+_KEY_AT = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<key>[A-Za-z0-9_]+):(\s|$)")
+
+
+def _doc(ctx: RuleContext[Any]) -> YamlDocument | None:
+    return ctx.doc.yaml if isinstance(ctx.doc, ConfigDocument) else None
+
+
+def _line_text(doc: YamlDocument, point: Point) -> str:
+    return doc.index.line_bytes(point.line)[: point.column].decode("utf-8", errors="replace")
+
+
+def _key_path(doc: YamlDocument, line: int, column: int) -> tuple[PathPart, ...] | None:
+    at = doc.node_at(Point(line, column))
+    if at is None or not at.in_key:
+        return None
+    return at.path
+
+
+def _parent_path(
+    doc: YamlDocument, line: int, indent: int, dash: bool
+) -> tuple[PathPart, ...] | None:
+    """The path of the mapping a key typed on ``line`` belongs to.
+
+    ``indent`` is where the line's content starts (its ``- `` when ``dash``). A key line
+    above at the same column is a sibling; one further left is the parent (for a new
+    ``- `` item, the list it extends).
+    """
+    col = indent + 2 if dash else indent
+    for above in range(line - 1, -1, -1):
+        text = doc.index.line_bytes(above).decode("utf-8", errors="replace")
+        stripped = text.lstrip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        line_indent = len(text) - len(stripped)
+        m = _KEY_AT.match(text)
+        if m is None:
+            if line_indent < indent:
+                return None
+            continue
+        key_col = line_indent + len(m.group("dash") or "")
+        path = _key_path(doc, above, key_col)
+        if path is None:
+            return None
+        if not dash and key_col == col:
+            return path[:-1]
+        if key_col < indent or (not dash and key_col < col):
+            if not dash:
+                return path
+            node = deref(doc.find(list(path)))
+            return (*path, len(node.items) if isinstance(node, YamlSequence) else 0)
+    return () if indent == 0 and not dash else None
+
+
+def _mapping_keys(doc: YamlDocument, path: tuple[PathPart, ...]) -> set[str]:
+    node = deref(doc.find(list(path)))
+    return set(node.keys()) if isinstance(node, YamlMapping) else set()
+
+
+def _field_item(f: Field, replace: Span) -> Completion:
+    notes = []
+    if f.pro:
+        notes.append("Pro")
+    if f.since:
+        notes.append(f"since v{f.since}")
+    detail = f.node.label + (f" ({', '.join(notes)})" if notes else "")
+    return Completion(
+        f.key,
+        CompletionKind.PROPERTY,
+        detail,
+        replace,
+        documentation=f"{f.description}\n\n{f.docs}",
+        sort_text=("1" if f.pro or deprecation_at((f.key,)) else "0") + f.key,
+        insert_text=f"{f.key}: ",
+    )
+
+
+def _enum_of(node: Node | None) -> Enum | None:
+    if isinstance(node, Enum):
+        return node
+    if isinstance(node, ListOf):
+        return _enum_of(node.item)
+    if isinstance(node, OneOf):
+        for option in node.options:
+            found = _enum_of(option)
+            if found is not None:
+                return found
+    return None
+
+
+def _value_items(node: Node | None, replace: Span) -> list[Completion]:
+    enum = _enum_of(node)
+    if enum is not None:
+        return [
+            Completion(v, CompletionKind.VALUE, enum.name, replace)
+            for v in (*enum.values, *enum.pro_values)
+            if v
+        ]
+    if isinstance(node, Scalar) and node.kind == "bool":
+        return [Completion(v, CompletionKind.VALUE, "boolean", replace) for v in ("true", "false")]
+    return []
+
+
+def complete(ctx: RuleContext[Any], point: Point) -> list[Completion]:
+    """Keys, values or template fields for the cursor at ``point``."""
+    doc = _doc(ctx)
+    if doc is None:
+        return []
+    before = _line_text(doc, point)
+    tail = _TEMPLATE_TAIL.search(before)
+    if tail is not None:
+        word = tail.group("word")
+        span = Span(Point(point.line, point.column - len(word.encode())), point)
+        section = _section(doc, point)
+        items = [
+            Completion(f.name, CompletionKind.FIELD, "template field", span, f.description)
+            for f in FIELDS
+        ]
+        items += [
+            Completion(n, CompletionKind.FIELD, f"{section} field", span)
+            for n in PIPE_FIELDS.get(section, ())
+        ]
+        return items
+    m = _VALUE_LINE.match(before)
+    if m is not None:
+        word = m.group("word")
+        col = len(m.group("indent")) + len(m.group("dash") or "")
+        path = _key_path(doc, point.line, col)
+        span = Span(Point(point.line, point.column - len(word.encode())), point)
+        return _value_items(lookup(path) if path is not None else None, span)
+    m = _KEY_LINE.match(before)
+    if m is not None:
+        word = m.group("word")
+        dash = bool(m.group("dash"))
+        col = len(m.group("indent")) + len(m.group("dash") or "")
+        span = Span(Point(point.line, point.column - len(word.encode())), point)
+        parent = _parent_path(doc, point.line, len(m.group("indent")), dash)
+        if parent is None:
+            return []
+        node = lookup(parent)
+        obj = owner_object(node) if node is not None else None
+        if obj is None:
+            return []
+        present = _mapping_keys(doc, parent) - {word}
+        return [_field_item(f, span) for f in obj.fields if f.key not in present]
+    m = _ITEM_LINE.match(before)
+    if m is not None:
+        word = m.group("word")
+        parent = _parent_path(doc, point.line, len(m.group("indent")), True)
+        span = Span(Point(point.line, point.column - len(word.encode())), point)
+        return _value_items(lookup(parent) if parent is not None else None, span)
+    return []
+
+
+def _section(doc: YamlDocument, point: Point) -> str:
+    at = doc.node_at(point)
+    if at is None or not at.path or not isinstance(at.path[0], str):
+        return ""
+    return at.path[0]
+
+
+def _field_markdown(f: Field, path: tuple[PathPart, ...]) -> str:
+    lines = [f"**{f.key}**: {f.node.label}", "", f.description]
+    facts = []
+    if f.default:
+        facts.append(f"Default: `{f.default}`")
+    if f.since:
+        facts.append(f"Since GoReleaser v{f.since}")
+    if f.pro:
+        facts.append("GoReleaser Pro only")
+    if f.templated:
+        facts.append("Templates allowed")
+    if facts:
+        lines += ["", " · ".join(facts)]
+    dep = deprecation_at(path)
+    if dep is not None:
+        lines += ["", f"Deprecated since v{dep.since}: use `{dep.replacement}` ({dep.url})"]
+    lines += ["", f.docs]
+    return "\n".join(lines)
+
+
+def hover(ctx: RuleContext[Any], point: Point) -> HoverInfo | None:
+    """The description of the key, or template field, at ``point``."""
+    doc = _doc(ctx)
+    if doc is None:
+        return None
+    at = doc.node_at(point)
+    if at is None:
+        return None
+    if at.in_key:
+        f = lookup_field(at.path)
+        key = at.chain[-1]
+        if f is None:
+            return None
+        return HoverInfo(_field_markdown(f, at.path), key.span)
+    node = at.node
+    if isinstance(node, YamlScalar) and "{{" in node.text:
+        offset = doc.index.offset(point)
+        refs, _ = scan(node.text)
+        for ref in refs:
+            span = doc.value_span(node, ref.start, ref.end)
+            start, end = doc.index.offset(span.start), doc.index.offset(span.end)
+            if start <= offset <= end:
+                known = FIELDS_BY_NAME.get(ref.names[0])
+                if known is None:
+                    return None
+                pro = " (GoReleaser Pro)" if known.pro else ""
+                since = f" Since v{known.since}." if known.since else ""
+                text = f"**.{known.name}**{pro}: {known.description}{since}"
+                return HoverInfo(text, span)
+    return None
