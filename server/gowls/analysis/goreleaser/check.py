@@ -289,7 +289,7 @@ def _visit_object(walk: _Walk, node: YamlMapping, obj: Obj, path: tuple[Step, ..
         if fld.pro and not walk.pro:
             _pro_finding(walk, _key_span(pair), f"`{_dotted(sub)}` is a GoReleaser Pro key")
         dep = deprecation_at(sub)
-        if dep is not None:
+        if dep is not None and dep.kind is not RewriteKind.REQUIRE:
             _deprecated(walk, pair, dep, sub, present)
         if obj.name == "GoMod" and key == "mod":
             _gomod_mod(walk, pair)
@@ -298,7 +298,7 @@ def _visit_object(walk: _Walk, node: YamlMapping, obj: Obj, path: tuple[Step, ..
             _visit(walk, pair.value, fld.node, sub, fld)
         finally:
             walk.inside_pro -= fld.pro
-    if obj.name == "NFPM" and "maintainer" not in present:
+    if obj.name == "NFPM" and "maintainer" not in present and not _metadata_maintainers(walk):
         for dep in DEPRECATIONS:
             if dep.kind is RewriteKind.REQUIRE and _norm(path) == dep.path[:-1]:
                 walk.add(
@@ -308,6 +308,11 @@ def _visit_object(walk: _Walk, node: YamlMapping, obj: Obj, path: tuple[Step, ..
                     "notice as nFPM will require it. Add `maintainer: Name <email>` "
                     f"({dep.url}).",
                 )
+
+
+def _metadata_maintainers(walk: _Walk) -> bool:
+    """Whether ``metadata.maintainers`` is set (Pro fills nfpm's maintainer from it)."""
+    return not is_null(walk.doc.find(["metadata", "maintainers"]))
 
 
 def _key_span(pair: YamlPair) -> Span:

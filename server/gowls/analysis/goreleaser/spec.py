@@ -3260,10 +3260,13 @@ NFPM_CONTENT = Obj(
         Field(
             "type",
             Enum(
-                "NFPMContent.type",
-                ("symlink", "ghost", "config", "config|noreplace", "dir", "tree", ""),
+                "nFPM content type",
+                (
+                    *("symlink", "ghost", "config", "config|noreplace", "dir", "tree", ""),
+                    *("config|missingok", "doc", "licence", "license", "readme", "file"),
+                ),
             ),
-            "Kind of this entry.",
+            "How nFPM packs the entry (file, dir, symlink, config, doc, ...).",
         ),
         Field("packager", STRING, "Packager name."),
         Field("file_info", FILE_INFO, "File owner, group, mode and mtime."),
