@@ -9,6 +9,7 @@ template field's meaning.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from gowls.analysis.features import Completion, CompletionKind, HoverInfo
@@ -20,7 +21,7 @@ from gowls.analysis.goreleaser.templates import FIELDS, FIELDS_BY_NAME, PIPE_FIE
 from gowls.analysis.goreleaser.tmplrefs import scan
 from gowls.analysis.registry import RuleContext
 from gowls.syntax.positions import Point, Span
-from gowls.syntax.yaml import YamlDocument, YamlMapping, YamlScalar, YamlSequence, deref
+from gowls.syntax.yaml import YamlDocument, YamlScalar
 
 _KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<dash>-\s+)?(?P<word>[A-Za-z0-9_]*)$")
 _VALUE_LINE = re.compile(
@@ -39,51 +40,106 @@ def _line_text(doc: YamlDocument, point: Point) -> str:
     return doc.index.line_bytes(point.line)[: point.column].decode("utf-8", errors="replace")
 
 
-def _key_path(doc: YamlDocument, line: int, column: int) -> tuple[PathPart, ...] | None:
-    at = doc.node_at(Point(line, column))
-    if at is None or not at.in_key:
+@dataclass(frozen=True, slots=True)
+class _Line:
+    indent: int
+    dash: bool
+    key: str | None
+
+    @property
+    def key_col(self) -> int:
+        return self.indent + 2 if self.dash else self.indent
+
+
+def _read_line(text: str) -> _Line | None:
+    """The shape of a block YAML line, or None when blank or a comment."""
+    stripped = text.lstrip(" ")
+    if not stripped.strip() or stripped.startswith("#"):
         return None
-    return at.path
+    indent = len(text) - len(stripped)
+    dash = stripped.startswith("- ") or stripped.rstrip() == "-"
+    m = _KEY_AT.match(text)
+    return _Line(indent, dash, m.group("key") if m else None)
+
+
+def _lines(doc: YamlDocument) -> list[str]:
+    return [
+        doc.index.line_bytes(n).decode("utf-8", errors="replace")
+        for n in range(doc.index.line_count)
+    ]
 
 
 def _parent_path(
     doc: YamlDocument, line: int, indent: int, dash: bool
 ) -> tuple[PathPart, ...] | None:
-    """The path of the mapping a key typed on ``line`` belongs to.
+    """The path of the mapping a key typed on ``line`` belongs to, read from indentation.
 
-    ``indent`` is where the line's content starts (its ``- `` when ``dash``). A key line
-    above at the same column is a sibling; one further left is the parent (for a new
-    ``- `` item, the list it extends).
+    Works on half-typed text, where the parse cannot be trusted. A new ``- `` item (``dash``)
+    belongs to the list of the key above it; list items are all taken as item 0, enough to
+    find the model.
     """
-    col = indent + 2 if dash else indent
+    lines = _lines(doc)
+    path: list[PathPart] = [0] if dash else []
+    item_col: int | None = indent if dash else None
+    key_col: int | None = None if dash else indent
     for above in range(line - 1, -1, -1):
-        text = doc.index.line_bytes(above).decode("utf-8", errors="replace")
-        stripped = text.lstrip()
-        if not stripped or stripped.startswith("#"):
+        shape = _read_line(lines[above])
+        if shape is None:
             continue
-        line_indent = len(text) - len(stripped)
-        m = _KEY_AT.match(text)
-        if m is None:
-            if line_indent < indent:
+        if item_col is not None:
+            if shape.indent > item_col or (shape.dash and shape.indent == item_col):
+                continue
+            if shape.key is None:
                 return None
+            path.insert(0, shape.key)
+            item_col = None
+            key_col = shape.key_col
+            if shape.dash:
+                path.insert(0, 0)
+                item_col, key_col = shape.indent, None
             continue
-        key_col = line_indent + len(m.group("dash") or "")
-        path = _key_path(doc, above, key_col)
-        if path is None:
+        assert key_col is not None
+        if shape.dash and shape.key_col == key_col:
+            path.insert(0, 0)
+            item_col, key_col = shape.indent, None
+            continue
+        if shape.key_col >= key_col or shape.indent >= key_col:
+            continue
+        if shape.key is None:
             return None
-        if not dash and key_col == col:
-            return path[:-1]
-        if key_col < indent or (not dash and key_col < col):
-            if not dash:
-                return path
-            node = deref(doc.find(list(path)))
-            return (*path, len(node.items) if isinstance(node, YamlSequence) else 0)
-    return () if indent == 0 and not dash else None
+        path.insert(0, shape.key)
+        key_col = shape.key_col
+        if shape.dash:
+            path.insert(0, 0)
+            item_col, key_col = shape.indent, None
+    if item_col is not None or (key_col not in (0, None)):
+        return None
+    return tuple(path)
 
 
-def _mapping_keys(doc: YamlDocument, path: tuple[PathPart, ...]) -> set[str]:
-    node = deref(doc.find(list(path)))
-    return set(node.keys()) if isinstance(node, YamlMapping) else set()
+def _present_keys(doc: YamlDocument, line: int, indent: int, dash: bool) -> set[str]:
+    """Keys already written at the cursor's level (same mapping), read from indentation."""
+    lines = _lines(doc)
+    col = indent + 2 if dash else indent
+    found: set[str] = set()
+    if dash:
+        return found
+    for step in (-1, 1):
+        n = line + step
+        while 0 <= n < len(lines):
+            shape = _read_line(lines[n])
+            n += step
+            if shape is None:
+                continue
+            if shape.key_col < col or (shape.dash and shape.key_col == col and step == 1):
+                if shape.dash and shape.key_col == col and shape.key:
+                    found.add(shape.key)
+                break
+            if shape.key_col == col and shape.key:
+                found.add(shape.key)
+                if shape.dash:
+                    break
+    return found
 
 
 def _field_item(f: Field, replace: Span) -> Completion:
@@ -153,15 +209,16 @@ def complete(ctx: RuleContext[Any], point: Point) -> list[Completion]:
     m = _VALUE_LINE.match(before)
     if m is not None:
         word = m.group("word")
-        col = len(m.group("indent")) + len(m.group("dash") or "")
-        path = _key_path(doc, point.line, col)
+        dash = bool(m.group("dash"))
+        parent = _parent_path(doc, point.line, len(m.group("indent")), dash)
         span = Span(Point(point.line, point.column - len(word.encode())), point)
-        return _value_items(lookup(path) if path is not None else None, span)
+        if parent is None:
+            return []
+        return _value_items(lookup((*parent, m.group("key"))), span)
     m = _KEY_LINE.match(before)
     if m is not None:
         word = m.group("word")
         dash = bool(m.group("dash"))
-        col = len(m.group("indent")) + len(m.group("dash") or "")
         span = Span(Point(point.line, point.column - len(word.encode())), point)
         parent = _parent_path(doc, point.line, len(m.group("indent")), dash)
         if parent is None:
@@ -169,15 +226,15 @@ def complete(ctx: RuleContext[Any], point: Point) -> list[Completion]:
         node = lookup(parent)
         obj = owner_object(node) if node is not None else None
         if obj is None:
-            return []
-        present = _mapping_keys(doc, parent) - {word}
+            return _value_items(lookup(parent[:-1]), span) if dash and parent else []
+        present = _present_keys(doc, point.line, len(m.group("indent")), dash) - {word}
         return [_field_item(f, span) for f in obj.fields if f.key not in present]
     m = _ITEM_LINE.match(before)
     if m is not None:
         word = m.group("word")
         parent = _parent_path(doc, point.line, len(m.group("indent")), True)
         span = Span(Point(point.line, point.column - len(word.encode())), point)
-        return _value_items(lookup(parent) if parent is not None else None, span)
+        return _value_items(lookup(parent[:-1]) if parent else None, span)
     return []
 
 
