@@ -265,6 +265,19 @@ def _field_markdown(f: Field, path: tuple[PathPart, ...]) -> str:
     return "\n".join(lines)
 
 
+def _hover_path(doc: YamlDocument, key: Span) -> tuple[PathPart, ...] | None:
+    """The path of a block key read from indentation (the parse may be off in broken text)."""
+    text = doc.index.line_bytes(key.start.line).decode("utf-8", errors="replace")
+    m = _KEY_AT.match(text)
+    if m is None:
+        return None
+    dash = bool(m.group("dash"))
+    if len(m.group("indent")) + len(m.group("dash") or "") != key.start.column:
+        return None
+    parent = _parent_path(doc, key.start.line, len(m.group("indent")), dash)
+    return None if parent is None else (*parent, m.group("key"))
+
+
 def hover(ctx: RuleContext[Any], point: Point) -> HoverInfo | None:
     """The description of the key, or template field, at ``point``."""
     doc = _doc(ctx)
@@ -274,11 +287,12 @@ def hover(ctx: RuleContext[Any], point: Point) -> HoverInfo | None:
     if at is None:
         return None
     if at.in_key:
-        f = lookup_field(at.path)
         key = at.chain[-1]
+        path = _hover_path(doc, key.span) or at.path
+        f = lookup_field(path)
         if f is None:
             return None
-        return HoverInfo(_field_markdown(f, at.path), key.span)
+        return HoverInfo(_field_markdown(f, path), key.span)
     node = at.node
     if isinstance(node, YamlScalar) and "{{" in node.text:
         offset = doc.index.offset(point)
