@@ -27,11 +27,10 @@ from gowls.syntax.yaml import parse_yaml
 VERDICT = json.loads(VERDICTS.read_text())
 LINE = re.compile(r"line (\d+):")
 
-SYNTAX_LINE_SHIFT = {
-    # go-yaml names the line before the unclosed "[" for this parser error; we point at the
-    # bracket itself, one line below.
-    "cases/yaml_syntax_error.yaml": 1,
-}
+SYNTAX_SLACK = 3
+"""go-yaml names a parser error by the 0-based line where the enclosing construct started
+(``fail()`` adds one only for scanner errors), so its "line N" is up to a few lines above the
+place we mark; a GR001 within that distance below counts as the same report."""
 
 
 def _file(name: str) -> Path:
@@ -79,7 +78,13 @@ def test_every_loader_error_line_is_reported(name: str) -> None:
         return
     lines = {f.span.start.line + 1 for f in findings if f.severity <= Severity.WARNING}
     text = verdict["strict_error"] or verdict["error_plain"] or ""
-    wanted = {int(n) + SYNTAX_LINE_SHIFT.get(name, 0) for n in LINE.findall(text)}
+    wanted = {int(n) for n in LINE.findall(text)}
+    syntax = re.match(r"yaml: line (\d+):", text)
+    if syntax is not None:
+        first = int(syntax.group(1))
+        ours = [f.span.start.line + 1 for f in findings if f.code == "GR001"]
+        assert any(first <= line <= first + SYNTAX_SLACK for line in ours), (text, ours)
+        return
     assert wanted - lines == set(), [f"{f.span.start.line + 1}: {f.message}" for f in findings]
     if "version: 2" in (verdict["error_plain"] or ""):
         assert {f.code for f in findings} & {"GR104", "GR105"}
