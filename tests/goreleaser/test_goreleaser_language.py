@@ -155,3 +155,25 @@ def test_hover_on_keys_and_template_fields(tmp_path: Path) -> None:
     )
     info = GORELEASER.features.hover(ctx, point)
     assert info is not None and info.markdown.startswith("**.Version**")
+
+
+def test_keys_newer_than_the_pinned_version(tmp_path: Path) -> None:
+    workflow = WORKFLOW.format(distribution="version: v2.5.1")
+    config = "version: 2\narchives:\n  - ids: [app]\n    formats: [zip]\nbuilds:\n  - tool: go\n"
+    found = _findings(
+        tmp_path,
+        {".github/workflows/release.yml": workflow, ".goreleaser.yaml": config},
+        ".goreleaser.yaml",
+    )
+    assert [(f.code, f.span.start.line) for f in found] == [("GR111", 2), ("GR111", 3)]
+    assert "added in GoReleaser v2.8" in found[0].message
+    assert "v2.5.1 (pinned in .github/workflows/release.yml)" in found[0].message
+    loose = WORKFLOW.format(distribution="version: '~> v2'")
+    assert (
+        _findings(
+            tmp_path / "loose",
+            {".github/workflows/release.yml": loose, ".goreleaser.yaml": config},
+            ".goreleaser.yaml",
+        )
+        == []
+    )

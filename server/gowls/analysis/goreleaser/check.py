@@ -75,6 +75,10 @@ class Options:
     edition: Edition = Edition.UNKNOWN
     """OSS or Pro when the repository shows it (CI workflow, .gowls.toml); ``pro: true`` in
     the file itself always means Pro."""
+    target: tuple[int, ...] | None = None
+    """The GoReleaser version the project releases with (``(2, 5)``), when pinned."""
+    target_source: str = ""
+    """Where the version is pinned (a workflow file), for messages."""
 
 
 COMMON_TEMPLATE_PATHS: frozenset[tuple[str, ...]] = frozenset(
@@ -129,6 +133,8 @@ class _Walk:
     path: Path
     doc: YamlDocument
     edition: Edition
+    target: tuple[int, ...] | None = None
+    target_source: str = ""
     findings: list[Finding] = field(default_factory=list)
     seen: set[tuple[str, Span, str]] = field(default_factory=set)
     moves: dict[str, int] = field(default_factory=dict)
@@ -159,7 +165,7 @@ class _Walk:
 def check_config(path: Path, doc: YamlDocument, options: Options | None = None) -> list[Finding]:
     """The findings of a parsed GoReleaser configuration, in source order."""
     options = options or Options()
-    walk = _Walk(path, doc, options.edition)
+    walk = _Walk(path, doc, options.edition, options.target, options.target_source)
     for problem in doc.problems:
         walk.add(R.YAML_SYNTAX, problem.span, _syntax_message(problem.message))
     root = deref(doc.root)
@@ -288,6 +294,8 @@ def _visit_object(walk: _Walk, node: YamlMapping, obj: Obj, path: tuple[Step, ..
             continue
         if fld.pro and not walk.pro:
             _pro_finding(walk, _key_span(pair), f"`{_dotted(sub)}` is a GoReleaser Pro key")
+        if fld.since and walk.target and _newer(fld.since, walk.target):
+            _too_new(walk, pair, fld, sub)
         dep = deprecation_at(sub)
         if dep is not None and dep.kind is not RewriteKind.REQUIRE:
             _deprecated(walk, pair, dep, sub, present)
@@ -308,6 +316,25 @@ def _visit_object(walk: _Walk, node: YamlMapping, obj: Obj, path: tuple[Step, ..
                     "notice as nFPM will require it. Add `maintainer: Name <email>` "
                     f"({dep.url}).",
                 )
+
+
+def _newer(since: str, target: tuple[int, ...]) -> bool:
+    """Whether a key added in ``since`` is missing from ``target`` (compared at the target's
+    precision: ``~> v2.15`` may be any 2.15 patch release)."""
+    wanted = tuple(int(p) for p in since.split("."))
+    return wanted[: len(target)] > target
+
+
+def _too_new(walk: _Walk, pair: YamlPair, fld: Field, path: tuple[Step, ...]) -> None:
+    pinned = "v" + ".".join(map(str, walk.target or ()))
+    where = f" (pinned in {walk.target_source})" if walk.target_source else ""
+    walk.add(
+        R.TOO_NEW,
+        _key_span(pair),
+        f"`{_dotted(path)}` was added in GoReleaser v{fld.since}, but this project releases "
+        f"with {pinned}{where}, which fails to load it (unknown key). Upgrade GoReleaser to "
+        f"v{fld.since} or later, or remove the key.",
+    )
 
 
 def _metadata_maintainers(walk: _Walk) -> bool:

@@ -17,7 +17,7 @@ from gowls.analysis.goreleaser.documents import (
     is_config_path,
     parse_config_file,
 )
-from gowls.analysis.goreleaser.edition import edition_of
+from gowls.analysis.goreleaser.edition import ci_facts
 from gowls.analysis.language import Discovery, Features, Language
 from gowls.analysis.registry import Rule, RuleContext, RuleInfo
 from gowls.analysis.source import FileSource
@@ -29,7 +29,9 @@ def _all_findings(ctx: RuleContext[Any]) -> list[Finding]:
         return []
 
     def compute() -> list[Finding]:
-        options = Options(edition=edition_of(ctx.snapshot, ctx.path))
+        facts = ci_facts(ctx.snapshot, ctx.path)
+        source = f".github/workflows/{facts.source.name}" if facts.source else ""
+        options = Options(facts.edition, facts.version, source)
         return check_config(ctx.path, doc.yaml, options)
 
     return ctx.snapshot.memo(("goreleaser-findings", ctx.path), compute)

@@ -142,6 +142,19 @@ MOD_WORKSPACE = RuleInfo(
     "version: 2\nbuilds:\n  - mod: workspace\n",
 )
 
+TOO_NEW = RuleInfo(
+    "GR111",
+    "key-too-new",
+    KIND,
+    Severity.WARNING,
+    "The key is newer than the GoReleaser version the project releases with",
+    "The CI workflow pins `goreleaser/goreleaser-action` to a GoReleaser version older than "
+    "the one that introduced the key; that version does not know it and fails to load the "
+    "file. The version comes from the action's `version:` input (`v2.5.1`, `~> v2.5`).",
+    "Raise the pinned version, or use the older spelling of the setting.",
+    "# .github/workflows/release.yml pins version: v2.5.0\nversion: 2\narchives:\n  - ids: [app]\n",
+)
+
 ALL: tuple[RuleInfo, ...] = (
     YAML_SYNTAX,
     UNKNOWN_KEY,
@@ -154,4 +167,5 @@ ALL: tuple[RuleInfo, ...] = (
     PRO_ONLY,
     TEMPLATE_FIELD,
     MOD_WORKSPACE,
+    TOO_NEW,
 )
