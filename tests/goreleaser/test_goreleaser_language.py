@@ -177,3 +177,27 @@ def test_keys_newer_than_the_pinned_version(tmp_path: Path) -> None:
         )
         == []
     )
+
+
+def test_definition_from_ids_to_the_build(tmp_path: Path) -> None:
+    text = (
+        "version: 2\nbuilds:\n  - id: cli\n  - id: server\narchives:\n"
+        "  - id: cli\n    ids: [cli, ser|ver]\n"
+    )
+    ctx, point = _context(tmp_path, text)
+    assert GORELEASER.features.definition is not None
+    (target,) = GORELEASER.features.definition(ctx, point)
+    assert target.span is not None and target.span.start == Point(3, 8)
+    ctx, point = _context(tmp_path, text.replace("ser|ver", "server").replace("[cli", "[c|li"))
+    (target,) = GORELEASER.features.definition(ctx, point)
+    assert target.span is not None and target.span.start == Point(2, 8), "builds win"
+
+
+def test_outline_lists_sections_and_entries(tmp_path: Path) -> None:
+    ctx, _ = _context(
+        tmp_path, "version: 2|\nbuilds:\n  - id: cli\n  - main: .\nrelease:\n  draft: true\n"
+    )
+    assert GORELEASER.features.symbols is not None
+    outline = GORELEASER.features.symbols(ctx)
+    assert [s.name for s in outline] == ["version", "builds", "release"]
+    assert [c.name for c in outline[1].children] == ["cli", "#2"]

@@ -18,6 +18,7 @@ from gowls.analysis.goreleaser.documents import (
     parse_config_file,
 )
 from gowls.analysis.goreleaser.edition import ci_facts
+from gowls.analysis.goreleaser.outline import definition, symbols
 from gowls.analysis.language import Discovery, Features, Language
 from gowls.analysis.registry import Rule, RuleContext, RuleInfo
 from gowls.analysis.source import FileSource
@@ -56,6 +57,12 @@ GORELEASER = Language(
     recognize=_recognize,
     watch_globs=tuple(f"**/{name}" for name in sorted(CONFIG_NAMES)),
     rules=RULES,
-    features=Features(completion=complete, trigger_characters=(" ", ".", ":"), hover=hover),
+    features=Features(
+        completion=complete,
+        trigger_characters=(" ", ".", ":"),
+        hover=hover,
+        definition=definition,
+        symbols=symbols,
+    ),
 )
 """``.goreleaser.yaml`` and friends."""
