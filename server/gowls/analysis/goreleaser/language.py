@@ -19,6 +19,7 @@ from gowls.analysis.goreleaser.documents import (
 )
 from gowls.analysis.goreleaser.edition import ci_facts
 from gowls.analysis.goreleaser.outline import definition, symbols
+from gowls.analysis.goreleaser.workspace import check_workspace
 from gowls.analysis.language import Discovery, Features, Language
 from gowls.analysis.registry import Rule, RuleContext, RuleInfo
 from gowls.analysis.source import FileSource
@@ -33,7 +34,9 @@ def _all_findings(ctx: RuleContext[Any]) -> list[Finding]:
         facts = ci_facts(ctx.snapshot, ctx.path)
         source = f".github/workflows/{facts.source.name}" if facts.source else ""
         options = Options(facts.edition, facts.version, source)
-        return check_config(ctx.path, doc.yaml, options)
+        found = check_config(ctx.path, doc.yaml, options)
+        found += check_workspace(ctx.snapshot.source, ctx.path, doc.yaml)
+        return sorted(found, key=lambda f: (f.span.start, f.code))
 
     return ctx.snapshot.memo(("goreleaser-findings", ctx.path), compute)
 

@@ -155,6 +155,56 @@ TOO_NEW = RuleInfo(
     "# .github/workflows/release.yml pins version: v2.5.0\nversion: 2\narchives:\n  - ids: [app]\n",
 )
 
+PATH_MISSING = RuleInfo(
+    "GR112",
+    "path-missing",
+    KIND,
+    Severity.ERROR,
+    "A build's `dir` or `main`, or `gomod.dir`, does not exist",
+    "GoReleaser runs `go build` in the build's `dir` on its `main` package (or file), and "
+    "`go list -m` in `gomod.dir`, all relative to the directory it runs in (the one above "
+    "`.config/` for `.config/goreleaser.yaml`, else the config's). A missing path fails the "
+    "release. `main: ./...` (since v2.15) needs its directory to exist.",
+    "Fix the path.",
+    "version: 2\nbuilds:\n  - main: ./cmd/nothing-here\n",
+)
+PROXY_REPLACE = RuleInfo(
+    "GR113",
+    "proxy-with-replace",
+    KIND,
+    Severity.ERROR,
+    "`gomod.proxy` is on while the released go.mod has `replace` directives",
+    "With `gomod.proxy: true` GoReleaser builds the module as published on the Go module "
+    "proxy, where its own `replace` directives do not apply. GoReleaser refuses a single-line "
+    "`replace` (`cannot use the go.mod replace directive with go mod proxy enabled`); a "
+    "`replace (...)` block passes its check but the build still ignores it.",
+    "Remove the replace directives from the released module, or set `gomod.proxy: false`.",
+    "version: 2\ngomod:\n  proxy: true\n# go.mod: replace example.com/x => ../x\n",
+)
+GOWORK_ENV = RuleInfo(
+    "GR114",
+    "gowork-off-in-build-env",
+    KIND,
+    Severity.WARNING,
+    "`GOWORK=off` in a build's `env` does not reach `go list -m`",
+    "GoReleaser finds the module path (`.ModulePath`, verifiable builds) with `go list -m`, run "
+    "with the top-level `env` and `gomod.env` only. With a go.work above the module it still "
+    "answers with the workspace's first `use` entry.",
+    "Move `GOWORK=off` to the top-level `env` (quick fix).",
+    "version: 2\nbuilds:\n  - env: [GOWORK=off]\n",
+)
+MOD_IN_WORKSPACE = RuleInfo(
+    "GR115",
+    "mod-in-workspace",
+    KIND,
+    Severity.ERROR,
+    "`gomod.mod: mod` while a go.work is in effect",
+    "GoReleaser passes `gomod.mod` to `go list -m` as `-mod`; in workspace mode go accepts "
+    "only `-mod=readonly` or `-mod=vendor` and fails with `-mod=mod`.",
+    "Remove `mod` (quick fix) or set `GOWORK=off` in the top-level `env`.",
+    "version: 2\ngomod:\n  mod: mod\n# with a go.work above\n",
+)
+
 ALL: tuple[RuleInfo, ...] = (
     YAML_SYNTAX,
     UNKNOWN_KEY,
@@ -168,4 +218,8 @@ ALL: tuple[RuleInfo, ...] = (
     TEMPLATE_FIELD,
     MOD_WORKSPACE,
     TOO_NEW,
+    PATH_MISSING,
+    PROXY_REPLACE,
+    GOWORK_ENV,
+    MOD_IN_WORKSPACE,
 )
