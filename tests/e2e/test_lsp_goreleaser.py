@@ -60,7 +60,8 @@ async def test_every_goreleaser_rule_reaches_the_editor(
 
 
 async def test_goreleaser_quick_fix_removes_mod(client: GowlsTestClient, tmp_path: Path) -> None:
-    session = await start(client, tmp_path, {".goreleaser.yaml": FIXABLE})
+    files = {".goreleaser.yaml": FIXABLE, "cmd/app/main.go": "package main\n"}
+    session = await start(client, tmp_path, files)
     uri = session.open(".goreleaser.yaml", language_id="yaml")
     (diag,) = (await session.diagnostics(uri)).items
     assert diag.code == "GR110"
