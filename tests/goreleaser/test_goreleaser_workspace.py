@@ -87,3 +87,35 @@ def test_mod_mod_in_a_workspace(tmp_path: Path) -> None:
     assert _codes(found) == [("GR115", 2)]
     assert found[0].fixes[0].title == "Remove `mod`"
     assert _check(tmp_path / "solo", {".goreleaser.yaml": config, "go.mod": GOMOD}) == []
+
+
+TOOLS = "module example.com/tools\n\ngo 1.22\n"
+
+
+def test_first_use_is_not_the_released_module(tmp_path: Path) -> None:
+    work = "go 1.22\n\nuse (\n\t./tools\n\t.\n)\n"
+    files = {".goreleaser.yaml": "version: 2\n", "go.work": work, "go.mod": GOMOD}
+    files["tools/go.mod"] = TOOLS
+    found = _check(tmp_path, files)
+    assert _codes(found) == [("GR116", 0)]
+    assert "use ./tools` before `use .`" in found[0].message
+    (fix,) = found[0].fixes
+    (edited,) = {e.path for e in fix.edits}
+    assert edited == tmp_path / "go.work"
+    assert _apply(work, fix) == "go 1.22\n\nuse (\n\t.\n\t./tools\n)\n"
+    files["go.work"] = _apply(work, fix)
+    assert _check(tmp_path / "fixed", files) == []
+
+
+def test_build_in_a_module_the_workspace_does_not_use(tmp_path: Path) -> None:
+    files = {
+        ".goreleaser.yaml": "version: 2\nbuilds:\n  - dir: tools\n  - main: .\n",
+        "go.work": "go 1.22\n\nuse .\n",
+        "go.mod": GOMOD,
+        "tools/go.mod": TOOLS,
+    }
+    found = _check(tmp_path, files)
+    assert _codes(found) == [("GR117", 2)]
+    assert "use ./tools" in found[0].message
+    files[".goreleaser.yaml"] = "version: 2\nenv: [GOWORK=off]\nbuilds:\n  - dir: tools\n"
+    assert _check(tmp_path / "off", files) == []

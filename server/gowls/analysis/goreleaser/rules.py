@@ -205,6 +205,31 @@ MOD_IN_WORKSPACE = RuleInfo(
     "version: 2\ngomod:\n  mod: mod\n# with a go.work above\n",
 )
 
+FIRST_USE = RuleInfo(
+    "GR116",
+    "workspace-first-use",
+    KIND,
+    Severity.WARNING,
+    "The go.work lists another module before the released one",
+    "GoReleaser sets the module path from the first line of `go list -m`; in workspace mode "
+    "that is the go.work's first `use` entry. Another module there gives a wrong "
+    "`.ModulePath` and wrong module information in verifiable builds.",
+    "Move the released module's `use` first in go.work (quick fix, edits go.work).",
+    "version: 2\n# go.work: use ( ./tools  . )\n",
+)
+BUILD_OUTSIDE_WORKSPACE = RuleInfo(
+    "GR117",
+    "build-outside-workspace",
+    KIND,
+    Severity.WARNING,
+    "A build runs in a module the go.work does not use",
+    "In workspace mode go only builds packages of the modules the go.work `use`s; from any "
+    "other module it stops (`current directory is contained in a module that is not one of "
+    "the workspace modules listed in go.work`).",
+    "Add the module to go.work (`go work use`), or set `GOWORK=off` in the top-level `env`.",
+    "version: 2\nbuilds:\n  - dir: tools\n# go.work: use .\n",
+)
+
 ALL: tuple[RuleInfo, ...] = (
     YAML_SYNTAX,
     UNKNOWN_KEY,
@@ -222,4 +247,6 @@ ALL: tuple[RuleInfo, ...] = (
     PROXY_REPLACE,
     GOWORK_ENV,
     MOD_IN_WORKSPACE,
+    FIRST_USE,
+    BUILD_OUTSIDE_WORKSPACE,
 )

@@ -22,6 +22,7 @@ from gowls.analysis.goreleaser.edits import delete_pair
 from gowls.analysis.registry import finding
 from gowls.analysis.source import FileSource
 from gowls.syntax.gomod import parse_gomod
+from gowls.syntax.gowork import GoWork, Use, parse_gowork
 from gowls.syntax.positions import Point, Span
 from gowls.syntax.yaml import (
     YamlDocument,
@@ -97,6 +98,7 @@ def check_workspace(source: FileSource, path: Path, doc: YamlDocument) -> list[F
     out += _proxy_replace(source, path, base, root)
     out += _gowork_env(path, doc, root)
     out += _mod_in_workspace(source, path, doc, base, root)
+    out += _workspace_modules(source, path, base, root)
     return out
 
 
@@ -292,3 +294,125 @@ def _mod_in_workspace(
             fixes,
         )
     ]
+
+
+def _module_dir(source: FileSource, directory: Path, stop: Path) -> Path | None:
+    """The directory of the go.mod that owns ``directory`` (not above ``stop``)."""
+    for candidate in (directory, *directory.parents):
+        if source.is_file(candidate / "go.mod"):
+            return candidate
+        if candidate == stop:
+            break
+    return None
+
+
+def _resolve_use(work_path: Path, use: Use) -> Path:
+    target = Path(use.path)
+    resolved = target if target.is_absolute() else work_path.parent / target
+    return Path(*_normal_parts(resolved))
+
+
+def _normal_parts(path: Path) -> list[str]:
+    parts: list[str] = []
+    for part in path.parts:
+        if part == "..":
+            if len(parts) > 1:
+                parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return parts
+
+
+def _anchor(root: YamlMapping) -> Span:
+    """Where to report a finding about the release as a whole: gomod.dir, else gomod, else
+    the first key."""
+    gomod_pair = root.get("gomod")
+    gomod = _mapping(gomod_pair.value) if gomod_pair is not None else None
+    directory = _scalar(_value(gomod, "dir"))
+    if directory is not None:
+        return directory.span
+    if gomod_pair is not None and gomod_pair.key is not None:
+        return gomod_pair.key.span
+    first = root.pairs[0] if root.pairs else None
+    return first.key.span if first is not None and first.key is not None else root.span
+
+
+def _workspace_modules(
+    source: FileSource, path: Path, base: Path, root: YamlMapping
+) -> list[Finding]:
+    gomod = _mapping(_value(root, "gomod"))
+    if _gowork_off(_value(root, "env")) or _gowork_off(_value(gomod, "env")):
+        return []
+    directory = _scalar(_value(gomod, "dir"))
+    if directory is not None and _templated(directory):
+        return []
+    start = base / directory.text if directory is not None else base
+    work_path = find_gowork(source, start)
+    data = source.read_bytes(work_path) if work_path is not None else None
+    if work_path is None or data is None:
+        return []
+    work = parse_gowork(data)
+    if work.syntax.problems or not work.uses:
+        return []
+    used = [_resolve_use(work_path, use) for use in work.uses]
+    out: list[Finding] = []
+    released = _module_dir(source, start, work_path.parent)
+    if released is not None and released in used and used[0] != released:
+        out.append(_first_use_finding(path, root, work_path, work, used, released))
+    for build in _go_builds(root):
+        dir_node = _scalar(_value(build, "dir"))
+        if dir_node is not None and _templated(dir_node):
+            continue
+        build_dir = base / dir_node.text if dir_node is not None else base
+        if not source.is_dir(build_dir):
+            continue  # GR112
+        owner = _module_dir(source, build_dir, work_path.parent)
+        if owner is None or owner in used:
+            continue
+        span = dir_node.span if dir_node is not None else build.span
+        rel = owner.relative_to(work_path.parent) if work_path.parent in owner.parents else owner
+        out.append(
+            finding(
+                R.BUILD_OUTSIDE_WORKSPACE,
+                path,
+                span,
+                f"The build runs in the module at {rel}, which {work_path} does not `use`: go "
+                "refuses to build there in workspace mode (`current directory is contained in "
+                "a module that is not one of the workspace modules listed in go.work`). Add "
+                f"`use ./{rel}` to go.work, or set `GOWORK=off` in the top-level `env`.",
+            )
+        )
+    return out
+
+
+def _first_use_finding(
+    path: Path, root: YamlMapping, work_path: Path, work: GoWork, used: list[Path], released: Path
+) -> Finding:
+    first = work.uses[0]
+    mine = work.uses[used.index(released)]
+    fixes: tuple[Fix, ...] = ()
+    index = work.syntax.index
+    same_block = first.statement.block is not None and first.statement.block is mine.statement.block
+    if same_block:
+        line = mine.statement.span.start.line
+        text = index.line_bytes(line).decode("utf-8") + "\n"
+        at = Point(first.statement.span.start.line, 0)
+        fixes = (
+            Fix(
+                f"Move `use {mine.path}` first in go.work",
+                (
+                    TextEdit(work_path, Span(at, at), text),
+                    TextEdit(work_path, Span(Point(line, 0), Point(line + 1, 0)), ""),
+                ),
+            ),
+        )
+    return finding(
+        R.FIRST_USE,
+        path,
+        _anchor(root),
+        f"{work_path} lists `use {first.path}` before `use {mine.path}`: GoReleaser takes the "
+        "first line of `go list -m` as the module path, so `.ModulePath` and the verifiable "
+        f"build module are {first.path}'s, not the released module's. Put `use {mine.path}` "
+        "first in go.work.",
+        fixes,
+    )
