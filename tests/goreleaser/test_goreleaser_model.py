@@ -61,6 +61,7 @@ def test_every_object_is_reachable_once_and_named_after_its_go_type() -> None:
 def test_every_field_has_a_description_and_a_docs_link() -> None:
     for path, field in iter_paths():
         assert field.description.endswith("."), path
+        assert " setting of the " not in field.description, path
         assert field.docs.startswith("https://goreleaser.com/customization/"), path
         assert field.since is None or re.fullmatch(r"2\.\d+(\.\d+)?", field.since), path
 

@@ -2580,11 +2580,11 @@ IRU = Obj(
             default="the $IRU_API_TOKEN environment variable",
             templated=True,
         ),
-        Field("library_item_id", STRING, "The library item id setting of the iru.", templated=True),
+        Field("library_item_id", STRING, "Id of the Iru library item to update.", templated=True),
         Field(
             "install_type",
             Enum("Iru.install_type", ("package", "zip", "image")),
-            "The install type setting of the iru.",
+            "How Iru installs the package.",
             default="zip",
         ),
         Field(
@@ -2593,28 +2593,28 @@ IRU = Obj(
                 "Iru.install_enforcement",
                 ("install_once", "continuously_enforce", "no_enforcement"),
             ),
-            "The install enforcement setting of the iru.",
+            "How strictly Iru enforces the install.",
             default="install_once",
         ),
-        Field("unzip_location", STRING, "The unzip location setting of the iru."),
-        Field("audit_script", STRING, "The audit script setting of the iru."),
-        Field("preinstall_script", STRING, "The preinstall script setting of the iru."),
-        Field("postinstall_script", STRING, "The postinstall script setting of the iru."),
-        Field("show_in_self_service", BOOL, "The show in self service setting of the iru."),
+        Field("unzip_location", STRING, "Where Iru unzips the package."),
+        Field("audit_script", STRING, "Script Iru runs to audit the install."),
+        Field("preinstall_script", STRING, "Script run before install."),
+        Field("postinstall_script", STRING, "Script run after install."),
+        Field("show_in_self_service", BOOL, "Shows the item in Self Service."),
         Field(
             "self_service_category_id",
             STRING,
-            "The self service category id setting of the iru.",
+            "Self Service category id.",
             templated=True,
         ),
-        Field("self_service_recommended", BOOL, "The self service recommended setting of the iru."),
+        Field("self_service_recommended", BOOL, "Marks the item as recommended in Self Service."),
         Field(
             "active",
             BOOL,
-            "The active setting of the iru.",
+            "Makes the library item active.",
             default="true, applied by the API when creating",
         ),
-        Field("restart", BOOL, "The restart setting of the iru."),
+        Field("restart", BOOL, "Restarts the device after install."),
         Field(
             "disable",
             STRING_OR_BOOL,
@@ -3297,23 +3297,25 @@ NFPM_DEB_TRIGGERS = Obj(
     "NFPMDebTriggers",
     docs_url("package/nfpm"),
     (
-        Field("interest", ListOf(STRING), "The interest setting of the nfpmdeb triggers."),
         Field(
-            "interest_await", ListOf(STRING), "The interest await setting of the nfpmdeb triggers."
+            "interest", ListOf(STRING), "Triggers this package is interested in (dpkg interest)."
+        ),
+        Field(
+            "interest_await",
+            ListOf(STRING),
+            "Interest triggers that make the triggering package wait.",
         ),
         Field(
             "interest_noawait",
             ListOf(STRING),
-            "The interest noawait setting of the nfpmdeb triggers.",
+            "Interest triggers that do not make the triggering package wait.",
         ),
-        Field("activate", ListOf(STRING), "The activate setting of the nfpmdeb triggers."),
-        Field(
-            "activate_await", ListOf(STRING), "The activate await setting of the nfpmdeb triggers."
-        ),
+        Field("activate", ListOf(STRING), "Triggers this package activates."),
+        Field("activate_await", ListOf(STRING), "Activated triggers that wait for processing."),
         Field(
             "activate_noawait",
             ListOf(STRING),
-            "The activate noawait setting of the nfpmdeb triggers.",
+            "Activated triggers that do not wait for processing.",
         ),
     ),
 )
@@ -3373,7 +3375,7 @@ NFPMMSIX_VISUAL_ELEMENTS = Obj(
         Field(
             "display_name",
             STRING,
-            "The display name setting of the nfpmmsixvisual elements.",
+            "Name shown to users.",
             default="the package name",
         ),
         Field(
@@ -3382,19 +3384,19 @@ NFPMMSIX_VISUAL_ELEMENTS = Obj(
         Field(
             "background_color",
             STRING,
-            "The background color setting of the nfpmmsixvisual elements.",
+            "Tile background colour.",
             default="'transparent'",
         ),
         Field(
             "square150x150_logo",
             STRING,
-            "The square150x150 logo setting of the nfpmmsixvisual elements.",
+            "150x150 tile logo.",
             default="the package logo",
         ),
         Field(
             "square44x44_logo",
             STRING,
-            "The square44x44 logo setting of the nfpmmsixvisual elements.",
+            "44x44 tile logo.",
             default="the package logo",
         ),
     ),
@@ -3409,13 +3411,13 @@ NFPMMSIX_APPLICATION = Obj(
         Field(
             "entry_point",
             STRING,
-            "The entry point setting of the nfpmmsixapplication.",
+            "Application entry point.",
             default="'Windows.FullTrustApplication'",
         ),
         Field(
             "visual_elements",
             NFPMMSIX_VISUAL_ELEMENTS,
-            "The visual elements setting of the nfpmmsixapplication.",
+            "Tiles, logos and colours of the application.",
         ),
     ),
 )
@@ -3424,15 +3426,13 @@ NFPMMSIX_CAPABILITIES = Obj(
     "NFPMMSIXCapabilities",
     docs_url("package/nfpm"),
     (
-        Field(
-            "capabilities", ListOf(STRING), "The capabilities setting of the nfpmmsixcapabilities."
-        ),
+        Field("capabilities", ListOf(STRING), "Capabilities the package declares."),
         Field(
             "device_capabilities",
             ListOf(STRING),
-            "The device capabilities setting of the nfpmmsixcapabilities.",
+            "Device capabilities the package needs.",
         ),
-        Field("restricted", ListOf(STRING), "The restricted setting of the nfpmmsixcapabilities."),
+        Field("restricted", ListOf(STRING), "Restricted capabilities the package needs."),
     ),
 )
 
@@ -3441,13 +3441,11 @@ NFPMMSIX_TARGET_DEVICE_FAMILY = Obj(
     docs_url("package/nfpm"),
     (
         Field("name", STRING, "Name of this entry."),
-        Field(
-            "min_version", STRING, "The min version setting of the nfpmmsixtarget device family."
-        ),
+        Field("min_version", STRING, "Minimum OS version."),
         Field(
             "max_version_tested",
             STRING,
-            "The max version tested setting of the nfpmmsixtarget device family.",
+            "Highest OS version tested.",
         ),
     ),
 )
@@ -3459,7 +3457,7 @@ NFPMMSIX_DEPENDENCIES = Obj(
         Field(
             "target_device_families",
             ListOf(NFPMMSIX_TARGET_DEVICE_FAMILY),
-            "The target device families setting of the nfpmmsixdependencies.",
+            "Windows device families the package targets.",
         ),
     ),
 )
@@ -3467,7 +3465,7 @@ NFPMMSIX_DEPENDENCIES = Obj(
 NFPMMSIX_IDENTITY = Obj(
     "NFPMMSIXIdentity",
     docs_url("package/nfpm"),
-    (Field("resource_id", STRING, "The resource id setting of the nfpmmsixidentity."),),
+    (Field("resource_id", STRING, "MSIX resource id."),),
 )
 
 NFPMMSIX_PROPERTIES = Obj(
@@ -3477,14 +3475,14 @@ NFPMMSIX_PROPERTIES = Obj(
         Field(
             "display_name",
             STRING,
-            "The display name setting of the nfpmmsixproperties.",
+            "Name shown to users.",
             default="the package name",
             templated=True,
         ),
         Field(
             "publisher_display_name",
             STRING,
-            "The publisher display name setting of the nfpmmsixproperties.",
+            "Publisher name shown to users.",
             default="the package name",
             templated=True,
         ),
@@ -3504,7 +3502,7 @@ NFPMMSIX = Obj(
     (
         Field("arch", STRING, "Architecture.", default="derived from the binary's GOARCH"),
         Field("publisher", STRING, "Publisher name.", templated=True),
-        Field("identity", NFPMMSIX_IDENTITY, "The identity setting of the nfpmmsix."),
+        Field("identity", NFPMMSIX_IDENTITY, "Signing identity to use."),
         Field("properties", NFPMMSIX_PROPERTIES, "Package properties."),
         Field("applications", ListOf(NFPMMSIX_APPLICATION), "Applications."),
         Field(
@@ -3513,7 +3511,7 @@ NFPMMSIX = Obj(
             "Packages this package depends on.",
             default="Windows.Desktop, 10.0.17763.0 to 10.0.22621.0",
         ),
-        Field("capabilities", NFPMMSIX_CAPABILITIES, "The capabilities setting of the nfpmmsix."),
+        Field("capabilities", NFPMMSIX_CAPABILITIES, "Capabilities the package declares."),
         Field("signature", NFPMMSIX_SIGNATURE, "Signing settings for the produced package."),
     ),
 )
@@ -4116,7 +4114,7 @@ MACOS_SIGN_NATIVE = Obj(
         Field(
             "identity",
             STRING,
-            "The identity setting of the mac ossign native.",
+            "Signing identity to use.",
             pro=True,
             templated=True,
         ),
@@ -4664,52 +4662,50 @@ SNAPCRAFT_APP_METADATA = Obj(
     (
         Field("command", STRING, "Command to run."),
         Field("args", STRING, "Arguments of the command."),
-        Field("adapter", STRING, "The adapter setting of the snapcraft app metadata."),
+        Field("adapter", STRING, "Snap app adapter (none or full)."),
         Field("after", ListOf(STRING), "Hooks run after this step."),
-        Field("aliases", ListOf(STRING), "The aliases setting of the snapcraft app metadata."),
-        Field("autostart", STRING, "The autostart setting of the snapcraft app metadata."),
+        Field("aliases", ListOf(STRING), "Aliases of the app command."),
+        Field("autostart", STRING, "Desktop file started at login."),
         Field("before", ListOf(STRING), "Hooks run before this step."),
-        Field("bus_name", STRING, "The bus name setting of the snapcraft app metadata."),
+        Field("bus_name", STRING, "D-Bus name of the app."),
         Field(
             "command_chain",
             ListOf(STRING),
-            "The command chain setting of the snapcraft app metadata.",
+            "Commands run before the app command.",
         ),
-        Field("common_id", STRING, "The common id setting of the snapcraft app metadata."),
+        Field("common_id", STRING, "AppStream id of the app."),
         Field("completer", STRING, "Completion script."),
         Field("daemon", STRING, "Runs as a daemon of this kind."),
-        Field("desktop", STRING, "The desktop setting of the snapcraft app metadata."),
+        Field("desktop", STRING, "Desktop file of the app."),
         Field("environment", MapOf(ANY), "Environment variables."),
         Field("extensions", ListOf(STRING), "Extensions to enable."),
-        Field("install_mode", STRING, "The install mode setting of the snapcraft app metadata."),
+        Field("install_mode", STRING, "Whether the service starts on install (enable/disable)."),
         Field("passthrough", MapOf(ANY), "Raw snapcraft keys."),
         Field("plugs", ListOf(STRING), "Snap interfaces (plugs) to connect."),
         Field(
             "post_stop_command",
             STRING,
-            "The post stop command setting of the snapcraft app metadata.",
+            "Command run after the service stops.",
         ),
-        Field("refresh_mode", STRING, "The refresh mode setting of the snapcraft app metadata."),
-        Field(
-            "reload_command", STRING, "The reload command setting of the snapcraft app metadata."
-        ),
+        Field("refresh_mode", STRING, "What happens to the service on refresh."),
+        Field("reload_command", STRING, "Command that reloads the service."),
         Field(
             "restart_condition",
             STRING,
-            "The restart condition setting of the snapcraft app metadata.",
+            "When the service is restarted.",
         ),
-        Field("restart_delay", STRING, "The restart delay setting of the snapcraft app metadata."),
-        Field("slots", ListOf(STRING), "The slots setting of the snapcraft app metadata."),
+        Field("restart_delay", STRING, "Delay before restarting the service."),
+        Field("slots", ListOf(STRING), "Snap interfaces (slots) the app offers."),
         Field("sockets", MapOf(ANY), "Sockets."),
-        Field("start_timeout", STRING, "The start timeout setting of the snapcraft app metadata."),
-        Field("stop_command", STRING, "The stop command setting of the snapcraft app metadata."),
-        Field("stop_mode", STRING, "The stop mode setting of the snapcraft app metadata."),
-        Field("stop_timeout", STRING, "The stop timeout setting of the snapcraft app metadata."),
-        Field("timer", STRING, "The timer setting of the snapcraft app metadata."),
+        Field("start_timeout", STRING, "Time allowed for the service to start."),
+        Field("stop_command", STRING, "Command that stops the service."),
+        Field("stop_mode", STRING, "Signal used to stop the service."),
+        Field("stop_timeout", STRING, "Time allowed for the service to stop."),
+        Field("timer", STRING, "Timer that starts the service."),
         Field(
             "watchdog_timeout",
             STRING,
-            "The watchdog timeout setting of the snapcraft app metadata.",
+            "Service watchdog timeout.",
         ),
     ),
 )
