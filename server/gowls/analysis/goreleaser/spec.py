@@ -1411,7 +1411,11 @@ BUILD = Obj(
         ),
         Field("main", STRING, "Main package or file to build, relative to `dir`.", default="."),
         Field(
-            "binary", STRING, "Name of the produced binary (a template).", default="Project name"
+            "binary",
+            STRING,
+            "Name of the produced binary (a template).",
+            default="Project name",
+            templated=True,
         ),
         Field("hooks", BUILD_HOOK_CONFIG, "Commands to run around this step.", templated=True),
         Field(
@@ -5229,6 +5233,7 @@ PROJECT = Obj(
             "env",
             ListOf(STRING),
             "Environment variables available to templates and hooks.",
+            templated=True,
             docs=docs_url("general/env"),
         ),
         Field(
