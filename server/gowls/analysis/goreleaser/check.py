@@ -86,46 +86,9 @@ COMMON_TEMPLATE_PATHS: frozenset[tuple[str, ...]] = frozenset(
         ("env", "[]"),
         ("snapshot", "version_template"),
         ("release", "name_template"),
-        ("project_name",),
     }
 )
 """Templated keys GoReleaser renders with the common fields only (no artifact, no build)."""
-
-ARTIFACT_TEMPLATE_PREFIXES: tuple[tuple[str, ...], ...] = (
-    ("archives",),
-    ("nfpms",),
-    ("snapcrafts",),
-    ("checksum",),
-    ("signs",),
-    ("binary_signs",),
-    ("docker_signs",),
-    ("homebrew_casks",),
-    ("brews",),
-    ("scoops",),
-    ("krews",),
-    ("nix",),
-    ("winget",),
-    ("aurs",),
-    ("aur_sources",),
-    ("chocolateys",),
-    ("uploads",),
-    ("artifactories",),
-    ("blobs",),
-    ("publishers",),
-    ("dockers",),
-    ("dockers_v2",),
-    ("kos",),
-    ("makeselfs",),
-    ("universal_binaries",),
-    ("upx",),
-    ("sboms",),
-    ("flatpak",),
-    ("srpm",),
-    ("source",),
-    ("notarize",),
-    ("builds",),
-)
-"""Sections whose templates may be rendered per artifact or per build target."""
 
 
 @dataclass
