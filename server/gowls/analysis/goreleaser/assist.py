@@ -245,11 +245,21 @@ def _section(doc: YamlDocument, point: Point) -> str:
     return at.path[0]
 
 
+def _shown_default(text: str) -> str:
+    """A default as the docs state it, unquoted, code-formatted when it is a single value."""
+    value = text.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    if len(value) > 160:
+        value = value[:157] + "..."
+    return f"`{value}`" if "`" not in value and ";" not in value else value
+
+
 def _field_markdown(f: Field, path: tuple[PathPart, ...]) -> str:
     lines = [f"**{f.key}**: {f.node.label}", "", f.description]
     facts = []
     if f.default:
-        facts.append(f"Default: `{f.default}`")
+        facts.append(f"Default: {_shown_default(f.default)}")
     if f.since:
         facts.append(f"Since GoReleaser v{f.since}")
     if f.pro:
