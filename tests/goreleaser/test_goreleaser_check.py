@@ -69,3 +69,12 @@ def test_every_message_says_how_to_fix() -> None:
         assert any(w in f.message for w in ("Use", "Remove", "Write", "Did you mean", "Set")), (
             f.message
         )
+
+
+def test_no_deprecation_fix_the_pinned_version_cannot_load() -> None:
+    text = "version: 2\narchives:\n  - format: zip\n"
+    doc = parse_yaml(text.encode())
+    (old,) = check_config(PATH, doc, Options(target=(2, 5, 0)))
+    assert old.fixes == () and "predates `formats` (v2.6)" in old.message
+    (new,) = check_config(PATH, doc, Options(target=(2, 6)))
+    assert new.fixes and "predates" not in new.message

@@ -34,7 +34,7 @@ from gowls.analysis.goreleaser.edits import (
     wrap_in_list,
 )
 from gowls.analysis.goreleaser.model import Enum, Field, ListOf, MapOf, Node, Obj, OneOf, Scalar
-from gowls.analysis.goreleaser.query import closest_key
+from gowls.analysis.goreleaser.query import closest_key, lookup_field
 from gowls.analysis.goreleaser.spec import PROJECT
 from gowls.analysis.goreleaser.templates import (
     FIELDS_BY_NAME,
@@ -469,6 +469,9 @@ def _deprecated(
         edit = hoist_pair(walk.path, walk.doc, pair, present)
         if edit is not None:
             fixes = (Fix(f"Move the keys of `{path[-1]}` up", (edit,)),)
+    blocked = _replacement_too_new(walk, path, dep)
+    if blocked:
+        fixes = ()
     replacement = f"`{dep.replacement}`" if dep.replacement else "nothing (remove it)"
     if dep.kind is RewriteKind.MANUAL:
         how = f"Move to {replacement}, which works differently: see {dep.url}."
@@ -483,9 +486,24 @@ def _deprecated(
     walk.add(
         R.DEPRECATED,
         span,
-        f"`{dep.dotted}` is deprecated since GoReleaser v{dep.since}; {notice}. {how}",
+        f"`{dep.dotted}` is deprecated since GoReleaser v{dep.since}; {notice}. {how}{blocked}",
         fixes,
         severity,
+    )
+
+
+def _replacement_too_new(walk: _Walk, path: tuple[Step, ...], dep: Deprecation) -> str:
+    """A note when the pinned GoReleaser predates the replacement key (then no fix)."""
+    if not walk.target or not dep.new_key:
+        return ""
+    where = (dep.new_key,) if dep.kind is RewriteKind.MOVE_TO_ROOT else (*path[:-1], dep.new_key)
+    replacement = lookup_field(where)
+    if replacement is None or not replacement.since or not _newer(replacement.since, walk.target):
+        return ""
+    pinned = "v" + ".".join(map(str, walk.target))
+    return (
+        f" The pinned {pinned} predates `{dep.new_key}` (v{replacement.since}): upgrade "
+        "GoReleaser first."
     )
 
 
