@@ -95,3 +95,49 @@ async def test_goreleaser_completion_and_hover(client: GowlsTestClient, tmp_path
     )
     assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
     assert hover.contents.value.startswith("**id**")
+
+
+WORKSPACE_CONFIG = """version: 2
+gomod:
+  proxy: true
+  mod: mod
+builds:
+  - main: ./cmd/app
+    env:
+      - GOWORK=off
+  - dir: tools
+archives:
+  - ids: [app]
+"""
+WORKFLOW = """on: push
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: goreleaser/goreleaser-action@v6
+        with:
+          version: v2.5.0
+"""
+
+
+async def test_repository_rules_reach_the_editor(client: GowlsTestClient, tmp_path: Path) -> None:
+    files = {
+        ".goreleaser.yaml": WORKSPACE_CONFIG,
+        ".github/workflows/release.yml": WORKFLOW,
+        "go.work": "go 1.22\n\nuse (\n\t./lib\n\t.\n)\n",
+        "go.mod": "module example.com/app\n\ngo 1.22\n\nreplace example.com/x => ../x\n",
+        "lib/go.mod": "module example.com/lib\n\ngo 1.22\n",
+        "tools/go.mod": "module example.com/tools\n\ngo 1.22\n",
+    }
+    session = await start(client, tmp_path, files)
+    uri = session.open(".goreleaser.yaml", language_id="yaml")
+    codes = {(str(d.code), d.range.start.line) for d in (await session.diagnostics(uri)).items}
+    assert codes == {
+        ("GR113", 2),
+        ("GR115", 3),
+        ("GR116", 1),
+        ("GR112", 5),
+        ("GR114", 7),
+        ("GR117", 8),
+        ("GR111", 10),
+    }
