@@ -7,12 +7,14 @@ core never imports this module (it receives the set it works with).
 from __future__ import annotations
 
 from gowls.analysis.go.language import GOMOD, GOWORK
+from gowls.analysis.goreleaser.language import GORELEASER
 from gowls.analysis.language import Languages
 
 LANGUAGES = Languages(
     (
         GOWORK,
         GOMOD,
+        GORELEASER,
     )
 )
 """The kinds, in recognition order (the first that claims a file wins)."""

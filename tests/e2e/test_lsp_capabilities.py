@@ -90,7 +90,16 @@ async def test_watcher_is_registered_when_the_client_supports_dynamic_registrati
     options = registrations[0].register_options
     assert isinstance(options, dict), options
     globs = sorted(w["globPattern"] for w in options["watchers"])
-    assert globs == ["**/.gowls.toml", "**/go.mod", "**/go.work", "**/pyproject.toml"]
+    assert globs == [
+        "**/.goreleaser.yaml",
+        "**/.goreleaser.yml",
+        "**/.gowls.toml",
+        "**/go.mod",
+        "**/go.work",
+        "**/goreleaser.yaml",
+        "**/goreleaser.yml",
+        "**/pyproject.toml",
+    ]
 
 
 async def test_watcher_is_registered_when_dynamic_registration_is_turned_on(

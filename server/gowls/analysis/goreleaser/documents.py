@@ -1,0 +1,50 @@
+"""A GoReleaser configuration as the core sees it: the YAML document plus its comments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from gowls.syntax.comments import CommentToken
+from gowls.syntax.positions import LineIndex
+from gowls.syntax.yaml import YamlDocument, YamlProblem, parse_yaml
+
+KIND = "goreleaser"
+
+CONFIG_NAMES = frozenset(
+    {".goreleaser.yaml", ".goreleaser.yml", "goreleaser.yaml", "goreleaser.yml"}
+)
+"""File names GoReleaser looks for (``.config/goreleaser.yaml`` first, then the others)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigDocument:
+    """A parsed ``.goreleaser.yaml``."""
+
+    yaml: YamlDocument
+
+    @property
+    def index(self) -> LineIndex:
+        """Line index of the file's bytes."""
+        return self.yaml.index
+
+    @property
+    def problems(self) -> Sequence[YamlProblem]:
+        """YAML syntax problems (duplicate keys included)."""
+        return self.yaml.problems
+
+    def comments(self) -> Iterable[CommentToken]:
+        """The ``#`` comments of the file."""
+        return (CommentToken(c.span, c.text) for c in self.yaml.comments)
+
+
+def parse_config_file(data: bytes, path: Path) -> ConfigDocument:
+    """Parse a GoReleaser configuration; never raises."""
+    return ConfigDocument(parse_yaml(data))
+
+
+def is_config_path(path: Path) -> bool:
+    """Whether ``path`` is named like a GoReleaser configuration, in any directory
+    (monorepos keep one per project and pass it with ``-f``)."""
+    return path.name in CONFIG_NAMES

@@ -1,0 +1,71 @@
+"""GoReleaser configurations as a :class:`~gowls.analysis.language.Language`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from gowls.analysis.findings import Finding
+from gowls.analysis.goreleaser import rules as R
+from gowls.analysis.goreleaser.assist import complete, hover
+from gowls.analysis.goreleaser.check import Options, check_config
+from gowls.analysis.goreleaser.documents import (
+    CONFIG_NAMES,
+    KIND,
+    ConfigDocument,
+    is_config_path,
+    parse_config_file,
+)
+from gowls.analysis.goreleaser.edition import ci_facts
+from gowls.analysis.goreleaser.outline import definition, symbols
+from gowls.analysis.goreleaser.workspace import check_workspace
+from gowls.analysis.language import Discovery, Features, Language
+from gowls.analysis.registry import Rule, RuleContext, RuleInfo
+from gowls.analysis.source import FileSource
+
+
+def _all_findings(ctx: RuleContext[Any]) -> list[Finding]:
+    doc = ctx.doc
+    if not isinstance(doc, ConfigDocument):
+        return []
+
+    def compute() -> list[Finding]:
+        facts = ci_facts(ctx.snapshot, ctx.path)
+        source = f".github/workflows/{facts.source.name}" if facts.source else ""
+        options = Options(facts.edition, facts.version, source)
+        found = check_config(ctx.path, doc.yaml, options)
+        found += check_workspace(ctx.snapshot.source, ctx.path, doc.yaml)
+        return sorted(found, key=lambda f: (f.span.start, f.code))
+
+    return ctx.snapshot.memo(("goreleaser-findings", ctx.path), compute)
+
+
+def _check(ctx: RuleContext[Any], info: RuleInfo) -> Iterable[Finding]:
+    return [f for f in _all_findings(ctx) if f.code == info.code]
+
+
+RULES: tuple[Rule[Any], ...] = tuple(Rule(info, _check) for info in R.ALL)
+
+
+def _recognize(source: FileSource, path: Path) -> bool:
+    return is_config_path(path)
+
+
+GORELEASER = Language(
+    name=KIND,
+    code_prefixes=("GR",),
+    parse=parse_config_file,
+    discovery=Discovery(names=CONFIG_NAMES, enter_dirs=frozenset({".config"})),
+    recognize=_recognize,
+    watch_globs=tuple(f"**/{name}" for name in sorted(CONFIG_NAMES)),
+    rules=RULES,
+    features=Features(
+        completion=complete,
+        trigger_characters=(" ", ".", ":"),
+        hover=hover,
+        definition=definition,
+        symbols=symbols,
+    ),
+)
+"""``.goreleaser.yaml`` and friends."""

@@ -1,0 +1,252 @@
+"""Rule metadata of the GoReleaser checks (codes ``GR001`` and ``GR1xx``)."""
+
+from __future__ import annotations
+
+from gowls.analysis.findings import Severity
+from gowls.analysis.registry import RuleInfo
+
+KIND = "goreleaser"
+
+YAML_SYNTAX = RuleInfo(
+    "GR001",
+    "yaml-syntax",
+    KIND,
+    Severity.ERROR,
+    "The file is not valid YAML, or a mapping repeats a key",
+    "GoReleaser reads its configuration with go-yaml, which stops at the first syntax error "
+    "and rejects a key written twice in one mapping (`mapping key already defined`). "
+    "Nothing else in the file is used until this is fixed.",
+    "Fix the YAML at the marked place; for a repeated key, keep one of the two.",
+    "version: 2\nproject_name: a\nproject_name: b\n",
+)
+UNKNOWN_KEY = RuleInfo(
+    "GR101",
+    "unknown-key",
+    KIND,
+    Severity.ERROR,
+    "GoReleaser has no such key here",
+    "GoReleaser loads its configuration strictly: a key its types do not declare makes the "
+    "whole load fail (`field X not found in type config.T`). Keys are case-sensitive.",
+    "Use the suggested key (a quick fix renames it) or remove the key.",
+    "version: 2\nbuilds:\n  - binry: app\n",
+)
+WRONG_TYPE = RuleInfo(
+    "GR102",
+    "wrong-type",
+    KIND,
+    Severity.ERROR,
+    "The value has a shape or type GoReleaser cannot decode",
+    "go-yaml cannot decode the value into GoReleaser's type (`cannot unmarshal !!str into "
+    "[]string`), so the configuration does not load. A boolean takes true/false (or yes/no, "
+    "on/off) unquoted; an integer takes an unquoted number; a list needs `[...]` or `- ` items.",
+    "Write the value in the expected shape; for a single value where a list is expected, the "
+    "quick fix wraps it in `[...]`.",
+    "version: 2\nbuilds:\n  - goos: linux\n",
+)
+INVALID_VALUE = RuleInfo(
+    "GR103",
+    "invalid-value",
+    KIND,
+    Severity.WARNING,
+    "The value is not one GoReleaser accepts for this key",
+    "GoReleaser loads the value as text but the step that uses it rejects it (an unknown GOOS "
+    "fails the build, an unknown archive format fails archiving). Templated values are not "
+    "checked.",
+    "Use one of the listed values.",
+    "version: 2\narchives:\n  - formats: [rar]\n",
+)
+VERSION_MISSING = RuleInfo(
+    "GR104",
+    "version-missing",
+    KIND,
+    Severity.WARNING,
+    "The configuration does not say `version: 2`",
+    "GoReleaser v2 treats a configuration without `version` as version 0: it warns when the "
+    "file otherwise loads and refuses it as soon as anything else is wrong, reporting only the "
+    "version.",
+    "Add `version: 2` at the top (quick fix), after checking the keys GoReleaser v2 removed.",
+    "project_name: app\n",
+)
+VERSION_WRONG = RuleInfo(
+    "GR105",
+    "version-unsupported",
+    KIND,
+    Severity.ERROR,
+    "GoReleaser v2 only reads `version: 2` configurations",
+    "Any other `version` makes GoReleaser v2 warn, and refuse the file when anything else is "
+    "wrong (`only version: 2 configuration files are supported`).",
+    "Set `version: 2` after migrating the configuration to v2.",
+    "version: 1\n",
+)
+DEPRECATED = RuleInfo(
+    "GR106",
+    "deprecated-key",
+    KIND,
+    Severity.WARNING,
+    "The key is deprecated in GoReleaser v2",
+    "GoReleaser still reads the key but logs a deprecation notice, and will drop it in a "
+    "future major version. Each message links the notice on GoReleaser's deprecations page.",
+    "Use the replacement; where the rewrite is mechanical (rename, wrap in a list, move to the "
+    "top level) the quick fix does it.",
+    "version: 2\narchives:\n  - format: zip\n",
+)
+REMOVED = RuleInfo(
+    "GR107",
+    "removed-key",
+    KIND,
+    Severity.ERROR,
+    "GoReleaser removed this key",
+    "The key was deprecated and then removed (most in v2.0): GoReleaser no longer knows it, "
+    "so the configuration fails to load.",
+    "Use the replacement named in the message (the quick fix renames the key where that is "
+    "all it takes).",
+    "version: 2\nchangelog:\n  skip: true\n",
+)
+PRO_ONLY = RuleInfo(
+    "GR108",
+    "pro-only",
+    KIND,
+    Severity.WARNING,
+    "Only GoReleaser Pro accepts this key or value shape",
+    "GoReleaser OSS fails to load a configuration using GoReleaser Pro features. Set "
+    "`pro: true` (or `[goreleaser] pro = true` in .gowls.toml) when the project releases with "
+    "Pro; the finding is an error when the project visibly releases with OSS.",
+    "Set `pro: true` when releasing with GoReleaser Pro; otherwise remove the key.",
+    "version: 2\nincludes:\n  - from_file:\n      path: common.yaml\n",
+)
+TEMPLATE_FIELD = RuleInfo(
+    "GR109",
+    "unknown-template-field",
+    KIND,
+    Severity.ERROR,
+    "The template reads a field GoReleaser does not provide here",
+    "GoReleaser renders templates with `missingkey=error`: an unknown field fails the release "
+    "(`map has no entry for key`). Artifact fields such as `.Os` exist only in templates "
+    "rendered per artifact. `.WorkspaceDir`, suggested by some Go workspace guides, does not "
+    "exist. `.Env.NAME` is not checked: the environment is only known at release time.",
+    "Use the suggested field, or a field listed in GoReleaser's template documentation.",
+    'version: 2\nbuilds:\n  - ldflags: ["-X main.root={{ .WorkspaceDir }}"]\n',
+)
+MOD_WORKSPACE = RuleInfo(
+    "GR110",
+    "mod-workspace",
+    KIND,
+    Severity.ERROR,
+    "GoReleaser has no workspace mode setting",
+    "Migration guides sometimes add `mod: workspace` to a build, but a GoReleaser build has no "
+    "`mod` key (the load fails), and `gomod.mod` only passes `-mod` to go, which accepts "
+    "`mod`, `readonly` or `vendor`, not `workspace`. Workspace mode comes from the go.work "
+    "file itself: go finds it from the build's `dir` (or GOWORK) and uses it.",
+    "Remove the key (quick fix); keep the go.work next to the modules, or set `GOWORK=off` in "
+    "`env` to build without it.",
+    "version: 2\nbuilds:\n  - mod: workspace\n",
+)
+
+TOO_NEW = RuleInfo(
+    "GR111",
+    "key-too-new",
+    KIND,
+    Severity.WARNING,
+    "The key is newer than the GoReleaser version the project releases with",
+    "The CI workflow pins `goreleaser/goreleaser-action` to a GoReleaser version older than "
+    "the one that introduced the key; that version does not know it and fails to load the "
+    "file. The version comes from the action's `version:` input (`v2.5.1`, `~> v2.5`).",
+    "Raise the pinned version, or use the older spelling of the setting.",
+    "# .github/workflows/release.yml pins version: v2.5.0\nversion: 2\narchives:\n  - ids: [app]\n",
+)
+
+PATH_MISSING = RuleInfo(
+    "GR112",
+    "path-missing",
+    KIND,
+    Severity.ERROR,
+    "A build's `dir` or `main`, or `gomod.dir`, does not exist",
+    "GoReleaser runs `go build` in the build's `dir` on its `main` package (or file), and "
+    "`go list -m` in `gomod.dir`, all relative to the directory it runs in (the one above "
+    "`.config/` for `.config/goreleaser.yaml`, else the config's). A missing path fails the "
+    "release. `main: ./...` (since v2.15) needs its directory to exist.",
+    "Fix the path.",
+    "version: 2\nbuilds:\n  - main: ./cmd/nothing-here\n",
+)
+PROXY_REPLACE = RuleInfo(
+    "GR113",
+    "proxy-with-replace",
+    KIND,
+    Severity.ERROR,
+    "`gomod.proxy` is on while the released go.mod has `replace` directives",
+    "With `gomod.proxy: true` GoReleaser builds the module as published on the Go module "
+    "proxy, where its own `replace` directives do not apply. GoReleaser refuses a single-line "
+    "`replace` (`cannot use the go.mod replace directive with go mod proxy enabled`); a "
+    "`replace (...)` block passes its check but the build still ignores it.",
+    "Remove the replace directives from the released module, or set `gomod.proxy: false`.",
+    "version: 2\ngomod:\n  proxy: true\n# go.mod: replace example.com/x => ../x\n",
+)
+GOWORK_ENV = RuleInfo(
+    "GR114",
+    "gowork-off-in-build-env",
+    KIND,
+    Severity.WARNING,
+    "`GOWORK=off` in a build's `env` does not reach `go list -m`",
+    "GoReleaser finds the module path (`.ModulePath`, verifiable builds) with `go list -m`, run "
+    "with the top-level `env` and `gomod.env` only. With a go.work above the module it still "
+    "answers with the workspace's first `use` entry.",
+    "Move `GOWORK=off` to the top-level `env` (quick fix).",
+    "version: 2\nbuilds:\n  - env: [GOWORK=off]\n",
+)
+MOD_IN_WORKSPACE = RuleInfo(
+    "GR115",
+    "mod-in-workspace",
+    KIND,
+    Severity.ERROR,
+    "`gomod.mod: mod` while a go.work is in effect",
+    "GoReleaser passes `gomod.mod` to `go list -m` as `-mod`; in workspace mode go accepts "
+    "only `-mod=readonly` or `-mod=vendor` and fails with `-mod=mod`.",
+    "Remove `mod` (quick fix) or set `GOWORK=off` in the top-level `env`.",
+    "version: 2\ngomod:\n  mod: mod\n# with a go.work above\n",
+)
+
+FIRST_USE = RuleInfo(
+    "GR116",
+    "workspace-first-use",
+    KIND,
+    Severity.WARNING,
+    "The go.work lists another module before the released one",
+    "GoReleaser sets the module path from the first line of `go list -m`; in workspace mode "
+    "that is the go.work's first `use` entry. Another module there gives a wrong "
+    "`.ModulePath` and wrong module information in verifiable builds.",
+    "Move the released module's `use` first in go.work (quick fix, edits go.work).",
+    "version: 2\n# go.work: use ( ./tools  . )\n",
+)
+BUILD_OUTSIDE_WORKSPACE = RuleInfo(
+    "GR117",
+    "build-outside-workspace",
+    KIND,
+    Severity.WARNING,
+    "A build runs in a module the go.work does not use",
+    "In workspace mode go only builds packages of the modules the go.work `use`s; from any "
+    "other module it stops (`current directory is contained in a module that is not one of "
+    "the workspace modules listed in go.work`).",
+    "Add the module to go.work (`go work use`), or set `GOWORK=off` in the top-level `env`.",
+    "version: 2\nbuilds:\n  - dir: tools\n# go.work: use .\n",
+)
+
+ALL: tuple[RuleInfo, ...] = (
+    YAML_SYNTAX,
+    UNKNOWN_KEY,
+    WRONG_TYPE,
+    INVALID_VALUE,
+    VERSION_MISSING,
+    VERSION_WRONG,
+    DEPRECATED,
+    REMOVED,
+    PRO_ONLY,
+    TEMPLATE_FIELD,
+    MOD_WORKSPACE,
+    TOO_NEW,
+    PATH_MISSING,
+    PROXY_REPLACE,
+    GOWORK_ENV,
+    MOD_IN_WORKSPACE,
+    FIRST_USE,
+    BUILD_OUTSIDE_WORKSPACE,
+)
