@@ -114,3 +114,40 @@ def test_a_failing_rule_loses_only_its_own_findings(tmp_path: Path) -> None:
     workspace = Workspace([tmp_path], languages=Languages([kind]))
     (result,) = workspace.check(workspace.scan())
     assert [f.code for f in result.findings] == ["TX101"]
+
+
+def test_a_kind_section_names_more_files_and_carries_settings(tmp_path: Path) -> None:
+    from gowls.analysis.config import ConfigError, ConfigResolver, Policy
+    from gowls.analysis.registry import RuleContext as Ctx
+
+    seen: list[object] = []
+
+    @rule(RuleInfo("TX103", "settings", "test.txt", Severity.HINT, "test", "test"))
+    def _reads_settings(ctx: Ctx[_Doc], info: RuleInfo) -> Iterator[Finding]:
+        seen.append(ctx.snapshot.settings("text", ctx.path).get("level"))
+        return iter(())
+
+    write_tree(
+        tmp_path,
+        {
+            ".gowls.toml": '[text]\nfiles = ["notes/*.md"]\nlevel = 3\n',
+            "notes/a.md": "x\ny\n",
+            "notes/b.txt": "x\ny\n",
+            "other/c.md": "x\ny\n",
+        },
+    )
+    kind = dataclasses.replace(TEXT, settings_section="text", rules=(_every_file, _reads_settings))
+    languages = Languages([kind])
+    policy = Policy(ConfigResolver(languages.codes(), sections=languages.sections()))
+    workspace = Workspace([tmp_path], policy, languages=languages)
+    found = workspace.scan()
+    assert found == [tmp_path / "notes/a.md"]
+    (result,) = workspace.check(found)
+    assert [f.code for f in result.findings] == ["TX101"] and seen == [3]
+    # a section that is not a table, or a table of a kind nobody registered, is an error
+    (tmp_path / ".gowls.toml").write_text("text = 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"\[text\] must be a table"):
+        ConfigResolver(languages.codes(), sections=languages.sections()).for_path(tmp_path)
+    (tmp_path / ".gowls.toml").write_text("[nope]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown setting 'nope'"):
+        ConfigResolver(languages.codes(), sections=languages.sections()).for_path(tmp_path)

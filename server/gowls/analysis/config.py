@@ -12,6 +12,9 @@ configuration's root, and ``exclude`` globs are relative to it::
     GW102 = "warning"
     GM = "error"
 
+    [goreleaser]                  # a kind's own section (the kind reads and checks it);
+    files = ["release/*.yml"]     # `files` names extra files of that kind, relative here
+
 Both front ends apply it through :class:`Policy` after the rules ran (``engine.check_file``
 with ``policy=``), together with the suppression comments of :mod:`gowls.analysis.suppress`.
 """
@@ -67,6 +70,25 @@ class Config:
     exclude: tuple[str, ...] = ()
     severity: Mapping[str, Severity | None] = field(default_factory=dict)
     """Severity by code or prefix; None turns the rule off."""
+    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Each kind's own table (``[goreleaser]``, ``[helm]``), as written."""
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        """The table of kind section ``name`` (empty when absent)."""
+        return self.sections.get(name, {})
+
+    def names_file(self, name: str, path: Path) -> bool:
+        """Whether the ``files`` globs of section ``name`` match ``path``."""
+        patterns = self.section(name).get("files", ())
+        if not patterns or self.root is None:
+            return False
+        try:
+            rel = Path(os.path.relpath(path, self.root)).as_posix()
+        except ValueError:
+            return False
+        return not rel.startswith("../") and any(
+            _glob_regex(str(p).strip()).fullmatch(rel) for p in patterns
+        )
 
     @property
     def selection(self) -> Selection:
@@ -204,14 +226,32 @@ def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def parse_config(table: Mapping[str, Any], path: Path, known: Iterable[str] = ()) -> Config:
-    """Build a :class:`Config` from the ``gowls`` table of ``path``."""
+def parse_config(
+    table: Mapping[str, Any],
+    path: Path,
+    known: Iterable[str] = (),
+    sections: Iterable[str] = (),
+) -> Config:
+    """Build a :class:`Config` from the ``gowls`` table of ``path``.
+
+    ``sections`` are the kinds' own table names; each must be a table, and a ``files`` entry
+    in it a list of strings (the kind checks the rest).
+    """
     where = str(path)
-    unknown = sorted(set(table) - _KEYS)
+    allowed = _KEYS | set(sections)
+    unknown = sorted(set(table) - allowed)
     if unknown:
         raise ConfigError(
-            f"{where}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})"
+            f"{where}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(allowed))})"
         )
+    kind_tables: dict[str, Mapping[str, Any]] = {}
+    for name in sorted(set(table) & set(sections)):
+        value = table[name]
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: [{name}] must be a table")
+        if "files" in value:
+            _strings(value["files"], f"{name}.files", where)
+        kind_tables[name] = value
     known_codes = list(known)
     select = split_codes(_strings(table["select"], "select", where)) if "select" in table else None
     ignore = split_codes(_strings(table.get("ignore", []), "ignore", where))
@@ -237,10 +277,12 @@ def parse_config(table: Mapping[str, Any], path: Path, known: Iterable[str] = ()
         check_selectors(select or (), known_codes, where)
         check_selectors(ignore, known_codes, where)
         check_selectors(severity, known_codes, where)
-    return Config(path, path.parent, select, ignore, exclude, severity)
+    return Config(path, path.parent, select, ignore, exclude, severity, kind_tables)
 
 
-def load_config(path: Path, known: Iterable[str] = ()) -> Config | None:
+def load_config(
+    path: Path, known: Iterable[str] = (), sections: Iterable[str] = ()
+) -> Config | None:
     """The configuration in ``path`` (None for a pyproject.toml without ``[tool.gowls]``)."""
     try:
         with open(path, "rb") as handle:
@@ -257,7 +299,7 @@ def load_config(path: Path, known: Iterable[str] = ()) -> Config | None:
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.gowls] must be a table")
         data = table
-    return parse_config(data, Path(os.path.normpath(os.path.abspath(path))), known)
+    return parse_config(data, Path(os.path.normpath(os.path.abspath(path))), known, sections)
 
 
 class ConfigResolver:
@@ -274,15 +316,17 @@ class ConfigResolver:
         explicit: Path | None = None,
         fallback: Path | None = None,
         strict: bool = True,
+        sections: Sequence[str] = (),
     ) -> None:
         self._known = sorted(known)
+        self._sections = tuple(sections)
         self.strict = strict
         """Raise :class:`ConfigError` for a broken file; otherwise record it and use defaults."""
         self.errors: dict[Path, ConfigError] = {}
         """With ``strict=False``: the broken configuration files met so far."""
         self._explicit: Config | None = None
         if explicit is not None:
-            loaded = load_config(Path(os.path.abspath(explicit)), self._known)
+            loaded = load_config(Path(os.path.abspath(explicit)), self._known, self._sections)
             if loaded is None:
                 raise ConfigError(f"{explicit}: no [tool.gowls] table")
             self._explicit = loaded
@@ -296,7 +340,7 @@ class ConfigResolver:
 
     def _load(self, candidate: Path) -> Config | None:
         try:
-            return load_config(candidate, self._known)
+            return load_config(candidate, self._known, self._sections)
         except ConfigError as exc:
             if self.strict:
                 raise
@@ -357,6 +401,20 @@ class Policy:
     def excludes(self, path: Path) -> bool:
         """Whether ``path`` is excluded by its configuration."""
         return self.config_for(path).excludes(path)
+
+    def section(self, name: str, path: Path) -> Mapping[str, Any]:
+        """Kind section ``name`` of the configuration governing ``path``."""
+        try:
+            return self.config_for(path).section(name)
+        except ConfigError:
+            return {}
+
+    def names_file(self, name: str, path: Path) -> bool:
+        """Whether the configuration governing ``path`` names it a file of kind ``name``."""
+        try:
+            return self.config_for(path).names_file(name, path)
+        except ConfigError:
+            return False
 
     def apply(
         self, path: Path, findings: Iterable[Finding], silenced: Suppressions | None

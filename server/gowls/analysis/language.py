@@ -136,6 +136,9 @@ class Language:
     related: Callable[[Snapshot, Path], Iterable[Path]] | None = None
     """Files a file of this kind brings into the analysis wherever they are (go.work's used
     modules' go.mod files, even under hidden or skipped directories)."""
+    settings_section: str | None = None
+    """The kind's own ``.gowls.toml`` table (``[goreleaser]``); its ``files`` globs name
+    more files of the kind, and its rules read the rest through ``Snapshot.settings``."""
 
     def __post_init__(self) -> None:
         for registered in self.rules:
@@ -190,6 +193,10 @@ class Languages:
     def rules(self) -> list[Rule[Any]]:
         """Every rule, in code order."""
         return [self._rules[c] for c in sorted(self._rules)]
+
+    def sections(self) -> list[str]:
+        """Every kind's settings section name."""
+        return [lang.settings_section for lang in self.all if lang.settings_section]
 
     def codes(self) -> list[str]:
         """Every rule code, sorted."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from gowls.analysis.language import Document, Language, Languages
 from gowls.analysis.source import FileSource
@@ -45,6 +45,18 @@ class ParseCache:
                 del self._entries[key]
 
 
+class Settings(Protocol):
+    """Where kinds' ``.gowls.toml`` sections come from (the workspace's policy)."""
+
+    def section(self, name: str, path: Path) -> Mapping[str, Any]:
+        """Section ``name`` of the configuration governing ``path``."""
+        ...
+
+    def names_file(self, name: str, path: Path) -> bool:
+        """Whether that configuration's ``files`` globs of section ``name`` match ``path``."""
+        ...
+
+
 def normalize(path: Path) -> Path:
     """An absolute, lexically cleaned path (no symlink resolution, like Go's filepath.Clean)."""
     return Path(os.path.normpath(os.path.abspath(path)))
@@ -63,10 +75,12 @@ class Snapshot:
         languages: Languages,
         cache: ParseCache | None = None,
         roots: tuple[Path, ...] = (),
+        settings: Settings | None = None,
     ) -> None:
         self.source = source
         self.languages = languages
         self.roots = roots
+        self._settings = settings
         """The workspace roots (where a kind's actions look for a default folder)."""
         self.cache = cache or ParseCache()
         self._memo: dict[Hashable, tuple[object, frozenset[Path]]] = {}
@@ -93,8 +107,26 @@ class Snapshot:
             return value
 
     def language_of(self, path: Path) -> Language | None:
-        """The kind of ``path`` (recognition may read neighbours; the reads are recorded)."""
-        return self.memo(("language-of", path), lambda: self.languages.of(self.source, path))
+        """The kind of ``path`` (recognition may read neighbours; the reads are recorded);
+        a file the configuration names for a kind (its section's ``files``) is of that kind."""
+
+        def find() -> Language | None:
+            found = self.languages.of(self.source, path)
+            if found is not None or self._settings is None:
+                return found
+            for lang in self.languages.all:
+                section = lang.settings_section
+                if section and self._settings.names_file(section, path):
+                    return lang
+            return None
+
+        return self.memo(("language-of", path), find)
+
+    def settings(self, section: str, path: Path) -> Mapping[str, Any]:
+        """A kind's ``.gowls.toml`` section governing ``path`` (empty without one)."""
+        if self._settings is None:
+            return {}
+        return self._settings.section(section, path)
 
     def document(self, path: Path, language: Language | None = None) -> Document | None:
         """The typed document at ``path``, or None if it cannot be read or is unsupported."""

@@ -48,7 +48,11 @@ class Workspace:
     def snapshot(self) -> Snapshot:
         """A view of the current state (the overlay is copied: later edits do not leak in)."""
         return Snapshot(
-            FileSource(dict(self.overlay)), self.languages, self.cache, tuple(self.roots)
+            FileSource(dict(self.overlay)),
+            self.languages,
+            self.cache,
+            tuple(self.roots),
+            self.policy,
         )
 
     # -- discovery ------------------------------------------------------------------------
@@ -62,7 +66,28 @@ class Workspace:
         found = discover(snapshot.source, self.languages, wanted)
         named = set(wanted)  # a file named explicitly is checked alone
         walked = [f for f in found if f not in named]
-        return sorted({*found, *related_files(snapshot, walked)})
+        configured = self._configured_files(snapshot, [w for w in wanted if w.is_dir()])
+        return sorted({*found, *configured, *related_files(snapshot, [*walked, *configured])})
+
+    def _configured_files(self, snapshot: Snapshot, roots: Sequence[Path]) -> list[Path]:
+        """Files the configurations at ``roots`` name for a kind (its section's ``files``)."""
+        if self.policy is None:
+            return []
+        out: list[Path] = []
+        for root in roots:
+            config = self.policy.config_for(root)
+            if config.root is None:
+                continue
+            for lang in self.languages.all:
+                section = lang.settings_section
+                patterns = config.section(section).get("files", ()) if section else ()
+                for pattern in patterns:
+                    for hit in sorted(config.root.glob(str(pattern).strip().lstrip("/"))):
+                        hit = normalize(hit)
+                        inside = hit == root or root in hit.parents
+                        if inside and hit.is_file() and snapshot.language_of(hit) is not None:
+                            out.append(hit)
+        return out
 
     def add_files(self, found: Sequence[Path]) -> None:
         """Record discovered files."""
@@ -99,7 +124,7 @@ class Workspace:
 
     def is_supported(self, path: Path) -> bool:
         """Whether some kind claims ``path`` (reads its neighbours when a kind needs them)."""
-        return self.languages.of(FileSource(self.overlay), normalize(path)) is not None
+        return self.snapshot().language_of(normalize(path)) is not None
 
     # -- buffers --------------------------------------------------------------------------
     def open(self, path: Path, text: str, version: int | None) -> None:

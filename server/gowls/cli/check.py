@@ -20,7 +20,6 @@ from gowls.analysis.config import (
 )
 from gowls.analysis.findings import Finding, Severity
 from gowls.analysis.snapshot import normalize
-from gowls.analysis.source import FileSource
 from gowls.analysis.workspace import Workspace
 from gowls.atomic import write_atomic
 from gowls.cli.fix import compute_fixes, fix_summary, unified_diff, write_fixes
@@ -59,7 +58,12 @@ class UsageError(Exception):
 def make_policy(options: CheckOptions, cwd: Path) -> Policy:
     """The configuration and selection the run applies (raises :class:`UsageError`)."""
     try:
-        resolver = ConfigResolver(_known_codes(), options.config, fallback=cwd)
+        resolver = ConfigResolver(
+            _known_codes(),
+            options.config,
+            fallback=cwd,
+            sections=languages.LANGUAGES.sections(),
+        )
         select = split_codes(options.select) if options.select is not None else None
         overrides = Selection(select, split_codes(options.ignore))
         known = sorted(_known_codes())
@@ -79,11 +83,10 @@ def supported_kinds() -> str:
     return ", ".join(lang.name for lang in languages.LANGUAGES.all)
 
 
-def check_named_files(paths: list[Path]) -> None:
-    """Raise :class:`UsageError` for a named file that no kind supports."""
-    source = FileSource()
+def check_named_files(workspace: Workspace, paths: list[Path]) -> None:
+    """Raise :class:`UsageError` for a named file that no kind (nor the configuration) claims."""
     for path in paths:
-        if path.is_file() and languages.LANGUAGES.of(source, normalize(path)) is None:
+        if path.is_file() and not workspace.is_supported(path):
             raise UsageError(f"{path}: not a file gowls checks (supported: {supported_kinds()})")
 
 
@@ -116,9 +119,12 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
             raise UsageError(f"{path}: no such file or directory")
     if options.output_format not in FORMATS:
         raise UsageError(f"unknown output format {options.output_format!r}")
-    check_named_files(options.paths)
     policy = make_policy(options, cwd)
     workspace = Workspace(options.paths, policy, languages=languages.LANGUAGES)
+    try:
+        check_named_files(workspace, options.paths)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
     try:
         files = collect_files(workspace, options.paths, policy)
         if options.fix or options.diff:

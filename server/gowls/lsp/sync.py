@@ -66,7 +66,10 @@ def initialize(ls: GowlsServer, params: lsp.InitializeParams) -> None:
     )
     roots = _roots(params)
     resolver = ConfigResolver(
-        ls.languages.codes(), fallback=roots[0] if roots else None, strict=False
+        ls.languages.codes(),
+        fallback=roots[0] if roots else None,
+        strict=False,
+        sections=ls.languages.sections(),
     )
     ls.model = Workspace(roots, policy=Policy(resolver), languages=ls.languages)
     if ls.pull:
