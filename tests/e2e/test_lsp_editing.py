@@ -268,3 +268,46 @@ async def test_references_from_require_and_module_lines(
     )
     assert refs is not None
     assert [(r.uri, r.range.start.line) for r in refs] == [(session.uri("app/main.go"), 6)]
+
+
+async def test_code_lenses_count_imports(client: GowlsTestClient, tmp_path: Path) -> None:
+    session = await start(client, tmp_path, REFERENCED)
+    lib = session.open("lib/go.mod")
+    lenses = await client.text_document_code_lens_async(
+        lsp.CodeLensParams(text_document=lsp.TextDocumentIdentifier(lib))
+    )
+    assert lenses is not None
+    assert [(x.range.start.line, x.command.title if x.command else "") for x in lenses] == [
+        (0, "1 import in the workspace")
+    ]
+    app = session.open("app/go.mod")
+    lenses = await client.text_document_code_lens_async(
+        lsp.CodeLensParams(text_document=lsp.TextDocumentIdentifier(app))
+    )
+    assert lenses is not None
+    titles = [x.command.title for x in lenses if x.command]
+    assert titles == ["0 imports in the workspace", "2 imports in this module"]
+
+
+async def test_require_and_tool_completion(client: GowlsTestClient, tmp_path: Path) -> None:
+    files = {
+        "go.work": "go 1.24\n\nuse (\n\t./app\n\t./lib\n)\n",
+        "app/go.mod": "module example.com/app\n\ngo 1.24\n\nrequire \n\ntool \n",
+        "app/cmd/gen/main.go": "package main\n\nfunc main() {}\n",
+        "lib/go.mod": "module example.com/lib\n\ngo 1.24\n",
+    }
+    session = await start(client, tmp_path, files)
+    uri = session.open("app/go.mod")
+    ident = lsp.TextDocumentIdentifier(uri)
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(text_document=ident, position=pos(4, 8))
+    )
+    assert isinstance(result, lsp.CompletionList)
+    assert [(i.label, i.detail) for i in result.items] == [
+        ("example.com/lib", "workspace module in ../lib")
+    ]
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(text_document=ident, position=pos(6, 5))
+    )
+    assert isinstance(result, lsp.CompletionList)
+    assert [i.label for i in result.items] == ["example.com/app/cmd/gen"]

@@ -134,6 +134,15 @@ class Action:
 
 
 @dataclass(frozen=True, slots=True)
+class Lens:
+    """A code lens: a title shown above ``span``'s line, optionally running a command."""
+
+    span: Span
+    title: str
+    command: Command | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class InlayHint:
     """A label shown after ``point`` (e.g. the value a reference resolves to)."""
 

@@ -23,6 +23,7 @@ from gowls.analysis.features import (
     Fold,
     HoverInfo,
     InlayHint,
+    Lens,
     Symbol,
     Target,
 )
@@ -80,6 +81,7 @@ class Features:
     actions: Callable[[Context, Span], list[Action]] | None = None
     """Code actions beyond the quick fixes attached to findings."""
     inlay_hints: Callable[[Context, Span], list[InlayHint]] | None = None
+    code_lenses: Callable[[Context], list[Lens]] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -329,6 +329,26 @@ def inlay_hints(ls: GowlsServer, params: lsp.InlayHintParams) -> list[lsp.InlayH
     ]
 
 
+def code_lens(ls: GowlsServer, params: lsp.CodeLensParams) -> list[lsp.CodeLens] | None:
+    """The kind's code lenses (a lens without a command is a plain label)."""
+    found = ls.context(params.text_document.uri)
+    if found is None or found[1].features.code_lenses is None:
+        return None
+    ctx, language = found
+    assert language.features.code_lenses is not None
+    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
+    out = []
+    for lens in language.features.code_lenses(ctx):
+        command = _command(ls, Action(lens.title, ActionKind.SOURCE, command=lens.command))
+        out.append(
+            lsp.CodeLens(
+                range=ls.converter.range(index, lens.span),
+                command=command or lsp.Command(lens.title, ""),
+            )
+        )
+    return out
+
+
 def register(server: GowlsServer) -> None:
     """Register the editing handlers (only the features some kind provides)."""
     features = [lang.features for lang in server.languages.all]
@@ -353,6 +373,10 @@ def register(server: GowlsServer) -> None:
         (lsp.TEXT_DOCUMENT_FORMATTING, formatting, any(f.format for f in features)),
         (lsp.TEXT_DOCUMENT_INLAY_HINT, inlay_hints, any(f.inlay_hints for f in features)),
     )
+    if any(f.code_lenses for f in features):
+        server.feature(lsp.TEXT_DOCUMENT_CODE_LENS, lsp.CodeLensOptions(resolve_provider=False))(
+            code_lens
+        )
     for method, handler, offered in optional:
         if offered:
             server.feature(method)(handler)

@@ -21,7 +21,7 @@ from gowls.analysis.go.migrate import describe, plan_migration
 from gowls.analysis.go.modules import find_gowork, used_dirs
 from gowls.analysis.go.mvs import selected_hints
 from gowls.analysis.go.outline import folding_ranges, symbols
-from gowls.analysis.go.references import references
+from gowls.analysis.go.references import code_lenses, references
 from gowls.analysis.go.rules.gomod import GOMOD_RULES
 from gowls.analysis.go.rules.gowork import GOWORK_RULES
 from gowls.analysis.go.rules.modcache import MODCACHE_RULES
@@ -167,6 +167,7 @@ GOMOD = Language(
         actions=_migrate_actions,
         inlay_hints=_inlay_hints,
         references=references,
+        code_lenses=code_lenses,
     ),
 )
 """go.mod files."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from gowls.analysis.features import Target
+from gowls.analysis.features import Lens, Target
 from gowls.analysis.go.modules import governing_workspace
 from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot
@@ -81,3 +81,28 @@ def references(ctx: RuleContext[Any], point: Point) -> list[Target]:
         others = [m.directory for m in view.modules if m.directory != ctx.path.parent]
         return _importers(ctx.snapshot, others, mod.module.path)
     return []
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def code_lenses(ctx: RuleContext[Any]) -> list[Lens]:
+    """Counts above go.mod lines: importers of the module, imports of each requirement."""
+    mod = ctx.doc
+    if not isinstance(mod, GoMod):
+        return []
+    out: list[Lens] = []
+    if mod.module is not None:
+        view = governing_workspace(ctx.snapshot, ctx.path)
+        if view is not None:
+            others = [m.directory for m in view.modules if m.directory != ctx.path.parent]
+            count = len(_importers(ctx.snapshot, others, mod.module.path))
+            out.append(Lens(mod.module.span, _plural(count, "import") + " in the workspace"))
+    imports = module_imports(ctx.snapshot, ctx.path.parent)
+    for req in mod.requires:
+        count = sum(
+            1 for _, imp in imports if imp.path == req.path or imp.path.startswith(req.path + "/")
+        )
+        out.append(Lens(req.path_span, _plural(count, "import") + " in this module"))
+    return out
