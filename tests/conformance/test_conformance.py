@@ -104,7 +104,7 @@ CASES = load_cases()
 def _params() -> list[Any]:
     out = []
     for case in CASES:
-        marks = [pytest.mark.xfail(reason=case.gap, strict=False)] if case.gap else []
+        marks = [pytest.mark.xfail(reason=case.gap, strict=True)] if case.gap else []
         out.append(pytest.param(case, id=case.name, marks=marks))
     return out
 

@@ -55,7 +55,7 @@ def one(findings: list[Finding], code: str) -> Finding:
 def test_registered(code: str, severity: Severity) -> None:
     info = LANGUAGES.rule(code).info
     assert info.severity is severity
-    assert info.summary and info.explanation and info.fix and info.example
+    assert info.summary and info.explanation and info.fix and info.example is not None
     assert info.kind == ("go.work" if code.startswith("GW") else "go.mod")
 
 

@@ -20,7 +20,7 @@ from gowls.analysis.go.modules import (
     shown_relative,
 )
 from gowls.analysis.go.rules.common import syntax_findings
-from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
+from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.syntax.directives import Replace
 from gowls.syntax.gomod import GoMod
 from gowls.syntax.positions import LineIndex, Span
@@ -41,7 +41,12 @@ KIND = "go.mod"
             "The message is go's own, followed by how to fix it."
         ),
         fix="Correct the line as the message says.",
-        example="module example.com/m\n\ngo 1.22\n\nrequire example.com/x 1.2.3\n",
+        example=Example(
+            {
+                "go.mod": ("module example.com/m\n\ngo 1.22\n\nrequire example.com/x 1.2.3\n"),
+            },
+            "go.mod",
+        ),
     )
 )
 def syntax_error(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
@@ -142,9 +147,19 @@ def _use_line(view: WorkspaceView, module: WorkspaceModule) -> int:
             "target's go.mod may declare another module path: `go` accepts that."
         ),
         fix="Create the module in that directory (`go mod init`) or correct the replace path.",
-        example=(
-            "module example.com/m\n\ngo 1.22\n\nrequire example.com/x v1.0.0\n\n"
-            "replace example.com/x => ../x\n"
+        example=Example(
+            {
+                "go.mod": (
+                    "module example.com/m\n"
+                    "\n"
+                    "go 1.22\n"
+                    "\n"
+                    "require example.com/x v1.0.0\n"
+                    "\n"
+                    "replace example.com/x => ../x\n"
+                ),
+            },
+            "go.mod",
         ),
     )
 )
@@ -210,11 +225,22 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
         ),
         fix="Point the replace at the directory the workspace uses (offered as a quick fix), or "
         "stop using one of them.",
-        example=(
-            "-- go.work --\ngo 1.22\n\nuse (\n\t./a\n\t./b\n)\n"
-            "-- a/go.mod --\nmodule example.com/a\n\ngo 1.22\n\n"
-            "require example.com/b v0.0.0-00010101000000-000000000000\n\n"
-            "replace example.com/b => ../b-fork\n"
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse (\n\t./a\n\t./b\n)\n"),
+                "a/go.mod": (
+                    "module example.com/a\n"
+                    "\n"
+                    "go 1.22\n"
+                    "\n"
+                    "require example.com/b v1.0.0\n"
+                    "\n"
+                    "replace example.com/b => ../b-fork\n"
+                ),
+                "b/go.mod": ("module example.com/b\n\ngo 1.22\n"),
+                "b-fork/go.mod": ("module example.com/b\n\ngo 1.22\n"),
+            },
+            "a/go.mod",
         ),
     )
 )
@@ -272,9 +298,17 @@ def replace_shadowed_by_workspace(ctx: RuleContext[GoMod], info: RuleInfo) -> It
         ),
         fix="Add a replace to this go.mod pointing at the module's directory (offered for a "
         "workspace module), or require a published version.",
-        example=(
-            "module example.com/a\n\ngo 1.22\n\n"
-            "require example.com/b v0.0.0-00010101000000-000000000000\n"
+        example=Example(
+            {
+                "go.mod": (
+                    "module example.com/a\n"
+                    "\n"
+                    "go 1.22\n"
+                    "\n"
+                    "require example.com/b v0.0.0-00010101000000-000000000000\n"
+                ),
+            },
+            "go.mod",
         ),
     )
 )
@@ -335,7 +369,12 @@ def require_zero_pseudo_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iter
         ),
         fix="Remove the replace (quick fix; not applied by `--fix`, since a future requirement "
         "would use it again).",
-        example="module example.com/m\n\ngo 1.22\n\nreplace example.com/x => ../x\n",
+        example=Example(
+            {
+                "go.mod": ("module example.com/m\n\ngo 1.22\n\nreplace example.com/x => ../x\n"),
+            },
+            "go.mod",
+        ),
     )
 )
 def replace_dead(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
@@ -374,12 +413,29 @@ def replace_dead(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
         explanation=(
             "`replace M v1.2.3 => …` applies only to exactly `M v1.2.3`. When every go.mod in "
             "the module graph requires M at other versions, `go` never uses it (the build uses "
-            "the required version, unreplaced). Reported only when the whole graph is on disk."
+            "the required version as the other replaces or the module proxy provide it). Reported "
+            "only when the whole graph is on disk (every requirement is a workspace module or "
+            "served by a directory replacement): a downloaded module's go.mod could require M at "
+            "the replaced version."
         ),
         fix="Remove the replace (quick fix), or drop its version so it applies to every version.",
-        example=(
-            "module example.com/m\n\ngo 1.22\n\nrequire example.com/x v1.0.0\n\n"
-            "replace example.com/x v1.1.0 => ../x\n"
+        example=Example(
+            {
+                "go.mod": (
+                    "module example.com/m\n"
+                    "\n"
+                    "go 1.22\n"
+                    "\n"
+                    "require example.com/x v1.0.0\n"
+                    "\n"
+                    "replace (\n"
+                    "\texample.com/x v1.0.0 => ./x\n"
+                    "\texample.com/x v1.1.0 => ./x-next\n"
+                    ")\n"
+                ),
+                "x/go.mod": ("module example.com/x\n\ngo 1.22\n"),
+            },
+            "go.mod",
         ),
     )
 )
@@ -426,12 +482,20 @@ def replace_version_never_matches(ctx: RuleContext[GoMod], info: RuleInfo) -> It
             "and a published version compiles the downloaded module instead of the replacement."
         ),
         fix="Copy the replace into this go.mod (offered as a quick fix).",
-        example=(
-            "-- go.work --\ngo 1.22\n\nuse (\n\t./a\n\t./b\n)\n"
-            "-- a/go.mod --\nmodule example.com/a\n\ngo 1.22\n\n"
-            "replace example.com/x => ../x\n"
-            "-- b/go.mod --\nmodule example.com/b\n\ngo 1.22\n\n"
-            "require example.com/x v0.0.0-00010101000000-000000000000\n"
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse (\n\t./a\n\t./b\n)\n"),
+                "a/go.mod": ("module example.com/a\n\ngo 1.22\n\nreplace example.com/x => ../x\n"),
+                "b/go.mod": (
+                    "module example.com/b\n"
+                    "\n"
+                    "go 1.22\n"
+                    "\n"
+                    "require example.com/x v0.0.0-00010101000000-000000000000\n"
+                ),
+                "x/go.mod": ("module example.com/x\n\ngo 1.22\n"),
+            },
+            "b/go.mod",
         ),
     )
 )

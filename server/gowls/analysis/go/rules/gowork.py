@@ -17,7 +17,7 @@ from gowls.analysis.go.modules import (
     used_dirs,
 )
 from gowls.analysis.go.rules.common import syntax_findings
-from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
+from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.directives import Replace
 from gowls.syntax.gowork import GoWork, Use
@@ -50,7 +50,12 @@ def _line(use: Use) -> int:
             "`go: errors parsing go.work`. The message is go's own, followed by how to fix it."
         ),
         fix="Correct the line as the message says.",
-        example="go 1.22\n\nuse ./a ./b\nfrob x\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse ./a ./b\nfrob x\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def syntax_error(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -71,7 +76,12 @@ def syntax_error(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
         ),
         fix="Create the module (`go mod init` in that directory) or remove the entry; the quick "
         "fix removes it.",
-        example="go 1.22\n\nuse ./missing\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse ./missing\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def use_dir_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -103,7 +113,13 @@ def use_dir_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Findin
             "listed in go.work file: open DIR/go.mod: no such file or directory`."
         ),
         fix="Run `go mod init` in the directory, or remove the entry (offered as a quick fix).",
-        example="go 1.22\n\nuse ./docs\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse ./docs\n"),
+                "docs/": "",
+            },
+            "go.work",
+        ),
     )
 )
 def use_dir_without_gomod(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -135,7 +151,13 @@ def use_dir_without_gomod(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
             "workspace`. Spellings such as `./a`, `a` and `./a/` name the same directory."
         ),
         fix="Remove the repeated entry (quick fix).",
-        example="go 1.22\n\nuse (\n\t./a\n\ta\n)\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse (\n\t./a\n\ta\n)\n"),
+                "a/go.mod": ("module example.com/a\n\ngo 1.22\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def use_dir_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -175,7 +197,14 @@ def _module_path(snapshot: Snapshot, directory: Path) -> tuple[str, Span] | None
             "`module PATH appears multiple times in workspace`."
         ),
         fix="Keep one of the directories in the workspace, or give one module another path.",
-        example="go 1.22\n\nuse (\n\t./a\n\t./a-copy\n)\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse (\n\t./a\n\t./a-copy\n)\n"),
+                "a/go.mod": ("module example.com/a\n\ngo 1.22\n"),
+                "a-copy/go.mod": ("module example.com/a\n\ngo 1.22\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def module_path_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -219,7 +248,13 @@ def module_path_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
             "DIR listed in go.work file: error reading DIR/go.mod: missing module declaration`."
         ),
         fix="Add `module example.com/name` at the top of that go.mod.",
-        example="go 1.22\n\nuse ./a\n\n-- a/go.mod --\ngo 1.22\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse ./a\n\n"),
+                "a/go.mod": ("go 1.22\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def use_module_without_module_line(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -253,7 +288,13 @@ def use_module_without_module_line(ctx: RuleContext[GoWork], info: RuleInfo) -> 
         ),
         fix="Raise the go line to the highest version the used modules need (safe quick fix, "
         "the same change `go work use` makes).",
-        example="go 1.21\n\nuse ./a\n\n-- a/go.mod --\nmodule example.com/a\n\ngo 1.23\n",
+        example=Example(
+            {
+                "go.work": ("go 1.21\n\nuse ./a\n\n"),
+                "a/go.mod": ("module example.com/a\n\ngo 1.23\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def go_version_below_module(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -311,7 +352,32 @@ def _replace_key_target(base: Path, rep: Replace) -> str:
             "override in go.work."
         ),
         fix="Add a replace to go.work that picks one target (offered as a quick fix per target).",
-        example="go 1.22\n\nuse (\n\t./a\n\t./b\n)\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse (\n\t./a\n\t./b\n)\n"),
+                "a/go.mod": (
+                    "module example.com/a\n"
+                    "\n"
+                    "go 1.22\n"
+                    "\n"
+                    "require example.com/x v1.0.0\n"
+                    "\n"
+                    "replace example.com/x => ../x1\n"
+                ),
+                "b/go.mod": (
+                    "module example.com/b\n"
+                    "\n"
+                    "go 1.22\n"
+                    "\n"
+                    "require example.com/x v1.0.0\n"
+                    "\n"
+                    "replace example.com/x => ../x2\n"
+                ),
+                "x1/go.mod": ("module example.com/x\n\ngo 1.22\n"),
+                "x2/go.mod": ("module example.com/x\n\ngo 1.22\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -398,7 +464,14 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
             "at which to replace the module.`"
         ),
         fix="Remove the replace (offered as a quick fix) or give it a version.",
-        example="go 1.22\n\nuse ./b\n\nreplace example.com/b => ./c\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse ./b\n\nreplace example.com/b => ./c\n"),
+                "b/go.mod": ("module example.com/b\n\ngo 1.22\n"),
+                "c/go.mod": ("module example.com/b\n\ngo 1.22\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def workspace_module_replaced(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -424,6 +497,18 @@ def workspace_module_replaced(ctx: RuleContext[GoWork], info: RuleInfo) -> Itera
         )
 
 
+def _replacement_dirs(snapshot: Snapshot, path: Path, work: GoWork) -> set[Path]:
+    """Directories the workspace's replaces (go.work's and its modules') point at."""
+    found = {resolve_dir(path.parent, r.new_path) for r in work.replaces if r.is_local}
+    for entry in used_dirs(path, work):
+        mod = module_dir_gomod(snapshot, entry.directory)
+        if mod is not None:
+            found.update(
+                resolve_dir(entry.directory, r.new_path) for r in mod.replaces if r.is_local
+            )
+    return found
+
+
 def _under_nested_workspace(snapshot: Snapshot, root: Path, directory: Path) -> bool:
     """Whether a go.work between ``root`` (exclusive) and ``directory`` governs it instead."""
     for parent in (directory, *directory.parents):
@@ -447,11 +532,20 @@ def _under_nested_workspace(snapshot: Snapshot, root: Path, directory: Path) -> 
             "module: `go build ./...` there fails with `pattern ./...: directory prefix . does "
             "not contain modules listed in go.work or their selected dependencies`. "
             "Directories under vendor/, testdata/ and hidden directories "
-            "are not considered, nor modules under a nested go.work."
+            "are not considered, nor modules under a nested go.work, nor directories a replace "
+            "of the workspace (in go.work or a used module's go.mod) points at: those are "
+            "dependencies."
         ),
         fix="Add a `use` for the directory (offered as a quick fix; not applied by --fix, since "
         "it changes what the workspace builds).",
-        example="go 1.22\n\nuse ./a\n\n-- b/go.mod --\nmodule example.com/b\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse ./a\n"),
+                "a/go.mod": ("module example.com/a\n\ngo 1.22\n"),
+                "b/go.mod": ("module example.com/b\n\ngo 1.22\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -463,8 +557,11 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
     used = {entry.directory for entry in used_dirs(ctx.path, work)}
     anchor = work.uses[0].statement.span if work.uses else None
     block = next((b for b in work.syntax.blocks if b.verb == "use" and b.rparen), None)
+    replaced = _replacement_dirs(ctx.snapshot, ctx.path, work)
     for directory in module_dirs(ctx.snapshot, root):
-        if directory in used or _under_nested_workspace(ctx.snapshot, root, directory):
+        if directory in used or directory in replaced:
+            continue  # a replacement target is a dependency, not meant to be a workspace module
+        if _under_nested_workspace(ctx.snapshot, root, directory):
             continue
         gomod = directory / "go.mod"
         shown = shown_relative(directory, root)
