@@ -43,6 +43,7 @@ from workspace_files import write_tree
 CASES_DIR = Path(__file__).parent / "cases"
 RULE_CODES = {
     "GW001",
+    "GW002",
     "GW101",
     "GW102",
     "GW103",
@@ -53,6 +54,7 @@ RULE_CODES = {
     "GW108",
     "GW109",
     "GM001",
+    "GM002",
     "GM101",
     "GM102",
     "GM103",

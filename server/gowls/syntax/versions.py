@@ -16,6 +16,7 @@ TOOLCHAIN_RE = re.compile(r"^default$|^go1($|\.)")
 """What a ``toolchain`` directive accepts."""
 
 _NUM = r"(0|[1-9][0-9]*)"
+_GOVER_RE = re.compile(rf"^{_NUM}(?:\.{_NUM}(?:\.{_NUM}|([a-z]+){_NUM}?)?)?$")
 _SEMVER_RE = re.compile(
     r"^v(?P<major>" + _NUM + r")"
     r"(?:\.(?P<minor>" + _NUM + r")(?:\.(?P<patch>" + _NUM + r"))?)?"
@@ -162,6 +163,24 @@ class GoVersion:
         if patch_text is not None:
             return GoVersion(maj, minor, int(patch_text), 2, "", 0)
         return GoVersion(maj, minor, 0, 0, "", 0)
+
+    @staticmethod
+    def parse_lenient(text: str) -> GoVersion | None:
+        """Parse any form ``go`` itself accepts after ``go`` (``gover.Parse``): besides the
+        forms of a go line also ``1`` (1.0.0), ``1.21rc`` (no number) and majors above 1."""
+        m = _GOVER_RE.match(text)
+        if m is None:
+            return None
+        maj, minor, patch, kind, pre = m.group(1, 2, 3, 4, 5)
+        if minor is None:
+            return GoVersion(int(maj), 0, 0, 2, "", 0)
+        if patch is not None:
+            return GoVersion(int(maj), int(minor), int(patch), 2, "", 0)
+        if kind is not None:
+            return GoVersion(int(maj), int(minor), 0, 1, kind, int(pre or 0))
+        # Before Go 1.21 a missing patch means .0; from 1.21 on it is the language version.
+        released = (int(maj), int(minor)) < (1, 21)
+        return GoVersion(int(maj), int(minor), 0, 2 if released else 0, "", 0)
 
     def language(self) -> str:
         """The language version, ``1.21`` for ``1.21.3``."""
