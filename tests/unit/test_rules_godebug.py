@@ -68,7 +68,7 @@ def test_gomod_in_workspace_is_a_warning(check_tree: CheckTree) -> None:
 
 
 def test_table_matches_the_installed_go() -> None:
-    """GODEBUGS and REMOVED_GODEBUGS are Go's internal/godebugs tables (facts, refreshed by hand)."""
+    """GODEBUGS and REMOVED_GODEBUGS are Go's internal/godebugs tables (refreshed by hand)."""
     if GO is None:
         pytest.skip(SKIP_REASON)
     root = subprocess.run([GO, "env", "GOROOT"], capture_output=True, text=True, check=True)
