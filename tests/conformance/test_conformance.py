@@ -14,7 +14,8 @@ name other arguments in ``go``, e.g. ``["list", "-m", "all"]``, and another dire
 * a case go accepts may name a ``warn`` (code, file, line, message): gowls reports that warning
   (a hazard go does not report where it runs). ``gowork_off_fails`` / ``gowork_off_prints`` then
   run the same go command with ``GOWORK=off`` in the warned file's directory and assert that it
-  fails with (or prints) the given text, proving the hazard. ``clean`` asserts no findings at all.
+  fails with (or prints) the given text, proving the hazard. ``clean`` asserts no findings at all;
+  ``absent`` lists codes gowls must not report (a false positive the case guards against).
 
 Cases in ``gaps.json`` are known disagreements (go fails, no foundation rule reports it); they
 are expected to fail and say why.
@@ -41,28 +42,7 @@ from gowls.syntax.gowork import parse_gowork
 from workspace_files import write_tree
 
 CASES_DIR = Path(__file__).parent / "cases"
-RULE_CODES = {
-    "GW001",
-    "GW002",
-    "GW101",
-    "GW102",
-    "GW103",
-    "GW104",
-    "GW105",
-    "GW106",
-    "GW107",
-    "GW108",
-    "GW109",
-    "GM001",
-    "GM002",
-    "GM101",
-    "GM102",
-    "GM103",
-    "GM104",
-    "GM105",
-    "GM106",
-    "GM107",
-}
+RULE_CODES = {r.info.code for r in LANGUAGES.rules()}
 
 
 @dataclass(frozen=True)
@@ -79,6 +59,8 @@ class Case:
     gowork_off_fails: str = ""
     gowork_off_prints: str = ""
     clean: bool = False
+    absent: list[str] = field(default_factory=list)
+    """Codes gowls must not report (false positives this case guards against)."""
     source: str = field(default="", compare=False)
 
     @property
@@ -246,6 +228,7 @@ def test_enough_cases() -> None:
         if case.warn is not None:
             assert case.warn["code"] in RULE_CODES, case.name
             assert case.warn["file"] in case.files, case.name
+        assert all(code in RULE_CODES for code in case.absent), case.name
         assert case.dir or any(p == "go.work" or p.endswith("/go.work") for p in case.files)
 
 
@@ -257,6 +240,8 @@ def test_conformance(case: Case, tmp_path: Path, go_env: dict[str, str]) -> None
     findings = run_gowls(tmp_path)
     errors = [f for f in findings if f.severity is Severity.ERROR]
     context = f"go (exit {go.code}):\n{go.stderr}\ngowls:\n{describe(findings, tmp_path)}"
+    unwanted = [f for f in findings if f.code in case.absent]
+    assert not unwanted, f"case forbids {case.absent}\n" + context
 
     if go.code == 0:
         assert not errors, "go accepts this workspace but gowls reports errors\n" + context

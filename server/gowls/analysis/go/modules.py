@@ -246,6 +246,8 @@ class ModuleGraph:
         self.mod_replaces = mod_replaces
         """Replaces of the main modules' go.mods (all of them, including overridden ones)."""
         self.requirements: tuple[Requirement, ...] = ()
+        self.malformed: tuple[Path, ...] = ()
+        """go.mod files of the graph with syntax problems: requirements may be missing."""
         self._work_by_module = _by_module(work_replaces)
         self._active_by_module = _by_module(
             tuple(r for r in mod_replaces if not self.overridden_by_gowork(r))
@@ -329,6 +331,8 @@ def _collect_requirements(
         if path in seen_files:
             continue
         seen_files.add(path)
+        if mod.problems:
+            graph.malformed = (*graph.malformed, path)
         for req in mod.requires:
             requirements.append(Requirement(path, req))
             rep = graph.replacement(req.path, req.version)
@@ -391,8 +395,10 @@ def fully_visible(snapshot: Snapshot, graph: ModuleGraph) -> bool:
     """Whether every module in the graph has its go.mod on disk (nothing is downloaded).
 
     Only then can a rule tell that no module in the graph requires something: a downloaded
-    module's go.mod may require any module at any version.
+    module's go.mod may require any module at any version, and so may a malformed line.
     """
+    if graph.malformed:
+        return False  # a require go cannot parse may name anything
     for req in graph.requirements:
         if graph.workspace is not None and graph.workspace.by_module(req.module) is not None:
             continue

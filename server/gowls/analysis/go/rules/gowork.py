@@ -300,6 +300,8 @@ def use_module_without_module_line(ctx: RuleContext[GoWork], info: RuleInfo) -> 
 def go_version_below_module(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """Used modules needing a newer Go than the go.work declares."""
     work = ctx.doc
+    if work.problems:
+        return  # go stops at the syntax errors; the go line may be the one it cannot read
     listed = work.go.version if work.go else "1.18"
     needs: list[tuple[UsedDir, str]] = []
     for entry in used_dirs(ctx.path, work):
