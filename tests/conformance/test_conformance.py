@@ -181,13 +181,24 @@ def module_places(
 ) -> set[tuple[Path, int]]:
     """go.mod lines behind a module-graph failure that names no line.
 
-    ``M@V (replaced by DIR): reading DIR/go.mod`` -> the replaces with that target;
+    ``M@V (replaced by DIR): reading DIR/go.mod`` -> the replaces (go.mod or go.work) with that
+    target;
     ``M@V: module lookup disabled`` / ``missing go.sum entry`` -> the requirements of M@V;
     ``updates to go.mod needed`` -> the toolchain line of the module go runs in.
     """
     places: set[tuple[Path, int]] = set()
     for m in re.finditer(r"\(replaced by (\S+)\): reading", stderr):
         target = Path(os.path.normpath(workdir / m[1]))
+        for workfile in (
+            root / rel for rel in files if rel == "go.work" or rel.endswith("/go.work")
+        ):
+            work = parse_gowork(workfile.read_bytes(), "go.work")
+            for rep in work.replaces:
+                if (
+                    rep.is_local
+                    and Path(os.path.normpath(workfile.parent / rep.new_path)) == target
+                ):
+                    places.add((workfile, rep.statement.span.start.line + 1))
         for gomod in gomod_files(root, files):
             mod = parse_gomod(gomod.read_bytes(), "go.mod")
             for rep in mod.replaces:

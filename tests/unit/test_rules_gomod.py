@@ -364,3 +364,18 @@ def test_governing_workspace_and_dependencies(tmp_path: Path) -> None:
     # reads are recorded: the go.work, so that editing it re-checks the go.mod.
     result = check_file(snapshot, tmp_path / "a" / "go.mod")
     assert tmp_path / "go.work" in result.depends_on
+
+
+def test_gm101_same_broken_directory_as_gowork_is_not_hidden(check_tree: CheckTree) -> None:
+    files = {
+        "go.work": "go 1.22\n\nuse ./m\n\nreplace example.com/x => ./x\n",
+        "m/go.mod": mod(
+            "example.com/m", "require example.com/x v1.0.0\n\nreplace example.com/x => ../x\n"
+        ),
+    }
+    f = one(check_tree(files, "m/go.mod"), "GM101")
+    assert f.severity is Severity.WARNING
+    assert "which hides it" not in f.message
+    assert "go.work replaces it with the same directory, so workspace builds fail too" in f.message
+    gw = one(check_tree(files, "go.work"), "GW111")
+    assert gw.severity is Severity.ERROR

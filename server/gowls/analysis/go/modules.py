@@ -359,8 +359,15 @@ def module_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> ModuleGrap
     return _workspace_graph(snapshot, view, gomod_path, mod)
 
 
+def workspace_graph(snapshot: Snapshot, view: WorkspaceView) -> ModuleGraph:
+    """The module graph of a workspace, shared by the rules of its go.work and modules."""
+    return snapshot.memo(
+        ("workspace_graph", view.path), lambda: _workspace_graph(snapshot, view, None, None)
+    )
+
+
 def _workspace_graph(
-    snapshot: Snapshot, view: WorkspaceView, gomod_path: Path, mod: GoMod
+    snapshot: Snapshot, view: WorkspaceView, gomod_path: Path | None, mod: GoMod | None
 ) -> ModuleGraph:
     mains: list[tuple[Path, GoMod]] = []
     mod_replaces: list[ReplaceSource] = []
@@ -369,7 +376,7 @@ def _workspace_graph(
         if module.mod is None or module.gomod_path in seen:
             continue
         seen.add(module.gomod_path)
-        current = mod if module.gomod_path == gomod_path else module.mod
+        current = mod if mod is not None and module.gomod_path == gomod_path else module.mod
         mains.append((module.gomod_path, current))
         mod_replaces.extend(_replace_sources(module.gomod_path, current.replaces, False))
     work_replaces = _replace_sources(view.path, view.work.replaces, True)

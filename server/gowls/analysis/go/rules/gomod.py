@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from gowls.analysis.go.modules import (
     own_replaces,
     shown_relative,
 )
-from gowls.analysis.go.rules.common import syntax_findings
+from gowls.analysis.go.rules.common import missing_target, syntax_findings
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.syntax.directives import Replace
 from gowls.syntax.gomod import GoMod
@@ -187,22 +186,24 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
         shown = new
         if severity is Severity.ERROR and graph.workspace is not None:
             shown = shown_relative(target, graph.workspace.directory)
-        gomod = os.path.normpath(os.path.join(shown, "go.mod")).replace(os.sep, "/")
         version = _shown_version(req.module, req.version)
-        if source.is_dir(target):
-            what = f"{new} has no go.mod"
-            todo = f"Run `go mod init {rep.module}` in {new} or correct the path."
-        else:
-            what = f"replacement directory {new} does not exist"
-            todo = f"Create the module in {new} or correct the path."
+        missing = missing_target(ctx.snapshot, rep, shown)
+        hidden = ""
+        if mode:
+            work_rep = graph.replacement(req.module, req.version)
+            if work_rep is not None and work_rep.in_gowork and work_rep.same_target(rep):
+                hidden = (
+                    " In the workspace go.work replaces it with the same directory, so "
+                    "workspace builds fail too (reported on the go.work replace)."
+                )
+            else:
+                hidden = " go.work replaces the module in the workspace, which hides it."
         yield finding(
             info,
             ctx.path,
             rep.replace.new_span,
-            f"{what}: go fails to load {version}{mode} (`{version} (replaced by {shown}): reading "
-            f"{gomod}: no such file or directory`)."
-            + (" go.work replaces the module in the workspace, which hides it." if mode else "")
-            + f" {todo}",
+            f"{missing.what}: go fails to load {version}{mode} (`{version} (replaced by {shown}): "
+            f"reading {missing.reading}`).{hidden} {missing.todo}",
             related=(Related(req.file, req.require.path_span, f"requires {version}"),),
             severity=severity,
         )

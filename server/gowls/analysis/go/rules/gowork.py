@@ -15,8 +15,10 @@ from gowls.analysis.go.modules import (
     resolve_dir,
     shown_relative,
     used_dirs,
+    workspace_graph,
+    workspace_view,
 )
-from gowls.analysis.go.rules.common import syntax_findings
+from gowls.analysis.go.rules.common import missing_target, syntax_findings
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.directives import Replace
@@ -585,6 +587,57 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
         )
 
 
+@rule(
+    RuleInfo(
+        code="GW111",
+        name="replace-target-missing",
+        kind=KIND,
+        severity=Severity.ERROR,
+        summary="A go.work directory replacement points at a directory without a go.mod",
+        explanation=(
+            "`go` reads the go.mod of every replacement directory the workspace's module graph "
+            "needs and fails when there is none: `M@V (replaced by ./x): reading x/go.mod: open "
+            "…/x/go.mod: no such file or directory` (`go list -m all`, `go build`), or `not a "
+            "directory` when the path is a file. This includes a versioned replace of a "
+            "workspace module at a version some module requires. A replace no module in the "
+            "graph requires is ignored by go and not reported."
+        ),
+        fix="Create the module in that directory (`go mod init`) or correct the replace path.",
+        example=Example(
+            {
+                "go.work": "go 1.22\n\nuse ./a\n\nreplace example.com/x => ./x\n",
+                "a/go.mod": "module example.com/a\n\ngo 1.22\n\nrequire example.com/x v1.0.0\n",
+            },
+            "go.work",
+        ),
+    )
+)
+def replace_target_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
+    """go.work directory replacements in use whose directory holds no go.mod."""
+    view = workspace_view(ctx.snapshot, ctx.path)
+    if view is None:
+        return
+    graph = workspace_graph(ctx.snapshot, view)
+    for rep in graph.work_replaces:
+        target = rep.target_dir
+        if target is None or ctx.snapshot.source.is_file(target / "go.mod"):
+            continue
+        used = graph.uses(rep)
+        if not used:
+            continue
+        req = used[0]
+        version = f"{req.module}@{req.version}"
+        missing = missing_target(ctx.snapshot, rep, rep.replace.new_path)
+        yield finding(
+            info,
+            ctx.path,
+            rep.replace.new_span,
+            f"{missing.what}: go fails to load {version} (`{version} (replaced by "
+            f"{rep.replace.new_path}): reading {missing.reading}`). {missing.todo}",
+            related=(Related(req.file, req.require.path_span, f"requires {version}"),),
+        )
+
+
 GOWORK_RULES = (
     syntax_error,
     use_dir_missing,
@@ -596,5 +649,6 @@ GOWORK_RULES = (
     conflicting_replacements,
     workspace_module_replaced,
     module_not_in_workspace,
+    replace_target_missing,
 )
 """The rules of this module, in code order."""
