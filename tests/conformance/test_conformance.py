@@ -220,6 +220,22 @@ def module_places(
     return places
 
 
+def conflict_places(root: Path, files: dict[str, str], module: str) -> set[tuple[Path, int]]:
+    """Lines of every replace of ``module`` (go.mod and go.work) and every go.work use line."""
+    places: set[tuple[Path, int]] = set()
+    for gomod in gomod_files(root, files):
+        mod = parse_gomod(gomod.read_bytes(), "go.mod")
+        places |= {
+            (gomod, r.statement.span.start.line + 1) for r in mod.replaces if r.old_path == module
+        }
+    for rel in files:
+        if rel == "go.work" or rel.endswith("/go.work"):
+            workfile = root / rel
+            lines = replace_lines(workfile, module) | use_lines(workfile, lambda d: True)
+            places |= {(workfile, line) for line in lines}
+    return places
+
+
 def errors_at(findings: list[Finding], file: Path, lines: set[int]) -> list[Finding]:
     return [
         f
@@ -279,22 +295,27 @@ def test_conformance(case: Case, tmp_path: Path, go_env: dict[str, str]) -> None
                 f"go names {file.relative_to(tmp_path)}:{line}; gowls has no error there\n"
                 + context
             )
+    elif conflict := re.search(r"conflicting replacements for ([^\s@]+)(?:@\S+)?:", go.stderr):
+        # go names no line: gowls reports on a go.mod or go.work replace of the module, or on
+        # the use of a module whose go.mod holds one of the conflicting replaces.
+        places = conflict_places(tmp_path, case.files, conflict[1])
+        assert any(errors_at(findings, file, {line}) for file, line in places), (
+            f"gowls has no error on {sorted((str(f.relative_to(tmp_path)), n) for f, n in places)}"
+            "\n" + context
+        )
     else:
         workfile = tmp_path / case.gowork
         dup = re.search(r"module (\S+) appears multiple times in workspace", go.stderr)
         missing = re.search(r"cannot load module (.+?) listed in go\.work file", go.stderr)
         needs_go = re.search(r"module (.+?) listed in go\.work file requires go", go.stderr)
-        conflict = re.search(r"conflicting replacements for (\S+):", go.stderr)
         replaced = re.search(r"workspace module (\S+) is replaced at all versions", go.stderr)
         if needs_go:
             shown = needs_go[1]
             target = Path(os.path.normpath(workfile.parent / shown))
             lines = use_lines(workfile, lambda d: d == target)
-        elif conflict or replaced:
-            # go names no line: gowls reports on the go.work replace or the use of a module
-            # whose go.mod holds one of the conflicting replaces.
-            module = (conflict or replaced)[1]  # type: ignore[index]
-            lines = replace_lines(workfile, module) | use_lines(workfile, lambda d: True)
+        elif replaced:
+            # go names no line: gowls reports on the go.work replace or a use line.
+            lines = replace_lines(workfile, replaced[1]) | use_lines(workfile, lambda d: True)
         elif dup:
             module = dup[1]
             lines = use_lines(workfile, lambda d: module_path_of(d) == module)

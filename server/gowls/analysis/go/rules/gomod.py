@@ -381,7 +381,12 @@ def require_zero_pseudo_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iter
 def replace_dead(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Replaces whose module no visible go.mod requires, in a fully visible graph."""
     graph, _ = _graphs(ctx)
-    own = [r for r in own_replaces(graph, ctx.path) if r.module != ctx.doc.module_path]
+    conflicted = conflicted_modules(ctx.doc)  # GM108: go rejects them, whatever requires them
+    own = [
+        r
+        for r in own_replaces(graph, ctx.path)
+        if r.module != ctx.doc.module_path and (r.module, r.replace.old_version) not in conflicted
+    ]
     if not own or not fully_visible(ctx.snapshot, graph):
         return
     for rep in own:
@@ -443,7 +448,12 @@ def replace_dead(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
 def replace_version_never_matches(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Versioned replaces of a required module at a version nothing requires."""
     graph, _ = _graphs(ctx)
-    own = [r for r in own_replaces(graph, ctx.path) if r.replace.old_version]
+    conflicted = conflicted_modules(ctx.doc)  # GM108
+    own = [
+        r
+        for r in own_replaces(graph, ctx.path)
+        if r.replace.old_version and (r.module, r.replace.old_version) not in conflicted
+    ]
     if not own or not fully_visible(ctx.snapshot, graph):
         return
     for rep in own:
@@ -553,6 +563,70 @@ def requirement_served_only_by_sibling_replace(
         )
 
 
+def replace_target_text(rep: Replace) -> str:
+    """A replacement as go prints it in ``conflicting replacements``."""
+    return rep.new_path if rep.is_local else f"{rep.new_path}@{rep.new_version}"
+
+
+def own_conflicts(mod: GoMod) -> Iterator[tuple[Replace, Replace]]:
+    """(first, later) pairs of replaces of one module version with different replacements."""
+    first: dict[tuple[str, str], Replace] = {}
+    for rep in mod.replaces:
+        earlier = first.setdefault((rep.old_path, rep.old_version), rep)
+        if earlier is not rep and (earlier.new_path, earlier.new_version) != (
+            rep.new_path,
+            rep.new_version,
+        ):
+            yield earlier, rep
+
+
+def conflicted_modules(mod: GoMod) -> set[tuple[str, str]]:
+    """(module, version) keys this go.mod replaces more than one way."""
+    return {(rep.old_path, rep.old_version) for _, rep in own_conflicts(mod)}
+
+
+@rule(
+    RuleInfo(
+        code="GM108",
+        name="conflicting-replacements",
+        kind=KIND,
+        severity=Severity.ERROR,
+        summary="One go.mod replaces the same module (and version) with two different targets",
+        explanation=(
+            "`go` refuses to load the module: `conflicting replacements for M:` followed by both "
+            "targets, whether or not anything requires M, in module mode and in a workspace "
+            "(even when go.work replaces M too). Targets are compared as written: `./x` and "
+            "`./x/` conflict. Two identical lines are accepted."
+        ),
+        fix="Keep one of the replaces (removing this one is offered as a quick fix).",
+        example=Example(
+            {
+                "go.mod": (
+                    "module example.com/m\n\ngo 1.22\n\n"
+                    "replace example.com/x => ./x1\n\nreplace example.com/x => ./x2\n"
+                ),
+            },
+            "go.mod",
+        ),
+    )
+)
+def conflicting_replacements(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
+    """A second replace of a module version with another replacement."""
+    for earlier, rep in own_conflicts(ctx.doc):
+        shown = rep.old_path + (f"@{rep.old_version}" if rep.old_version else "")
+        first, second = replace_target_text(earlier), replace_target_text(rep)
+        yield finding(
+            info,
+            ctx.path,
+            rep.old_span,
+            f"conflicting replacements for {shown}: this go.mod replaces it with {first} (line "
+            f"{_line_of(earlier.statement.span)}) and with {second}, so go refuses to load the "
+            "module. Keep one replace.",
+            fixes=(_remove_replace_fix(ctx, rep),),
+            related=(Related(ctx.path, earlier.statement.span, f"replaced with {first}"),),
+        )
+
+
 GOMOD_RULES = (
     syntax_error,
     replace_target_missing,
@@ -561,5 +635,6 @@ GOMOD_RULES = (
     replace_dead,
     replace_version_never_matches,
     requirement_served_only_by_sibling_replace,
+    conflicting_replacements,
 )
 """The rules of this module, in code order."""

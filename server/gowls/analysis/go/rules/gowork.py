@@ -19,6 +19,7 @@ from gowls.analysis.go.modules import (
     workspace_view,
 )
 from gowls.analysis.go.rules.common import missing_target, syntax_findings
+from gowls.analysis.go.rules.gomod import conflicted_modules
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.directives import Replace
@@ -416,9 +417,10 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
         mod = module_dir_gomod(ctx.snapshot, entry.directory)
         if mod is None:
             continue
+        conflicted = conflicted_modules(mod)  # GM108 reports a go.mod's own conflicts
         for rep in mod.replaces:
             key = (rep.old_path, rep.old_version)
-            if key in overridden or rep.old_path in overridden_all:
+            if key in overridden or rep.old_path in overridden_all or key in conflicted:
                 continue
             targets = seen.setdefault(key, {})
             targets.setdefault(_replace_key_target(entry.directory, rep), (entry, rep))
