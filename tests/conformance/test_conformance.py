@@ -16,6 +16,8 @@ name other arguments in ``go``, e.g. ``["list", "-m", "all"]``, and another dire
   run the same go command with ``GOWORK=off`` in the warned file's directory and assert that it
   fails with (or prints) the given text, proving the hazard. ``clean`` asserts no findings at all;
   ``absent`` lists codes gowls must not report (a false positive the case guards against).
+  A ``warn`` may name its ``severity`` (default warning) and a ``hazard``: another go command
+  (``go``, ``dir``) that ``fails`` with or ``prints`` a given text.
 
 Cases in ``gaps.json`` are known disagreements (go fails, no foundation rule reports it); they
 are expected to fail and say why.
@@ -59,6 +61,9 @@ class Case:
     gowork_off_fails: str = ""
     gowork_off_prints: str = ""
     clean: bool = False
+    hazard: dict[str, Any] | None = None
+    """With ``warn``: another go command (``go``, ``dir``) that ``fails`` with or ``prints`` a
+    text, proving the hazard the warning names."""
     absent: list[str] = field(default_factory=list)
     """Codes gowls must not report (false positives this case guards against)."""
     source: str = field(default="", compare=False)
@@ -358,12 +363,14 @@ def check_warning(
         f
         for f in findings
         if f.code == warn["code"]
-        and f.severity is Severity.WARNING
+        and f.severity.label == warn.get("severity", "warning")
         and f.path == file
         and f.span.start.line + 1 == warn["line"]
         and warn.get("message", "") in f.message
     ]
     assert hits, f"expected warning {warn} from gowls\n" + context
+    if case.hazard is not None:
+        check_hazard(case.hazard, root, env, context)
     if not (case.gowork_off_fails or case.gowork_off_prints):
         return
     off = run_go(file.parent, {**env, "GOWORK": "off"}, case.go)
@@ -374,3 +381,15 @@ def check_warning(
     if case.gowork_off_prints:
         assert off.code == 0, "GOWORK=off go was expected to succeed\n" + off_context
         assert case.gowork_off_prints in off.stdout, off_context
+
+
+def check_hazard(hazard: dict[str, Any], root: Path, env: dict[str, str], context: str) -> None:
+    """Run the hazard's go command in its directory: it fails with (or prints) the given text."""
+    out = run_go(root / hazard.get("dir", ""), env, hazard["go"])
+    hazard_context = f"hazard go {hazard['go']} (exit {out.code}):\n{out.stdout}{out.stderr}\n"
+    if "fails" in hazard:
+        assert out.code != 0, "the hazard's go command was expected to fail\n" + hazard_context
+        assert hazard["fails"] in out.stderr, hazard_context + context
+    if "prints" in hazard:
+        assert out.code == 0, "the hazard's go command was expected to succeed\n" + hazard_context
+        assert hazard["prints"] in out.stdout, hazard_context + context

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from functools import cmp_to_key
 from pathlib import Path
@@ -75,7 +76,8 @@ def syntax_error(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
         summary="A `use` directory does not exist",
         explanation=(
             "`go` fails to load the workspace: `cannot load module DIR listed in go.work file: "
-            "open DIR/go.mod: no such file or directory`."
+            "open DIR/go.mod: no such file or directory`, or `…: not a directory` when the path "
+            "names a file (such as the module's go.mod instead of its directory)."
         ),
         fix="Create the module (`go mod init` in that directory) or remove the entry; the quick "
         "fix removes it.",
@@ -93,6 +95,9 @@ def use_dir_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Findin
     for entry in used_dirs(ctx.path, ctx.doc):
         if source.is_dir(entry.directory):
             continue
+        if source.is_file(entry.directory):
+            yield _use_of_file(ctx, info, entry)
+            continue
         yield finding(
             info,
             ctx.path,
@@ -102,6 +107,26 @@ def use_dir_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Findin
             "Create the module there or remove this use.",
             fixes=(remove_use_fix(ctx.path, ctx.doc, entry.use, safe=True),),
         )
+
+
+def _use_of_file(ctx: RuleContext[GoWork], info: RuleInfo, entry: UsedDir) -> Finding:
+    """A ``use`` naming a file: go appends /go.mod and fails with ``not a directory``."""
+    fixes = [remove_use_fix(ctx.path, ctx.doc, entry.use, safe=False)]
+    advice = "Use the module's directory instead, or remove this use."
+    if entry.directory.name == "go.mod":
+        parent = os.path.dirname(entry.use.path.rstrip("/")) or "."
+        parent = parent if parent.startswith((".", "/")) else f"./{parent}"
+        edit = TextEdit(ctx.path, entry.use.span, parent)
+        fixes.insert(0, Fix(f"Use the directory {parent}", (edit,), safe=False))
+        advice = f"Name the module's directory: `use {parent}`."
+    return finding(
+        info,
+        ctx.path,
+        entry.use.span,
+        f"cannot load module {entry.shown} listed in go.work file: open {entry.shown_gomod}: "
+        f"not a directory ({entry.shown} is a file; use names a module directory). {advice}",
+        fixes=fixes,
+    )
 
 
 @rule(
@@ -535,8 +560,9 @@ def _under_nested_workspace(snapshot: Snapshot, root: Path, directory: Path) -> 
         explanation=(
             "`go work use -r .` would add it. Inside the workspace directory, commands run in "
             "that module's directory still use go.work, where the module is not a main "
-            "module: `go build ./...` there fails with `pattern ./...: directory prefix . does "
-            "not contain modules listed in go.work or their selected dependencies`. "
+            "module: package commands such as `go build ./...` fail there with `pattern ./...: "
+            "directory prefix . does not contain modules listed in go.work or their selected "
+            "dependencies`, and `go list -m` lists the workspace's modules instead. "
             "Directories under vendor/, testdata/ and hidden directories "
             "are not considered, nor modules under a nested go.work, nor directories a replace "
             "of the workspace (in go.work or a used module's go.mod) points at: those are "
@@ -564,6 +590,10 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
     anchor = work.uses[0].statement.span if work.uses else None
     block = next((b for b in work.syntax.blocks if b.verb == "use" and b.rparen), None)
     replaced = _replacement_dirs(ctx.snapshot, ctx.path, work)
+    # A use naming a module's go.mod file is GW101's (its fix names the directory).
+    replaced |= {
+        e.directory.parent for e in used_dirs(ctx.path, work) if e.directory.name == "go.mod"
+    }
     for directory in module_dirs(ctx.snapshot, root):
         if directory in used or directory in replaced:
             continue  # a replacement target is a dependency, not meant to be a workspace module
@@ -581,9 +611,10 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
             info,
             ctx.path,
             span,
-            f"module {shown} is not used by this workspace: go commands run in {shown} fail "
-            "(directory prefix . does not contain modules listed in go.work). "
-            f"`go work use {shown}` adds it.",
+            f"module {shown} is not used by this workspace: in {shown} go still uses go.work, "
+            "so package commands such as `go build ./...` fail there (`directory prefix . does "
+            "not contain modules listed in go.work`) and `go list -m` lists the workspace's "
+            f"modules instead. `go work use {shown}` adds it.",
             fixes=(Fix(f"Add `use {shown}`", (edit,)),),
             related=(Related(gomod, Span(Point(0, 0), Point(0, 0)), "the module's go.mod"),),
         )
