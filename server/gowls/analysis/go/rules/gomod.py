@@ -148,7 +148,7 @@ def _use_line(view: WorkspaceView, module: WorkspaceModule) -> int:
         fix="Create the module in that directory (`go mod init`) or correct the replace path.",
         example=Example(
             {
-                "go.mod": (
+                "m/go.mod": (
                     "module example.com/m\n"
                     "\n"
                     "go 1.22\n"
@@ -158,7 +158,7 @@ def _use_line(view: WorkspaceView, module: WorkspaceModule) -> int:
                     "replace example.com/x => ../x\n"
                 ),
             },
-            "go.mod",
+            "m/go.mod",
         ),
     )
 )
