@@ -137,6 +137,21 @@ def _workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
     return WorkspaceView(path, work, tuple(modules))
 
 
+def unused_by_workspace(snapshot: Snapshot, gomod_path: Path) -> Path | None:
+    """The go.work above a go.mod that does not use its module, or None.
+
+    In that module's directory go still finds the go.work (and fails: the module is not in
+    it), so go reads this go.mod only with ``GOWORK=off``.
+    """
+    found = find_gowork(snapshot, gomod_path.parent)
+    if found is None:
+        return None
+    view = workspace_view(snapshot, found)
+    if view is not None and view.by_dir(normalize(gomod_path.parent)) is not None:
+        return None
+    return found
+
+
 def governing_workspace(snapshot: Snapshot, gomod_path: Path) -> WorkspaceView | None:
     """The workspace a go.mod's module is built in, or None (module mode).
 

@@ -18,7 +18,7 @@ from gowls.analysis.findings import Finding, Fix, Severity, TextEdit
 from gowls.analysis.go.data.go_releases import latest
 from gowls.analysis.go.data.godebugs import GODEBUG_GO, GODEBUGS, lookup, removed
 from gowls.analysis.go.modules import governing_workspace, shown_relative
-from gowls.analysis.go.rules.gomod import delete_directive
+from gowls.analysis.go.rules.gomod import delete_directive, off_only_note
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.syntax.directives import Godebug
 from gowls.syntax.gomod import GoMod
@@ -180,7 +180,11 @@ def godebug_invalid_mod(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Fin
         problem = check_godebug(ctx.path, ctx.doc.index, line)
         if problem is None:
             continue
-        if view is None:
+        note = off_only_note(ctx) if view is None else ""
+        if note:
+            fact = f"{problem.error}: go rejects the go.mod with GOWORK=off; {note}"
+            severity = Severity.WARNING
+        elif view is None:
             fact = f"{problem.error}: go rejects the go.mod (`go: error loading go.mod`)"
             severity = None
         else:

@@ -17,6 +17,7 @@ from gowls.analysis.go.modules import (
     module_mode_graph,
     own_replaces,
     shown_relative,
+    unused_by_workspace,
 )
 from gowls.analysis.go.rules.common import missing_target, syntax_findings
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
@@ -88,6 +89,19 @@ def _shown_version(module: str, version: str) -> str:
     return f"{module}@{version}" if version else module
 
 
+def off_only_note(ctx: RuleContext[GoMod]) -> str:
+    """When a go.work above does not use this module: a sentence saying go reads this go.mod
+    only with GOWORK=off (findings become warnings); else ""."""
+    work = unused_by_workspace(ctx.snapshot, ctx.path)
+    if work is None:
+        return ""
+    shown = shown_relative(work, ctx.path.parent)
+    return (
+        f"{shown} does not use this module, so go reads this go.mod only with GOWORK=off "
+        "(CI, `go install`)"
+    )
+
+
 def delete_directive(path: Path, index: LineIndex, first: int, last: int) -> TextEdit:
     """Delete lines ``first``..``last`` and, if they stood between blank lines (or a blank
     line and the start or end of the file), one of those blank lines too."""
@@ -142,7 +156,9 @@ def _use_line(view: WorkspaceView, module: WorkspaceModule) -> int:
             "exist` (`go build`). In a workspace the replaces of every module's go.mod apply "
             "to the whole workspace, so a sibling's requirement is enough to break it. A replace "
             "that no module in the graph requires is ignored (see GM104); a replace only "
-            "`GOWORK=off` builds use (go.work overrides it) is reported as a warning. The "
+            "`GOWORK=off` builds use (go.work overrides it) is reported as a warning, and so "
+            "is every finding in a go.mod below a go.work that does not use its module (go "
+            "reads that go.mod only with `GOWORK=off`). The "
             "target's go.mod may declare another module path: `go` accepts that."
         ),
         fix="Create the module in that directory (`go mod init`) or correct the replace path.",
@@ -179,6 +195,10 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
             mode = " with GOWORK=off"
         if not used:
             continue
+        note = off_only_note(ctx) if graph.workspace is None else ""
+        if note:
+            severity = Severity.WARNING
+            mode = " with GOWORK=off"
         req = used[0]
         new = rep.replace.new_path
         # go names the directory relative to where it runs: the go.work directory in a
@@ -189,7 +209,9 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
         version = _shown_version(req.module, req.version)
         missing = missing_target(ctx.snapshot, rep, shown)
         hidden = ""
-        if mode:
+        if note:
+            hidden = f" {note}."
+        elif mode:
             work_rep = graph.replacement(req.module, req.version)
             if work_rep is not None and work_rep.in_gowork and work_rep.same_target(rep):
                 hidden = (
@@ -343,13 +365,15 @@ def require_zero_pseudo_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iter
                 ),
             )
         else:
+            note = off_only_note(ctx) if view is None else ""
             yield finding(
                 info,
                 ctx.path,
                 req.version_span,
                 f"no replace serves {shown}, a placeholder version that cannot be downloaded: "
-                "go must look it up and fails. Add a replace pointing at the module's "
-                "directory, or require a published version.",
+                f"go must look it up and fails{f'; {note}' if note else ''}. Add a replace "
+                "pointing at the module's directory, or require a published version.",
+                severity=Severity.WARNING if note else None,
             )
 
 
@@ -612,7 +636,9 @@ def conflicted_modules(mod: GoMod) -> set[tuple[str, str]]:
 )
 def conflicting_replacements(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """A second replace of a module version with another replacement."""
-    for earlier, rep in own_conflicts(ctx.doc):
+    conflicts = list(own_conflicts(ctx.doc))
+    note = off_only_note(ctx) if conflicts else ""
+    for earlier, rep in conflicts:
         shown = rep.old_path + (f"@{rep.old_version}" if rep.old_version else "")
         first, second = replace_target_text(earlier), replace_target_text(rep)
         yield finding(
@@ -621,7 +647,8 @@ def conflicting_replacements(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterato
             rep.old_span,
             f"conflicting replacements for {shown}: this go.mod replaces it with {first} (line "
             f"{_line_of(earlier.statement.span)}) and with {second}, so go refuses to load the "
-            "module. Keep one replace.",
+            f"module{f'; {note}' if note else ''}. Keep one replace.",
+            severity=Severity.WARNING if note else None,
             fixes=(_remove_replace_fix(ctx, rep),),
             related=(Related(ctx.path, earlier.statement.span, f"replaced with {first}"),),
         )

@@ -362,6 +362,13 @@ def go_version_below_module(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
         )
 
 
+def _shown_target(work_path: Path, entry: UsedDir, rep: Replace) -> str:
+    """A used module's replacement as go.work would write it."""
+    if rep.is_local:
+        return shown_relative(resolve_dir(entry.directory, rep.new_path), work_path.parent)
+    return f"{rep.new_path} {rep.new_version}"
+
+
 def _replace_key_target(base: Path, rep: Replace) -> str:
     if rep.is_local:
         return str(resolve_dir(base, rep.new_path))
@@ -379,7 +386,9 @@ def _replace_key_target(base: Path, rep: Replace) -> str:
             "In workspace mode the replaces of every used module's go.mod apply to the whole "
             "workspace. When two of them replace the same module (and version) with different "
             "targets, `go` fails: `conflicting replacements for MODULE` and asks for an "
-            "override in go.work."
+            "override in go.work. When go.work replaces that module at some other version, go "
+            "skips the check and silently uses the replace of the last module listed: then the "
+            "finding is a warning."
         ),
         fix="Add a replace to go.work that picks one target (offered as a quick fix per target).",
         example=Example(
@@ -437,7 +446,11 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
         )
     overridden = {(r.old_path, r.old_version) for r in work.replaces}
     overridden_all = {r.old_path for r in work.replaces if not r.old_version}
+    # A go.work replace of a module at some version makes go skip the conflict check for
+    # that module path: the go.mod replaces still apply, the last used module's winning.
+    unchecked = {r.old_path: r for r in work.replaces if r.old_version}
     seen: dict[tuple[str, str], dict[str, tuple[UsedDir, Replace]]] = {}
+    last: dict[tuple[str, str], str] = {}
     for entry in used_dirs(ctx.path, work):
         mod = module_dir_gomod(ctx.snapshot, entry.directory)
         if mod is None:
@@ -448,18 +461,17 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
             if key in overridden or rep.old_path in overridden_all or key in conflicted:
                 continue
             targets = seen.setdefault(key, {})
-            targets.setdefault(_replace_key_target(entry.directory, rep), (entry, rep))
+            target = _replace_key_target(entry.directory, rep)
+            targets.setdefault(target, (entry, rep))
+            last[key] = target
     for (module, version), targets in seen.items():
         if len(targets) < 2:
             continue
         shown = module + (f" {version}" if version else "")
         fixes = []
         sources = []
-        for target, (entry, rep) in targets.items():
-            if rep.is_local:
-                new = shown_relative(Path(target), ctx.path.parent)
-            else:
-                new = f"{rep.new_path} {rep.new_version}"
+        for entry, rep in targets.values():
+            new = _shown_target(ctx.path, entry, rep)
             sources.append(f"{entry.shown}/go.mod replaces it with {new}")
             fixes.append(
                 Fix(
@@ -468,12 +480,30 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
                 )
             )
         first_entry = next(iter(targets.values()))[0]
+        work_rep = unchecked.get(module)
+        if work_rep is not None:
+            winner_entry, winner = targets[last[(module, version)]]
+            won = _shown_target(ctx.path, winner_entry, winner)
+            message = (
+                f"{shown} is replaced differently ({'; '.join(sources)}), but go.work replaces "
+                f"{module} at {work_rep.old_version} (line "
+                f"{work_rep.statement.span.start.line + 1}), so go skips its conflict check and "
+                f"silently uses the last module's replace ({winner_entry.shown}/go.mod: {won}). "
+                f"Add `replace {shown} => ...` to go.work to choose one explicitly."
+            )
+            severity: Severity | None = Severity.WARNING
+        else:
+            message = (
+                f"conflicting replacements for {shown}: {'; '.join(sources)}. Add "
+                f"`replace {shown} => ...` to go.work to choose one (go work edit -replace)."
+            )
+            severity = None
         yield finding(
             info,
             ctx.path,
             first_entry.use.span,
-            f"conflicting replacements for {shown}: {'; '.join(sources)}. Add "
-            f"`replace {shown} => ...` to go.work to choose one (go work edit -replace).",
+            message,
+            severity=severity,
             fixes=fixes,
             related=tuple(
                 Related(e.directory / "go.mod", r.statement.span, f"replaced with {t}")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, Related, Severity
 from gowls.analysis.go.modules import governing_workspace, shown_relative
-from gowls.analysis.go.rules.gomod import delete_directive
+from gowls.analysis.go.rules.gomod import delete_directive, off_only_note
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.syntax.directives import GoLine, ToolchainLine
 from gowls.syntax.gomod import GoMod
@@ -109,7 +109,11 @@ def toolchain_not_above_go_mod(ctx: RuleContext[GoMod], info: RuleInfo) -> Itera
     safe = not version or go is None or compare_go(version, go.version) <= 0
     severity = None
     view = governing_workspace(ctx.snapshot, ctx.path)
-    if view is not None:
+    note = off_only_note(ctx) if view is None else ""
+    if note:
+        fact = f"{fact}; {note}"
+        severity = Severity.WARNING
+    elif view is not None:
         work = shown_relative(view.path, ctx.path.parent)
         fact = (
             f"with GOWORK=off, {fact}; in the workspace ({work}) go does not complain, "
