@@ -189,7 +189,10 @@ def module_places(
     ``M@V (replaced by DIR): reading DIR/go.mod`` -> the replaces (go.mod or go.work) with that
     target;
     ``M@V: module lookup disabled`` / ``missing go.sum entry`` -> the requirements of M@V;
-    ``updates to go.mod needed`` -> the toolchain line of the module go runs in.
+    ``updates to go.mod needed`` -> the toolchain or go line of the module go runs in;
+    ``ignoring requirement on excluded version M V`` -> the requirements of M V;
+    ``missing module declaration`` -> line 1 of the go.mod go runs in;
+    ``malformed module path "P"`` -> the module line declaring P.
     """
     places: set[tuple[Path, int]] = set()
     for m in re.finditer(r"\(replaced by (\S+)\): reading", stderr):
@@ -218,10 +221,27 @@ def module_places(
             for req in mod.requires:
                 if (req.path, req.version) == (m[1], m[2]):
                     places.add((gomod, req.statement.span.start.line + 1))
-    if "updates to go.mod needed" in stderr and (workdir / "go.mod").is_file():
-        mod = parse_gomod((workdir / "go.mod").read_bytes(), "go.mod")
-        if mod.toolchain is not None:
-            places.add((workdir / "go.mod", mod.toolchain.statement.span.start.line + 1))
+    here = workdir / "go.mod"
+    if "updates to go.mod needed" in stderr and here.is_file():
+        mod = parse_gomod(here.read_bytes(), "go.mod")
+        for line in (mod.toolchain, mod.go):
+            if line is not None:
+                places.add((here, line.statement.span.start.line + 1))
+    for m in re.finditer(r"ignoring requirement on excluded version (\S+) (\S+)", stderr):
+        for gomod in gomod_files(root, files):
+            mod = parse_gomod(gomod.read_bytes(), "go.mod")
+            places |= {
+                (gomod, r.statement.span.start.line + 1)
+                for r in mod.requires
+                if (r.path, r.version) == (m[1], m[2])
+            }
+    if "missing module declaration" in stderr and here.is_file():
+        places.add((here, 1))
+    for m in re.finditer(r'malformed module path "(.*?)": ', stderr):
+        for gomod in gomod_files(root, files):
+            mod = parse_gomod(gomod.read_bytes(), "go.mod")
+            if mod.module is not None and mod.module.path == m[1]:
+                places.add((gomod, mod.module.statement.span.start.line + 1))
     return places
 
 

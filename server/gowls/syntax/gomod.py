@@ -118,8 +118,26 @@ def parse_gomod(data: bytes, filename: str = "go.mod", old_tree: Tree | None = N
         mod.problems.append(
             Problem(first.span, "no module directive found, so retract cannot be used")
         )
+    elif mod.module is not None:
+        mod.problems.extend(_retract_major_problems(mod, mod.module.path))
     mod.problems.sort(key=lambda p: (p.span.start, p.span.end))
     return mod
+
+
+def _retract_major_problems(mod: GoMod, module_path: str) -> list[Problem]:
+    """Retracted versions whose major does not suit the module path (checked after parsing,
+    as go does, so the module line may come later)."""
+    _, path_major, ok = split_path_version(module_path)
+    if not ok:
+        return []
+    found = []
+    for retract in mod.retracts:
+        for version in dict.fromkeys((retract.low, retract.high)):
+            complaint = check_path_major(version, path_major)
+            if complaint:
+                found.append(Problem(retract.statement.span, f"retract {module_path}: {complaint}"))
+                break
+    return found
 
 
 def _comment_text(stmt: Statement) -> str:

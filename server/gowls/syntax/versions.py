@@ -189,7 +189,10 @@ class GoVersion:
 
 def compare_go(a: str, b: str) -> int:
     """Compare two Go versions as ``go/version.Compare`` does (invalid sorts lowest)."""
-    ga, gb = GoVersion.parse(a), GoVersion.parse(b)
+    ga, gb = (
+        GoVersion.parse_lenient(a.removeprefix("go")),
+        GoVersion.parse_lenient(b.removeprefix("go")),
+    )
     if ga is None or gb is None:
         return (gb is None) - (ga is None) if (ga is None) != (gb is None) else 0
     return (ga > gb) - (ga < gb)

@@ -13,6 +13,7 @@ from gowls.analysis.go.modules import (
     WorkspaceModule,
     WorkspaceView,
     fully_visible,
+    governing_workspace,
     module_graph,
     module_mode_graph,
     own_replaces,
@@ -23,8 +24,9 @@ from gowls.analysis.go.rules.common import missing_target, syntax_findings
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.syntax.directives import Replace
 from gowls.syntax.gomod import GoMod
-from gowls.syntax.positions import LineIndex, Span
-from gowls.syntax.versions import ZERO_PSEUDO_VERSION
+from gowls.syntax.modpath import check_import_path
+from gowls.syntax.positions import LineIndex, Point, Span
+from gowls.syntax.versions import GO_VERSION_RE, ZERO_PSEUDO_VERSION, GoVersion
 
 KIND = "go.mod"
 
@@ -654,6 +656,186 @@ def conflicting_replacements(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterato
         )
 
 
+@rule(
+    RuleInfo(
+        code="GM109",
+        name="module-path-invalid",
+        kind=KIND,
+        severity=Severity.ERROR,
+        summary="The go.mod has no `module` line, or one whose path `go` rejects",
+        explanation=(
+            '`go` checks the path of every main module: `malformed module path "P": '
+            "REASON` (spaces, `@`, `!` and other characters outside letters, digits and "
+            "`-._~+`; a leading dash; a trailing or double slash; `.` or `..` elements; a "
+            "trailing dot; Windows device names such as `con`). In module mode a go.mod without "
+            "a module line fails with `go: error reading go.mod: missing module declaration` "
+            "(in a workspace GW105 reports it on the `use` line). Below a go.work that does not "
+            "use the module, go reads the go.mod only with `GOWORK=off`: a warning."
+        ),
+        fix="Write a valid module path, e.g. `module example.com/name`.",
+        example=Example({"go.mod": 'module "example.com/my module"\n\ngo 1.22\n'}, "go.mod"),
+    )
+)
+def module_path_invalid(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
+    """A missing module line (module mode) or a module path go rejects."""
+    mod = ctx.doc
+    if mod.problems:
+        return  # go stops at the syntax errors (GM001)
+    note = ""
+    if governing_workspace(ctx.snapshot, ctx.path) is None:
+        note = off_only_note(ctx)
+    elif mod.module is None:
+        return  # GW105 reports it on the go.work use line
+    severity = Severity.WARNING if note else None
+    tail = f"; {note}" if note else ""
+    if mod.module is None:
+        yield finding(
+            info,
+            ctx.path,
+            Span(Point(0, 0), Point(0, 0)),
+            "go.mod has no module line: go fails with `go: error reading go.mod: missing module "
+            f"declaration`{tail}. Add `module example.com/name` at the top (`go mod edit "
+            "-module=example.com/name`).",
+            severity=severity,
+        )
+        return
+    reason = check_import_path(mod.module.path)
+    if reason is None:
+        return
+    yield finding(
+        info,
+        ctx.path,
+        mod.module.span,
+        f'malformed module path "{mod.module.path}": {reason}: go refuses to load the module'
+        f"{tail}. Write a module path of letters, digits and -._~+ elements, e.g. "
+        "`module example.com/name`.",
+        severity=severity,
+    )
+
+
+@rule(
+    RuleInfo(
+        code="GM110",
+        name="require-excluded",
+        kind=KIND,
+        severity=Severity.ERROR,
+        summary="The go.mod excludes the very version it requires",
+        explanation=(
+            "In module mode `go` drops the requirement and wants go.mod rewritten: `go: ignoring "
+            "requirement on excluded version M V`, then `go: updates to go.mod needed; to update "
+            "it: go mod tidy` (`go build`, `go list -m all`). Inside a workspace that uses the "
+            "module `go` accepts it, so there the finding is a warning: `GOWORK=off` commands "
+            "fail."
+        ),
+        fix="Remove the exclude, or require a version that is not excluded.",
+        example=Example(
+            {
+                "go.mod": (
+                    "module example.com/m\n\ngo 1.22\n\nrequire example.com/x v1.0.0\n\n"
+                    "exclude example.com/x v1.0.0\n\nreplace example.com/x => ./x\n"
+                ),
+                "x/go.mod": "module example.com/x\n\ngo 1.22\n",
+            },
+            "go.mod",
+        ),
+    )
+)
+def require_excluded(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
+    """Requirements of a version the same go.mod excludes."""
+    excluded = {(e.path, e.version): e for e in ctx.doc.excludes}
+    hits = [
+        (r, excluded[(r.path, r.version)])
+        for r in ctx.doc.requires
+        if (r.path, r.version) in excluded
+    ]
+    if not hits:
+        return
+    view = governing_workspace(ctx.snapshot, ctx.path)
+    note = off_only_note(ctx) if view is None else ""
+    if view is not None:
+        work = shown_relative(view.path, ctx.path.parent)
+        note = f"in the workspace ({work}) go accepts it, which hides it"
+    for req, exclude in hits:
+        shown = f"{req.path} {req.version}"
+        fact = (
+            f"go ignores the requirement on excluded version {shown} and wants go.mod updated "
+            "(`go: updates to go.mod needed`)"
+        )
+        if note:
+            fact = f"with GOWORK=off, {fact}; {note}"
+        yield finding(
+            info,
+            ctx.path,
+            req.version_span,
+            f"{fact}. Remove the exclude (line {_line_of(exclude.statement.span)}) or require "
+            "a version that is not excluded.",
+            related=(Related(ctx.path, exclude.statement.span, f"excludes {shown}"),),
+            severity=Severity.WARNING if note else None,
+        )
+
+
+def readable_go_version(written: str) -> str:
+    """The version go can read that ``written`` (a go line go cannot read) most likely means."""
+    m = GO_VERSION_RE.match(written)
+    if m is None:
+        return written
+    major, minor, pre = m.group(1), m.group(2), m.group(5)
+    if pre:
+        kind = pre.rstrip("0123456789")
+        return f"{major}.{minor}{kind}{int(pre[len(kind) :])}"
+    return written
+
+
+@rule(
+    RuleInfo(
+        code="GM111",
+        name="go-version-unreadable",
+        kind=KIND,
+        severity=Severity.ERROR,
+        summary="The `go` line passes go.mod syntax but is not a Go version `go` can read",
+        explanation=(
+            "go.mod syntax accepts `go 1.21rc01` and `go 1.21.0rc1`, but `go` reads versions "
+            "more strictly (no leading zero in a prerelease number, no prerelease of a patch "
+            "release), treats the line as one to rewrite and fails in module mode: `go: updates "
+            "to go.mod needed; to update it: go mod tidy` (`go build`, `go list -m all`), which "
+            "`go mod tidy` does not fix. In a workspace that uses the module `go` accepts it, "
+            "so there the finding is a warning."
+        ),
+        fix="Write the version go reads (`go 1.21rc1`); the quick fix does (not applied by "
+        "--fix: it changes the language version the module declares).",
+        example=Example({"go.mod": "module example.com/m\n\ngo 1.22rc01\n"}, "go.mod"),
+    )
+)
+def go_version_unreadable(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
+    """A go line modfile accepts that go's version parser rejects."""
+    line = ctx.doc.go
+    if line is None or GoVersion.parse_lenient(line.version) is not None:
+        return
+    view = governing_workspace(ctx.snapshot, ctx.path)
+    note = off_only_note(ctx) if view is None else ""
+    if view is not None:
+        work = shown_relative(view.path, ctx.path.parent)
+        note = f"in the workspace ({work}) go accepts it, which hides it"
+    fact = (
+        f"go {line.version} is not a Go version go can read, so go wants go.mod updated (`go: "
+        "updates to go.mod needed`) and `go mod tidy` does not fix it"
+    )
+    if note:
+        fact = f"with GOWORK=off, {fact}; {note}"
+    better = readable_go_version(line.version)
+    fixes: tuple[Fix, ...] = ()
+    if better != line.version:
+        fixes = (Fix(f"Write go {better}", (TextEdit(ctx.path, line.span, better),)),)
+    yield finding(
+        info,
+        ctx.path,
+        line.span,
+        f"{fact}. Write go {better}" + (" or another valid version." if fixes else "."),
+        fixes=fixes,
+        severity=Severity.WARNING if note else None,
+    )
+
+
 GOMOD_RULES = (
     syntax_error,
     replace_target_missing,
@@ -663,5 +845,8 @@ GOMOD_RULES = (
     replace_version_never_matches,
     requirement_served_only_by_sibling_replace,
     conflicting_replacements,
+    module_path_invalid,
+    require_excluded,
+    go_version_unreadable,
 )
 """The rules of this module, in code order."""
