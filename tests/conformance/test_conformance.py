@@ -189,7 +189,8 @@ def module_places(
     ``M@V (replaced by DIR): reading DIR/go.mod`` -> the replaces (go.mod or go.work) with that
     target;
     ``M@V: module lookup disabled`` / ``missing go.sum entry`` -> the requirements of M@V;
-    ``updates to go.mod needed`` -> the toolchain or go line of the module go runs in;
+    ``updates to go.mod needed`` -> the toolchain, go or require lines of the module go runs
+    in;
     ``ignoring requirement on excluded version M V`` -> the requirements of M V;
     ``missing module declaration`` -> line 1 of the go.mod go runs in;
     ``malformed module path "P"`` -> the module line declaring P.
@@ -224,7 +225,7 @@ def module_places(
     here = workdir / "go.mod"
     if "updates to go.mod needed" in stderr and here.is_file():
         mod = parse_gomod(here.read_bytes(), "go.mod")
-        for line in (mod.toolchain, mod.go):
+        for line in (mod.toolchain, mod.go, *mod.requires):
             if line is not None:
                 places.add((here, line.statement.span.start.line + 1))
     for m in re.finditer(r"ignoring requirement on excluded version (\S+) (\S+)", stderr):

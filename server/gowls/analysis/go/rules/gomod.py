@@ -7,6 +7,7 @@ from pathlib import Path
 
 from gowls.analysis.edits import delete_lines
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
+from gowls.analysis.go.documents import module_dir_gomod
 from gowls.analysis.go.modules import (
     ModuleGraph,
     ReplaceSource,
@@ -26,7 +27,13 @@ from gowls.syntax.directives import Replace
 from gowls.syntax.gomod import GoMod
 from gowls.syntax.modpath import check_import_path
 from gowls.syntax.positions import LineIndex, Point, Span
-from gowls.syntax.versions import GO_VERSION_RE, ZERO_PSEUDO_VERSION, GoVersion
+from gowls.syntax.versions import (
+    GO_VERSION_RE,
+    GoVersion,
+    compare_go,
+    compare_semver,
+    is_placeholder_version,
+)
 
 KIND = "go.mod"
 
@@ -310,9 +317,11 @@ def replace_shadowed_by_workspace(ctx: RuleContext[GoMod], info: RuleInfo) -> It
         name="require-zero-pseudo-version",
         kind=KIND,
         severity=Severity.ERROR,
-        summary="A requirement at v0.0.0-00010101000000-000000000000 that no replace serves",
+        summary="A requirement at a placeholder version (v0.0.0-00010101000000-000000000000) "
+        "that no replace serves",
         explanation=(
-            "`v0.0.0-00010101000000-000000000000` is the placeholder `go mod edit` writes for a "
+            "`v0.0.0-00010101000000-000000000000` (`vN.0.0-…` for a `/vN` module) is the "
+            "placeholder `go mod edit` writes for a "
             "module only a replace provides; it names no commit and can never be downloaded. "
             "Without a replace serving it, `go` must look it up and fails: `go list -m all`, "
             "`go mod download` and `go work sync` fail even in a workspace (`M@v0.0.0-…: "
@@ -342,7 +351,7 @@ def require_zero_pseudo_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iter
     graph, off = _graphs(ctx)
     view = graph.workspace
     for req in ctx.doc.requires:
-        if req.version != ZERO_PSEUDO_VERSION:
+        if not is_placeholder_version(req.version):
             continue
         if off.replacement(req.path, req.version) is not None:
             continue
@@ -550,7 +559,7 @@ def requirement_served_only_by_sibling_replace(
         rep = graph.replacement(req.path, req.version)
         if rep is None or rep.file == ctx.path:
             continue
-        zero = req.version == ZERO_PSEUDO_VERSION
+        zero = is_placeholder_version(req.version)
         if view.by_module(req.path) is not None and not zero:
             continue  # the used directory serves it in the workspace; a published version off
         if (rep.replace.new_path, rep.replace.new_version) == (req.path, req.version):
@@ -836,6 +845,118 @@ def go_version_unreadable(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[F
     )
 
 
+@rule(
+    RuleInfo(
+        code="GM112",
+        name="requirement-below-selected",
+        kind=KIND,
+        severity=Severity.ERROR,
+        summary="A directory replacement this module requires needs newer versions (or a newer "
+        "go line) than this go.mod lists",
+        explanation=(
+            "`go` loads the go.mod of every module this go.mod requires directly. When such a "
+            "module is a local directory replacement whose go.mod requires a module this go.mod "
+            "also requires, at a higher version, `go` selects the higher one, and when its go "
+            "line (1.21 or later) is newer than this one, `go` needs the newer language: either "
+            "way this go.mod no longer describes the module graph and `go` refuses to go on "
+            "(`go: updates to go.mod needed; to update it: go mod tidy`, from `go list -m all` "
+            "and from builds that import the dependency's packages). Inside a workspace that "
+            "uses the module `go` accepts it, so there the finding is a warning. Only direct "
+            "requirements are followed, as go prunes the graph there."
+        ),
+        fix="Raise the requirement to the selected version (safe quick fix: go already selects "
+        "it) or the go line to the dependency's (quick fix, not applied by --fix: it changes "
+        "the module's language version); `go mod tidy` does both.",
+        example=Example(
+            {
+                "go.mod": (
+                    "module example.com/m\n\ngo 1.22\n\nrequire (\n\texample.com/x v1.0.0\n"
+                    "\texample.com/y v1.0.0\n)\n\nreplace (\n\texample.com/x => ./x\n"
+                    "\texample.com/y => ./y\n)\n"
+                ),
+                "x/go.mod": "module example.com/x\n\ngo 1.22\n\nrequire example.com/y v1.1.0\n",
+                "y/go.mod": "module example.com/y\n\ngo 1.22\n",
+            },
+            "go.mod",
+        ),
+    )
+)
+def requirement_below_selected(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
+    """Requirements (and the go line) below what a directly required local replacement needs."""
+    mod = ctx.doc
+    if not mod.requires or mod.problems:
+        return
+    off = module_mode_graph(ctx.snapshot, ctx.path, mod)
+    own = {r.path: r for r in mod.requires}
+    raises: dict[str, tuple[str, Path, str]] = {}
+    go_needs: tuple[str, Path, str] | None = None
+    for req in mod.requires:
+        rep = off.replacement(req.path, req.version)
+        if rep is None or rep.target_dir is None:
+            continue
+        dep = module_dir_gomod(ctx.snapshot, rep.target_dir)
+        if dep is None or dep.problems:
+            continue
+        where = shown_relative(rep.target_dir / "go.mod", ctx.path.parent)
+        for dep_req in dep.requires:
+            mine = own.get(dep_req.path)
+            if mine is None or compare_semver(dep_req.version, mine.version) <= 0:
+                continue
+            best = raises.get(dep_req.path)
+            if best is None or compare_semver(dep_req.version, best[0]) > 0:
+                raises[dep_req.path] = (dep_req.version, rep.target_dir / "go.mod", where)
+        if dep.go is not None and mod.go is not None:
+            needed = dep.go.version
+            newer = compare_go(needed, "1.21") >= 0 and compare_go(needed, mod.go.version) > 0
+            if newer and (go_needs is None or compare_go(needed, go_needs[0]) > 0):
+                go_needs = (needed, rep.target_dir / "go.mod", where)
+    if not raises and go_needs is None:
+        return
+    view = governing_workspace(ctx.snapshot, ctx.path)
+    note = off_only_note(ctx) if view is None else ""
+    if view is not None:
+        work = shown_relative(view.path, ctx.path.parent)
+        note = f"in the workspace ({work}) go accepts it, which hides it"
+    severity = Severity.WARNING if note else None
+    needed_msg = (
+        "`go: updates to go.mod needed` (go list -m all, and builds that import its packages)"
+    )
+    if note:
+        needed_msg = f"with GOWORK=off {needed_msg}; {note}"
+    for path, (version, dep_path, where) in raises.items():
+        mine = own[path]
+        yield finding(
+            info,
+            ctx.path,
+            mine.version_span,
+            f"{where} requires {path} {version}, so go selects {version} and wants this "
+            f"requirement ({mine.version}) raised: {needed_msg}. Raise it to {version}.",
+            fixes=(
+                Fix(
+                    f"Raise {path} to {version}",
+                    (TextEdit(ctx.path, mine.version_span, version),),
+                    safe=True,
+                ),
+            ),
+            related=(Related(dep_path, Span(Point(0, 0), Point(0, 0)), f"requires {version}"),),
+            severity=severity,
+        )
+    if go_needs is not None and mod.go is not None:
+        needed, dep_path, where = go_needs
+        yield finding(
+            info,
+            ctx.path,
+            mod.go.span,
+            f"{where} declares go {needed}, newer than this go line ({mod.go.version}), so go "
+            f"wants the go line raised: {needed_msg}. Raise it to go {needed}.",
+            fixes=(
+                Fix(f"Set the go line to {needed}", (TextEdit(ctx.path, mod.go.span, needed),)),
+            ),
+            related=(Related(dep_path, Span(Point(0, 0), Point(0, 0)), f"go {needed}"),),
+            severity=severity,
+        )
+
+
 GOMOD_RULES = (
     syntax_error,
     replace_target_missing,
@@ -848,5 +969,6 @@ GOMOD_RULES = (
     module_path_invalid,
     require_excluded,
     go_version_unreadable,
+    requirement_below_selected,
 )
 """The rules of this module, in code order."""
