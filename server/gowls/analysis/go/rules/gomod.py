@@ -195,11 +195,11 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
         target = rep.target_dir
         if target is None or source.is_file(target / "go.mod"):
             continue
-        used = graph.uses(rep)
+        used = graph.uses(rep, read_only=True)
         severity = Severity.ERROR
         mode = ""
         if not used and graph.workspace is not None:
-            used = off.uses(_same(off, rep))
+            used = off.uses(_same(off, rep), read_only=True)
             severity = Severity.WARNING
             mode = " with GOWORK=off"
         if not used:

@@ -685,7 +685,7 @@ def replace_target_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator
         target = rep.target_dir
         if target is None or ctx.snapshot.source.is_file(target / "go.mod"):
             continue
-        used = graph.uses(rep)
+        used = graph.uses(rep, read_only=True)
         if not used:
             continue
         req = used[0]
