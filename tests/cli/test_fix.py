@@ -231,6 +231,10 @@ def test_fix_real_workspace_copy(
     shutil.copytree(source, copy)
     expected = go_list(copy, scratch)
     assert expected.returncode == 0, expected.stderr
+    # Safe fixes the real workspace already has (e.g. GM112) must not change what go loads.
+    gowls(["--check", "ws", "--fix"], tmp_path)
+    unchanged = go_list(copy, scratch)
+    assert (unchanged.returncode, unchanged.stdout) == (0, expected.stdout), unchanged.stderr
     work = (copy / "go.work").read_bytes()
     first = parse_gowork(work, "go.work").uses[0].path
     broken = work.rstrip(b"\n") + (

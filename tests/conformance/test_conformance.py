@@ -14,7 +14,10 @@ name other arguments in ``go``, e.g. ``["list", "-m", "all"]``, and another dire
 * a case go accepts may name a ``warn`` (code, file, line, message): gowls reports that warning
   (a hazard go does not report where it runs). ``gowork_off_fails`` / ``gowork_off_prints`` then
   run the same go command with ``GOWORK=off`` in the warned file's directory and assert that it
-  fails with (or prints) the given text, proving the hazard. ``clean`` asserts no findings at all.
+  fails with (or prints) the given text, proving the hazard. ``clean`` asserts no findings at all;
+  ``absent`` lists codes gowls must not report (a false positive the case guards against).
+  A ``warn`` may name its ``severity`` (default warning) and a ``hazard``: another go command
+  (``go``, ``dir``) that ``fails`` with or ``prints`` a given text.
 
 Cases in ``gaps.json`` are known disagreements (go fails, no foundation rule reports it); they
 are expected to fail and say why.
@@ -41,26 +44,7 @@ from gowls.syntax.gowork import parse_gowork
 from workspace_files import write_tree
 
 CASES_DIR = Path(__file__).parent / "cases"
-RULE_CODES = {
-    "GW001",
-    "GW101",
-    "GW102",
-    "GW103",
-    "GW104",
-    "GW105",
-    "GW106",
-    "GW107",
-    "GW108",
-    "GW109",
-    "GM001",
-    "GM101",
-    "GM102",
-    "GM103",
-    "GM104",
-    "GM105",
-    "GM106",
-    "GM107",
-}
+RULE_CODES = {r.info.code for r in LANGUAGES.rules()}
 
 
 @dataclass(frozen=True)
@@ -77,6 +61,11 @@ class Case:
     gowork_off_fails: str = ""
     gowork_off_prints: str = ""
     clean: bool = False
+    hazard: dict[str, Any] | None = None
+    """With ``warn``: another go command (``go``, ``dir``) that ``fails`` with or ``prints`` a
+    text, proving the hazard the warning names."""
+    absent: list[str] = field(default_factory=list)
+    """Codes gowls must not report (false positives this case guards against)."""
     source: str = field(default="", compare=False)
 
     @property
@@ -104,7 +93,7 @@ CASES = load_cases()
 def _params() -> list[Any]:
     out = []
     for case in CASES:
-        marks = [pytest.mark.xfail(reason=case.gap, strict=False)] if case.gap else []
+        marks = [pytest.mark.xfail(reason=case.gap, strict=True)] if case.gap else []
         out.append(pytest.param(case, id=case.name, marks=marks))
     return out
 
@@ -197,13 +186,28 @@ def module_places(
 ) -> set[tuple[Path, int]]:
     """go.mod lines behind a module-graph failure that names no line.
 
-    ``M@V (replaced by DIR): reading DIR/go.mod`` -> the replaces with that target;
+    ``M@V (replaced by DIR): reading DIR/go.mod`` -> the replaces (go.mod or go.work) with that
+    target;
     ``M@V: module lookup disabled`` / ``missing go.sum entry`` -> the requirements of M@V;
-    ``updates to go.mod needed`` -> the toolchain line of the module go runs in.
+    ``updates to go.mod needed`` -> the toolchain, go or require lines of the module go runs
+    in;
+    ``ignoring requirement on excluded version M V`` -> the requirements of M V;
+    ``missing module declaration`` -> line 1 of the go.mod go runs in;
+    ``malformed module path "P"`` -> the module line declaring P.
     """
     places: set[tuple[Path, int]] = set()
     for m in re.finditer(r"\(replaced by (\S+)\): reading", stderr):
         target = Path(os.path.normpath(workdir / m[1]))
+        for workfile in (
+            root / rel for rel in files if rel == "go.work" or rel.endswith("/go.work")
+        ):
+            work = parse_gowork(workfile.read_bytes(), "go.work")
+            for rep in work.replaces:
+                if (
+                    rep.is_local
+                    and Path(os.path.normpath(workfile.parent / rep.new_path)) == target
+                ):
+                    places.add((workfile, rep.statement.span.start.line + 1))
         for gomod in gomod_files(root, files):
             mod = parse_gomod(gomod.read_bytes(), "go.mod")
             for rep in mod.replaces:
@@ -218,10 +222,43 @@ def module_places(
             for req in mod.requires:
                 if (req.path, req.version) == (m[1], m[2]):
                     places.add((gomod, req.statement.span.start.line + 1))
-    if "updates to go.mod needed" in stderr and (workdir / "go.mod").is_file():
-        mod = parse_gomod((workdir / "go.mod").read_bytes(), "go.mod")
-        if mod.toolchain is not None:
-            places.add((workdir / "go.mod", mod.toolchain.statement.span.start.line + 1))
+    here = workdir / "go.mod"
+    if "updates to go.mod needed" in stderr and here.is_file():
+        mod = parse_gomod(here.read_bytes(), "go.mod")
+        for line in (mod.toolchain, mod.go, *mod.requires):
+            if line is not None:
+                places.add((here, line.statement.span.start.line + 1))
+    for m in re.finditer(r"ignoring requirement on excluded version (\S+) (\S+)", stderr):
+        for gomod in gomod_files(root, files):
+            mod = parse_gomod(gomod.read_bytes(), "go.mod")
+            places |= {
+                (gomod, r.statement.span.start.line + 1)
+                for r in mod.requires
+                if (r.path, r.version) == (m[1], m[2])
+            }
+    if "missing module declaration" in stderr and here.is_file():
+        places.add((here, 1))
+    for m in re.finditer(r'malformed module path "(.*?)": ', stderr):
+        for gomod in gomod_files(root, files):
+            mod = parse_gomod(gomod.read_bytes(), "go.mod")
+            if mod.module is not None and mod.module.path == m[1]:
+                places.add((gomod, mod.module.statement.span.start.line + 1))
+    return places
+
+
+def conflict_places(root: Path, files: dict[str, str], module: str) -> set[tuple[Path, int]]:
+    """Lines of every replace of ``module`` (go.mod and go.work) and every go.work use line."""
+    places: set[tuple[Path, int]] = set()
+    for gomod in gomod_files(root, files):
+        mod = parse_gomod(gomod.read_bytes(), "go.mod")
+        places |= {
+            (gomod, r.statement.span.start.line + 1) for r in mod.replaces if r.old_path == module
+        }
+    for rel in files:
+        if rel == "go.work" or rel.endswith("/go.work"):
+            workfile = root / rel
+            lines = replace_lines(workfile, module) | use_lines(workfile, lambda d: True)
+            places |= {(workfile, line) for line in lines}
     return places
 
 
@@ -244,6 +281,7 @@ def test_enough_cases() -> None:
         if case.warn is not None:
             assert case.warn["code"] in RULE_CODES, case.name
             assert case.warn["file"] in case.files, case.name
+        assert all(code in RULE_CODES for code in case.absent), case.name
         assert case.dir or any(p == "go.work" or p.endswith("/go.work") for p in case.files)
 
 
@@ -255,6 +293,8 @@ def test_conformance(case: Case, tmp_path: Path, go_env: dict[str, str]) -> None
     findings = run_gowls(tmp_path)
     errors = [f for f in findings if f.severity is Severity.ERROR]
     context = f"go (exit {go.code}):\n{go.stderr}\ngowls:\n{describe(findings, tmp_path)}"
+    unwanted = [f for f in findings if f.code in case.absent]
+    assert not unwanted, f"case forbids {case.absent}\n" + context
 
     if go.code == 0:
         assert not errors, "go accepts this workspace but gowls reports errors\n" + context
@@ -281,22 +321,27 @@ def test_conformance(case: Case, tmp_path: Path, go_env: dict[str, str]) -> None
                 f"go names {file.relative_to(tmp_path)}:{line}; gowls has no error there\n"
                 + context
             )
+    elif conflict := re.search(r"conflicting replacements for ([^\s@]+)(?:@\S+)?:", go.stderr):
+        # go names no line: gowls reports on a go.mod or go.work replace of the module, or on
+        # the use of a module whose go.mod holds one of the conflicting replaces.
+        places = conflict_places(tmp_path, case.files, conflict[1])
+        assert any(errors_at(findings, file, {line}) for file, line in places), (
+            f"gowls has no error on {sorted((str(f.relative_to(tmp_path)), n) for f, n in places)}"
+            "\n" + context
+        )
     else:
         workfile = tmp_path / case.gowork
         dup = re.search(r"module (\S+) appears multiple times in workspace", go.stderr)
         missing = re.search(r"cannot load module (.+?) listed in go\.work file", go.stderr)
         needs_go = re.search(r"module (.+?) listed in go\.work file requires go", go.stderr)
-        conflict = re.search(r"conflicting replacements for (\S+):", go.stderr)
         replaced = re.search(r"workspace module (\S+) is replaced at all versions", go.stderr)
         if needs_go:
             shown = needs_go[1]
             target = Path(os.path.normpath(workfile.parent / shown))
             lines = use_lines(workfile, lambda d: d == target)
-        elif conflict or replaced:
-            # go names no line: gowls reports on the go.work replace or the use of a module
-            # whose go.mod holds one of the conflicting replaces.
-            module = (conflict or replaced)[1]  # type: ignore[index]
-            lines = replace_lines(workfile, module) | use_lines(workfile, lambda d: True)
+        elif replaced:
+            # go names no line: gowls reports on the go.work replace or a use line.
+            lines = replace_lines(workfile, replaced[1]) | use_lines(workfile, lambda d: True)
         elif dup:
             module = dup[1]
             lines = use_lines(workfile, lambda d: module_path_of(d) == module)
@@ -339,12 +384,14 @@ def check_warning(
         f
         for f in findings
         if f.code == warn["code"]
-        and f.severity is Severity.WARNING
+        and f.severity.label == warn.get("severity", "warning")
         and f.path == file
         and f.span.start.line + 1 == warn["line"]
         and warn.get("message", "") in f.message
     ]
     assert hits, f"expected warning {warn} from gowls\n" + context
+    if case.hazard is not None:
+        check_hazard(case.hazard, root, env, context)
     if not (case.gowork_off_fails or case.gowork_off_prints):
         return
     off = run_go(file.parent, {**env, "GOWORK": "off"}, case.go)
@@ -355,3 +402,15 @@ def check_warning(
     if case.gowork_off_prints:
         assert off.code == 0, "GOWORK=off go was expected to succeed\n" + off_context
         assert case.gowork_off_prints in off.stdout, off_context
+
+
+def check_hazard(hazard: dict[str, Any], root: Path, env: dict[str, str], context: str) -> None:
+    """Run the hazard's go command in its directory: it fails with (or prints) the given text."""
+    out = run_go(root / hazard.get("dir", ""), env, hazard["go"])
+    hazard_context = f"hazard go {hazard['go']} (exit {out.code}):\n{out.stdout}{out.stderr}\n"
+    if "fails" in hazard:
+        assert out.code != 0, "the hazard's go command was expected to fail\n" + hazard_context
+        assert hazard["fails"] in out.stderr, hazard_context + context
+    if "prints" in hazard:
+        assert out.code == 0, "the hazard's go command was expected to succeed\n" + hazard_context
+        assert hazard["prints"] in out.stdout, hazard_context + context

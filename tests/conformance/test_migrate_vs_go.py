@@ -13,7 +13,7 @@ from workspace_files import run_gowls, write_tree
 
 GATEWAY = {
     "gateway/go.mod": (
-        "module example.com/gateway\n\ngo 1.22\n\nrequire (\n"
+        "module example.com/gateway\n\ngo 1.23\n\nrequire (\n"
         "\texample.com/plugins/auth v0.0.0-00010101000000-000000000000\n"
         "\texample.com/plugins/log v0.0.0-00010101000000-000000000000\n)\n\n"
         "replace example.com/plugins/auth => ../plugins/auth\n\n"

@@ -55,7 +55,7 @@ def one(findings: list[Finding], code: str) -> Finding:
 def test_registered(code: str, severity: Severity) -> None:
     info = LANGUAGES.rule(code).info
     assert info.severity is severity
-    assert info.summary and info.explanation and info.fix and info.example
+    assert info.summary and info.explanation and info.fix and info.example is not None
     assert info.kind == ("go.work" if code.startswith("GW") else "go.mod")
 
 
@@ -364,3 +364,18 @@ def test_governing_workspace_and_dependencies(tmp_path: Path) -> None:
     # reads are recorded: the go.work, so that editing it re-checks the go.mod.
     result = check_file(snapshot, tmp_path / "a" / "go.mod")
     assert tmp_path / "go.work" in result.depends_on
+
+
+def test_gm101_same_broken_directory_as_gowork_is_not_hidden(check_tree: CheckTree) -> None:
+    files = {
+        "go.work": "go 1.22\n\nuse ./m\n\nreplace example.com/x => ./x\n",
+        "m/go.mod": mod(
+            "example.com/m", "require example.com/x v1.0.0\n\nreplace example.com/x => ../x\n"
+        ),
+    }
+    f = one(check_tree(files, "m/go.mod"), "GM101")
+    assert f.severity is Severity.WARNING
+    assert "which hides it" not in f.message
+    assert "go.work replaces it with the same directory, so workspace builds fail too" in f.message
+    gw = one(check_tree(files, "go.work"), "GW111")
+    assert gw.severity is Severity.ERROR

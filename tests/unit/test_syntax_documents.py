@@ -293,7 +293,7 @@ def test_gomod_directives() -> None:
         "\n"
         "require example.com/a v1.0.0\n"
         "require (\n"
-        '\t"example.com/b" "v1.2"\n'
+        '\t"example.com/b" "v1.2.0"\n'
         "\texample.com/c v0.0.0-20230101000000-abcdefabcdef // indirect\n"
         "\texample.com/d/v2 v2.0.0+incompatible // indirect; via a\n"
         ")\n"
@@ -331,6 +331,67 @@ def test_gomod_directives() -> None:
     ]
     assert [t.path for t in mod.tools] == ["example.com/m/cmd/gen"]
     assert [i.path for i in mod.ignores] == ["./node_modules"]
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("require example.com/b v1.2", "require example.com/b"),
+        ("require example.com/b v1.2.0+meta", "require example.com/b"),
+        ("exclude example.com/b v1.2", "exclude example.com/b"),
+        ("replace example.com/b v1.2 => ../b", "replace example.com/b"),
+        ("replace example.com/b => example.com/c v1.2", "replace example.com/c"),
+        ("retract v1.2", "retract"),
+    ],
+)
+def test_gomod_versions_must_be_canonical(line: str, where: str) -> None:
+    """The go command reads a main module's go.mod with a version fixer: it would look up
+    any version that is not canonical (modfile alone would canonicalize it)."""
+    mod = parse_gomod(f"module m\n\n{line}\n".encode(), "go.mod")
+    (problem,) = mod.problems
+    assert problem.message.startswith(f"{where}: version ")
+    assert "is not canonical: go must look it up" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "replace example.com/x => example.com/y/v2 v1.0.0",
+            'replace example.com/y/v2: version "v1.0.0" invalid: should be v2, not v1',
+        ),
+        (
+            "replace example.com/x => example.com/y v2.0.0",
+            'replace example.com/y: version "v2.0.0" invalid: should be v0 or v1, not v2',
+        ),
+    ],
+)
+def test_gomod_replacement_major_must_match(line: str, message: str) -> None:
+    (problem,) = parse_gomod(f"module m\n\n{line}\n".encode(), "go.mod").problems
+    assert problem.message == message
+    # go.work is read without the fixer: go accepts both there.
+    assert parse_gowork(f"go 1.22\n\n{line}\n".encode(), "go.work").problems == []
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (b"\xef\xbb\xbfmodule m\n", 0, "unexpected input character '\\ufeff'"),
+        (
+            "module m\n\nrequire x\u200b v1.0.0\n".encode(),
+            2,
+            "unexpected input character '\\u200b'",
+        ),
+        (
+            b"module m\n\nrequire (\n\tx v1.0.0\n) require y v1.0.0\n",
+            4,
+            "syntax error (expected newline after closing paren)",
+        ),
+    ],
+)
+def test_gomod_lexer_fidelity(text: bytes, line: int, message: str) -> None:
+    mod = parse_gomod(text, "go.mod")
+    assert [(p.span.start.line, p.message) for p in mod.problems] == [(line, message)]
 
 
 def test_gomod_without_module_has_no_path() -> None:

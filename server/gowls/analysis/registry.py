@@ -6,8 +6,8 @@ configuration by code, so they cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -20,6 +20,21 @@ if TYPE_CHECKING:
 DOCS_URL = "https://github.com/gowls/gowls/blob/main/docs/rules.md"
 
 D = TypeVar("D")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A small workspace that triggers exactly one rule (a test writes it out and checks)."""
+
+    files: Mapping[str, str]
+    """Relative path -> text; a path ending in ``/`` is an empty directory."""
+    finding_in: str
+    """The relative path of the file the rule's finding lands in."""
+    also: tuple[str, ...] = ()
+    """Codes that necessarily fire on the same situation (GR117's unused module is GW110's)."""
+    env: Mapping[str, str] = field(default_factory=dict)
+    """Environment variables naming directories of the example, relative to its root
+    (``GOMODCACHE`` for rules that read the module cache)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +54,8 @@ class RuleInfo:
     """Why it matters and what ``go`` does, in a few sentences of Markdown."""
     fix: str = ""
     """How to fix it (and what the quick fix does, if there is one)."""
-    example: str = ""
-    """A small file that triggers the rule."""
+    example: Example | None = None
+    """A small workspace that triggers the rule and no other."""
 
     @property
     def url(self) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 
 from gowls import languages
+from gowls.analysis.registry import Example
 
 HEADER = """# Rules
 
@@ -18,6 +19,23 @@ Every rule has a stable code and a default severity. Its message states the fact
 the tool concerned) states, followed by how to fix it. Where a quick fix exists, the editor
 offers it as a code action; a fix marked safe is one that cannot change what builds.
 """
+
+
+def _example(example: Example) -> str:
+    """Every file of a rule's example under its path; the file the finding lands in first."""
+    order = sorted(example.files, key=lambda p: p != example.finding_in)
+    env = ", ".join(f"`{k}` = `{v}`" for k, v in example.env.items())
+    where = f"; with {env}" if env else ""
+    if example.also:
+        where += "; " + ", ".join(example.also) + " fires there too"
+    parts = [f"Example (reported in `{example.finding_in}`{where}):\n"]
+    for path in order:
+        text = example.files[path]
+        if path.endswith("/"):
+            parts.append(f"`{path}` (an empty directory)\n")
+        else:
+            parts.append(f"`{path}`:\n\n```\n{text.rstrip()}\n```\n")
+    return "\n".join(parts)
 
 
 def render() -> str:
@@ -43,8 +61,8 @@ def render() -> str:
             out.append(i.explanation + "\n")
             if i.fix:
                 out.append(f"**Fix.** {i.fix}\n")
-            if i.example:
-                out.append(f"Example ({kind.name}):\n\n```\n{i.example.rstrip()}\n```\n")
+            if i.example is not None:
+                out.append(_example(i.example))
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -155,8 +155,12 @@ def _noun(version: str) -> str:
     return "pseudo-version" if is_pseudo_version(version) else "version"
 
 
-def parse_version(verb: str, path: str, token: Token) -> str:
-    """``modfile.parseVersion`` without a fixer: the canonical version or a DirectiveError."""
+def parse_version(verb: str, path: str, token: Token, fixer: bool = False) -> str:
+    """``modfile.parseVersion``: the canonical version or a DirectiveError.
+
+    With ``fixer`` (how the go command reads a main module's go.mod) a version that is not
+    already canonical (``v1.2``, ``v1.2.0+meta``) is an error: go would have to look it up.
+    """
     prefix = f"{verb} {path}: " if path else f"{verb}: "  # as modfile.Error formats it
     try:
         text = parse_string(token)
@@ -169,6 +173,13 @@ def parse_version(verb: str, path: str, token: Token) -> str:
     if canonical == "":
         raise DirectiveError(
             f'{prefix}version "{text}" invalid: must be of the form v1.2.3', token.span
+        )
+    if fixer and canonical != text:
+        raise DirectiveError(
+            f'{prefix}version "{text}" is not canonical: go must look it up in the module proxy '
+            "to resolve it and then rewrite go.mod (offline: module lookup disabled by "
+            "GOPROXY=off)",
+            token.span,
         )
     return canonical
 
@@ -206,8 +217,9 @@ def read_godebug(stmt: Statement) -> Godebug:
     return Godebug(key, value, stmt.args[0].span, stmt)
 
 
-def read_replace(stmt: Statement) -> Replace:
-    """A ``replace`` line (``modfile.parseReplace`` without a version fixer)."""
+def read_replace(stmt: Statement, fixer: bool = False) -> Replace:
+    """A ``replace`` line (``modfile.parseReplace``); ``fixer``: read as the go command reads
+    a main module's go.mod (versions must be canonical, the new side's major must match)."""
     args, verb = stmt.args, stmt.verb.text
     arrow = 1 if len(args) >= 2 and args[1].text == "=>" else 2
     if len(args) < arrow + 2 or len(args) > arrow + 3 or args[arrow].text != "=>":
@@ -222,7 +234,7 @@ def read_replace(stmt: Statement) -> Replace:
         raise DirectiveError(f"{verb} {old}: invalid module path", args[0].span)
     old_version, old_version_span = "", None
     if arrow == 2:
-        old_version = parse_version(verb, old, args[1])
+        old_version = parse_version(verb, old, args[1], fixer)
         old_version_span = args[1].span
         complaint = check_path_major(old_version, path_major)
         if complaint:
@@ -249,13 +261,17 @@ def read_replace(stmt: Statement) -> Replace:
             )
     else:
         version_tok = args[arrow + 2]
-        new_version = parse_version(verb, new, version_tok)
+        new_version = parse_version(verb, new, version_tok, fixer)
         new_version_span = version_tok.span
         if is_directory_path(new):
             raise DirectiveError(
                 f"replacement module directory path {quote(new)} cannot have version",
                 version_tok.span,
             )
+        _, new_major, new_ok = split_path_version(new)
+        complaint = check_path_major(new_version, new_major) if fixer and new_ok else None
+        if complaint:
+            raise DirectiveError(f"{verb} {new}: {complaint}", version_tok.span)
     return Replace(
         old,
         old_version,

@@ -118,8 +118,26 @@ def parse_gomod(data: bytes, filename: str = "go.mod", old_tree: Tree | None = N
         mod.problems.append(
             Problem(first.span, "no module directive found, so retract cannot be used")
         )
+    elif mod.module is not None:
+        mod.problems.extend(_retract_major_problems(mod, mod.module.path))
     mod.problems.sort(key=lambda p: (p.span.start, p.span.end))
     return mod
+
+
+def _retract_major_problems(mod: GoMod, module_path: str) -> list[Problem]:
+    """Retracted versions whose major does not suit the module path (checked after parsing,
+    as go does, so the module line may come later)."""
+    _, path_major, ok = split_path_version(module_path)
+    if not ok:
+        return []
+    found = []
+    for retract in mod.retracts:
+        for version in dict.fromkeys((retract.low, retract.high)):
+            complaint = check_path_major(version, path_major)
+            if complaint:
+                found.append(Problem(retract.statement.span, f"retract {module_path}: {complaint}"))
+                break
+    return found
 
 
 def _comment_text(stmt: Statement) -> str:
@@ -143,7 +161,7 @@ def _module_version(verb: str, stmt: Statement) -> tuple[str, str, Token, Token]
         raise DirectiveError(f"usage: {verb} module/path v1.2.3", stmt.span)
     path_tok, version_tok = stmt.args
     path = parse_string(path_tok)
-    version = parse_version(verb, path, version_tok)
+    version = parse_version(verb, path, version_tok, fixer=True)
     _, path_major, ok = split_path_version(path)
     if not ok:
         raise DirectiveError(f"{verb} {path}: invalid module path", path_tok.span)
@@ -159,19 +177,19 @@ def _read_version_interval(stmt: Statement) -> tuple[str, str, list[Token]]:
     if not toks or toks[0].text == "(":
         raise DirectiveError("expected '[' or version", stmt.span)
     if toks[0].text != "[":
-        v = parse_version(verb, "", toks[0])
+        v = parse_version(verb, "", toks[0], fixer=True)
         return v, v, toks[1:]
     toks = toks[1:]
     if not toks:
         raise DirectiveError("expected version after '['", stmt.span)
-    low = parse_version(verb, "", toks[0])
+    low = parse_version(verb, "", toks[0], fixer=True)
     toks = toks[1:]
     if not toks or toks[0].text != ",":
         raise DirectiveError("expected ',' after version", stmt.span)
     toks = toks[1:]
     if not toks:
         raise DirectiveError("expected version after ','", stmt.span)
-    high = parse_version(verb, "", toks[0])
+    high = parse_version(verb, "", toks[0], fixer=True)
     toks = toks[1:]
     if not toks or toks[0].text != "]":
         raise DirectiveError("expected ']' after version", stmt.span)
@@ -204,7 +222,7 @@ def _add(mod: GoMod, stmt: Statement) -> None:
         entry = Require(path, version, path_tok.span, version_tok.span, _is_indirect(stmt), stmt)
         (mod.requires if verb == "require" else mod.excludes).append(entry)
     elif verb == "replace":
-        mod.replaces.append(read_replace(stmt))
+        mod.replaces.append(read_replace(stmt, fixer=True))
     elif verb == "retract":
         low, high, rest = _read_version_interval(stmt)
         if rest:

@@ -171,14 +171,30 @@ class _Reader:
         """row -> byte column where the last code token of that row ends."""
 
     def read(self, tree: Tree) -> FileSyntax:
+        if self.index.data.startswith(_BOM):
+            # tree-sitter skips a byte order mark; go's lexer does not accept one.
+            self.problems.append(
+                Problem(Span(Point(0, 0), Point(0, len(_BOM))), _unexpected_character("\ufeff"))
+            )
+        after_block = -1
         for child in tree.root_node.children:
+            if child.type == "comment":
+                continue
+            if child.start_point[0] == after_block:
+                # A statement on the line of a block's `)`: go wants a newline first and never
+                # reads the statement (the grammar recovers by inserting the newline).
+                self.problems.append(
+                    Problem(_span(child), "syntax error (expected newline after closing paren)")
+                )
+                continue
+            after_block = child.end_point[0] if child.type == "block" else -1
             if child.type == "directive":
                 toks = _tokens(child)
                 if toks:
                     self._add(toks[0], toks[1:], toks, None)
             elif child.type == "block":
                 self._block(child)
-            elif child.type != "comment":
+            else:
                 self.problems.append(_error_problem(child, self.index))
         comments = []
         for node in _walk_comments(tree.root_node):
@@ -300,15 +316,45 @@ def _error_problem(node: Node, index: LineIndex) -> Problem:
     before = line_text[:rel].strip()
     if text.startswith(b")") or before.endswith(b")"):
         return Problem(span, "syntax error (expected newline after closing paren)")
-    for offset, byte in enumerate(text):
-        if byte < 0x20 and byte not in (0x09, 0x0A, 0x0D):
-            at = index.point(node.start_byte + offset)
-            return Problem(
-                Span(at, Point(at.line, at.column + 1)),
-                f"unexpected input character '\\x{byte:02x}'",
-            )
+    decoded = text.decode("utf-8", errors="replace")
+    for offset, char in enumerate(decoded):
+        if char in "\t\n\r " or char.isprintable():
+            continue
+        # go's lexer stops at a rune that is neither space nor printable (unicode.IsPrint).
+        at = index.point(node.start_byte + len(decoded[:offset].encode("utf-8")))
+        width = len(char.encode("utf-8"))
+        return Problem(Span(at, Point(at.line, at.column + width)), _unexpected_character(char))
     snippet = text.split(b"\n", 1)[0].decode("utf-8", errors="replace").strip()
     return Problem(span, f"syntax error (unexpected {snippet!r})" if snippet else "syntax error")
+
+
+_BOM = "\ufeff".encode()
+
+_GO_ESCAPES = {
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+}
+
+
+def _unexpected_character(char: str) -> str:
+    """go's message for a rune its lexer does not accept (quoted as ``%#q`` quotes a rune)."""
+    code = ord(char)
+    if char in _GO_ESCAPES:
+        quoted = _GO_ESCAPES[char]
+    elif char.isprintable():
+        quoted = char
+    elif code < 0x80:
+        quoted = f"\\x{code:02x}"
+    elif code < 0x10000:
+        quoted = f"\\u{code:04x}"
+    else:
+        quoted = f"\\U{code:08x}"
+    return f"unexpected input character '{quoted}'"
 
 
 def _nested_errors(root: Node, index: LineIndex) -> list[Problem]:

@@ -16,6 +16,7 @@ TOOLCHAIN_RE = re.compile(r"^default$|^go1($|\.)")
 """What a ``toolchain`` directive accepts."""
 
 _NUM = r"(0|[1-9][0-9]*)"
+_GOVER_RE = re.compile(rf"^{_NUM}(?:\.{_NUM}(?:\.{_NUM}|([a-z]+){_NUM}?)?)?$")
 _SEMVER_RE = re.compile(
     r"^v(?P<major>" + _NUM + r")"
     r"(?:\.(?P<minor>" + _NUM + r")(?:\.(?P<patch>" + _NUM + r"))?)?"
@@ -27,6 +28,16 @@ _PSEUDO_RE = re.compile(
 )
 
 ZERO_PSEUDO_VERSION = "v0.0.0-00010101000000-000000000000"
+_PLACEHOLDER_RE = re.compile(r"^v(0|[1-9][0-9]*)\.0\.0-00010101000000-000000000000$")
+
+
+def is_placeholder_version(version: str) -> bool:
+    """Whether ``version`` is the placeholder ``go mod edit`` writes for a module only a replace
+    provides: ``v0.0.0-00010101000000-000000000000`` or, for a ``/vN`` module,
+    ``vN.0.0-00010101000000-000000000000``. It names no commit and cannot be downloaded."""
+    return _PLACEHOLDER_RE.match(version) is not None
+
+
 """The placeholder version ``go mod edit`` writes for a module that only a replace provides."""
 
 
@@ -163,6 +174,24 @@ class GoVersion:
             return GoVersion(maj, minor, int(patch_text), 2, "", 0)
         return GoVersion(maj, minor, 0, 0, "", 0)
 
+    @staticmethod
+    def parse_lenient(text: str) -> GoVersion | None:
+        """Parse any form ``go`` itself accepts after ``go`` (``gover.Parse``): besides the
+        forms of a go line also ``1`` (1.0.0), ``1.21rc`` (no number) and majors above 1."""
+        m = _GOVER_RE.match(text)
+        if m is None:
+            return None
+        maj, minor, patch, kind, pre = m.group(1, 2, 3, 4, 5)
+        if minor is None:
+            return GoVersion(int(maj), 0, 0, 2, "", 0)
+        if patch is not None:
+            return GoVersion(int(maj), int(minor), int(patch), 2, "", 0)
+        if kind is not None:
+            return GoVersion(int(maj), int(minor), 0, 1, kind, int(pre or 0))
+        # Before Go 1.21 a missing patch means .0; from 1.21 on it is the language version.
+        released = (int(maj), int(minor)) < (1, 21)
+        return GoVersion(int(maj), int(minor), 0, 2 if released else 0, "", 0)
+
     def language(self) -> str:
         """The language version, ``1.21`` for ``1.21.3``."""
         return f"{self.major}.{self.minor}"
@@ -170,7 +199,10 @@ class GoVersion:
 
 def compare_go(a: str, b: str) -> int:
     """Compare two Go versions as ``go/version.Compare`` does (invalid sorts lowest)."""
-    ga, gb = GoVersion.parse(a), GoVersion.parse(b)
+    ga, gb = (
+        GoVersion.parse_lenient(a.removeprefix("go")),
+        GoVersion.parse_lenient(b.removeprefix("go")),
+    )
     if ga is None or gb is None:
         return (gb is None) - (ga is None) if (ga is None) != (gb is None) else 0
     return (ga > gb) - (ga < gb)

@@ -22,6 +22,7 @@ from gowls.analysis.go.modules import find_gowork, used_dirs
 from gowls.analysis.go.mvs import selected_hints
 from gowls.analysis.go.outline import folding_ranges, symbols
 from gowls.analysis.go.references import code_lenses, references
+from gowls.analysis.go.rules.godebug import GOMOD_GODEBUG_RULES, GOWORK_GODEBUG_RULES
 from gowls.analysis.go.rules.gomod import GOMOD_RULES
 from gowls.analysis.go.rules.gowork import GOWORK_RULES
 from gowls.analysis.go.rules.modcache import MODCACHE_RULES
@@ -141,7 +142,7 @@ GOWORK = Language(
     parse=documents.parse_gowork_file,
     discovery=Discovery(names=frozenset({"go.work"})),
     watch_globs=("**/go.work",),
-    rules=(*GOWORK_RULES, *GOWORK_TOOLCHAIN_RULES),
+    rules=(*GOWORK_RULES, *GOWORK_GODEBUG_RULES, *GOWORK_TOOLCHAIN_RULES),
     features=_FEATURES,
     commands=(CommandSpec(MIGRATE_COMMAND, _migrate),),
     related=_used_gomods,
@@ -154,7 +155,13 @@ GOMOD = Language(
     parse=documents.parse_gomod_file,
     discovery=Discovery(names=frozenset({"go.mod"})),
     watch_globs=("**/go.mod",),
-    rules=(*GOMOD_RULES, *GOMOD_TOOLCHAIN_RULES, *MODCACHE_RULES, *RECENT_RULES),
+    rules=(
+        *GOMOD_RULES,
+        *GOMOD_GODEBUG_RULES,
+        *GOMOD_TOOLCHAIN_RULES,
+        *MODCACHE_RULES,
+        *RECENT_RULES,
+    ),
     features=Features(
         completion=complete,
         trigger_characters=_TRIGGERS,

@@ -19,7 +19,7 @@ from gowls.analysis.go.modules import module_dirs, resolve_dir, shown_relative
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.syntax.directives import Replace
 from gowls.syntax.gowork import GoWork
-from gowls.syntax.versions import ZERO_PSEUDO_VERSION, compare_go
+from gowls.syntax.versions import compare_go, is_placeholder_version
 
 
 class ReplaceFate(Enum):
@@ -124,7 +124,7 @@ def _note(
             f"never use the replace, and go.work's use of {rep.new_path} provides it in the "
             "workspace.",
         )
-    if version == ZERO_PSEUDO_VERSION:
+    if is_placeholder_version(version):
         return ReplaceNote(
             gomod,
             rep,

@@ -12,6 +12,7 @@ module mode (as it is with ``GOWORK=off``).
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.syntax.directives import Replace
 from gowls.syntax.gomod import GoMod, Require
 from gowls.syntax.gowork import GoWork, Use
-from gowls.syntax.versions import canonical_version
+from gowls.syntax.versions import canonical_version, compare_go
 
 
 def resolve_dir(base: Path, written: str) -> Path:
@@ -137,6 +138,21 @@ def _workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
     return WorkspaceView(path, work, tuple(modules))
 
 
+def unused_by_workspace(snapshot: Snapshot, gomod_path: Path) -> Path | None:
+    """The go.work above a go.mod that does not use its module, or None.
+
+    In that module's directory go still finds the go.work (and fails: the module is not in
+    it), so go reads this go.mod only with ``GOWORK=off``.
+    """
+    found = find_gowork(snapshot, gomod_path.parent)
+    if found is None:
+        return None
+    view = workspace_view(snapshot, found)
+    if view is not None and view.by_dir(normalize(gomod_path.parent)) is not None:
+        return None
+    return found
+
+
 def governing_workspace(snapshot: Snapshot, gomod_path: Path) -> WorkspaceView | None:
     """The workspace a go.mod's module is built in, or None (module mode).
 
@@ -207,6 +223,9 @@ class Requirement:
 
     file: Path
     require: Require
+    read: bool = True
+    """Whether go reads the required module's go.mod: false beyond the first level of a pruned
+    graph (go 1.17+), where go keeps the requirement but never opens that go.mod."""
 
     @property
     def module(self) -> str:
@@ -246,6 +265,8 @@ class ModuleGraph:
         self.mod_replaces = mod_replaces
         """Replaces of the main modules' go.mods (all of them, including overridden ones)."""
         self.requirements: tuple[Requirement, ...] = ()
+        self.malformed: tuple[Path, ...] = ()
+        """go.mod files of the graph with syntax problems: requirements may be missing."""
         self._work_by_module = _by_module(work_replaces)
         self._active_by_module = _by_module(
             tuple(r for r in mod_replaces if not self.overridden_by_gowork(r))
@@ -287,10 +308,13 @@ class ModuleGraph:
         """Every visible requirement of ``module``."""
         return list(self._reqs_by_module.get(module, ()))
 
-    def uses(self, rep: ReplaceSource) -> list[Requirement]:
-        """The visible requirements ``go`` serves with ``rep``."""
+    def uses(self, rep: ReplaceSource, read_only: bool = False) -> list[Requirement]:
+        """The visible requirements ``go`` serves with ``rep`` (``read_only``: only those
+        whose go.mod go reads, so a missing target breaks the load)."""
         out = []
         for req in self.requirements_of(rep.module):
+            if read_only and not req.read:
+                continue
             chosen = self.replacement(req.module, req.version)
             if chosen is None:
                 continue
@@ -320,25 +344,43 @@ def _collect_requirements(
     mains: list[tuple[Path, GoMod]],
     graph: ModuleGraph,
 ) -> tuple[Requirement, ...]:
-    """Requirements of the main modules plus those of directory replacements, transitively."""
-    requirements: list[Requirement] = []
-    seen_files: set[Path] = set()
-    queue: list[tuple[Path, GoMod]] = list(mains)
+    """Requirements of the main modules plus those of directory replacements, transitively.
+
+    Each says whether go reads the required module's go.mod (graph pruning: go reads the
+    go.mod of every module a main module requires, and goes further only through modules,
+    or a module-mode main module, whose go line is below 1.17).
+    """
+    requirements: dict[tuple[Path, int], Requirement] = {}
+    # path -> (its requirements' go.mod files are read, inside an unpruned closure)
+    best: dict[Path, tuple[bool, bool]] = {}
+    queue: deque[tuple[Path, GoMod, bool, bool]] = deque()
+    for path, mod in mains:
+        unpruned = graph.workspace is None and compare_go(_go_of(mod), "1.17") < 0
+        queue.append((path, mod, True, unpruned))
     while queue:
-        path, mod = queue.pop()
-        if path in seen_files:
+        path, mod, reads, unpruned = queue.popleft()
+        previous = best.get(path)
+        if previous is not None and previous >= (reads, unpruned):
             continue
-        seen_files.add(path)
+        best[path] = (reads, unpruned)
+        if mod.problems and path not in graph.malformed:
+            graph.malformed = (*graph.malformed, path)
         for req in mod.requires:
-            requirements.append(Requirement(path, req))
+            requirements[(path, id(req))] = Requirement(path, req, reads)
             rep = graph.replacement(req.path, req.version)
             target = rep.target_dir if rep is not None else None
             if target is None:
                 continue
             target_mod = module_dir_gomod(snapshot, target)
             if target_mod is not None:
-                queue.append((target / "go.mod", target_mod))
-    return tuple(requirements)
+                closure = unpruned or compare_go(_go_of(target_mod), "1.17") < 0
+                queue.append((target / "go.mod", target_mod, reads and closure, closure))
+    return tuple(requirements.values())
+
+
+def _go_of(mod: GoMod) -> str:
+    """A go.mod's go version; go reads a missing go line as 1.16."""
+    return mod.go.version if mod.go is not None else "1.16"
 
 
 def module_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> ModuleGraph:
@@ -355,8 +397,15 @@ def module_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> ModuleGrap
     return _workspace_graph(snapshot, view, gomod_path, mod)
 
 
+def workspace_graph(snapshot: Snapshot, view: WorkspaceView) -> ModuleGraph:
+    """The module graph of a workspace, shared by the rules of its go.work and modules."""
+    return snapshot.memo(
+        ("workspace_graph", view.path), lambda: _workspace_graph(snapshot, view, None, None)
+    )
+
+
 def _workspace_graph(
-    snapshot: Snapshot, view: WorkspaceView, gomod_path: Path, mod: GoMod
+    snapshot: Snapshot, view: WorkspaceView, gomod_path: Path | None, mod: GoMod | None
 ) -> ModuleGraph:
     mains: list[tuple[Path, GoMod]] = []
     mod_replaces: list[ReplaceSource] = []
@@ -365,7 +414,7 @@ def _workspace_graph(
         if module.mod is None or module.gomod_path in seen:
             continue
         seen.add(module.gomod_path)
-        current = mod if module.gomod_path == gomod_path else module.mod
+        current = mod if mod is not None and module.gomod_path == gomod_path else module.mod
         mains.append((module.gomod_path, current))
         mod_replaces.extend(_replace_sources(module.gomod_path, current.replaces, False))
     work_replaces = _replace_sources(view.path, view.work.replaces, True)
@@ -391,8 +440,10 @@ def fully_visible(snapshot: Snapshot, graph: ModuleGraph) -> bool:
     """Whether every module in the graph has its go.mod on disk (nothing is downloaded).
 
     Only then can a rule tell that no module in the graph requires something: a downloaded
-    module's go.mod may require any module at any version.
+    module's go.mod may require any module at any version, and so may a malformed line.
     """
+    if graph.malformed:
+        return False  # a require go cannot parse may name anything
     for req in graph.requirements:
         if graph.workspace is not None and graph.workspace.by_module(req.module) is not None:
             continue

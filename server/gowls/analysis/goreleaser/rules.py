@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from gowls.analysis.findings import Severity
-from gowls.analysis.registry import RuleInfo
+from gowls.analysis.registry import Example, RuleInfo
 
 KIND = "goreleaser"
+CONFIG = ".goreleaser.yaml"
+"""The file name the rules' examples are written to."""
 
 YAML_SYNTAX = RuleInfo(
     "GR001",
@@ -17,7 +19,10 @@ YAML_SYNTAX = RuleInfo(
     "and rejects a key written twice in one mapping (`mapping key already defined`). "
     "Nothing else in the file is used until this is fixed.",
     "Fix the YAML at the marked place; for a repeated key, keep one of the two.",
-    "version: 2\nproject_name: a\nproject_name: b\n",
+    Example(
+        {CONFIG: ("version: 2\nproject_name: a\nproject_name: b\n")},
+        CONFIG,
+    ),
 )
 UNKNOWN_KEY = RuleInfo(
     "GR101",
@@ -28,7 +33,10 @@ UNKNOWN_KEY = RuleInfo(
     "GoReleaser loads its configuration strictly: a key its types do not declare makes the "
     "whole load fail (`field X not found in type config.T`). Keys are case-sensitive.",
     "Use the suggested key (a quick fix renames it) or remove the key.",
-    "version: 2\nbuilds:\n  - binry: app\n",
+    Example(
+        {CONFIG: ("version: 2\nbuilds:\n  - binry: app\n")},
+        CONFIG,
+    ),
 )
 WRONG_TYPE = RuleInfo(
     "GR102",
@@ -41,7 +49,10 @@ WRONG_TYPE = RuleInfo(
     "on/off) unquoted; an integer takes an unquoted number; a list needs `[...]` or `- ` items.",
     "Write the value in the expected shape; for a single value where a list is expected, the "
     "quick fix wraps it in `[...]`.",
-    "version: 2\nbuilds:\n  - goos: linux\n",
+    Example(
+        {CONFIG: ("version: 2\nbuilds:\n  - goos: linux\n")},
+        CONFIG,
+    ),
 )
 INVALID_VALUE = RuleInfo(
     "GR103",
@@ -53,7 +64,10 @@ INVALID_VALUE = RuleInfo(
     "fails the build, an unknown archive format fails archiving). Templated values are not "
     "checked.",
     "Use one of the listed values.",
-    "version: 2\narchives:\n  - formats: [rar]\n",
+    Example(
+        {CONFIG: ("version: 2\narchives:\n  - formats: [rar]\n")},
+        CONFIG,
+    ),
 )
 VERSION_MISSING = RuleInfo(
     "GR104",
@@ -65,7 +79,10 @@ VERSION_MISSING = RuleInfo(
     "file otherwise loads and refuses it as soon as anything else is wrong, reporting only the "
     "version.",
     "Add `version: 2` at the top (quick fix), after checking the keys GoReleaser v2 removed.",
-    "project_name: app\n",
+    Example(
+        {CONFIG: ("project_name: app\n")},
+        CONFIG,
+    ),
 )
 VERSION_WRONG = RuleInfo(
     "GR105",
@@ -76,7 +93,10 @@ VERSION_WRONG = RuleInfo(
     "Any other `version` makes GoReleaser v2 warn, and refuse the file when anything else is "
     "wrong (`only version: 2 configuration files are supported`).",
     "Set `version: 2` after migrating the configuration to v2.",
-    "version: 1\n",
+    Example(
+        {CONFIG: ("version: 1\n")},
+        CONFIG,
+    ),
 )
 DEPRECATED = RuleInfo(
     "GR106",
@@ -88,7 +108,10 @@ DEPRECATED = RuleInfo(
     "future major version. Each message links the notice on GoReleaser's deprecations page.",
     "Use the replacement; where the rewrite is mechanical (rename, wrap in a list, move to the "
     "top level) the quick fix does it.",
-    "version: 2\narchives:\n  - format: zip\n",
+    Example(
+        {CONFIG: ("version: 2\narchives:\n  - format: zip\n")},
+        CONFIG,
+    ),
 )
 REMOVED = RuleInfo(
     "GR107",
@@ -100,7 +123,10 @@ REMOVED = RuleInfo(
     "so the configuration fails to load.",
     "Use the replacement named in the message (the quick fix renames the key where that is "
     "all it takes).",
-    "version: 2\nchangelog:\n  skip: true\n",
+    Example(
+        {CONFIG: ("version: 2\nchangelog:\n  skip: true\n")},
+        CONFIG,
+    ),
 )
 PRO_ONLY = RuleInfo(
     "GR108",
@@ -112,7 +138,10 @@ PRO_ONLY = RuleInfo(
     "`pro: true` (or `[goreleaser] pro = true` in .gowls.toml) when the project releases with "
     "Pro; the finding is an error when the project visibly releases with OSS.",
     "Set `pro: true` when releasing with GoReleaser Pro; otherwise remove the key.",
-    "version: 2\nincludes:\n  - from_file:\n      path: common.yaml\n",
+    Example(
+        {CONFIG: ("version: 2\nincludes:\n  - from_file:\n      path: common.yaml\n")},
+        CONFIG,
+    ),
 )
 TEMPLATE_FIELD = RuleInfo(
     "GR109",
@@ -125,7 +154,10 @@ TEMPLATE_FIELD = RuleInfo(
     "rendered per artifact. `.WorkspaceDir`, suggested by some Go workspace guides, does not "
     "exist. `.Env.NAME` is not checked: the environment is only known at release time.",
     "Use the suggested field, or a field listed in GoReleaser's template documentation.",
-    'version: 2\nbuilds:\n  - ldflags: ["-X main.root={{ .WorkspaceDir }}"]\n',
+    Example(
+        {CONFIG: 'version: 2\nbuilds:\n  - ldflags: ["-X main.root={{ .WorkspaceDir }}"]\n'},
+        CONFIG,
+    ),
 )
 MOD_WORKSPACE = RuleInfo(
     "GR110",
@@ -139,7 +171,10 @@ MOD_WORKSPACE = RuleInfo(
     "file itself: go finds it from the build's `dir` (or GOWORK) and uses it.",
     "Remove the key (quick fix); keep the go.work next to the modules, or set `GOWORK=off` in "
     "`env` to build without it.",
-    "version: 2\nbuilds:\n  - mod: workspace\n",
+    Example(
+        {CONFIG: ("version: 2\nbuilds:\n  - mod: workspace\n")},
+        CONFIG,
+    ),
 )
 
 TOO_NEW = RuleInfo(
@@ -152,7 +187,17 @@ TOO_NEW = RuleInfo(
     "the one that introduced the key; that version does not know it and fails to load the "
     "file. The version comes from the action's `version:` input (`v2.5.1`, `~> v2.5`).",
     "Raise the pinned version, or use the older spelling of the setting.",
-    "# .github/workflows/release.yml pins version: v2.5.0\nversion: 2\narchives:\n  - ids: [app]\n",
+    Example(
+        {
+            CONFIG: "version: 2\narchives:\n  - ids: [app]\n",
+            ".github/workflows/release.yml": (
+                "on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n"
+                "      - uses: goreleaser/goreleaser-action@v6\n        with:\n"
+                "          version: v2.5.0\n"
+            ),
+        },
+        CONFIG,
+    ),
 )
 
 PATH_MISSING = RuleInfo(
@@ -166,7 +211,10 @@ PATH_MISSING = RuleInfo(
     "`.config/` for `.config/goreleaser.yaml`, else the config's). A missing path fails the "
     "release. `main: ./...` (since v2.15) needs its directory to exist.",
     "Fix the path.",
-    "version: 2\nbuilds:\n  - main: ./cmd/nothing-here\n",
+    Example(
+        {CONFIG: ("version: 2\nbuilds:\n  - main: ./cmd/nothing-here\n")},
+        CONFIG,
+    ),
 )
 PROXY_REPLACE = RuleInfo(
     "GR113",
@@ -179,7 +227,18 @@ PROXY_REPLACE = RuleInfo(
     "`replace` (`cannot use the go.mod replace directive with go mod proxy enabled`); a "
     "`replace (...)` block passes its check but the build still ignores it.",
     "Remove the replace directives from the released module, or set `gomod.proxy: false`.",
-    "version: 2\ngomod:\n  proxy: true\n# go.mod: replace example.com/x => ../x\n",
+    Example(
+        {
+            CONFIG: "version: 2\ngomod:\n  proxy: true\nbuilds:\n  - main: .\n",
+            "main.go": "package main\n\nfunc main() {}\n",
+            "go.mod": (
+                "module example.com/app\n\ngo 1.22\n\nrequire example.com/x v1.0.0\n\n"
+                "replace example.com/x => ./x\n"
+            ),
+            "x/go.mod": "module example.com/x\n\ngo 1.22\n",
+        },
+        CONFIG,
+    ),
 )
 GOWORK_ENV = RuleInfo(
     "GR114",
@@ -191,7 +250,10 @@ GOWORK_ENV = RuleInfo(
     "with the top-level `env` and `gomod.env` only. With a go.work above the module it still "
     "answers with the workspace's first `use` entry.",
     "Move `GOWORK=off` to the top-level `env` (quick fix).",
-    "version: 2\nbuilds:\n  - env: [GOWORK=off]\n",
+    Example(
+        {CONFIG: ("version: 2\nbuilds:\n  - env: [GOWORK=off]\n")},
+        CONFIG,
+    ),
 )
 MOD_IN_WORKSPACE = RuleInfo(
     "GR115",
@@ -202,7 +264,14 @@ MOD_IN_WORKSPACE = RuleInfo(
     "GoReleaser passes `gomod.mod` to `go list -m` as `-mod`; in workspace mode go accepts "
     "only `-mod=readonly` or `-mod=vendor` and fails with `-mod=mod`.",
     "Remove `mod` (quick fix) or set `GOWORK=off` in the top-level `env`.",
-    "version: 2\ngomod:\n  mod: mod\n# with a go.work above\n",
+    Example(
+        {
+            CONFIG: "version: 2\ngomod:\n  mod: mod\n",
+            "go.work": "go 1.22\n\nuse .\n",
+            "go.mod": "module example.com/app\n\ngo 1.22\n",
+        },
+        CONFIG,
+    ),
 )
 
 FIRST_USE = RuleInfo(
@@ -215,7 +284,15 @@ FIRST_USE = RuleInfo(
     "that is the go.work's first `use` entry. Another module there gives a wrong "
     "`.ModulePath` and wrong module information in verifiable builds.",
     "Move the released module's `use` first in go.work (quick fix, edits go.work).",
-    "version: 2\n# go.work: use ( ./tools  . )\n",
+    Example(
+        {
+            CONFIG: "version: 2\n",
+            "go.work": "go 1.22\n\nuse (\n\t./tools\n\t.\n)\n",
+            "go.mod": "module example.com/app\n\ngo 1.22\n",
+            "tools/go.mod": "module example.com/tools\n\ngo 1.22\n",
+        },
+        CONFIG,
+    ),
 )
 BUILD_OUTSIDE_WORKSPACE = RuleInfo(
     "GR117",
@@ -227,7 +304,17 @@ BUILD_OUTSIDE_WORKSPACE = RuleInfo(
     "other module it stops (`current directory is contained in a module that is not one of "
     "the workspace modules listed in go.work`).",
     "Add the module to go.work (`go work use`), or set `GOWORK=off` in the top-level `env`.",
-    "version: 2\nbuilds:\n  - dir: tools\n# go.work: use .\n",
+    Example(
+        {
+            CONFIG: "version: 2\nbuilds:\n  - dir: tools\n",
+            "go.work": "go 1.22\n\nuse .\n",
+            "go.mod": "module example.com/app\n\ngo 1.22\n",
+            "tools/go.mod": "module example.com/tools\n\ngo 1.22\n",
+            "tools/main.go": "package main\n\nfunc main() {}\n",
+        },
+        CONFIG,
+        also=("GW110",),
+    ),
 )
 
 ALL: tuple[RuleInfo, ...] = (

@@ -1,12 +1,17 @@
-"""Pieces shared by the go.work and go.mod rules: syntax findings and their how-to-fix hints."""
+"""Pieces shared by the go.work and go.mod rules: syntax findings and their how-to-fix hints,
+the wording of an unreadable replacement directory."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from gowls.analysis.findings import Finding, Related
+from gowls.analysis.go.modules import ReplaceSource
 from gowls.analysis.registry import RuleInfo, finding
+from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.positions import LineIndex, Span
 from gowls.syntax.statements import Problem
 
@@ -23,6 +28,9 @@ _HINTS: tuple[tuple[str, str], ...] = (
     ("invalid go version", "Use a Go version such as 1.23 or 1.23.0."),
     ("invalid toolchain version", "Use a toolchain name such as go1.23.0, or default."),
     ("must be of the form v1.2.3", "Module versions are semantic versions with a leading v."),
+    ("is not canonical", "Write the exact version in full, e.g. v1.2.0."),
+    ("unexpected input character '\\ufeff'", "Save the file as UTF-8 without a byte order mark."),
+    ("unexpected input character", "Delete the invisible or control character."),
     ("unterminated block", "Close the block with `)` on a line of its own."),
     ("expected newline after closing paren", "Put nothing but a comment after `)`."),
     ("unexpected newline in string", "Close the quoted string on the same line."),
@@ -77,3 +85,38 @@ def syntax_findings(
             yield finding(info, path, Span(end, end), message, related=(related,))
         else:
             yield finding(info, path, problem.span, message)
+
+
+@dataclass(frozen=True, slots=True)
+class MissingTarget:
+    """How to word a directory replacement whose go.mod go cannot read."""
+
+    what: str
+    reading: str
+    """The tail of go's message: ``x/go.mod: no such file or directory``."""
+    todo: str
+
+
+def missing_target(snapshot: Snapshot, rep: ReplaceSource, shown: str) -> MissingTarget:
+    """Wording for ``rep``'s unreadable target, which go names ``shown``."""
+    target = rep.target_dir
+    assert target is not None
+    new = rep.replace.new_path
+    gomod = os.path.normpath(os.path.join(shown, "go.mod")).replace(os.sep, "/")
+    if snapshot.source.is_dir(target):
+        return MissingTarget(
+            f"{new} has no go.mod",
+            f"{gomod}: no such file or directory",
+            f"Run `go mod init {rep.module}` in {new} or correct the path.",
+        )
+    if snapshot.source.is_file(target):
+        return MissingTarget(
+            f"replacement {new} is a file, not a directory",
+            f"{gomod}: not a directory",
+            "Point the replace at the module's directory.",
+        )
+    return MissingTarget(
+        f"replacement directory {new} does not exist",
+        f"{gomod}: no such file or directory",
+        f"Create the module in {new} or correct the path.",
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from functools import cmp_to_key
 from pathlib import Path
@@ -15,9 +16,12 @@ from gowls.analysis.go.modules import (
     resolve_dir,
     shown_relative,
     used_dirs,
+    workspace_graph,
+    workspace_view,
 )
-from gowls.analysis.go.rules.common import syntax_findings
-from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
+from gowls.analysis.go.rules.common import missing_target, syntax_findings
+from gowls.analysis.go.rules.gomod import conflicted_modules
+from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.directives import Replace
 from gowls.syntax.gowork import GoWork, Use
@@ -50,7 +54,12 @@ def _line(use: Use) -> int:
             "`go: errors parsing go.work`. The message is go's own, followed by how to fix it."
         ),
         fix="Correct the line as the message says.",
-        example="go 1.22\n\nuse ./a ./b\nfrob x\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse ./a ./b\nfrob x\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def syntax_error(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -67,11 +76,17 @@ def syntax_error(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
         summary="A `use` directory does not exist",
         explanation=(
             "`go` fails to load the workspace: `cannot load module DIR listed in go.work file: "
-            "open DIR/go.mod: no such file or directory`."
+            "open DIR/go.mod: no such file or directory`, or `…: not a directory` when the path "
+            "names a file (such as the module's go.mod instead of its directory)."
         ),
         fix="Create the module (`go mod init` in that directory) or remove the entry; the quick "
         "fix removes it.",
-        example="go 1.22\n\nuse ./missing\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse ./missing\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def use_dir_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -79,6 +94,9 @@ def use_dir_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Findin
     source = ctx.snapshot.source
     for entry in used_dirs(ctx.path, ctx.doc):
         if source.is_dir(entry.directory):
+            continue
+        if source.is_file(entry.directory):
+            yield _use_of_file(ctx, info, entry)
             continue
         yield finding(
             info,
@@ -89,6 +107,26 @@ def use_dir_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Findin
             "Create the module there or remove this use.",
             fixes=(remove_use_fix(ctx.path, ctx.doc, entry.use, safe=True),),
         )
+
+
+def _use_of_file(ctx: RuleContext[GoWork], info: RuleInfo, entry: UsedDir) -> Finding:
+    """A ``use`` naming a file: go appends /go.mod and fails with ``not a directory``."""
+    fixes = [remove_use_fix(ctx.path, ctx.doc, entry.use, safe=False)]
+    advice = "Use the module's directory instead, or remove this use."
+    if entry.directory.name == "go.mod":
+        parent = os.path.dirname(entry.use.path.rstrip("/")) or "."
+        parent = parent if parent.startswith((".", "/")) else f"./{parent}"
+        edit = TextEdit(ctx.path, entry.use.span, parent)
+        fixes.insert(0, Fix(f"Use the directory {parent}", (edit,), safe=False))
+        advice = f"Name the module's directory: `use {parent}`."
+    return finding(
+        info,
+        ctx.path,
+        entry.use.span,
+        f"cannot load module {entry.shown} listed in go.work file: open {entry.shown_gomod}: "
+        f"not a directory ({entry.shown} is a file; use names a module directory). {advice}",
+        fixes=fixes,
+    )
 
 
 @rule(
@@ -103,7 +141,13 @@ def use_dir_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Findin
             "listed in go.work file: open DIR/go.mod: no such file or directory`."
         ),
         fix="Run `go mod init` in the directory, or remove the entry (offered as a quick fix).",
-        example="go 1.22\n\nuse ./docs\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse ./docs\n"),
+                "docs/": "",
+            },
+            "go.work",
+        ),
     )
 )
 def use_dir_without_gomod(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -135,7 +179,13 @@ def use_dir_without_gomod(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
             "workspace`. Spellings such as `./a`, `a` and `./a/` name the same directory."
         ),
         fix="Remove the repeated entry (quick fix).",
-        example="go 1.22\n\nuse (\n\t./a\n\ta\n)\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse (\n\t./a\n\ta\n)\n"),
+                "a/go.mod": ("module example.com/a\n\ngo 1.22\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def use_dir_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -175,7 +225,14 @@ def _module_path(snapshot: Snapshot, directory: Path) -> tuple[str, Span] | None
             "`module PATH appears multiple times in workspace`."
         ),
         fix="Keep one of the directories in the workspace, or give one module another path.",
-        example="go 1.22\n\nuse (\n\t./a\n\t./a-copy\n)\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse (\n\t./a\n\t./a-copy\n)\n"),
+                "a/go.mod": ("module example.com/a\n\ngo 1.22\n"),
+                "a-copy/go.mod": ("module example.com/a\n\ngo 1.22\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def module_path_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -219,7 +276,13 @@ def module_path_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
             "DIR listed in go.work file: error reading DIR/go.mod: missing module declaration`."
         ),
         fix="Add `module example.com/name` at the top of that go.mod.",
-        example="go 1.22\n\nuse ./a\n\n-- a/go.mod --\ngo 1.22\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse ./a\n\n"),
+                "a/go.mod": ("go 1.22\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def use_module_without_module_line(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -253,12 +316,20 @@ def use_module_without_module_line(ctx: RuleContext[GoWork], info: RuleInfo) -> 
         ),
         fix="Raise the go line to the highest version the used modules need (safe quick fix, "
         "the same change `go work use` makes).",
-        example="go 1.21\n\nuse ./a\n\n-- a/go.mod --\nmodule example.com/a\n\ngo 1.23\n",
+        example=Example(
+            {
+                "go.work": ("go 1.21\n\nuse ./a\n\n"),
+                "a/go.mod": ("module example.com/a\n\ngo 1.23\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def go_version_below_module(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """Used modules needing a newer Go than the go.work declares."""
     work = ctx.doc
+    if work.problems:
+        return  # go stops at the syntax errors; the go line may be the one it cannot read
     listed = work.go.version if work.go else "1.18"
     needs: list[tuple[UsedDir, str]] = []
     for entry in used_dirs(ctx.path, work):
@@ -291,6 +362,13 @@ def go_version_below_module(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
         )
 
 
+def _shown_target(work_path: Path, entry: UsedDir, rep: Replace) -> str:
+    """A used module's replacement as go.work would write it."""
+    if rep.is_local:
+        return shown_relative(resolve_dir(entry.directory, rep.new_path), work_path.parent)
+    return f"{rep.new_path} {rep.new_version}"
+
+
 def _replace_key_target(base: Path, rep: Replace) -> str:
     if rep.is_local:
         return str(resolve_dir(base, rep.new_path))
@@ -308,10 +386,37 @@ def _replace_key_target(base: Path, rep: Replace) -> str:
             "In workspace mode the replaces of every used module's go.mod apply to the whole "
             "workspace. When two of them replace the same module (and version) with different "
             "targets, `go` fails: `conflicting replacements for MODULE` and asks for an "
-            "override in go.work."
+            "override in go.work. When go.work replaces that module at some other version, go "
+            "skips the check and silently uses the replace of the last module listed: then the "
+            "finding is a warning."
         ),
         fix="Add a replace to go.work that picks one target (offered as a quick fix per target).",
-        example="go 1.22\n\nuse (\n\t./a\n\t./b\n)\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse (\n\t./a\n\t./b\n)\n"),
+                "a/go.mod": (
+                    "module example.com/a\n"
+                    "\n"
+                    "go 1.22\n"
+                    "\n"
+                    "require example.com/x v1.0.0\n"
+                    "\n"
+                    "replace example.com/x => ../x1\n"
+                ),
+                "b/go.mod": (
+                    "module example.com/b\n"
+                    "\n"
+                    "go 1.22\n"
+                    "\n"
+                    "require example.com/x v1.0.0\n"
+                    "\n"
+                    "replace example.com/x => ../x2\n"
+                ),
+                "x1/go.mod": ("module example.com/x\n\ngo 1.22\n"),
+                "x2/go.mod": ("module example.com/x\n\ngo 1.22\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -341,28 +446,32 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
         )
     overridden = {(r.old_path, r.old_version) for r in work.replaces}
     overridden_all = {r.old_path for r in work.replaces if not r.old_version}
+    # A go.work replace of a module at some version makes go skip the conflict check for
+    # that module path: the go.mod replaces still apply, the last used module's winning.
+    unchecked = {r.old_path: r for r in work.replaces if r.old_version}
     seen: dict[tuple[str, str], dict[str, tuple[UsedDir, Replace]]] = {}
+    last: dict[tuple[str, str], str] = {}
     for entry in used_dirs(ctx.path, work):
         mod = module_dir_gomod(ctx.snapshot, entry.directory)
         if mod is None:
             continue
+        conflicted = conflicted_modules(mod)  # GM108 reports a go.mod's own conflicts
         for rep in mod.replaces:
             key = (rep.old_path, rep.old_version)
-            if key in overridden or rep.old_path in overridden_all:
+            if key in overridden or rep.old_path in overridden_all or key in conflicted:
                 continue
             targets = seen.setdefault(key, {})
-            targets.setdefault(_replace_key_target(entry.directory, rep), (entry, rep))
+            target = _replace_key_target(entry.directory, rep)
+            targets.setdefault(target, (entry, rep))
+            last[key] = target
     for (module, version), targets in seen.items():
         if len(targets) < 2:
             continue
         shown = module + (f" {version}" if version else "")
         fixes = []
         sources = []
-        for target, (entry, rep) in targets.items():
-            if rep.is_local:
-                new = shown_relative(Path(target), ctx.path.parent)
-            else:
-                new = f"{rep.new_path} {rep.new_version}"
+        for entry, rep in targets.values():
+            new = _shown_target(ctx.path, entry, rep)
             sources.append(f"{entry.shown}/go.mod replaces it with {new}")
             fixes.append(
                 Fix(
@@ -371,12 +480,30 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
                 )
             )
         first_entry = next(iter(targets.values()))[0]
+        work_rep = unchecked.get(module)
+        if work_rep is not None:
+            winner_entry, winner = targets[last[(module, version)]]
+            won = _shown_target(ctx.path, winner_entry, winner)
+            message = (
+                f"{shown} is replaced differently ({'; '.join(sources)}), but go.work replaces "
+                f"{module} at {work_rep.old_version} (line "
+                f"{work_rep.statement.span.start.line + 1}), so go skips its conflict check and "
+                f"silently uses the last module's replace ({winner_entry.shown}/go.mod: {won}). "
+                f"Add `replace {shown} => ...` to go.work to choose one explicitly."
+            )
+            severity: Severity | None = Severity.WARNING
+        else:
+            message = (
+                f"conflicting replacements for {shown}: {'; '.join(sources)}. Add "
+                f"`replace {shown} => ...` to go.work to choose one (go work edit -replace)."
+            )
+            severity = None
         yield finding(
             info,
             ctx.path,
             first_entry.use.span,
-            f"conflicting replacements for {shown}: {'; '.join(sources)}. Add "
-            f"`replace {shown} => ...` to go.work to choose one (go work edit -replace).",
+            message,
+            severity=severity,
             fixes=fixes,
             related=tuple(
                 Related(e.directory / "go.mod", r.statement.span, f"replaced with {t}")
@@ -398,7 +525,14 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
             "at which to replace the module.`"
         ),
         fix="Remove the replace (offered as a quick fix) or give it a version.",
-        example="go 1.22\n\nuse ./b\n\nreplace example.com/b => ./c\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse ./b\n\nreplace example.com/b => ./c\n"),
+                "b/go.mod": ("module example.com/b\n\ngo 1.22\n"),
+                "c/go.mod": ("module example.com/b\n\ngo 1.22\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def workspace_module_replaced(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -424,6 +558,18 @@ def workspace_module_replaced(ctx: RuleContext[GoWork], info: RuleInfo) -> Itera
         )
 
 
+def _replacement_dirs(snapshot: Snapshot, path: Path, work: GoWork) -> set[Path]:
+    """Directories the workspace's replaces (go.work's and its modules') point at."""
+    found = {resolve_dir(path.parent, r.new_path) for r in work.replaces if r.is_local}
+    for entry in used_dirs(path, work):
+        mod = module_dir_gomod(snapshot, entry.directory)
+        if mod is not None:
+            found.update(
+                resolve_dir(entry.directory, r.new_path) for r in mod.replaces if r.is_local
+            )
+    return found
+
+
 def _under_nested_workspace(snapshot: Snapshot, root: Path, directory: Path) -> bool:
     """Whether a go.work between ``root`` (exclusive) and ``directory`` governs it instead."""
     for parent in (directory, *directory.parents):
@@ -444,14 +590,24 @@ def _under_nested_workspace(snapshot: Snapshot, root: Path, directory: Path) -> 
         explanation=(
             "`go work use -r .` would add it. Inside the workspace directory, commands run in "
             "that module's directory still use go.work, where the module is not a main "
-            "module: `go build ./...` there fails with `pattern ./...: directory prefix . does "
-            "not contain modules listed in go.work or their selected dependencies`. "
+            "module: package commands such as `go build ./...` fail there with `pattern ./...: "
+            "directory prefix . does not contain modules listed in go.work or their selected "
+            "dependencies`, and `go list -m` lists the workspace's modules instead. "
             "Directories under vendor/, testdata/ and hidden directories "
-            "are not considered, nor modules under a nested go.work."
+            "are not considered, nor modules under a nested go.work, nor directories a replace "
+            "of the workspace (in go.work or a used module's go.mod) points at: those are "
+            "dependencies."
         ),
         fix="Add a `use` for the directory (offered as a quick fix; not applied by --fix, since "
         "it changes what the workspace builds).",
-        example="go 1.22\n\nuse ./a\n\n-- b/go.mod --\nmodule example.com/b\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22\n\nuse ./a\n"),
+                "a/go.mod": ("module example.com/a\n\ngo 1.22\n"),
+                "b/go.mod": ("module example.com/b\n\ngo 1.22\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
@@ -463,8 +619,15 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
     used = {entry.directory for entry in used_dirs(ctx.path, work)}
     anchor = work.uses[0].statement.span if work.uses else None
     block = next((b for b in work.syntax.blocks if b.verb == "use" and b.rparen), None)
+    replaced = _replacement_dirs(ctx.snapshot, ctx.path, work)
+    # A use naming a module's go.mod file is GW101's (its fix names the directory).
+    replaced |= {
+        e.directory.parent for e in used_dirs(ctx.path, work) if e.directory.name == "go.mod"
+    }
     for directory in module_dirs(ctx.snapshot, root):
-        if directory in used or _under_nested_workspace(ctx.snapshot, root, directory):
+        if directory in used or directory in replaced:
+            continue  # a replacement target is a dependency, not meant to be a workspace module
+        if _under_nested_workspace(ctx.snapshot, root, directory):
             continue
         gomod = directory / "go.mod"
         shown = shown_relative(directory, root)
@@ -478,11 +641,63 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
             info,
             ctx.path,
             span,
-            f"module {shown} is not used by this workspace: go commands run in {shown} fail "
-            "(directory prefix . does not contain modules listed in go.work). "
-            f"`go work use {shown}` adds it.",
+            f"module {shown} is not used by this workspace: in {shown} go still uses go.work, "
+            "so package commands such as `go build ./...` fail there (`directory prefix . does "
+            "not contain modules listed in go.work`) and `go list -m` lists the workspace's "
+            f"modules instead. `go work use {shown}` adds it.",
             fixes=(Fix(f"Add use {shown}", (edit,)),),
             related=(Related(gomod, Span(Point(0, 0), Point(0, 0)), "the module's go.mod"),),
+        )
+
+
+@rule(
+    RuleInfo(
+        code="GW111",
+        name="replace-target-missing",
+        kind=KIND,
+        severity=Severity.ERROR,
+        summary="A go.work directory replacement points at a directory without a go.mod",
+        explanation=(
+            "`go` reads the go.mod of every replacement directory the workspace's module graph "
+            "needs and fails when there is none: `M@V (replaced by ./x): reading x/go.mod: open "
+            "…/x/go.mod: no such file or directory` (`go list -m all`, `go build`), or `not a "
+            "directory` when the path is a file. This includes a versioned replace of a "
+            "workspace module at a version some module requires. A replace no module in the "
+            "graph requires is ignored by go and not reported."
+        ),
+        fix="Create the module in that directory (`go mod init`) or correct the replace path.",
+        example=Example(
+            {
+                "go.work": "go 1.22\n\nuse ./a\n\nreplace example.com/x => ./x\n",
+                "a/go.mod": "module example.com/a\n\ngo 1.22\n\nrequire example.com/x v1.0.0\n",
+            },
+            "go.work",
+        ),
+    )
+)
+def replace_target_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
+    """go.work directory replacements in use whose directory holds no go.mod."""
+    view = workspace_view(ctx.snapshot, ctx.path)
+    if view is None:
+        return
+    graph = workspace_graph(ctx.snapshot, view)
+    for rep in graph.work_replaces:
+        target = rep.target_dir
+        if target is None or ctx.snapshot.source.is_file(target / "go.mod"):
+            continue
+        used = graph.uses(rep, read_only=True)
+        if not used:
+            continue
+        req = used[0]
+        version = f"{req.module}@{req.version}"
+        missing = missing_target(ctx.snapshot, rep, rep.replace.new_path)
+        yield finding(
+            info,
+            ctx.path,
+            rep.replace.new_span,
+            f"{missing.what}: go fails to load {version} (`{version} (replaced by "
+            f"{rep.replace.new_path}): reading {missing.reading}`). {missing.todo}",
+            related=(Related(req.file, req.require.path_span, f"requires {version}"),),
         )
 
 
@@ -497,5 +712,6 @@ GOWORK_RULES = (
     conflicting_replacements,
     workspace_module_replaced,
     module_not_in_workspace,
+    replace_target_missing,
 )
 """The rules of this module, in code order."""

@@ -16,11 +16,24 @@ from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, Severity, TextEdit
 from gowls.analysis.go.modcache import CachedModule, module_cache
-from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
+from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.syntax.gomod import GoMod, Require, parse_gomod
 from gowls.syntax.versions import compare_semver, is_pseudo_version, major
 
 KIND = "go.mod"
+
+_CACHE = "modcache/cache/download/example.com/x/@v/"
+_APP = "module example.com/app\n\ngo 1.22\n\nrequire example.com/x v1.0.0\n"
+
+
+def _example(versions: dict[str, str]) -> Example:
+    """A go.mod requiring example.com/x v1.0.0 and a module cache holding these versions."""
+    files = {"go.mod": _APP}
+    for version, text in versions.items():
+        files[f"{_CACHE}{version}.mod"] = text
+        files[f"{_CACHE}{version}.info"] = f'{{"Version":"{version}"}}\n'
+    return Example(files, "go.mod", env={"GOMODCACHE": "modcache"})
+
 
 _CACHE_NOTE = (
     "Only modules present in the local module cache (`GOMODCACHE`, default "
@@ -111,6 +124,12 @@ def _requirements(ctx: RuleContext[GoMod]) -> Iterator[Require]:
             "and moves off them. gowls reads the latest cached version's go.mod. " + _CACHE_NOTE
         ),
         fix="Require the newest version that is not retracted (offered as a quick fix).",
+        example=_example(
+            {
+                "v1.0.0": "module example.com/x\n",
+                "v1.1.0": "module example.com/x\n\nretract v1.0.0 // corrupt archive\n",
+            }
+        ),
     )
 )
 def require_retracted_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
@@ -149,6 +168,9 @@ def require_retracted_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterat
             "prints the notice. " + _CACHE_NOTE
         ),
         fix="Follow the notice (usually: move to the module it names).",
+        example=_example(
+            {"v1.0.0": "// Deprecated: use example.com/y instead.\nmodule example.com/x\n"}
+        ),
     )
 )
 def require_deprecated_module(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
@@ -180,6 +202,7 @@ def require_deprecated_module(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterat
             "a decision, never automatic. " + _CACHE_NOTE
         ),
         fix="Upgrade with `go get MODULE@VERSION` (or the quick fix, then `go mod tidy`).",
+        example=_example({"v1.0.0": "module example.com/x\n", "v1.2.0": "module example.com/x\n"}),
     )
 )
 def require_newer_version_cached(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:

@@ -24,7 +24,7 @@ from gowls.analysis.edits import delete_lines
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
 from gowls.analysis.go.modules import governing_workspace
 from gowls.analysis.go.references import module_imports
-from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
+from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.syntax.goimports import GoImport
 from gowls.syntax.gomod import GoMod, PathLine
 from gowls.syntax.positions import LineIndex
@@ -82,7 +82,13 @@ def _delete_fix(ctx: RuleContext[GoMod], stmt: Statement, title: str) -> Fix:
             "warning, not an error), and CI may pass until the tool is run."
         ),
         fix="`go get -tool P` adds the module that provides it; or remove the line.",
-        example="module example.com/m\n\ngo 1.24\n\ntool example.com/other/cmd/gen\n",
+        example=Example(
+            {
+                "go.mod": "module example.com/m\n\ngo 1.24\n\ntool example.com/other/cmd/gen\n",
+                "main.go": "package main\n\nfunc main() {}\n",
+            },
+            "go.mod",
+        ),
     )
 )
 def tool_package_not_provided(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
@@ -122,7 +128,13 @@ def _directives(mod: GoMod) -> Iterator[tuple[str, Statement]]:
             "rejects the whole file (`unknown directive`). Current `go` accepts it silently."
         ),
         fix="Raise the go line to the release that introduced the directive (quick fix).",
-        example="module example.com/m\n\ngo 1.22\n\ntool example.com/m/cmd/gen\n",
+        example=Example(
+            {
+                "go.mod": "module example.com/m\n\ngo 1.22\n\ntool example.com/m/cmd/gen\n",
+                "cmd/gen/main.go": "package main\n\nfunc main() {}\n",
+            },
+            "go.mod",
+        ),
     )
 )
 def directive_newer_than_go_line(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
@@ -130,8 +142,11 @@ def directive_newer_than_go_line(ctx: RuleContext[GoMod], info: RuleInfo) -> Ite
     go = ctx.doc.go
     if go is None:
         return
+    present = {verb for verb, _ in _directives(ctx.doc)}
     needed = {
-        verb: since for verb, since in INTRODUCED.items() if compare_go(go.version, since) < 0
+        verb: since
+        for verb, since in INTRODUCED.items()
+        if verb in present and compare_go(go.version, since) < 0
     }
     highest = max(needed.values(), key=lambda v: tuple(int(p) for p in v.split(".")), default="")
     for verb, stmt in _directives(ctx.doc):
@@ -179,7 +194,9 @@ def _skipped_by_go(path: str) -> str | None:
             "skips (`testdata`, names starting with `_` or `.`), has no effect."
         ),
         fix="Remove the entry (quick fix).",
-        example="module example.com/m\n\ngo 1.25\n\nignore ./testdata\n",
+        example=Example(
+            {"go.mod": "module example.com/m\n\ngo 1.25\n\nignore ./testdata\n"}, "go.mod"
+        ),
     )
 )
 def ignore_has_no_effect(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
@@ -238,6 +255,16 @@ _TOOLS_TAG = re.compile(rb"^//go:build\s+tools\s*$", re.MULTILINE)
             "(`go tool NAME` runs them), so the blank import of the same package is a leftover."
         ),
         fix="Remove the import from the tools file (quick fix); remove the file once empty.",
+        example=Example(
+            {
+                "go.mod": "module example.com/m\n\ngo 1.24\n\ntool example.com/m/cmd/gen\n",
+                "cmd/gen/main.go": "package main\n\nfunc main() {}\n",
+                "tools.go": (
+                    '//go:build tools\n\npackage tools\n\nimport _ "example.com/m/cmd/gen"\n'
+                ),
+            },
+            "go.mod",
+        ),
     )
 )
 def tools_go_leftover(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:

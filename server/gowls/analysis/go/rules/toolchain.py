@@ -20,8 +20,8 @@ from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, Related, Severity
 from gowls.analysis.go.modules import governing_workspace, shown_relative
-from gowls.analysis.go.rules.gomod import delete_directive
-from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
+from gowls.analysis.go.rules.gomod import delete_directive, off_only_note
+from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.syntax.directives import GoLine, ToolchainLine
 from gowls.syntax.gomod import GoMod
 from gowls.syntax.gowork import GoWork
@@ -72,7 +72,12 @@ def _go_related(path: Path, go: GoLine | None) -> tuple[Related, ...]:
         ),
         fix="Remove the toolchain line (safe quick fix: a toolchain not newer than the go line "
         "has no effect on which toolchain runs), or raise it above the go line.",
-        example="module example.com/m\n\ngo 1.22.0\n\ntoolchain go1.21.0\n",
+        example=Example(
+            {
+                "go.mod": ("module example.com/m\n\ngo 1.22.0\n\ntoolchain go1.21.0\n"),
+            },
+            "go.mod",
+        ),
     )
 )
 def toolchain_not_above_go_mod(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
@@ -104,7 +109,11 @@ def toolchain_not_above_go_mod(ctx: RuleContext[GoMod], info: RuleInfo) -> Itera
     safe = not version or go is None or compare_go(version, go.version) <= 0
     severity = None
     view = governing_workspace(ctx.snapshot, ctx.path)
-    if view is not None:
+    note = off_only_note(ctx) if view is None else ""
+    if note:
+        fact = f"{fact}; {note}"
+        severity = Severity.WARNING
+    elif view is not None:
         work = shown_relative(view.path, ctx.path.parent)
         fact = (
             f"with GOWORK=off, {fact}; in the workspace ({work}) go does not complain, "
@@ -137,7 +146,13 @@ def toolchain_not_above_go_mod(ctx: RuleContext[GoMod], info: RuleInfo) -> Itera
         ),
         fix="Remove the toolchain line (safe quick fix: it has no effect), or raise it above the "
         "go line.",
-        example="go 1.22.0\n\ntoolchain go1.21.0\n\nuse ./a\n",
+        example=Example(
+            {
+                "go.work": ("go 1.22.0\n\ntoolchain go1.21.0\n\nuse ./a\n"),
+                "a/go.mod": ("module example.com/a\n\ngo 1.22\n"),
+            },
+            "go.work",
+        ),
     )
 )
 def toolchain_older_than_go_work(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
