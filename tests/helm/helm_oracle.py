@@ -36,9 +36,15 @@ RELEASES: dict[int, HelmRelease] = {
 
 @dataclass(frozen=True)
 class SchemaFinding:
-    """One schema violation reported by ``helm lint``: values file, JSON pointer, message."""
+    """One schema violation reported by ``helm lint``.
 
-    values_file: str
+    ``section`` is ``values.yaml`` for the check of the top chart's values file, or the name of
+    the chart (top chart or subchart, as Helm prints it) for the render step's check. ``pointer``
+    is a JSON pointer (Helm 3's dotted field is converted). Helm 4's "validation failed" groups
+    are dropped and the causes under any other finding ("'anyOf' failed") are folded into it.
+    """
+
+    section: str
     pointer: str
     message: str
 
@@ -50,6 +56,7 @@ class LintResult:
     returncode: int
     output: str
     findings: tuple[SchemaFinding, ...]
+    schema_errors: tuple[str, ...]
 
 
 class HelmUnavailable(RuntimeError):
@@ -120,49 +127,67 @@ def lint(major: int, chart: Path, values: Path | None = None) -> LintResult:
         args += ["-f", str(values)]
     proc = _run(helm_binary(major), args)
     output = proc.stdout + proc.stderr
-    parse = parse_helm4 if major == 4 else parse_helm3
-    return LintResult(proc.returncode, output, tuple(parse(output)))
+    findings, errors = parse_lint(output)
+    return LintResult(proc.returncode, output, tuple(findings), tuple(errors))
 
 
-# Helm 4: "[ERROR] values.yaml: - at '/replicaCount': got string, want integer"
-# (several findings of one file follow on their own lines, each starting "- at '...':").
-_H4_AT = re.compile(r"^\s*-\s+at\s+'(?P<ptr>[^']*)':\s*(?P<msg>.*)$")
-_H4_FILE = re.compile(r"^\[ERROR\]\s+(?P<file>[^:\s][^:]*):\s*(?P<rest>.*)$")
+_ERROR = re.compile(r"^\[ERROR\]\s+(?P<file>[^:]*):\s*(?P<rest>.*)$")
+# Helm 4: "- at '/replicaCount': got string, want integer", causes indented below.
+_H4_AT = re.compile(r"^(?P<indent>\s*)-\s+at\s+'(?P<ptr>[^']*)':\s*(?P<msg>.*)$")
 # Helm 3: "- replicaCount: Invalid type. Expected: integer, given: string"
-_H3_ITEM = re.compile(r"^\s*-\s+(?P<field>\(root\)|[^:]+):\s*(?P<msg>.*)$")
+_H3_ITEM = re.compile(r"^-\s+(?P<field>\(root\)|[^:\s]+):\s*(?P<msg>.*)$")
+_CHART_HEADER = re.compile(r"^(?P<name>[A-Za-z0-9][\w.-]*):$")
+_RENDER_INTRO = "values don't meet the specifications of the schema(s)"
 
 
-def parse_helm4(output: str) -> list[SchemaFinding]:
-    """Schema findings in Helm 4 ``lint`` output."""
+def parse_lint(output: str) -> tuple[list[SchemaFinding], list[str]]:
+    """Schema findings and schema-level errors (bad JSON, bad schema, unloadable $ref) of a run."""
     found: list[SchemaFinding] = []
-    current = ""
+    errors: list[str] = []
+    section = ""
+    group_indent: int | None = None
     for line in output.splitlines():
-        head = _H4_FILE.match(line)
+        head = _ERROR.match(line)
         if head:
-            current = head.group("file")
-            line = head.group("rest")
+            group_indent = None
+            rest = head.group("rest")
+            if head.group("file") == "templates/" and _RENDER_INTRO in rest:
+                section = ""
+                continue
+            if not head.group("file").endswith((".yaml", ".yml")):
+                section = ""
+                continue
+            section = "values.yaml"
+            line = rest
+            if not rest.startswith("- "):
+                errors.append(rest)
+                continue
+        header = _CHART_HEADER.match(line)
+        if header and not line.startswith("-"):
+            section = header.group("name")
+            group_indent = None
+            continue
+        if not section:
+            continue
         at = _H4_AT.match(line)
-        if at and current:
-            found.append(SchemaFinding(current, at.group("ptr"), at.group("msg").strip()))
-        elif not line.startswith((" ", "\t", "-")) and not head:
-            current = ""
-    return found
-
-
-def parse_helm3(output: str) -> list[SchemaFinding]:
-    """Schema findings in Helm 3 ``lint`` output, their dotted field turned into a JSON pointer."""
-    found: list[SchemaFinding] = []
-    current = ""
-    for line in output.splitlines():
-        head = _H4_FILE.match(line)
-        if head:
-            current = head.group("file") if "schema" in head.group("rest") else ""
+        if at:
+            indent = len(at.group("indent"))
+            msg = at.group("msg").strip()
+            if group_indent is not None and indent > group_indent:
+                continue  # a cause under a combinator already recorded
+            group_indent = None
+            if msg == "validation failed":
+                continue
+            group_indent = indent
+            found.append(SchemaFinding(section, at.group("ptr"), msg))
             continue
         item = _H3_ITEM.match(line)
-        if item and current:
+        if item:
             field = item.group("field")
             pointer = "" if field == "(root)" else "/" + field.replace(".", "/")
-            found.append(SchemaFinding(current, pointer, item.group("msg").strip()))
-        elif not line.startswith((" ", "\t", "-")):
-            current = ""
-    return found
+            found.append(SchemaFinding(section, pointer, item.group("msg").strip()))
+            continue
+        if line.strip() and not line.startswith((" ", "\t", "Error:")):
+            if section != "values.yaml" or not errors:
+                errors.append(line.strip())
+    return found, errors

@@ -113,6 +113,8 @@ def load_schema_text(text: str, chart_dir: Path | None, name: str = "values.sche
         registry=registry,
         format_checker=cls.FORMAT_CHECKER,
     )
+    remote = [ref for _, ref in _refs(schema, ()) if _is_remote(ref)]
+    loader.unfollowed.extend(dict.fromkeys(ref.split("#", 1)[0] for ref in remote))
     result = Schema(doc, validator, unfollowed=loader.unfollowed)
     result.problems.extend(_ref_problems(schema, doc, name, chart_dir))
     return result
@@ -222,6 +224,12 @@ def _refs(node: object, path: InstancePath) -> Iterator[tuple[InstancePath, str]
             yield from _refs(value, (*path, i))
 
 
+def _is_remote(ref: str) -> bool:
+    """A network ``$ref`` other than the JSON Schema meta-schemas (those are built in)."""
+    scheme = urlsplit(ref).scheme
+    return scheme in ("http", "https") and urlsplit(ref).netloc != "json-schema.org"
+
+
 class _Loader:
     """Retrieves referenced schemas: local files from the chart, nothing from the network."""
 
@@ -242,7 +250,8 @@ class _Loader:
                         DEFAULT_DRAFT
                     ).create_resource(doc.data)
             raise referencing.exceptions.NoSuchResource(ref=uri)
-        self.unfollowed.append(uri)
+        if uri not in self.unfollowed:
+            self.unfollowed.append(uri)
         return referencing.Resource.from_contents(True, referencing.jsonschema.DRAFT202012)
 
 
@@ -431,9 +440,14 @@ def json_type(value: object) -> str:
 
 
 def number(value: object) -> str:
-    """A number as Helm 4 prints it (``2`` for 2.0)."""
+    """A number as Helm 4 prints it: ``2`` for 2.0, thousands grouped (``70,000``)."""
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-        return str(int(value))
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, float) and math.isfinite(value) and "e" not in repr(value):
+        whole, _, frac = repr(abs(value)).partition(".")
+        return f"{'-' if value < 0 else ''}{int(whole):,}.{frac}"
     return str(value)
 
 

@@ -1,0 +1,267 @@
+"""Helm's values: which files a chart has, and how Helm merges them before validating.
+
+Works on plain data (dicts, lists, scalars as YAML gives them); the caller supplies ``load``, a
+function from a file path to that data, so YAML documents with ranges can plug in later.
+What is modelled (Helm 3 and 4 agree on it):
+
+- values files: ``values.yaml``, ``values-*.yaml``/``values-*.yml``, ``ci/*.yaml`` (the files
+  chart-testing passes with ``-f``);
+- unpacked subcharts in ``charts/<dir>/Chart.yaml``; their values live under the subchart's name,
+  or its ``alias`` from the parent's Chart.yaml ``dependencies``; the parent's values win;
+- ``global``: the parent's globals are copied into every subchart's ``global`` (parent wins);
+- ``condition`` (first path that resolves to a boolean, comma-separated) and ``tags`` (enabled if
+  any tag is true) decide whether a dependency is included; ``condition`` beats ``tags``;
+- ``null``: a null in a higher-priority values source deletes the key (Helm's coalescing);
+- YAML keys that are not strings become strings as Helm's YAML-to-JSON step makes them.
+
+Not modelled: packaged subcharts (``charts/*.tgz``), ``import-values``, library charts' own
+values, ``--set``.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gowls.analysis.helm.schema import InstancePath, Schema, SchemaFinding, load_schema, validate
+
+Loader = Callable[[Path], object]
+Values = dict[str, Any]
+
+
+def helm_data(value: object) -> Any:
+    """``value`` as Helm sees it after YAML-to-JSON: string keys, JSON scalars."""
+    if isinstance(value, dict):
+        return {_key(k): helm_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [helm_data(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def _key(key: object) -> str:
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if key is None:
+        return "null"
+    if isinstance(key, float) and math.isfinite(key) and key.is_integer():
+        return str(int(key))
+    return str(key)
+
+
+def coalesce_tables(dst: Values, src: Values, *, merge: bool = False) -> Values:
+    """Helm's ``CoalesceTables``: ``dst`` wins; ``src`` fills gaps; a null in ``dst`` deletes."""
+    for key, val in list(dst.items()):
+        if val is None:
+            src = {**src, key: None}
+    for key, val in src.items():
+        if key in dst and not merge and dst[key] is None:
+            del dst[key]
+        elif key not in dst:
+            dst[key] = copy.deepcopy(val)
+        elif isinstance(val, dict) and isinstance(dst[key], dict):
+            coalesce_tables(dst[key], val, merge=merge)
+    return dst
+
+
+def _table(value: object) -> Values:
+    return value if isinstance(value, dict) else {}
+
+
+@dataclass
+class Dependency:
+    """One entry of Chart.yaml ``dependencies``."""
+
+    name: str
+    alias: str | None = None
+    condition: str | None = None
+    tags: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Where its values live in the parent's values."""
+        return self.alias or self.name
+
+
+@dataclass
+class Chart:
+    """A chart directory: metadata, values files, schema and unpacked subcharts."""
+
+    root: Path
+    name: str
+    dependencies: list[Dependency] = field(default_factory=list)
+    subcharts: dict[str, Chart] = field(default_factory=dict)  # keyed by values key
+    values_files: list[Path] = field(default_factory=list)
+
+    @property
+    def values_yaml(self) -> Path:
+        """The chart's default values file."""
+        return self.root / "values.yaml"
+
+    @property
+    def schema_file(self) -> Path:
+        """values.schema.json (may not exist)."""
+        return self.root / "values.schema.json"
+
+
+def values_files(root: Path) -> list[Path]:
+    """The values files of the chart at ``root``: values.yaml first, then the others sorted."""
+    found = [root / "values.yaml"] if (root / "values.yaml").is_file() else []
+    others = [*root.glob("values-*.yaml"), *root.glob("values-*.yml"), *root.glob("ci/*.yaml")]
+    others += [*root.glob("ci/*.yml")]
+    return found + sorted(p for p in others if p.is_file())
+
+
+def load_chart(root: Path, load: Loader) -> Chart:
+    """Read the chart at ``root`` (its Chart.yaml through ``load``) and its unpacked subcharts."""
+    meta = _table(helm_data(load(root / "Chart.yaml")))
+    chart = Chart(root, str(meta.get("name", root.name)), values_files=values_files(root))
+    for entry in meta.get("dependencies") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+            tags = entry.get("tags")
+            chart.dependencies.append(
+                Dependency(
+                    entry["name"],
+                    entry.get("alias") if isinstance(entry.get("alias"), str) else None,
+                    entry.get("condition") if isinstance(entry.get("condition"), str) else None,
+                    tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else (),
+                )
+            )
+    subdirs = sorted(p.parent for p in root.glob("charts/*/Chart.yaml"))
+    by_name = {sub.name: sub for sub in (load_chart(d, load) for d in subdirs)}
+    declared = {d.name for d in chart.dependencies}
+    for dep in chart.dependencies:
+        if dep.name in by_name:
+            sub = copy.copy(by_name[dep.name])
+            sub.name = dep.key
+            chart.subcharts[dep.key] = sub
+    for name, sub in by_name.items():
+        if name not in declared:
+            chart.subcharts[name] = sub
+    return chart
+
+
+def enabled(dep: Dependency, values: Values) -> bool:
+    """Whether Helm includes ``dep`` given the parent's merged ``values``."""
+    if dep.condition:
+        for cond in dep.condition.split(","):
+            found = lookup(values, tuple(cond.strip().split(".")))
+            if isinstance(found, bool):
+                return found
+    if dep.tags:
+        tags = _table(values.get("tags"))
+        states = [tags[t] for t in dep.tags if isinstance(tags.get(t), bool)]
+        if states:
+            return any(states)
+    return True
+
+
+def lookup(values: object, path: InstancePath) -> object:
+    """The value at ``path`` or None."""
+    node = values
+    for part in path:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def has_path(values: object, path: InstancePath) -> bool:
+    """Whether ``path`` exists in ``values``."""
+    node = values
+    for part in path:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return False
+    return True
+
+
+def coalesce_chart(chart: Chart, user: Values, load: Loader) -> Values:
+    """Helm's ``CoalesceValues``: ``user`` values over the chart's, subcharts nested, globals down."""
+    values = copy.deepcopy(user)
+    defaults = _table(helm_data(load(chart.values_yaml))) if chart.values_yaml.is_file() else {}
+    for key, val in defaults.items():
+        if key in values:
+            if values[key] is None:
+                del values[key]
+            elif isinstance(values[key], dict) and isinstance(val, dict):
+                coalesce_tables(values[key], val, merge=key in chart.subcharts)
+        else:
+            values[key] = copy.deepcopy(val)
+    for key, sub in chart.subcharts.items():
+        sub_values = values.get(key)
+        if not isinstance(sub_values, dict):
+            sub_values = {}
+        _push_globals(sub_values, _table(values.get("global")))
+        values[key] = coalesce_chart(sub, sub_values, load)
+    return values
+
+
+def _push_globals(sub: Values, parent_globals: Values) -> None:
+    dst = sub.setdefault("global", {})
+    if not isinstance(dst, dict):
+        return
+    for key, val in parent_globals.items():
+        if isinstance(val, dict) and isinstance(dst.get(key), dict):
+            merged = copy.deepcopy(val)
+            coalesce_tables(merged, dst[key], merge=True)
+            dst[key] = merged
+        elif not isinstance(dst.get(key), dict) or key not in dst:
+            dst[key] = copy.deepcopy(val)
+
+
+@dataclass(frozen=True)
+class ChartFinding:
+    """A schema finding of one chart (``chart`` is the path of subchart keys from the top)."""
+
+    chart: tuple[str, ...]
+    finding: SchemaFinding
+
+
+def validate_values_file(chart: Chart, values_file: Path, load: Loader) -> list[SchemaFinding]:
+    """What ``helm lint [-f values_file]`` reports for the top chart's values.yaml check.
+
+    Helm coalesces the override file over values.yaml with ``CoalesceTables`` (nulls kept when
+    nothing overrides them) and validates against the chart's own schema only.
+    """
+    if not chart.schema_file.is_file():
+        return []
+    schema = load_schema(chart.schema_file)
+    defaults = _table(helm_data(load(chart.values_yaml))) if chart.values_yaml.is_file() else {}
+    merged: Values = {}
+    if values_file != chart.values_yaml:
+        merged = coalesce_tables(merged, _table(helm_data(load(values_file))))
+    merged = coalesce_tables(merged, defaults)
+    return validate(schema, merged)
+
+
+def validate_chart(chart: Chart, load: Loader, user: Values | None = None) -> list[ChartFinding]:
+    """What Helm's render step reports: every enabled chart's schema on its coalesced values."""
+    values = coalesce_chart(chart, user or {}, load)
+    return list(_validate_tree(chart, values, (), load))
+
+
+def _validate_tree(
+    chart: Chart, values: Values, where: tuple[str, ...], load: Loader
+) -> Iterator[ChartFinding]:
+    if chart.schema_file.is_file():
+        schema: Schema = load_schema(chart.schema_file)
+        for finding in validate(schema, values):
+            yield ChartFinding(where, finding)
+    deps = {d.key: d for d in chart.dependencies}
+    for key, sub in chart.subcharts.items():
+        dep = deps.get(key)
+        if dep is not None and not enabled(dep, values):
+            continue
+        yield from _validate_tree(sub, _table(values.get(key)), (*where, key), load)
