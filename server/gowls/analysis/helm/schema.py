@@ -19,12 +19,15 @@ reference implementation in Python. What is ours is the Helm behaviour around it
 
 from __future__ import annotations
 
+import ast
+import json
 import math
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-from urllib.parse import unquote, urlsplit
+from typing import Any, cast
+from urllib.parse import unquote, urljoin, urlsplit
 
 import jsonschema
 import referencing
@@ -33,6 +36,7 @@ import referencing.jsonschema
 from jsonschema.exceptions import ValidationError
 from jsonschema.protocols import Validator
 
+from gowls.analysis.helm.formats import format_checker
 from gowls.analysis.helm.jsontext import JsonText, parse_json
 from gowls.syntax.positions import Span
 
@@ -100,23 +104,35 @@ def load_schema_text(text: str, chart_dir: Path | None, name: str = "values.sche
     if cls is None:
         assert isinstance(schema, dict)
         where = doc.values.get(("$schema",))
-        msg = f"unsupported $schema {schema.get('$schema')!r}"
+        msg = (
+            f"unknown $schema {schema.get('$schema')!r}: Helm 4 would fetch it over the network;"
+            " use http://json-schema.org/draft-07/schema# or"
+            " https://json-schema.org/draft/2020-12/schema"
+        )
         return Schema(doc, None, [SchemaProblem(msg, name, where, ("$schema",))])
     problems = _meta_problems(cls, schema, doc, name)
     if problems:
         return Schema(doc, None, problems)
     loader = _Loader(chart_dir, name)
-    registry: referencing.Registry[Any] = referencing.Registry(retrieve=loader.retrieve)
-    helm_cls = jsonschema.validators.extend(cls, {FALSE_KEYWORD: _false_schema})
-    validator = helm_cls(
-        _with_base(cls, _mark_false(schema)),
-        registry=registry,
-        format_checker=cls.FORMAT_CHECKER,
+    base = _base_uri(cls, schema)
+    # attrs aliases (retrieve=, ref=) are not visible to mypy.
+    registry: referencing.Registry[Any] = referencing.Registry(
+        retrieve=loader.retrieve  # type: ignore[call-arg]
     )
-    remote = [ref for _, ref in _refs(schema, ()) if _is_remote(ref)]
+    helm_cls = cast(
+        type[Validator],
+        jsonschema.validators.extend(cls, {FALSE_KEYWORD: _false_schema}),  # type: ignore[no-untyped-call]
+    )
+    validator = helm_cls(
+        _with_base(cls, _mark_false(_without_remote_refs(schema, base))),
+        registry=registry,
+        format_checker=format_checker(cls.FORMAT_CHECKER) if cls in _ASSERT_FORMAT else None,
+    )
+    remote = [urljoin(base, ref) for _, ref in _refs(schema, ()) if _is_remote(urljoin(base, ref))]
     loader.unfollowed.extend(dict.fromkeys(ref.split("#", 1)[0] for ref in remote))
     result = Schema(doc, validator, unfollowed=loader.unfollowed)
-    result.problems.extend(_ref_problems(schema, doc, name, chart_dir))
+    if base == HELM_BASE_URI:
+        result.problems.extend(_ref_problems(schema, doc, name, chart_dir))
     return result
 
 
@@ -149,6 +165,30 @@ def _mark_false(node: Any) -> Any:
     return out
 
 
+_DATA_KEYWORDS = ("enum", "const", "default", "examples")
+
+
+def _base_uri(cls: type[Validator], schema: object) -> str:
+    """The URI relative ``$ref``s resolve against: the root's id, else Helm's file URI."""
+    key = "id" if cls is jsonschema.Draft4Validator else "$id"
+    if isinstance(schema, dict) and isinstance(schema.get(key), str):
+        return str(schema[key])
+    return HELM_BASE_URI
+
+
+def _without_remote_refs(node: Any, base: str) -> Any:
+    """The schema with network ``$ref``s removed: gowls never fetches, so they accept anything."""
+    if isinstance(node, list):
+        return [_without_remote_refs(v, base) for v in node]
+    if not isinstance(node, dict):
+        return node
+    return {
+        k: v if k in _DATA_KEYWORDS else _without_remote_refs(v, base)
+        for k, v in node.items()
+        if not (k == "$ref" and isinstance(v, str) and _is_remote(urljoin(base, v)))
+    }
+
+
 def _false_schema(
     validator: Validator, value: object, instance: object, schema: object
 ) -> Iterator[ValidationError]:
@@ -165,17 +205,32 @@ def _with_base(cls: type[Validator], schema: dict[str, Any] | bool) -> dict[str,
     return {key: HELM_BASE_URI, **schema}
 
 
+# $schema URIs as Helm 4's validator recognises them (http or https, with or without "#");
+# the unversioned "schema" URI means the newest draft.
+_DRAFTS: dict[str, type[Validator]] = {
+    "json-schema.org/draft-04/schema": jsonschema.Draft4Validator,
+    "json-schema.org/draft-06/schema": jsonschema.Draft6Validator,
+    "json-schema.org/draft-07/schema": jsonschema.Draft7Validator,
+    "json-schema.org/draft/2019-09/schema": jsonschema.Draft201909Validator,
+    "json-schema.org/draft/2020-12/schema": jsonschema.Draft202012Validator,
+    "json-schema.org/schema": jsonschema.Draft202012Validator,
+}
+_ASSERT_FORMAT = (
+    jsonschema.Draft4Validator,
+    jsonschema.Draft6Validator,
+    jsonschema.Draft7Validator,
+)
+
+
 def _validator_class(schema: object) -> type[Validator] | None:
-    if isinstance(schema, dict) and "$schema" in schema:
-        uri = schema["$schema"]
-        if not isinstance(uri, str):
-            return None
-        found = jsonschema.validators.validator_for({"$schema": uri.rstrip("#") + "#"}, default=None)
-        if found is None:
-            found = jsonschema.validators.validator_for({"$schema": uri.rstrip("#")}, default=None)
-        return found
-    default: type[Validator] = jsonschema.Draft202012Validator
-    return default
+    """The draft of ``schema``; None when its ``$schema`` is not a draft Helm knows."""
+    if not isinstance(schema, dict) or "$schema" not in schema:
+        return jsonschema.Draft202012Validator
+    uri = schema["$schema"]
+    if not isinstance(uri, str):
+        return None
+    key = uri.split("#", 1)[0].removeprefix("https://").removeprefix("http://")
+    return _DRAFTS.get(key)
 
 
 def _meta_problems(
@@ -183,7 +238,7 @@ def _meta_problems(
 ) -> list[SchemaProblem]:
     meta = cls(cls.META_SCHEMA)
     problems = []
-    for err in sorted(meta.iter_errors(schema), key=lambda e: list(map(str, e.path))):
+    for err in sorted(meta.iter_errors(cast(Any, schema)), key=lambda e: list(map(str, e.path))):
         where: InstancePath = tuple(err.path)
         problems.append(
             SchemaProblem(
@@ -246,10 +301,10 @@ class _Loader:
             if target.is_relative_to(self.chart_dir.resolve()) and target.is_file():
                 doc = parse_json(target.read_text(encoding="utf-8"))
                 if doc.error is None:
-                    return referencing.jsonschema.specification_with(
-                        DEFAULT_DRAFT
-                    ).create_resource(doc.data)
-            raise referencing.exceptions.NoSuchResource(ref=uri)
+                    return referencing.jsonschema.specification_with(DEFAULT_DRAFT).create_resource(
+                        doc.data
+                    )
+            raise referencing.exceptions.NoSuchResource(ref=uri)  # type: ignore[call-arg]
         if uri not in self.unfollowed:
             self.unfollowed.append(uri)
         return referencing.Resource.from_contents(True, referencing.jsonschema.DRAFT202012)
@@ -261,11 +316,13 @@ def validate(schema: Schema, values: object) -> list[SchemaFinding]:
         return []
     findings: list[SchemaFinding] = []
     try:
-        errors = _without_masked(list(schema.validator.iter_errors(values)))
+        errors = _without_masked(list(schema.validator.iter_errors(cast(Any, values))))
         for err in errors:
             findings.extend(_findings(err, schema.validator))
     except referencing.exceptions.Unresolvable as exc:
-        schema.problems.append(SchemaProblem(f"cannot resolve $ref: {exc}", schema_name(schema), None))
+        schema.problems.append(
+            SchemaProblem(f"cannot resolve $ref: {exc}", schema_name(schema), None)
+        )
     except RecursionError:
         msg = "$ref cycle: the schema refers to itself without consuming the value"
         schema.problems.append(SchemaProblem(msg, schema_name(schema), None))
@@ -296,14 +353,39 @@ def _findings(err: ValidationError, validator: Validator) -> Iterator[SchemaFind
     if keyword == FALSE_KEYWORD:
         yield SchemaFinding(path, "false", "false schema")
         return
+    if keyword == "unevaluatedProperties" and err.validator_value is False:
+        # Helm 4 reports each unevaluated property as a false schema at its own path.
+        for name in _unexpected(err.message):
+            yield SchemaFinding((*path, name), "false", "false schema")
+        return
+    if keyword in ("minimum", "maximum") and isinstance(err.schema, dict):
+        exclusive = "exclusiveMinimum" if keyword == "minimum" else "exclusiveMaximum"
+        if err.schema.get(exclusive) is True:  # draft-04's boolean form
+            got, want = number(err.instance), number(err.validator_value)
+            yield SchemaFinding(path, exclusive, f"{exclusive}: got {got}, want {want}")
+            return
     if keyword == "required":
         # jsonschema reports one error per missing property; Helm one per schema.
         missing = _missing(err)
         if missing and err.message != _first_missing_message(err, missing):
             return
-        yield SchemaFinding(path, keyword, _plural("missing property", "missing properties", missing))
+        yield SchemaFinding(
+            path, keyword, _plural("missing property", "missing properties", missing)
+        )
         return
     yield SchemaFinding(path, keyword, helm_message(err, validator))
+
+
+def _unexpected(message: str) -> list[str]:
+    """Property names in jsonschema's "(... was/were unexpected)" message."""
+    m = re.search(r"\((.*) (?:was|were) unexpected\)", message)
+    if m is None:
+        return []
+    try:
+        names = ast.literal_eval("(" + m.group(1) + ",)")
+    except (ValueError, SyntaxError):
+        return []
+    return [n for n in names if isinstance(n, str)]
 
 
 def _missing(err: ValidationError) -> list[str]:
@@ -324,7 +406,7 @@ def _plural(one: str, many: str, items: Sequence[object]) -> str:
 
 def helm_message(err: ValidationError, validator: Validator | None = None) -> str:
     """Helm 4's wording for one jsonschema error (``validator`` resolves oneOf matches)."""
-    kw, want, inst = str(err.validator), err.validator_value, err.instance
+    kw, want, inst = str(err.validator), cast(Any, err.validator_value), cast(Any, err.instance)
     if kw == "oneOf" and validator is not None and not err.context:
         matched = [i for i, sub in enumerate(want) if validator.evolve(schema=sub).is_valid(inst)]
         return f"'oneOf' failed, subschemas {', '.join(map(str, matched))} matched"
@@ -349,8 +431,6 @@ def _additional(want: Any, inst: Any, err: ValidationError) -> str:
     schema = err.schema if isinstance(err.schema, Mapping) else {}
     declared = schema.get("properties", {}) if isinstance(schema, Mapping) else {}
     patterns = schema.get("patternProperties", {}) if isinstance(schema, Mapping) else {}
-    import re
-
     extra = [
         k
         for k in (inst if isinstance(inst, dict) else {})
@@ -454,15 +534,14 @@ def number(value: object) -> str:
 def quote(value: object) -> str:
     """A value as Helm 4 quotes it in messages: strings in single quotes, the rest as JSON."""
     if isinstance(value, str):
-        return "'" + value + "'"
+        inner = json.dumps(value, ensure_ascii=False)[1:-1].replace('\\"', '"')
+        return "'" + inner.replace("'", "\\'") + "'"
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return number(value)
-    import json
-
     return json.dumps(value, separators=(",", ":"))
 
 

@@ -21,6 +21,7 @@ values, ``--set``.
 from __future__ import annotations
 
 import copy
+import functools
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -108,6 +109,11 @@ class Chart:
         """values.schema.json (may not exist)."""
         return self.root / "values.schema.json"
 
+    @functools.cached_property
+    def schema(self) -> Schema | None:
+        """The loaded values.schema.json, or None when the chart has none."""
+        return load_schema(self.schema_file) if self.schema_file.is_file() else None
+
 
 def values_files(root: Path) -> list[Path]:
     """The values files of the chart at ``root``: values.yaml first, then the others sorted."""
@@ -161,15 +167,23 @@ def enabled(dep: Dependency, values: Values) -> bool:
     return True
 
 
+_MISSING = object()
+
+
+def _step(node: object, part: str | int) -> object:
+    if isinstance(node, dict):
+        return node.get(part, _MISSING)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return _MISSING
+
+
 def lookup(values: object, path: InstancePath) -> object:
     """The value at ``path`` or None."""
     node = values
     for part in path:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
+        node = _step(node, part)
+        if node is _MISSING:
             return None
     return node
 
@@ -178,20 +192,20 @@ def has_path(values: object, path: InstancePath) -> bool:
     """Whether ``path`` exists in ``values``."""
     node = values
     for part in path:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
+        node = _step(node, part)
+        if node is _MISSING:
             return False
     return True
 
 
 def coalesce_chart(chart: Chart, user: Values, load: Loader) -> Values:
-    """Helm's ``CoalesceValues``: ``user`` values over the chart's, subcharts nested, globals down."""
+    """Helm's ``CoalesceValues``: ``user`` over the chart's values, subcharts nested, globals
+    pushed down."""
     values = copy.deepcopy(user)
     defaults = _table(helm_data(load(chart.values_yaml))) if chart.values_yaml.is_file() else {}
     for key, val in defaults.items():
+        if val is None and key not in values:
+            continue  # Helm coalesces twice when rendering; the second pass drops these
         if key in values:
             if values[key] is None:
                 del values[key]
@@ -235,9 +249,9 @@ def validate_values_file(chart: Chart, values_file: Path, load: Loader) -> list[
     Helm coalesces the override file over values.yaml with ``CoalesceTables`` (nulls kept when
     nothing overrides them) and validates against the chart's own schema only.
     """
-    if not chart.schema_file.is_file():
+    schema = chart.schema
+    if schema is None:
         return []
-    schema = load_schema(chart.schema_file)
     defaults = _table(helm_data(load(chart.values_yaml))) if chart.values_yaml.is_file() else {}
     merged: Values = {}
     if values_file != chart.values_yaml:
@@ -255,9 +269,8 @@ def validate_chart(chart: Chart, load: Loader, user: Values | None = None) -> li
 def _validate_tree(
     chart: Chart, values: Values, where: tuple[str, ...], load: Loader
 ) -> Iterator[ChartFinding]:
-    if chart.schema_file.is_file():
-        schema: Schema = load_schema(chart.schema_file)
-        for finding in validate(schema, values):
+    if chart.schema is not None:
+        for finding in validate(chart.schema, values):
             yield ChartFinding(where, finding)
     deps = {d.key: d for d in chart.dependencies}
     for key, sub in chart.subcharts.items():
