@@ -1,0 +1,365 @@
+"""``parse_yaml``: YAML bytes to a :class:`YamlDocument` (typed roots, problems, comments).
+
+Parsing never raises. When tree-sitter stops before the end of the text (bad indentation,
+tabs, binary bytes), the offending line is blanked out — offsets unchanged — and the text parsed
+again, a few times at most, so the rest of the file still yields nodes for completion and hover.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from tree_sitter import Query, QueryCursor, Tree
+
+from gowls.syntax.positions import LineIndex, Point, Span
+from gowls.syntax.yaml.build import LANGUAGE, Builder, Built, new_parser, node_span
+from gowls.syntax.yaml.nodes import (
+    ScalarValue,
+    YamlAlias,
+    YamlComment,
+    YamlMapping,
+    YamlNode,
+    YamlPair,
+    YamlProblem,
+    YamlScalar,
+    YamlSequence,
+)
+from gowls.syntax.yaml.problems import (
+    blank_deep_lines,
+    first_leftover,
+    leftover_problem,
+    tree_problems,
+    utf8_problem,
+)
+
+PathStep = str | int
+"""A mapping key or a sequence index."""
+
+MAX_REPARSES = 16
+EXPANSION_LIMIT = 100_000
+"""Default cap on nodes produced by :meth:`YamlDocument.to_python` (alias bombs)."""
+_MAX_ALIAS_HOPS = 64
+_MAX_VALUE_DEPTH = 256
+
+_COMMENTS = Query(LANGUAGE, "(comment) @comment")
+
+
+@dataclass(frozen=True, slots=True)
+class NodeAt:
+    """What lies at a position: the path from the document root and the nodes along it."""
+
+    document: int
+    path: tuple[PathStep, ...]
+    chain: tuple[YamlNode, ...]
+    """The nodes from the root down; the last is the innermost node containing the position
+    (a key when ``in_key``). ``len(chain) == len(path) + 1`` except after an empty value."""
+    pair: YamlPair | None
+    """The innermost pair whose key or value holds the position (or whose empty value follows
+    it on the same line)."""
+    in_key: bool
+    """The position is on ``pair``'s key; the last path step is that key."""
+
+    @property
+    def node(self) -> YamlNode | None:
+        """The innermost node, or None after ``key:`` with an empty value."""
+        if len(self.chain) == len(self.path) + 1:
+            return self.chain[-1]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class YamlDocument:
+    """A parsed YAML stream."""
+
+    index: LineIndex
+    documents: tuple[YamlNode | None, ...]
+    """The root of each document of the stream (None for an empty document)."""
+    document_spans: tuple[Span, ...]
+    problems: tuple[YamlProblem, ...]
+    comments: tuple[YamlComment, ...]
+    tree: Tree | None = field(default=None, repr=False, compare=False)
+    """The tree of the text as given (for incremental re-parsing)."""
+
+    @property
+    def root(self) -> YamlNode | None:
+        """The root of the first document."""
+        return self.documents[0] if self.documents else None
+
+    def document_at(self, point: Point) -> int:
+        """The index of the document holding ``point`` (the nearest one before it)."""
+        found = 0
+        for i, span in enumerate(self.document_spans):
+            if span.start <= point:
+                found = i
+        return found
+
+    def node_at(self, point: Point) -> NodeAt | None:
+        """The path and nodes from the root to the innermost node at ``point``."""
+        if not self.documents:
+            return None
+        doc = self.document_at(point)
+        root = self.documents[doc]
+        if root is None:
+            return None
+        return _descend(doc, root, point)
+
+    def find(
+        self, path: tuple[PathStep, ...] | list[PathStep], document: int = 0
+    ) -> YamlNode | None:
+        """The node at ``path`` (keys and indices), following aliases and ``<<`` merges."""
+        found = self._locate(path, document)
+        return found[0] if found else None
+
+    def find_span(
+        self, path: tuple[PathStep, ...] | list[PathStep], document: int = 0
+    ) -> Span | None:
+        """The span of the node at ``path``; for an empty value, the span of its pair."""
+        found = self._locate(path, document)
+        if found is None:
+            return None
+        node, pair = found
+        if node is not None:
+            return node.span
+        return pair.span if pair is not None else None
+
+    def _locate(
+        self, path: tuple[PathStep, ...] | list[PathStep], document: int
+    ) -> tuple[YamlNode | None, YamlPair | None] | None:
+        if not 0 <= document < len(self.documents):
+            return None
+        node = self.documents[document]
+        pair: YamlPair | None = None
+        for step in path:
+            node = deref(node)
+            if isinstance(step, str):
+                if not isinstance(node, YamlMapping):
+                    return None
+                pair = lookup(node, step)
+                if pair is None:
+                    return None
+                node = pair.value
+            else:
+                if not isinstance(node, YamlSequence) or not -len(node.items) <= step < len(
+                    node.items
+                ):
+                    return None
+                node, pair = node.items[step], None
+        return node, pair
+
+    def value_span(self, scalar: YamlScalar, start: int, end: int) -> Span:
+        """The source span of bytes ``[start, end)`` of ``scalar.text.encode()``."""
+        a, b = scalar.source_range(start, end)
+        return Span(self.index.point(a), self.index.point(b))
+
+    def to_python(self, node: YamlNode | None, limit: int = EXPANSION_LIMIT) -> tuple[object, bool]:
+        """Plain Python data for ``node`` (aliases expanded, merges applied) and whether it is
+        complete: expansion stops after ``limit`` nodes, so alias bombs stay cheap."""
+        budget = [limit]
+        value = _to_python(node, budget, 0)
+        return value, budget[0] >= 0
+
+
+def deref(node: YamlNode | None) -> YamlNode | None:
+    """``node``, or for an alias the node it names (through chains of aliases)."""
+    for _ in range(_MAX_ALIAS_HOPS):
+        if not isinstance(node, YamlAlias):
+            return node
+        node = node.target
+    return None
+
+
+def is_merge_key(pair: YamlPair) -> bool:
+    """Whether ``pair`` is a ``<<`` merge key."""
+    key = pair.key
+    return (
+        isinstance(key, YamlScalar)
+        and key.text == "<<"
+        and (key.tag is None or key.tag in ("!!merge", "tag:yaml.org,2002:merge"))
+        and key.style.value == "plain"
+    )
+
+
+def merged_pairs(mapping: YamlMapping) -> tuple[YamlPair, ...]:
+    """The pairs of ``mapping`` with ``<<`` merges applied, as goyaml reads them.
+
+    Explicit keys win over merged ones; among merged mappings the first one naming a key wins.
+    Merged pairs keep their own spans (where the anchored mapping wrote them).
+    """
+    return tuple(_merged(mapping, 0))
+
+
+def _merged(mapping: YamlMapping, depth: int) -> list[YamlPair]:
+    merges = [p for p in mapping.pairs if is_merge_key(p)]
+    if not merges or depth > 16:
+        return list(mapping.pairs) if not merges else [p for p in mapping.pairs if p not in merges]
+    out = [p for p in mapping.pairs if not is_merge_key(p)]
+    seen = {p.key_text for p in out}
+    for merge in merges:
+        source = deref(merge.value)
+        sources = (
+            [deref(item) for item in source.items] if isinstance(source, YamlSequence) else [source]
+        )
+        for src in sources:
+            if isinstance(src, YamlMapping):
+                for pair in _merged(src, depth + 1):
+                    if pair.key_text not in seen:
+                        seen.add(pair.key_text)
+                        out.append(pair)
+    return out
+
+
+def lookup(mapping: YamlMapping, key: str) -> YamlPair | None:
+    """The pair for ``key`` in ``mapping``, merges included."""
+    pair = mapping.get(key)
+    if pair is not None or not any(is_merge_key(p) for p in mapping.pairs):
+        return pair
+    for candidate in merged_pairs(mapping):
+        if candidate.key_text == key:
+            return candidate
+    return None
+
+
+def iter_keys(mapping: YamlMapping, merges: bool = True) -> Iterator[tuple[str, YamlPair]]:
+    """``(key, pair)`` for each scalar key of ``mapping`` (with ``<<`` merges by default)."""
+    pairs = merged_pairs(mapping) if merges else mapping.pairs
+    for pair in pairs:
+        text = pair.key_text
+        if text is not None:
+            yield text, pair
+
+
+def _to_python(node: YamlNode | None, budget: list[int], depth: int) -> object:
+    budget[0] -= 1
+    if budget[0] < 0 or depth > _MAX_VALUE_DEPTH:
+        budget[0] = -1
+        return None
+    node = deref(node)
+    if node is None:
+        return None
+    if isinstance(node, YamlScalar):
+        value: ScalarValue = node.resolve()
+        return value
+    if isinstance(node, YamlSequence):
+        return [_to_python(item, budget, depth + 1) for item in node.items]
+    if isinstance(node, YamlMapping):
+        out: dict[object, object] = {}
+        for pair in merged_pairs(node):
+            key = _to_python(pair.key, budget, depth + 1)
+            try:
+                hash(key)
+            except TypeError:
+                key = repr(key)
+            if key not in out:
+                out[key] = _to_python(pair.value, budget, depth + 1)
+        return out
+    return None
+
+
+def _descend(doc: int, root: YamlNode, point: Point) -> NodeAt:
+    path: list[PathStep] = []
+    chain: list[YamlNode] = [root]
+    pair_at: YamlPair | None = None
+    node: YamlNode = root
+    while True:
+        nxt: YamlNode | None = None
+        if isinstance(node, YamlMapping):
+            for pair in node.pairs:
+                key, value = pair.key, pair.value
+                step: PathStep = pair.key_text or ""
+                if key is not None and key.span.contains(point):
+                    path.append(step)
+                    chain.append(key)
+                    return NodeAt(doc, tuple(path), tuple(chain), pair, True)
+                if value is not None and value.span.contains(point):
+                    path.append(step)
+                    pair_at, nxt = pair, value
+                    break
+                if value is None and point.line == pair.span.end.line and pair.span.start <= point:
+                    path.append(step)
+                    return NodeAt(doc, tuple(path), tuple(chain), pair, False)
+        elif isinstance(node, YamlSequence):
+            for i, item in enumerate(node.items):
+                if item.span.contains(point):
+                    path.append(i)
+                    nxt = item
+                    break
+        if nxt is None:
+            return NodeAt(doc, tuple(path), tuple(chain), pair_at, False)
+        chain.append(nxt)
+        node = nxt
+
+
+def parse_yaml(data: bytes, old_tree: Tree | None = None) -> YamlDocument:
+    """Parse a YAML stream; never raises (problems describe what is wrong)."""
+    index = LineIndex(data)
+    try:
+        return _parse(data, index, old_tree)
+    except (RecursionError, MemoryError, ValueError) as exc:
+        span = Span(Point(0, 0), Point(0, 0))
+        problem = YamlProblem(span, f"YAML could not be read: {type(exc).__name__}")
+        return YamlDocument(index, (), (), (problem,), ())
+
+
+def _parse(data: bytes, index: LineIndex, old_tree: Tree | None) -> YamlDocument:
+    parser = new_parser()
+    data, deep = blank_deep_lines(data, index)
+    if deep is not None:
+        old_tree = None
+    tree = parser.parse(data, old_tree) if old_tree is not None else parser.parse(data)
+    problems = tree_problems(tree.root_node, data, index)
+    bad = utf8_problem(data, index)
+    if bad is not None:
+        problems.append(bad)
+    final = tree
+    patched: bytearray | None = None
+    for _ in range(MAX_REPARSES):
+        offset = first_leftover(
+            data if patched is None else bytes(patched), final.root_node.end_byte
+        )
+        if offset is None:
+            break
+        if patched is None:
+            patched = bytearray(data)
+            problems.append(leftover_problem(data, offset, index))
+        line_end = patched.find(b"\n", offset)
+        line_end = len(patched) if line_end < 0 else line_end
+        patched[offset:line_end] = b" " * (line_end - offset)
+        final = parser.parse(bytes(patched))
+    text = data if patched is None else bytes(patched)
+    builder = Builder(text, index)
+    built: list[Built] = builder.documents(final.root_node)
+    problems.extend(builder.problems)
+    if deep is not None and not builder.too_deep:
+        problems.append(deep)
+    comments = tuple(
+        YamlComment(
+            node_span(node),
+            text[node.start_byte + 1 : node.end_byte]
+            .decode("utf-8", errors="replace")
+            .rstrip("\r"),
+        )
+        for node in sorted(
+            QueryCursor(_COMMENTS).captures(final.root_node).get("comment", []),
+            key=lambda n: n.start_byte,
+        )
+    )
+    return YamlDocument(
+        index,
+        tuple(b.root for b in built),
+        tuple(b.span for b in built),
+        _first_per_line(problems),
+        comments,
+        tree,
+    )
+
+
+def _first_per_line(problems: list[YamlProblem]) -> tuple[YamlProblem, ...]:
+    """Problems in order, the first of each line only (one mistake often yields several)."""
+    out: list[YamlProblem] = []
+    lines: set[int] = set()
+    for problem in sorted(problems, key=lambda p: (p.span.start, p.span.end)):
+        if problem.span.start.line not in lines:
+            lines.add(problem.span.start.line)
+            out.append(problem)
+    return tuple(out)
