@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from yamlload import load_yaml
-
 from gowls.analysis.helm.schema import pointer
 from gowls.analysis.helm.values import Chart, load_chart, validate_chart, validate_values_file
+from gowls.analysis.helm.yamlvalues import values_document
+from gowls.syntax.yaml import parse_yaml
 
 
 @dataclass
@@ -22,9 +23,21 @@ class Verdict:
     unfollowed: list[str] = field(default_factory=list)
 
 
+def load_values(path: Path) -> object:
+    """Helm's data for a YAML file, through the YAML layer (None when missing)."""
+    if not path.is_file():
+        return None
+    return copy.deepcopy(_parsed(path, path.stat().st_mtime_ns))
+
+
+@functools.cache
+def _parsed(path: Path, mtime: int) -> object:
+    return values_document(parse_yaml(path.read_bytes())).data
+
+
 @functools.cache
 def _chart(root: Path) -> Chart:
-    return load_chart(root, load_yaml)
+    return load_chart(root, load_values)
 
 
 def gowls_verdict(chart_root: Path, values_rel: str) -> Verdict:
@@ -39,10 +52,10 @@ def gowls_verdict(chart_root: Path, values_rel: str) -> Verdict:
         if not schema.usable:
             return verdict
     values_file = chart_root / values_rel
-    for f in validate_values_file(chart, values_file, load_yaml):
+    for f in validate_values_file(chart, values_file, load_values):
         verdict.findings.add(("values.yaml", pointer(f.path), f.message))
-    user = {} if values_rel == "values.yaml" else load_yaml(values_file)
-    for cf in validate_chart(chart, load_yaml, user if isinstance(user, dict) else {}):
+    user = {} if values_rel == "values.yaml" else load_values(values_file)
+    for cf in validate_chart(chart, load_values, user if isinstance(user, dict) else {}):
         section = cf.chart[-1] if cf.chart else chart.name
         verdict.findings.add((section, pointer(cf.finding.path), cf.finding.message))
     return verdict

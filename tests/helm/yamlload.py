@@ -1,5 +1,8 @@
-"""Values files as Helm reads them, for tests: YAML 1.1 (``yes``/``on`` are booleans, as in
-go-yaml v2) through PyYAML, with timestamps left as strings (Helm decodes into ``interface{}``)."""
+"""Values files through PyYAML, a second YAML 1.1 reader to cross-check the YAML layer's data.
+
+``yes``/``on`` are booleans as in go-yaml v2 (Helm's reader); timestamps stay strings (Helm
+decodes into ``interface{}``). Unlike go-yaml v2, PyYAML reads ``y``/``n`` as strings.
+"""
 
 from __future__ import annotations
 
