@@ -1,5 +1,5 @@
 """Allow ``python -m gowls``."""
 
-from gowls.cli.main import main
+from gowls.main import main
 
 raise SystemExit(main())

@@ -135,16 +135,22 @@ def test_fail_on_with_errors(broken: Path, fail_on: str, code: int) -> None:
 
 
 WARNING_RULE = """
+import dataclasses
 import sys
+from gowls import languages
 from gowls.analysis.findings import Severity
+from gowls.analysis.go.language import GOMOD, GOWORK
+from gowls.analysis.language import Languages
 from gowls.analysis.registry import RuleInfo, finding, rule
-from gowls.cli.main import main
+from gowls.main import main
 from gowls.syntax.positions import Span
 
-@rule(RuleInfo("ZZ901", "test-warning", "go.work", Severity.WARNING, "test", "test"))
+@rule(RuleInfo("GW901", "test-warning", "go.work", Severity.WARNING, "test", "test"))
 def _warn(ctx, info):
     yield finding(info, ctx.path, Span.of(0, 0, 0, 2), "a warning for the test")
 
+extended = dataclasses.replace(GOWORK, rules=(*GOWORK.rules, _warn))
+languages.LANGUAGES = Languages([extended, GOMOD])
 raise SystemExit(main(sys.argv[1:]))
 """
 
@@ -160,7 +166,7 @@ def test_fail_on_threshold_with_a_warning(broken: Path, fail_on: str | None, cod
         text=True,
         check=False,
     )
-    assert "clean/go.work:1:1: warning: a warning for the test [ZZ901]" in proc.stdout
+    assert "clean/go.work:1:1: warning: a warning for the test [GW901]" in proc.stdout
     assert proc.returncode == code, proc.stdout + proc.stderr
 
 

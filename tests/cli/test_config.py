@@ -25,9 +25,11 @@ from gowls.analysis.engine import check_file
 from gowls.analysis.findings import Severity
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import FileSource
-from gowls.analysis.suppress import parse_suppressions
+from gowls.analysis.suppress import suppressions_of
 from gowls.analysis.workspace import Workspace
-from gowls.cli.main import main
+from gowls.languages import LANGUAGES
+from gowls.main import main
+from gowls.syntax.gowork import parse_gowork
 from workspace_files import write_tree as write
 
 MOD = "module example.com/{name}\n\ngo 1.22\n"
@@ -133,7 +135,7 @@ def test_pyproject_tool_table(
 
 def test_pyproject_without_table_is_skipped(tmp_path: Path) -> None:
     write(tmp_path, {".gowls.toml": 'ignore = ["GW101"]\n', "sub/pyproject.toml": "[project]\n"})
-    config = ConfigResolver().for_path(tmp_path / "sub" / "go.work")
+    config = ConfigResolver(LANGUAGES.codes()).for_path(tmp_path / "sub" / "go.work")
     assert config.path == tmp_path / ".gowls.toml"
     assert config.ignore == ("GW101",)
 
@@ -146,7 +148,7 @@ def test_gowls_toml_wins_over_pyproject(tmp_path: Path) -> None:
             "pyproject.toml": '[tool.gowls]\nignore = ["GM"]\n',
         },
     )
-    assert ConfigResolver().for_path(tmp_path / "go.work").ignore == ("GW101",)
+    assert ConfigResolver(LANGUAGES.codes()).for_path(tmp_path / "go.work").ignore == ("GW101",)
 
 
 def test_nearest_config_then_cwd(
@@ -231,13 +233,13 @@ def test_bad_config(tmp_path: Path, text: str, needle: str) -> None:
 def test_lenient_resolver_records_errors(tmp_path: Path) -> None:
     """The language server's mode: a broken file means defaults, and the error is kept."""
     write(tmp_path, {**TREE, ".gowls.toml": "frob = 1\n"})
-    resolver = ConfigResolver(strict=False)
-    result = check_file(Snapshot(FileSource()), tmp_path / "go.work", Policy(resolver))
+    resolver = ConfigResolver(LANGUAGES.codes(), strict=False)
+    result = check_file(Snapshot(FileSource(), LANGUAGES), tmp_path / "go.work", Policy(resolver))
     assert [f.code for f in result.findings] == ["GW101", "GW102", "GW103"]
     assert list(resolver.errors) == [tmp_path / ".gowls.toml"]
     assert "frob" in str(resolver.errors[tmp_path / ".gowls.toml"])
     with pytest.raises(ConfigError):
-        ConfigResolver().for_path(tmp_path / "go.work")
+        ConfigResolver(LANGUAGES.codes()).for_path(tmp_path / "go.work")
 
 
 def test_bad_config_is_a_usage_error(
@@ -257,16 +259,21 @@ def test_parse_suppressions() -> None:
         b"// gowls:ignore GW101, gw103\n"
         b"use ./x\n"
         b"use ./y // something else\n"
-        b"  # gowls:ignore\n"
-        b"key: value\n"
+        b"  // gowls:ignore\n"
+        b"use ./w\n"
         b"use ./z // gowls:ignored GW101\n"
+        b"  # gowls:ignore\n"
+        b"use ./v\n"
+        b'use "./a // gowls:ignore"\n'
     )
-    s = parse_suppressions(text)
+    s = suppressions_of(parse_gowork(text))
     assert s.covers(0, "GW001") and not s.covers(0, "GW101")
     assert s.covers(2, "GW101") and s.covers(2, "GW103") and not s.covers(2, "GW102")
     assert not s.covers(3, "GW101")
     assert s.covers(5, "ANY01")  # no codes: every code
     assert not s.covers(6, "GW101")  # not the directive
+    assert not s.covers(8, "GW101")  # `#` is not a comment in go.work
+    assert not s.covers(9, "GW101")  # inside a string, not a comment
 
 
 def test_suppression_comments(
@@ -298,10 +305,10 @@ def test_suppression_does_not_reach_past_a_statement(
 # -- the analysis layer is what both front ends use ---------------------------------------
 def test_check_file_policy_parameter(tmp_path: Path) -> None:
     write(tmp_path, {**TREE, ".gowls.toml": '[severity]\nGW101 = "hint"\nGW103 = "off"\n'})
-    snapshot = Snapshot(FileSource())
+    snapshot = Snapshot(FileSource(), LANGUAGES)
     raw = check_file(snapshot, tmp_path / "go.work")
     assert [f.code for f in raw.findings] == ["GW101", "GW102", "GW103"]
-    result = check_file(snapshot, tmp_path / "go.work", Policy(ConfigResolver()))
+    result = check_file(snapshot, tmp_path / "go.work", Policy(ConfigResolver(LANGUAGES.codes())))
     assert [(f.code, f.severity) for f in result.findings] == [
         ("GW101", Severity.HINT),
         ("GW102", Severity.ERROR),
@@ -311,7 +318,11 @@ def test_check_file_policy_parameter(tmp_path: Path) -> None:
 
 def test_workspace_with_policy(tmp_path: Path) -> None:
     write(tmp_path, {**TREE, ".gowls.toml": 'ignore = ["GW102"]\n'})
-    workspace = Workspace([tmp_path], Policy(ConfigResolver(), Selection(None, ("GW103",))))
+    workspace = Workspace(
+        [tmp_path],
+        Policy(ConfigResolver(LANGUAGES.codes()), Selection(None, ("GW103",))),
+        languages=LANGUAGES,
+    )
     workspace.scan()
     (result,) = workspace.check([tmp_path / "go.work"])
     assert [f.code for f in result.findings] == ["GW101"]

@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from gowls.analysis.registry import RULES
 from gowls.cli.github import escape_data, escape_property
-from gowls.cli.main import main
 from gowls.cli.progress import Progress
+from gowls.languages import LANGUAGES
+from gowls.main import main
 from workspace_files import run_gowls as gowls
 from workspace_files import write_tree as write
 
@@ -203,9 +203,9 @@ def test_sarif_structure(
     assert run_["columnKind"] == "unicodeCodePoints"
     driver = run_["tool"]["driver"]
     assert driver["name"] == "gowls"
-    assert [r["id"] for r in driver["rules"]] == sorted(RULES)
+    assert [r["id"] for r in driver["rules"]] == LANGUAGES.codes()
     for rule in driver["rules"]:
-        info = RULES[rule["id"]].info
+        info = LANGUAGES.rule(rule["id"]).info
         assert rule["name"] == info.name
         assert rule["helpUri"] == info.url
         assert rule["shortDescription"]["text"] == info.summary

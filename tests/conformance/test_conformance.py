@@ -35,6 +35,7 @@ import pytest
 from go_oracle import GO, SKIP_REASON, offline_env
 from gowls.analysis.findings import Finding, Severity
 from gowls.analysis.workspace import Workspace
+from gowls.languages import LANGUAGES
 from gowls.syntax.gomod import parse_gomod
 from gowls.syntax.gowork import parse_gowork
 from workspace_files import write_tree
@@ -147,7 +148,7 @@ def run_go(workdir: Path, env: dict[str, str], args: list[str] | None = None) ->
 
 
 def run_gowls(root: Path) -> list[Finding]:
-    workspace = Workspace([root])
+    workspace = Workspace([root], languages=LANGUAGES)
     results = workspace.check(workspace.scan())
     return [f for r in results for f in r.findings]
 

@@ -14,6 +14,7 @@ import pytest
 from go_oracle import GO, SKIP_REASON, offline_env
 from gowls.analysis.findings import Severity
 from gowls.analysis.workspace import Workspace
+from gowls.languages import LANGUAGES
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "gowork"
 
@@ -43,7 +44,7 @@ def test_corpus_workspace_agrees_with_go(gowork: Path, go_env: dict[str, str]) -
         text=True,
         check=False,
     )
-    workspace = Workspace([gowork])
+    workspace = Workspace([gowork], languages=LANGUAGES)
     (result,) = workspace.check([gowork])
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if proc.returncode == 0:

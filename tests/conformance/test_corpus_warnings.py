@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from gowls.analysis.workspace import Workspace
+from gowls.languages import LANGUAGES
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 CODES = {"GM101", "GM102", "GM103", "GM104", "GM105", "GM106", "GM107", "GW109"}
@@ -117,7 +118,7 @@ EXPECTED: dict[tuple[str, int, str], str] = {
 
 @pytest.mark.skipif(not (CORPUS / "gowork").is_dir(), reason=f"shared corpus not found at {CORPUS}")
 def test_corpus_findings_are_the_explained_ones() -> None:
-    workspace = Workspace([CORPUS])
+    workspace = Workspace([CORPUS], languages=LANGUAGES)
     results = workspace.check(workspace.scan())
     found: dict[tuple[str, int, str], str] = {}
     for result in results:

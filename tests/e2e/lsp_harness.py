@@ -2,10 +2,11 @@
 
 Synchronisation never sleeps: a test waits for a notification or request from the server
 (``textDocument/publishDiagnostics``, ``workspace/diagnostic/refresh``,
-``client/registerCapability``) or for the response to a request of its own.  Because the
-server handles notifications in the order it receives them and sends everything a
-notification causes before it reads the next message, the response to a request sent after
-an action arrives after every push that action caused.
+``client/registerCapability``) or for the response to a request of its own.  The server
+analyses in the background and publishes only diagnostics that changed (plus every open
+document whose version moved), so the harness's barrier is the server's
+``gowls.awaitAnalysis`` command: it answers once every change received before it has been
+analysed and delivered, so its response arrives after every push those changes caused.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 SKIPPED = frozenset({"vendor", "testdata", "node_modules"})
 """Directories the server does not scan."""
 
-TIMEOUT = 20.0
-"""Seconds to wait for the server before a test fails (never used as a delay)."""
+TIMEOUT = 120.0
+"""Seconds to wait for the server before a test fails: only catches hangs, never a delay."""
 
 EDITORS = ["visual-studio-code", "neovim"]
 
@@ -366,9 +367,9 @@ class Session:
     async def diagnostics(self, uri: str) -> Report:
         """The diagnostics of ``uri`` after the last action, in the mode the server chose.
 
-        Push: the last publish for ``uri`` since the action (one must have come), checked
-        against a pull, whose response also proves no further push is on its way.
-        Pull: wait for the server's ``workspace/diagnostic/refresh``, then pull.
+        Push: after the barrier, the last publish for ``uri`` (the server publishes only
+        what changed, so it may predate the action; an open document's new version is always
+        published). Pull: wait for the server's ``workspace/diagnostic/refresh``, then pull.
         """
         if self.pull:
             mark = self._refresh_mark
@@ -379,20 +380,16 @@ class Session:
             assert isinstance(report, lsp.RelatedFullDocumentDiagnosticReport)
             return Report(list(report.items), None, report.result_id)
         await self.barrier(uri)
-        pushes = [p for p in self.client.published[self._published_mark :] if p.uri == uri]
-        assert pushes, f"the server published nothing for {uri} after the last change"
+        pushes = [p for p in self.client.published if p.uri == uri]
+        if not pushes:
+            return Report([], None, None)
         last = pushes[-1]
         return Report(list(last.diagnostics), last.version, None)
 
-    async def barrier(self, uri: str) -> None:
-        """A request round trip: the server handles notifications in order, so every push
-        caused by earlier notifications reaches the client before this response."""
-        await asyncio.wait_for(
-            self.client.text_document_folding_range_async(
-                lsp.FoldingRangeParams(text_document=lsp.TextDocumentIdentifier(uri))
-            ),
-            TIMEOUT,
-        )
+    async def barrier(self, uri: str = "") -> int:
+        """Wait until the server has analysed and delivered every earlier change; returns
+        the number of analysis passes it has run."""
+        return await settle(self.client)
 
     async def no_push_for(self, uri: str) -> None:
         """Assert that the last action published nothing for ``uri`` (push mode only)."""
@@ -451,14 +448,16 @@ async def start(
             TIMEOUT,
         )
     else:
-        # The start-up scan pushes every go.mod/go.work it finds (clean ones with []).
-        expected = {
-            (root / rel).as_uri()
-            for rel in files or {}
-            if Path(rel).name in ("go.mod", "go.work")
-            and not any(p in SKIPPED or p.startswith(".") for p in Path(rel).parts[:-1])
-        }
-        await client.wait_until(
-            lambda: expected <= {p.uri for p in client.published}, "the start-up pushes"
-        )
+        await settle(client)
     return session
+
+
+async def settle(client: GowlsTestClient) -> int:
+    """``gowls.awaitAnalysis``: returns once the server's analysis queue is empty."""
+    result = await asyncio.wait_for(
+        client.workspace_execute_command_async(
+            lsp.ExecuteCommandParams(command="gowls.awaitAnalysis", arguments=[])
+        ),
+        TIMEOUT,
+    )
+    return int(result["passes"])

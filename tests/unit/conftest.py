@@ -12,6 +12,7 @@ from gowls.analysis.engine import check_file
 from gowls.analysis.findings import Finding
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import FileSource
+from gowls.languages import LANGUAGES
 from workspace_files import write_tree
 
 
@@ -21,7 +22,7 @@ def check_tree(tmp_path: Path) -> CheckTree:
 
     def run(files: Mapping[str, str], target: str = "go.work") -> list[Finding]:
         write_tree(tmp_path, files)
-        snapshot = Snapshot(FileSource())
+        snapshot = Snapshot(FileSource(), LANGUAGES)
         return list(check_file(snapshot, tmp_path / target).findings)
 
     return run

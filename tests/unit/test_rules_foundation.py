@@ -8,7 +8,7 @@ import pytest
 from unit_helpers import CheckTree, apply_edits, cols
 
 from gowls.analysis.findings import Finding, Severity
-from gowls.analysis.registry import RULES
+from gowls.languages import LANGUAGES
 
 MOD_A = "module example.com/a\n\ngo 1.22\n"
 MOD_B = "module example.com/b\n\ngo 1.22\n"
@@ -20,8 +20,8 @@ def only(findings: list[Finding], code: str) -> list[Finding]:
 
 def test_rules_are_registered() -> None:
     for code in ("GW001", "GW101", "GW102", "GW103", "GW104", "GM001"):
-        assert code in RULES
-        info = RULES[code].info
+        assert LANGUAGES.rule(code) is not None
+        info = LANGUAGES.rule(code).info
         assert info.severity is Severity.ERROR
         assert info.summary and info.explanation
         assert info.url.endswith(f"#{code.lower()}-{info.name}")
@@ -227,7 +227,7 @@ def test_findings_record_dependencies(tmp_path: Path, check_tree: CheckTree) -> 
     from gowls.analysis.source import FileSource
 
     check_tree({"go.work": "go 1.22\nuse ./a\nuse ./b\n", "a/go.mod": MOD_A, "b/go.mod": MOD_B})
-    result = check_file(Snapshot(FileSource()), tmp_path / "go.work")
+    result = check_file(Snapshot(FileSource(), LANGUAGES), tmp_path / "go.work")
     assert result.findings == ()
     assert tmp_path / "a" / "go.mod" in result.depends_on
     assert tmp_path / "b" / "go.mod" in result.depends_on

@@ -9,11 +9,12 @@ from unit_helpers import CheckTree, apply_edits, cols
 
 from gowls.analysis.engine import check_file
 from gowls.analysis.findings import Finding, Severity
-from gowls.analysis.modules import find_gowork, governing_workspace, module_graph
-from gowls.analysis.registry import RULES
-from gowls.analysis.rules.toolchain import toolchain_version
+from gowls.analysis.go.documents import gomod
+from gowls.analysis.go.modules import find_gowork, governing_workspace, module_graph
+from gowls.analysis.go.rules.toolchain import toolchain_version
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import FileSource
+from gowls.languages import LANGUAGES
 from workspace_files import write_tree
 
 Z = "v0.0.0-00010101000000-000000000000"
@@ -52,7 +53,7 @@ def one(findings: list[Finding], code: str) -> Finding:
     ],
 )
 def test_registered(code: str, severity: Severity) -> None:
-    info = RULES[code].info
+    info = LANGUAGES.rule(code).info
     assert info.severity is severity
     assert info.summary and info.explanation and info.fix and info.example
     assert info.kind == ("go.work" if code.startswith("GW") else "go.mod")
@@ -350,13 +351,13 @@ def test_governing_workspace_and_dependencies(tmp_path: Path) -> None:
             "other/go.mod": mod("example.com/other"),
         },
     )
-    snapshot = Snapshot(FileSource())
+    snapshot = Snapshot(FileSource(), LANGUAGES)
     assert find_gowork(snapshot, tmp_path / "a") == tmp_path / "go.work"
     view = governing_workspace(snapshot, tmp_path / "a" / "go.mod")
     assert view is not None and view.by_module("example.com/a") is not None
     # the nearest go.work does not use other/: module mode.
     assert governing_workspace(snapshot, tmp_path / "other" / "go.mod") is None
-    a_mod = snapshot.gomod(tmp_path / "a" / "go.mod")
+    a_mod = gomod(snapshot, tmp_path / "a" / "go.mod")
     assert a_mod is not None
     graph = module_graph(snapshot, tmp_path / "a" / "go.mod", a_mod)
     assert [r.version for r in graph.requirements_of("example.com/x")] == ["v1.0.0"]

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from gowls.analysis.findings import Finding, Severity
-from gowls.analysis.suppress import Suppressions, parse_suppressions
+from gowls.analysis.suppress import Suppressions
 
 CONFIG_FILE = ".gowls.toml"
 PYPROJECT = "pyproject.toml"
@@ -260,13 +260,6 @@ def load_config(path: Path, known: Iterable[str] = ()) -> Config | None:
     return parse_config(data, Path(os.path.normpath(os.path.abspath(path))), known)
 
 
-def _known_codes() -> list[str]:
-    import gowls.analysis.rules  # noqa: F401  (registers every rule)
-    from gowls.analysis.registry import RULES
-
-    return sorted(RULES)
-
-
 class ConfigResolver:
     """Finds the configuration that governs each file, reading each config file once.
 
@@ -276,9 +269,13 @@ class ConfigResolver:
     """
 
     def __init__(
-        self, explicit: Path | None = None, fallback: Path | None = None, strict: bool = True
+        self,
+        known: Sequence[str],
+        explicit: Path | None = None,
+        fallback: Path | None = None,
+        strict: bool = True,
     ) -> None:
-        self._known = _known_codes()
+        self._known = sorted(known)
         self.strict = strict
         """Raise :class:`ConfigError` for a broken file; otherwise record it and use defaults."""
         self.errors: dict[Path, ConfigError] = {}
@@ -347,7 +344,7 @@ class ConfigResolver:
 class Policy:
     """Configuration plus command-line selection, applied to a file's findings in one place."""
 
-    resolver: ConfigResolver = field(default_factory=ConfigResolver)
+    resolver: ConfigResolver
     overrides: Selection = Selection()
     """The command line's ``--select``/``--ignore`` (applied after the file's own)."""
     suppressions: bool = True
@@ -361,15 +358,16 @@ class Policy:
         """Whether ``path`` is excluded by its configuration."""
         return self.config_for(path).excludes(path)
 
-    def apply(self, path: Path, findings: Iterable[Finding], text: bytes | None) -> list[Finding]:
+    def apply(
+        self, path: Path, findings: Iterable[Finding], silenced: Suppressions | None
+    ) -> list[Finding]:
         """Drop excluded, unselected, switched-off and suppressed findings; adjust severities."""
         config = self.config_for(path)
         if config.excludes(path):
             return []
         layers = (config.selection, self.overrides)
-        silenced: Suppressions | None = None
-        if self.suppressions and text is not None:
-            silenced = parse_suppressions(text)
+        if not self.suppressions:
+            silenced = None
         out: list[Finding] = []
         for f in findings:
             if not is_enabled(f.code, layers):

@@ -1,21 +1,24 @@
-"""Runs the registered rules over files of a snapshot; the one path both front ends use."""
+"""Runs each kind's rules over files of a snapshot; the one path both front ends use."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import gowls.analysis.rules  # noqa: F401  (registers every rule)
-from gowls.analysis.filekinds import all_file_names, kind_of
 from gowls.analysis.findings import Finding
-from gowls.analysis.registry import RuleContext, rules_for
+from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.analysis.source import FileSource
+from gowls.analysis.suppress import Suppressions, suppressions_of
 
 if TYPE_CHECKING:
     from gowls.analysis.config import Policy
+    from gowls.analysis.language import Languages
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,23 +35,27 @@ def check_file(snapshot: Snapshot, path: Path, policy: Policy | None = None) -> 
 
     With a ``policy`` (configuration, ``--select``/``--ignore``, suppression comments) the
     findings are filtered and re-graded by it; without one every rule's findings are kept.
+    A rule that raises is logged with the file and its code, and only its findings are lost.
     """
     path = normalize(path)
-    kind = kind_of(path)
-    if kind is None:
-        return FileResult(path, (), frozenset({path}))
     reads = snapshot.source.start_recording()
+    findings: list[Finding] = []
+    suppressions: Suppressions | None = None
     try:
-        doc = snapshot.document(path, kind)
-        findings: list[Finding] = []
-        if doc is not None:
+        language = snapshot.language_of(path)
+        doc = snapshot.document(path, language) if language is not None else None
+        if language is not None and doc is not None:
             ctx = RuleContext(snapshot, path, doc)
-            for registered in rules_for(kind.name):
-                findings.extend(registered.check(ctx, registered.info))
+            for registered in language.rules:
+                try:
+                    findings.extend(registered.check(ctx, registered.info))
+                except Exception:
+                    log.exception("rule %s failed on %s", registered.info.code, path)
+            suppressions = suppressions_of(doc)
     finally:
         snapshot.source.stop_recording(reads)
     if policy is not None:
-        findings = policy.apply(path, findings, snapshot.source.read_bytes(path))
+        findings = policy.apply(path, findings, suppressions)
         config = policy.config_for(path).path
         if config is not None:
             reads.add(config)
@@ -56,23 +63,45 @@ def check_file(snapshot: Snapshot, path: Path, policy: Policy | None = None) -> 
     return FileResult(path, tuple(findings), frozenset(reads | {path}))
 
 
-def discover(source: FileSource, paths: Iterable[Path]) -> list[Path]:
+def discover(source: FileSource, languages: Languages, paths: Iterable[Path]) -> list[Path]:
     """Supported files under ``paths``: a named file is taken as is, a directory is searched."""
-    names = all_file_names()
     found: dict[Path, None] = {}
     for raw in paths:
         path = normalize(raw)
         if source.is_file(path):
-            if kind_of(path) is not None:
+            if languages.of(source, path) is not None:
                 found[path] = None
             continue
-        for hit in source.walk(path, names):
-            found[normalize(hit)] = None
+        for hit in source.walk(path, languages.candidate, languages.enter_dirs):
+            hit = normalize(hit)
+            if languages.of(source, hit) is not None:
+                found[hit] = None
     return sorted(found)
+
+
+def related_files(snapshot: Snapshot, files: Sequence[Path]) -> list[Path]:
+    """Files the given files bring into the analysis (a go.work's used go.mod files), new ones."""
+    known = set(files)
+    out: list[Path] = []
+    queue = list(files)
+    while queue:
+        path = queue.pop()
+        language = snapshot.language_of(path)
+        if language is None or language.related is None:
+            continue
+        for extra in language.related(snapshot, path):
+            extra = normalize(extra)
+            if extra in known or not snapshot.source.is_file(extra):
+                continue
+            if snapshot.language_of(extra) is not None:
+                known.add(extra)
+                out.append(extra)
+                queue.append(extra)
+    return sorted(out)
 
 
 def check_files(
     snapshot: Snapshot, files: Sequence[Path], policy: Policy | None = None
 ) -> list[FileResult]:
-    """Check each file in turn."""
+    """Check each file in turn, all in the one snapshot."""
     return [check_file(snapshot, f, policy) for f in files]

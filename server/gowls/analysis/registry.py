@@ -1,4 +1,4 @@
-"""Rule metadata and the registry every rule joins.
+"""Rule metadata, the rule context and the :class:`Rule` objects each kind's ``Language`` lists.
 
 The same metadata feeds docs/rules.md, SARIF rule entries, code descriptions in the editor and
 configuration by code, so they cannot drift apart.
@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from gowls.analysis.findings import Finding, Fix, Related, Severity
-from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.positions import Span
+
+if TYPE_CHECKING:
+    from gowls.analysis.snapshot import Snapshot
 
 DOCS_URL = "https://github.com/gowls/gowls/blob/main/docs/rules.md"
 
@@ -48,7 +50,7 @@ class RuleInfo:
 
 @dataclass(frozen=True, slots=True)
 class RuleContext(Generic[D]):
-    """What a rule function receives: the snapshot, the file and its document."""
+    """What a rule or feature receives: the snapshot, the file and its typed document."""
 
     snapshot: Snapshot
     path: Path
@@ -63,26 +65,15 @@ class Rule(Generic[D]):
     check: Callable[[RuleContext[D], RuleInfo], Iterable[Finding]]
 
 
-RULES: dict[str, Rule[Any]] = {}
-
-
 def rule(
     info: RuleInfo,
-) -> Callable[
-    [Callable[[RuleContext[D], RuleInfo], Iterable[Finding]]],
-    Callable[[RuleContext[D], RuleInfo], Iterable[Finding]],
-]:
-    """Register a rule function under ``info``."""
+) -> Callable[[Callable[[RuleContext[D], RuleInfo], Iterable[Finding]]], Rule[D]]:
+    """Make a rule of a function; the kind's ``Language`` lists it (nothing registers globally)."""
 
-    def register(
-        func: Callable[[RuleContext[D], RuleInfo], Iterable[Finding]],
-    ) -> Callable[[RuleContext[D], RuleInfo], Iterable[Finding]]:
-        if info.code in RULES:
-            raise ValueError(f"rule code {info.code} registered twice")
-        RULES[info.code] = Rule(info, func)
-        return func
+    def make(func: Callable[[RuleContext[D], RuleInfo], Iterable[Finding]]) -> Rule[D]:
+        return Rule(info, func)
 
-    return register
+    return make
 
 
 def finding(
@@ -98,8 +89,3 @@ def finding(
     return Finding(
         path, span, severity or info.severity, info.code, message, tuple(fixes), tuple(related)
     )
-
-
-def rules_for(kind: str) -> list[Rule[Any]]:
-    """Registered rules of one file kind, in code order."""
-    return [r for code, r in sorted(RULES.items()) if r.info.kind == kind]

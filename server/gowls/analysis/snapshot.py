@@ -1,4 +1,4 @@
-"""An immutable view of the workspace: file source plus memoised parsed documents."""
+"""An immutable view of the workspace: file source, the kinds it knows, memoised documents."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar
 
-from gowls.analysis.filekinds import GOMOD, GOWORK, Document, FileKind, kind_of
+from gowls.analysis.language import Document, Language, Languages
 from gowls.analysis.source import FileSource
-from gowls.syntax.gomod import GoMod
-from gowls.syntax.gowork import GoWork
 
 T = TypeVar("T")
 
@@ -26,14 +24,16 @@ class ParseCache:
         self._entries: dict[tuple[Path, str], tuple[bytes, Document]] = {}
         self._lock = threading.Lock()
 
-    def get(self, path: Path, kind: FileKind, data: bytes) -> Document:
-        """The document for ``data``, parsing only if the bytes differ from last time."""
-        key = (path, kind.name)
+    def get(
+        self, path: Path, name: str, parse: Callable[[bytes, Path], Document], data: bytes
+    ) -> Document:
+        """The document of kind ``name`` for ``data``, parsing only if the bytes changed."""
+        key = (path, name)
         with self._lock:
             hit = self._entries.get(key)
         if hit is not None and hit[0] == data:
             return hit[1]
-        doc = kind.parse(data, path.name)
+        doc = parse(data, path)
         with self._lock:
             self._entries[key] = (data, doc)
         return doc
@@ -51,12 +51,26 @@ def normalize(path: Path) -> Path:
 
 
 class Snapshot:
-    """What one analysis pass sees: text through ``source``, documents through ``cache``."""
+    """What one analysis pass sees: text through ``source``, documents through ``cache``.
 
-    def __init__(self, source: FileSource, cache: ParseCache | None = None) -> None:
+    One snapshot serves a whole pass (``--check``, the start-up scan, one refresh in the
+    server), so an index memoised for one file serves every other file of the pass.
+    """
+
+    def __init__(
+        self,
+        source: FileSource,
+        languages: Languages,
+        cache: ParseCache | None = None,
+        roots: tuple[Path, ...] = (),
+    ) -> None:
         self.source = source
+        self.languages = languages
+        self.roots = roots
+        """The workspace roots (where a kind's actions look for a default folder)."""
         self.cache = cache or ParseCache()
         self._memo: dict[Hashable, tuple[object, frozenset[Path]]] = {}
+        self._lock = threading.RLock()
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, once per snapshot and key.
@@ -65,39 +79,35 @@ class Snapshot:
         for one file serves every other file of the same pass; the paths it read are
         recorded again for each analysis that reuses it, so dependencies stay exact.
         """
-        hit = self._memo.get(key)
-        if hit is not None:
-            self.source.replay(hit[1])
-            return hit[0]  # type: ignore[return-value]
-        reads = self.source.start_recording()
-        try:
-            value = compute()
-        finally:
-            self.source.stop_recording(reads)
-        self._memo[key] = (value, frozenset(reads))
-        return value
+        with self._lock:
+            hit = self._memo.get(key)
+            if hit is not None:
+                self.source.replay(hit[1])
+                return hit[0]  # type: ignore[return-value]
+            reads = self.source.start_recording()
+            try:
+                value = compute()
+            finally:
+                self.source.stop_recording(reads)
+            self._memo[key] = (value, frozenset(reads))
+            return value
 
-    def document(self, path: Path, kind: FileKind | None = None) -> Document | None:
+    def language_of(self, path: Path) -> Language | None:
+        """The kind of ``path`` (recognition may read neighbours; the reads are recorded)."""
+        return self.memo(("language-of", path), lambda: self.languages.of(self.source, path))
+
+    def document(self, path: Path, language: Language | None = None) -> Document | None:
         """The typed document at ``path``, or None if it cannot be read or is unsupported."""
-        kind = kind or kind_of(path)
-        if kind is None:
+        language = language or self.language_of(path)
+        if language is None:
             return None
+        return self.parsed(path, language.name, language.parse)
+
+    def parsed(
+        self, path: Path, name: str, parse: Callable[[bytes, Path], Document]
+    ) -> Document | None:
+        """``path`` parsed as kind ``name`` whatever its name (a kind reading its own files)."""
         data = self.source.read_bytes(path)
         if data is None:
             return None
-        return self.cache.get(path, kind, data)
-
-    def gowork(self, path: Path) -> GoWork | None:
-        """The go.work document at ``path``."""
-        doc = self.document(path, GOWORK)
-        return doc if isinstance(doc, GoWork) else None
-
-    def gomod(self, path: Path) -> GoMod | None:
-        """The go.mod document at ``path``."""
-        doc = self.document(path, GOMOD)
-        return doc if isinstance(doc, GoMod) else None
-
-    def module_dir_gomod(self, directory: Path) -> GoMod | None:
-        """The go.mod of a module directory, if the directory holds one."""
-        gomod = directory / "go.mod"
-        return self.gomod(gomod) if self.source.is_file(gomod) else None
+        return self.cache.get(path, name, parse, data)

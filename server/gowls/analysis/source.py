@@ -8,7 +8,7 @@ depends on.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +16,15 @@ SKIPPED_DIRS = frozenset({"vendor", "testdata", "node_modules"})
 """Directory names never searched for files (as ``go`` never reads them for modules)."""
 
 
-def is_skipped_dir(name: str) -> bool:
-    """Whether discovery skips a directory of this name."""
+def is_skipped_dir(name: str, enter: frozenset[str] = frozenset()) -> bool:
+    """Whether discovery skips a directory of this name.
+
+    Hidden directories are skipped unless a kind asks to ``enter`` them by name (GoReleaser's
+    ``.config``); files a kind references from elsewhere (a go.work's used modules) are added
+    by the kind itself, wherever they are.
+    """
+    if name in enter:
+        return False
     return name in SKIPPED_DIRS or name.startswith(".")
 
 
@@ -38,14 +45,22 @@ class FileSource:
 
     # -- dependency recording -------------------------------------------------------------
     def start_recording(self) -> set[Path]:
-        """Begin collecting the paths read; returns the set that will be filled."""
+        """Begin collecting the paths read; returns the set that will be filled.
+
+        Recordings nest (a memoised index computed inside a file's check): each read goes to
+        every open recording.
+        """
         reads: set[Path] = set()
         self._recorders.append(reads)
         return reads
 
     def stop_recording(self, reads: set[Path]) -> None:
-        """Stop filling ``reads``."""
-        self._recorders.remove(reads)
+        """Stop filling ``reads`` (found by identity: two recordings may hold equal sets)."""
+        for position in range(len(self._recorders) - 1, -1, -1):
+            if self._recorders[position] is reads:
+                del self._recorders[position]
+                return
+        raise RuntimeError("stop_recording of a recording that is not open")
 
     def _touch(self, path: Path) -> None:
         for rec in self._recorders:
@@ -83,11 +98,17 @@ class FileSource:
         self._touch(path)
         return path.is_dir()
 
-    def walk(self, root: Path, names: frozenset[str]) -> Iterator[Path]:
-        """Files named one of ``names`` below ``root``, skipping vendor, testdata, hidden dirs."""
+    def walk(
+        self, root: Path, wanted: Callable[[str], bool], enter: frozenset[str] = frozenset()
+    ) -> Iterator[Path]:
+        """Files below ``root`` whose base name is ``wanted``.
+
+        Skips vendor, testdata, node_modules and hidden directories (except those in ``enter``);
+        never follows a symbolic link to a directory, so a link loop cannot trap the walk.
+        """
         self._touch(root)
         if root.is_file():
-            if root.name in names:
+            if wanted(root.name):
                 yield root
             return
         stack = [root]
@@ -101,13 +122,13 @@ class FileSource:
             for entry in entries:
                 try:
                     if entry.is_dir(follow_symlinks=False):
-                        if not is_skipped_dir(entry.name):
+                        if not is_skipped_dir(entry.name, enter):
                             subdirs.append(Path(entry.path))
-                    elif entry.name in names and entry.is_file():
+                    elif wanted(entry.name) and entry.is_file():
                         yield Path(entry.path)
                 except OSError:
                     continue
             stack.extend(reversed(subdirs))
         for path in self._overlay:
-            if path.name in names and not path.exists() and root in path.parents:
+            if wanted(path.name) and not path.exists() and root in path.parents:
                 yield path

@@ -1,8 +1,10 @@
-"""Suppression comments: ``// gowls:ignore CODE[,CODE]`` (``# gowls:ignore`` in YAML).
+"""Suppression comments: ``gowls:ignore CODE[,CODE]`` in a real comment of the file's kind.
 
-A directive silences the listed codes (or code prefixes; all codes when none are listed) on
-its own line when it ends that line as a comment, or on the next line when the comment is
-alone on its line::
+The comment tokens come from each kind's syntax layer (``// …`` in go.mod and go.work, ``# …``
+in YAML, ``{{/* … */}}`` in Go templates), never from a regex over raw lines, so text inside a
+string is never a directive. A directive silences the listed codes (or code prefixes; all
+codes when none are listed) on its own line when it ends a line of code, or on the next line
+when the comment is alone on its line::
 
     use ./generated // gowls:ignore GW102
 
@@ -13,12 +15,18 @@ alone on its line::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-_CODES = rb"[A-Za-z0-9]+(?:[ \t]*,[ \t]*[A-Za-z0-9]+)*"
-_DIRECTIVE = re.compile(
-    rb"(?P<marker>//|#)[ \t]*gowls:ignore(?![\w-])(?:[ \t:]+(?P<codes>" + _CODES + rb"))?"
-)
+from gowls.syntax.comments import CommentToken
+from gowls.syntax.positions import LineIndex
+
+if TYPE_CHECKING:
+    from gowls.analysis.language import Document
+
+_CODES = r"[A-Za-z0-9]+(?:[ \t]*,[ \t]*[A-Za-z0-9]+)*"
+_DIRECTIVE = re.compile(r"^[ \t]*gowls:ignore(?![\w-])(?:[ \t:]+(?P<codes>" + _CODES + r"))?")
 
 ALL_CODES: frozenset[str] = frozenset({"*"})
 """The code set of a directive that lists no codes."""
@@ -46,30 +54,25 @@ def _add(by_line: dict[int, frozenset[str]], line: int, codes: frozenset[str]) -
         by_line[line] = codes | (have or frozenset())
 
 
-def parse_suppressions(text: bytes) -> Suppressions:
-    """Find every ``gowls:ignore`` directive of a file."""
+def parse_suppressions(index: LineIndex, comments: Iterable[CommentToken]) -> Suppressions:
+    """Every ``gowls:ignore`` directive among a file's comments."""
     by_line: dict[int, frozenset[str]] = {}
-    if b"gowls:ignore" not in text:
-        return Suppressions(by_line)
-    for number, raw in enumerate(text.split(b"\n")):
-        if b"gowls:ignore" not in raw:
+    for comment in comments:
+        if "gowls:ignore" not in comment.body:
             continue
-        match = _DIRECTIVE.search(raw)
+        match = _DIRECTIVE.match(comment.body)
         if match is None:
             continue
         group = match.group("codes")
-        codes = (
-            frozenset(c.strip().decode("ascii").upper() for c in group.split(b","))
-            if group
-            else ALL_CODES
-        )
-        before = raw[: match.start()].strip()
-        _add(by_line, number, codes)
-        if not before:  # a comment line of its own: it also covers the next line
-            _add(by_line, number + 1, codes)
+        codes = frozenset(c.strip().upper() for c in group.split(",")) if group else ALL_CODES
+        line = comment.span.start.line
+        _add(by_line, line, codes)
+        before = index.line_bytes(line)[: comment.span.start.column]
+        if not before.strip():  # a comment line of its own: it also covers the next line
+            _add(by_line, comment.span.end.line + 1, codes)
     return Suppressions(by_line)
 
 
-def is_suppressed(text: bytes, line: int, code: str) -> bool:
-    """Whether ``code`` is suppressed on zero-based ``line`` of ``text`` (parses every call)."""
-    return parse_suppressions(text).covers(line, code)
+def suppressions_of(doc: Document) -> Suppressions:
+    """The suppressions of a parsed document."""
+    return parse_suppressions(doc.index, doc.comments())

@@ -1,18 +1,20 @@
 """The live workspace model: roots, open documents, known files and the latest results.
 
-Both front ends drive this one object.  ``--check`` builds it once and checks every file; the
-language server keeps it for the session, feeding it buffer edits and file-system events, and
-asks which files need their findings recomputed (those whose recorded reads touch a change).
+Both front ends drive this one object.  ``--check`` builds it once and checks every file in
+one pass; the language server keeps it for the session, feeding it buffer edits and
+file-system events, and asks which files need their findings recomputed (those whose recorded
+reads touch a change).  Every pass runs in a single :class:`Snapshot`, so workspace-wide
+indexes are built once per pass however many files it checks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gowls.analysis.engine import FileResult, check_file, discover
-from gowls.analysis.filekinds import kind_of
+from gowls.analysis.engine import FileResult, check_file, discover, related_files
+from gowls.analysis.language import Languages
 from gowls.analysis.snapshot import ParseCache, Snapshot, normalize
 from gowls.analysis.source import FileSource, OpenDocument, is_skipped_dir
 
@@ -23,28 +25,44 @@ if TYPE_CHECKING:
 class Workspace:
     """Roots, overlay, discovered files and per-file results with their dependencies."""
 
-    def __init__(self, roots: Sequence[Path] = (), policy: Policy | None = None) -> None:
+    def __init__(
+        self,
+        roots: Sequence[Path] = (),
+        policy: Policy | None = None,
+        *,
+        languages: Languages,
+    ) -> None:
         self.roots: list[Path] = [normalize(r) for r in roots]
         self.policy = policy
         """Configuration and suppressions applied to every result (None: report everything)."""
+        self.languages = languages
         self.overlay: dict[Path, OpenDocument] = {}
         self.cache = ParseCache()
         self.files: set[Path] = set()
-        """Supported files known to exist (discovered or opened)."""
+        """Supported files known to exist (discovered, opened, or brought in by another file)."""
         self.results: dict[Path, FileResult] = {}
+        self.passes = 0
+        """How many analysis passes have run (each pass is one snapshot)."""
 
     # -- snapshots ------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
-        """A view of the current state."""
-        return Snapshot(FileSource(dict(self.overlay)), self.cache)
+        """A view of the current state (the overlay is copied: later edits do not leak in)."""
+        return Snapshot(
+            FileSource(dict(self.overlay)), self.languages, self.cache, tuple(self.roots)
+        )
 
     # -- discovery ------------------------------------------------------------------------
     def discover_files(self, roots: Sequence[Path] | None = None) -> list[Path]:
-        """Supported files under ``roots`` (default: all roots); changes no state.
+        """Supported files under ``roots`` (default: all roots) and the files they bring in.
 
-        Safe to run in a worker thread while the server goes on handling requests.
+        Changes no state: safe to run in a worker thread while the server handles requests.
         """
-        return discover(FileSource(dict(self.overlay)), self.roots if roots is None else roots)
+        snapshot = self.snapshot()
+        wanted = self.roots if roots is None else [normalize(r) for r in roots]
+        found = discover(snapshot.source, self.languages, wanted)
+        named = set(wanted)  # a file named explicitly is checked alone
+        walked = [f for f in found if f not in named]
+        return sorted({*found, *related_files(snapshot, walked)})
 
     def add_files(self, found: Sequence[Path]) -> None:
         """Record discovered files."""
@@ -76,15 +94,19 @@ class Workspace:
         for root in self.roots:
             if path == root or root in path.parents:
                 rel = path.relative_to(root).parts[:-1]
-                return not any(is_skipped_dir(part) for part in rel)
+                return not any(is_skipped_dir(part, self.languages.enter_dirs) for part in rel)
         return False
+
+    def is_supported(self, path: Path) -> bool:
+        """Whether some kind claims ``path`` (reads its neighbours when a kind needs them)."""
+        return self.languages.of(FileSource(self.overlay), normalize(path)) is not None
 
     # -- buffers --------------------------------------------------------------------------
     def open(self, path: Path, text: str, version: int | None) -> None:
         """A document was opened (or its whole text replaced)."""
         path = normalize(path)
         self.overlay[path] = OpenDocument(text, version)
-        if kind_of(path) is not None:
+        if self.is_supported(path):
             self.files.add(path)
 
     def close(self, path: Path) -> None:
@@ -104,7 +126,7 @@ class Workspace:
             if path not in self.overlay:
                 self.files.discard(path)
                 self.results.pop(path, None)
-        elif kind_of(path) is not None and (self.in_scope(path) or path in self.overlay):
+        elif (self.in_scope(path) or path in self.overlay) and self.is_supported(path):
             self.files.add(path)
 
     def affected(self, changed: Iterable[Path]) -> list[Path]:
@@ -114,21 +136,39 @@ class Workspace:
             path = normalize(raw)
             keys.add(path)
             keys.update(path.parents)
-        out = {p for p in changed if normalize(p) in self.files}
+        out = {normalize(p) for p in changed}
         for path, result in self.results.items():
             if result.depends_on & keys:
                 out.add(path)
-        return sorted(normalize(p) for p in out if normalize(p) in self.files)
+        return sorted(p for p in out if p in self.files)
 
-    def check(self, paths: Iterable[Path]) -> list[FileResult]:
-        """Recompute and store the results of ``paths``."""
-        snapshot = self.snapshot()
+    def compute(
+        self,
+        snapshot: Snapshot,
+        paths: Iterable[Path],
+        progress: Callable[[Path], None] | None = None,
+    ) -> list[FileResult]:
+        """Results of ``paths`` in one snapshot, without storing them (safe in a worker thread)."""
         out = []
         for path in paths:
-            result = check_file(snapshot, path, self.policy)
-            self.results[result.path] = result
-            out.append(result)
+            out.append(check_file(snapshot, path, self.policy))
+            if progress is not None:
+                progress(path)
         return out
+
+    def store(self, results: Iterable[FileResult]) -> None:
+        """Keep results computed by :meth:`compute` (for files still known)."""
+        for result in results:
+            self.results[result.path] = result
+
+    def check(
+        self, paths: Iterable[Path], progress: Callable[[Path], None] | None = None
+    ) -> list[FileResult]:
+        """Recompute and store the results of ``paths``: one analysis pass, one snapshot."""
+        self.passes += 1
+        results = self.compute(self.snapshot(), paths, progress)
+        self.store(results)
+        return results
 
     def check_all(self) -> list[FileResult]:
         """Recompute every known file."""

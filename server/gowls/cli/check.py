@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from gowls import languages
 from gowls.analysis.config import (
     ConfigError,
     ConfigResolver,
@@ -18,10 +19,9 @@ from gowls.analysis.config import (
     split_codes,
 )
 from gowls.analysis.findings import Finding, Severity
-from gowls.analysis.registry import RULES
 from gowls.analysis.snapshot import normalize
 from gowls.analysis.workspace import Workspace
-from gowls.cli.atomic import write_atomic
+from gowls.atomic import write_atomic
 from gowls.cli.fix import compute_fixes, fix_summary, unified_diff, write_fixes
 from gowls.cli.github import format_github
 from gowls.cli.gitignore import drop_git_ignored
@@ -58,7 +58,7 @@ class UsageError(Exception):
 def make_policy(options: CheckOptions, cwd: Path) -> Policy:
     """The configuration and selection the run applies (raises :class:`UsageError`)."""
     try:
-        resolver = ConfigResolver(options.config, fallback=cwd)
+        resolver = ConfigResolver(_known_codes(), options.config, fallback=cwd)
         select = split_codes(options.select) if options.select is not None else None
         overrides = Selection(select, split_codes(options.ignore))
         known = sorted(_known_codes())
@@ -70,7 +70,7 @@ def make_policy(options: CheckOptions, cwd: Path) -> Policy:
 
 
 def _known_codes() -> list[str]:
-    return list(RULES)
+    return languages.LANGUAGES.codes()
 
 
 def collect_files(workspace: Workspace, paths: list[Path], policy: Policy) -> list[Path]:
@@ -98,7 +98,7 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
     if options.output_format not in FORMATS:
         raise UsageError(f"unknown output format {options.output_format!r}")
     policy = make_policy(options, cwd)
-    workspace = Workspace(options.paths, policy)
+    workspace = Workspace(options.paths, policy, languages=languages.LANGUAGES)
     try:
         files = collect_files(workspace, options.paths, policy)
         if options.fix or options.diff:
@@ -112,10 +112,8 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
         snapshot = workspace.snapshot()
         findings: list[Finding] = []
         with Progress(err, len(files)) as progress:
-            for path in files:
-                (result,) = workspace.check([path])
+            for result in workspace.check(files, lambda _: progress.advance()):
                 findings.extend(result.findings)
-                progress.advance()
     except ConfigError as exc:  # a configuration file found below the starting point
         raise UsageError(str(exc)) from None
 

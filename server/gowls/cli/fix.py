@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gowls.analysis.fixes import MAX_ROUNDS, plan_fixes, safe_fix
 from gowls.analysis.workspace import Workspace
-from gowls.cli.atomic import write_atomic
+from gowls.atomic import write_atomic
 from gowls.cli.output import display_path
 
 

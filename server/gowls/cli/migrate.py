@@ -9,10 +9,12 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from gowls.analysis.migrate import describe, plan_migration
+from gowls import languages
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import FileSource
-from gowls.cli.atomic import write_atomic
+from gowls.atomic import write_atomic
+
+COMMAND = "gowls.migrate"
 
 
 def main(argv: Sequence[str]) -> int:
@@ -34,22 +36,23 @@ def main(argv: Sequence[str]) -> int:
         sys.stderr.write(f"gowls: error: {root}: not a directory\n")
         return 2
     try:
-        plan = plan_migration(Snapshot(FileSource()), root)
-        cwd = Path.cwd()
-        sys.stdout.write(describe(plan, cwd))
-        if not plan.changed:
-            return 0
-        if args.dry_run:
-            diff = difflib.unified_diff(
-                plan.old_text.splitlines(keepends=True),
-                plan.new_text.splitlines(keepends=True),
-                "/dev/null" if not plan.existed else "a/go.work",
-                "b/go.work",
-            )
-            sys.stdout.write("".join(diff))
-            return 0
-        write_atomic(plan.gowork, plan.new_text.encode("utf-8"))
-        sys.stdout.write(f"Wrote {plan.gowork}\n")
+        spec = languages.LANGUAGES.command(COMMAND)
+        assert spec is not None
+        snapshot = Snapshot(FileSource(), languages.LANGUAGES, roots=(root,))
+        result = spec.run(snapshot, [str(root), str(Path.cwd())])
+        sys.stdout.write(result.message)
+        for write in result.writes:
+            if args.dry_run:
+                diff = difflib.unified_diff(
+                    write.old_text.splitlines(keepends=True),
+                    write.text.splitlines(keepends=True),
+                    f"a/{write.path.name}" if write.existed else "/dev/null",
+                    f"b/{write.path.name}",
+                )
+                sys.stdout.write("".join(diff))
+            else:
+                write_atomic(write.path, write.text.encode("utf-8"))
+                sys.stdout.write(f"Wrote {write.path}\n")
         return 0
     except Exception as exc:
         if args.debug:

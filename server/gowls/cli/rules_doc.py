@@ -1,4 +1,4 @@
-"""Render docs/rules.md from the rule registry.
+"""Render docs/rules.md from every kind's rules.
 
 Regenerate with ``python -m gowls.cli.rules_doc > docs/rules.md``.
 """
@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import sys
 
-import gowls.analysis.rules  # noqa: F401  (registers every rule)
-from gowls.analysis.filekinds import FILE_KINDS
-from gowls.analysis.registry import rules_for
+from gowls import languages
 
 HEADER = """# Rules
 
@@ -25,8 +23,8 @@ offers it as a code action; a fix marked safe is one that cannot change what bui
 def render() -> str:
     """The Markdown text of docs/rules.md."""
     out = [HEADER]
-    for kind in FILE_KINDS:
-        rules = rules_for(kind.name)
+    for kind in languages.LANGUAGES.all:
+        rules = sorted(kind.rules, key=lambda r: r.info.code)
         if not rules:
             continue
         out.append(f"## {kind.name}\n")

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import gowls.analysis.rules  # noqa: F401  (registers every rule)
-from gowls import __version__
+from gowls import __version__, languages
 from gowls.analysis.findings import Finding, Fix, Severity
-from gowls.analysis.registry import RULES, RuleInfo
+from gowls.analysis.registry import RuleInfo
 from gowls.cli.output import Row, display_path
 from gowls.syntax.positions import Encoding, LineIndex, Span
 
@@ -99,7 +98,7 @@ def sarif_log(
     placed: Sequence[tuple[Row, Finding]], index_of: Callable[[Path], LineIndex], cwd: Path
 ) -> dict[str, Any]:
     """The SARIF log object for sorted (row, finding) pairs."""
-    infos = [RULES[code].info for code in sorted(RULES)]
+    infos = [r.info for r in languages.LANGUAGES.rules()]
     rule_index = {info.code: i for i, info in enumerate(infos)}
     results: list[dict[str, Any]] = []
     for row, finding in placed:

@@ -1,30 +1,31 @@
-"""``workspace/executeCommand``: the go.work migration and a workspace check."""
+"""``workspace/executeCommand``: every kind's commands, a workspace check, and a settle point.
+
+A kind's command computes the files to write from a snapshot (pure); this adapter applies
+them through ``workspace/applyEdit`` when the client can create files, or writes them itself
+(atomically) otherwise.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from lsprotocol import types as lsp
 
+from gowls.analysis.features import FileWrite
 from gowls.analysis.findings import Severity
-from gowls.analysis.migrate import describe, plan_migration
-from gowls.cli.atomic import write_atomic
+from gowls.atomic import write_atomic
 from gowls.lsp.convert import uri_to_path
-from gowls.lsp.editing import MIGRATE_COMMAND
 from gowls.lsp.server import GowlsServer
 from gowls.syntax.positions import LineIndex, Point, Span
 
 log = logging.getLogger(__name__)
 
 CHECK_COMMAND = "gowls.checkWorkspace"
-
-
-def _root(ls: GowlsServer, args: tuple[Any, ...]) -> Path | None:
-    if args and isinstance(args[0], str):
-        return uri_to_path(args[0])
-    return ls.model.roots[0] if ls.model.roots else None
+SETTLE_COMMAND = "gowls.awaitAnalysis"
+"""Answers once every change received so far is analysed and published (for scripts, tests)."""
 
 
 def _can_create_files(ls: GowlsServer) -> bool:
@@ -35,65 +36,87 @@ def _can_create_files(ls: GowlsServer) -> bool:
     return lsp.ResourceOperationKind.Create in (edit.resource_operations or [])
 
 
+def _arguments(args: Sequence[Any]) -> list[str]:
+    """String arguments, ``file:`` URIs turned into paths."""
+    out: list[str] = []
+    for arg in args:
+        if isinstance(arg, str) and arg.startswith("file:"):
+            path = uri_to_path(arg)
+            out.append(str(path) if path else "")
+        elif isinstance(arg, str):
+            out.append(arg)
+        elif isinstance(arg, bool):
+            out.append("true" if arg else "")
+    return out
+
+
+async def _apply(ls: GowlsServer, writes: Sequence[FileWrite], label: str) -> bool:
+    if not writes:
+        return False
+    if not _can_create_files(ls):
+        for write in writes:
+            write_atomic(write.path, write.text.encode("utf-8"))
+            ls.model.file_event(write.path, deleted=False)
+        ls.schedule([w.path for w in writes])
+        return True
+    changes: list[Any] = []
+    for write in writes:
+        uri = ls.uri_of(write.path)
+        old = LineIndex(write.old_text)
+        whole = ls.converter.range(old, Span(Point(0, 0), old.point(len(old.data))))
+        if not write.existed:
+            changes.append(lsp.CreateFile(uri=uri, options=lsp.CreateFileOptions(overwrite=False)))
+        changes.append(
+            lsp.TextDocumentEdit(
+                text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None),
+                edits=[lsp.TextEdit(whole, write.text)],
+            )
+        )
+    result = await ls.workspace_apply_edit_async(
+        lsp.ApplyWorkspaceEditParams(edit=lsp.WorkspaceEdit(document_changes=changes), label=label)
+    )
+    applied = bool(result and result.applied)
+    if not applied:
+        log.warning("the client did not apply the edit: %s", result)
+    return applied
+
+
+def make_kind_command(name: str) -> Any:
+    """The handler of a kind's command ``name`` (args: a folder URI, then a dry-run flag)."""
+
+    async def run(ls: GowlsServer, *args: Any) -> dict[str, Any]:
+        spec = ls.languages.command(name)
+        assert spec is not None
+        strings = _arguments(args)
+        dry_run = len(strings) > 1 and bool(strings[1])
+        result = spec.run(ls.model.snapshot(), strings[:1])
+        applied = False if dry_run else await _apply(ls, result.writes, name)
+        data = {k: ls.uri_of(v) if isinstance(v, Path) else v for k, v in result.data.items()}
+        return {**data, "applied": applied, "report": result.message}
+
+    return run
+
+
+def check_workspace(ls: GowlsServer, *args: Any) -> dict[str, int]:
+    """Re-check every known file in one pass; return counts by severity."""
+    results = ls.model.check_all()
+    counts = {s.label: 0 for s in Severity}
+    for result in results:
+        for finding in result.findings:
+            counts[finding.severity.label] += 1
+    ls.deliver(results)
+    return {"files": len(results), **counts}
+
+
+async def await_analysis(ls: GowlsServer, *args: Any) -> dict[str, int]:
+    """Wait until the queue is empty; report how many analysis passes ran so far."""
+    passes = await ls.settled()
+    return {"passes": passes}
+
+
 def register(server: GowlsServer) -> None:
     """Register the server's commands."""
-
-    @server.command(MIGRATE_COMMAND)
-    async def migrate(ls: GowlsServer, *args: Any) -> dict[str, Any]:
-        """Create or update go.work at the root (first argument: its URI) via applyEdit."""
-        root = _root(ls, args)
-        if root is None:
-            raise ValueError("gowls.migrate needs a folder: pass its URI or open a workspace")
-        dry_run = len(args) > 1 and bool(args[1])
-        plan = plan_migration(ls.model.snapshot(), root)
-        report = describe(plan, root)
-        applied = False
-        if plan.changed and not dry_run and not _can_create_files(ls):
-            # The client cannot create files through an edit: write go.work ourselves.
-            write_atomic(plan.gowork, plan.new_text.encode("utf-8"))
-            ls.model.file_event(plan.gowork, deleted=False)
-            ls.refresh([plan.gowork])
-            applied = True
-        elif plan.changed and not dry_run:
-            uri = ls.uri_of(plan.gowork)
-            old = LineIndex(plan.old_text)
-            whole = ls.converter.range(old, Span(Point(0, 0), old.point(len(old.data))))
-            edit_doc = lsp.TextDocumentEdit(
-                text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None),
-                edits=[lsp.TextEdit(whole, plan.new_text)],
-            )
-            changes: list[Any] = []
-            if not plan.existed:
-                changes.append(
-                    lsp.CreateFile(uri=uri, options=lsp.CreateFileOptions(overwrite=False))
-                )
-            changes.append(edit_doc)
-            result = await ls.workspace_apply_edit_async(
-                lsp.ApplyWorkspaceEditParams(
-                    edit=lsp.WorkspaceEdit(document_changes=changes), label="Migrate to go.work"
-                )
-            )
-            applied = bool(result and result.applied)
-            if not applied:
-                log.warning("the client did not apply the go.work edit: %s", result)
-        return {
-            "gowork": ls.uri_of(plan.gowork),
-            "changed": plan.changed,
-            "applied": applied,
-            "added": plan.added,
-            "go": plan.go_version,
-            "report": report,
-        }
-
-    @server.command(CHECK_COMMAND)
-    def check_workspace(ls: GowlsServer, *args: Any) -> dict[str, int]:
-        """Re-check every known file; return counts by severity."""
-        results = ls.model.check_all()
-        counts = {s.label: 0 for s in Severity}
-        for result in results:
-            for finding in result.findings:
-                counts[finding.severity.label] += 1
-        ls.refresh([])
-        for result in results if not ls.pull else ():
-            ls.publish(result)
-        return {"files": len(results), **counts}
+    for name in server.languages.commands():
+        server.command(name)(make_kind_command(name))
+    server.command(CHECK_COMMAND)(check_workspace)
+    server.command(SETTLE_COMMAND)(await_analysis)

@@ -13,7 +13,6 @@ from lsprotocol import types as lsp
 from pygls.uris import from_fs_path, to_fs_path
 
 from gowls.analysis.findings import Finding, Fix, Severity
-from gowls.analysis.registry import RULES
 from gowls.syntax.positions import Encoding, LineIndex, Point, Span
 
 SOURCE = "gowls"
@@ -74,9 +73,15 @@ def clean_text(text: str) -> str:
 class Converter:
     """Converts positions of the files it is given in the negotiated encoding."""
 
-    def __init__(self, encoding: Encoding, uri_of: UriLookup = path_to_uri) -> None:
+    def __init__(
+        self,
+        encoding: Encoding,
+        uri_of: UriLookup = path_to_uri,
+        rule_url: Callable[[str], str | None] = lambda code: None,
+    ) -> None:
         self.encoding = encoding
         self.uri_of = uri_of
+        self.rule_url = rule_url
 
     def position(self, index: LineIndex, point: Point) -> lsp.Position:
         """An LSP position for a byte point."""
@@ -94,22 +99,12 @@ class Converter:
         """A byte span for an LSP range."""
         return Span(self.point(index, rng.start), self.point(index, rng.end))
 
-    def apply_change(self, text: str, rng: lsp.Range, new_text: str) -> str:
-        """``text`` after replacing the LSP range ``rng`` by ``new_text`` (a didChange edit)."""
-        index = LineIndex(text)
-        span = self.span(index, rng)
-        data = index.data
-        start, end = index.offset(span.start), index.offset(span.end)
-        end = max(start, end)
-        new = data[:start] + new_text.encode("utf-8") + data[end:]
-        return new.decode("utf-8", errors="replace")
-
     def diagnostic(
         self, finding: Finding, index_of: LineIndexLookup, related: bool = True
     ) -> lsp.Diagnostic:
         """An LSP diagnostic for a finding."""
         index = index_of(finding.path)
-        info = RULES[finding.code].info if finding.code in RULES else None
+        url = self.rule_url(finding.code)
         related_info = None
         if related and finding.related:
             related_info = [
@@ -124,7 +119,7 @@ class Converter:
             message=finding.message,
             severity=_SEVERITIES[finding.severity],
             code=finding.code,
-            code_description=lsp.CodeDescription(href=info.url) if info else None,
+            code_description=lsp.CodeDescription(href=url) if url else None,
             source=SOURCE,
             related_information=related_info,
         )

@@ -1,70 +1,72 @@
-"""Editing features: code actions, completion, hover, definition, links, symbols, folding.
+"""Editing features: code actions, completion, hover, definition, references, links, symbols,
+folding, formatting and inlay hints.
 
-Also whole-document formatting. Each handler converts LSP positions with the session's
-:class:`~gowls.lsp.convert.Converter` and calls one pure function of the analysis layer.
+Each handler finds the document's kind, converts positions with the session's
+:class:`~gowls.lsp.convert.Converter` and calls that kind's feature (a pure function of the
+analysis layer); a kind without the feature answers nothing. Requests never wait for the
+analysis queue: they read their own snapshot.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
 from lsprotocol import types as lsp
 
-from gowls.analysis.completion import CompletionKind, complete
-from gowls.analysis.filekinds import kind_of
-from gowls.analysis.hover import definition, hover, links
-from gowls.analysis.modules import find_gowork
-from gowls.analysis.outline import Symbol, folding_ranges, symbols
-from gowls.analysis.snapshot import normalize
-from gowls.lsp.convert import uri_to_path
+from gowls.analysis.engine import check_file
+from gowls.analysis.features import (
+    Action,
+    ActionKind,
+    CompletionKind,
+    Symbol,
+    SymbolKind,
+    Target,
+)
 from gowls.lsp.server import GowlsServer
-from gowls.syntax.format import FormatError, format_modfile
 from gowls.syntax.positions import LineIndex, Point, Span
+
+log = logging.getLogger(__name__)
 
 _COMPLETION_KINDS = {
     CompletionKind.KEYWORD: lsp.CompletionItemKind.Keyword,
     CompletionKind.FOLDER: lsp.CompletionItemKind.Folder,
+    CompletionKind.FILE: lsp.CompletionItemKind.File,
     CompletionKind.VERSION: lsp.CompletionItemKind.Value,
     CompletionKind.MODULE: lsp.CompletionItemKind.Module,
     CompletionKind.SETTING: lsp.CompletionItemKind.Property,
+    CompletionKind.PROPERTY: lsp.CompletionItemKind.Property,
+    CompletionKind.VALUE: lsp.CompletionItemKind.Value,
+    CompletionKind.FIELD: lsp.CompletionItemKind.Field,
+    CompletionKind.FUNCTION: lsp.CompletionItemKind.Function,
+    CompletionKind.SNIPPET: lsp.CompletionItemKind.Snippet,
 }
 
 _SYMBOL_KINDS = {
-    "module": lsp.SymbolKind.Module,
-    "use": lsp.SymbolKind.Module,
-    "require": lsp.SymbolKind.Package,
-    "exclude": lsp.SymbolKind.Package,
-    "replace": lsp.SymbolKind.Operator,
-    "retract": lsp.SymbolKind.Event,
-    "tool": lsp.SymbolKind.Function,
-    "ignore": lsp.SymbolKind.File,
-    "godebug": lsp.SymbolKind.Property,
-    "go": lsp.SymbolKind.Constant,
-    "toolchain": lsp.SymbolKind.Constant,
+    SymbolKind.MODULE: lsp.SymbolKind.Module,
+    SymbolKind.PACKAGE: lsp.SymbolKind.Package,
+    SymbolKind.OPERATOR: lsp.SymbolKind.Operator,
+    SymbolKind.EVENT: lsp.SymbolKind.Event,
+    SymbolKind.FUNCTION: lsp.SymbolKind.Function,
+    SymbolKind.FILE: lsp.SymbolKind.File,
+    SymbolKind.PROPERTY: lsp.SymbolKind.Property,
+    SymbolKind.CONSTANT: lsp.SymbolKind.Constant,
+    SymbolKind.KEY: lsp.SymbolKind.Key,
+    SymbolKind.OBJECT: lsp.SymbolKind.Object,
+    SymbolKind.ARRAY: lsp.SymbolKind.Array,
+    SymbolKind.STRING: lsp.SymbolKind.String,
+    SymbolKind.NUMBER: lsp.SymbolKind.Number,
+    SymbolKind.BOOLEAN: lsp.SymbolKind.Boolean,
+    SymbolKind.NULL: lsp.SymbolKind.Null,
+    SymbolKind.VARIABLE: lsp.SymbolKind.Variable,
 }
 
-MIGRATE_COMMAND = "gowls.migrate"
-
-
-def _target(ls: GowlsServer, uri: str) -> tuple[Path, LineIndex] | None:
-    """The path of a go.mod/go.work URI and its line index, or None for other files."""
-    path = uri_to_path(uri)
-    if path is None or kind_of(path) is None:
-        return None
-    path = normalize(path)
-    return path, ls.index_of(path)
-
-
-def _symbol(ls: GowlsServer, index: LineIndex, sym: Symbol) -> lsp.DocumentSymbol:
-    return lsp.DocumentSymbol(
-        name=sym.name,
-        detail=sym.detail or None,
-        kind=_SYMBOL_KINDS.get(sym.verb, lsp.SymbolKind.Key),
-        range=ls.converter.range(index, sym.span),
-        selection_range=ls.converter.range(index, sym.selection),
-        children=[_symbol(ls, index, c) for c in sym.children] or None,
-    )
+_ACTION_KINDS = {
+    ActionKind.QUICK_FIX: lsp.CodeActionKind.QuickFix,
+    ActionKind.REFACTOR_REWRITE: lsp.CodeActionKind.RefactorRewrite,
+    ActionKind.SOURCE: lsp.CodeActionKind.Source,
+}
 
 
 def _wants_kind(only: Sequence[lsp.CodeActionKind | str] | None, kind: lsp.CodeActionKind) -> bool:
@@ -79,176 +81,256 @@ def _wants_kind(only: Sequence[lsp.CodeActionKind | str] | None, kind: lsp.CodeA
     return False
 
 
-def register(server: GowlsServer) -> None:
-    """Register the editing handlers."""
+def _symbol(ls: GowlsServer, index: LineIndex, sym: Symbol) -> lsp.DocumentSymbol:
+    return lsp.DocumentSymbol(
+        name=sym.name,
+        detail=sym.detail or None,
+        kind=_SYMBOL_KINDS.get(sym.kind, lsp.SymbolKind.Key),
+        range=ls.converter.range(index, sym.span),
+        selection_range=ls.converter.range(index, sym.selection),
+        children=[_symbol(ls, index, c) for c in sym.children] or None,
+    )
 
-    @server.feature(
+
+def _location(ls: GowlsServer, target: Target) -> lsp.Location:
+    if target.span is None:
+        start = lsp.Position(0, 0)
+        return lsp.Location(ls.uri_of(target.path), lsp.Range(start, start))
+    rng = ls.converter.range(ls.index_of(target.path), target.span)
+    return lsp.Location(ls.uri_of(target.path), rng)
+
+
+def _command(ls: GowlsServer, action: Action) -> lsp.Command | None:
+    if action.command is None:
+        return None
+    args = [ls.uri_of(a) if isinstance(a, Path) else a for a in action.command.arguments]
+    return lsp.Command(action.command.title, action.command.name, arguments=args)
+
+
+def code_action(ls: GowlsServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    """Quick fixes of the findings in range, then the kind's own actions."""
+    found = ls.context(params.text_document.uri)
+    if found is None:
+        return []
+    ctx, language = found
+    index = ctx.doc.index  # type: ignore[attr-defined]
+    wanted = ls.converter.span(index, params.range)
+    actions = []
+    if _wants_kind(params.context.only, lsp.CodeActionKind.QuickFix):
+        result = check_file(ctx.snapshot, ctx.path, ls.model.policy)
+        for finding in result.findings:
+            if finding.span.end < wanted.start or wanted.end < finding.span.start:
+                continue
+            for fix in finding.fixes:
+                actions.append(
+                    lsp.CodeAction(
+                        title=fix.title,
+                        kind=lsp.CodeActionKind.QuickFix,
+                        diagnostics=ls.diagnostics([finding]),
+                        edit=ls.converter.workspace_edit(fix, ls.index_of),
+                        is_preferred=fix.safe or None,
+                    )
+                )
+    if language.features.actions is not None:
+        for action in language.features.actions(ctx, wanted):
+            kind = _ACTION_KINDS[action.kind]
+            if not _wants_kind(params.context.only, kind):
+                continue
+            actions.append(
+                lsp.CodeAction(
+                    title=action.title,
+                    kind=kind,
+                    edit=(
+                        ls.converter.workspace_edit(action.fix, ls.index_of) if action.fix else None
+                    ),
+                    command=_command(ls, action),
+                )
+            )
+    return actions
+
+
+def completion(ls: GowlsServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
+    """The kind's completion candidates at the cursor."""
+    found = ls.context(params.text_document.uri)
+    if found is None or found[1].features.completion is None:
+        return None
+    ctx, language = found
+    assert language.features.completion is not None
+    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
+    point = ls.converter.point(index, params.position)
+    items = []
+    for cand in language.features.completion(ctx, point):
+        items.append(
+            lsp.CompletionItem(
+                label=cand.label,
+                kind=_COMPLETION_KINDS[cand.kind],
+                detail=cand.detail or None,
+                documentation=(
+                    lsp.MarkupContent(lsp.MarkupKind.Markdown, cand.documentation)
+                    if cand.documentation
+                    else None
+                ),
+                sort_text=cand.sort_text or None,
+                text_edit=lsp.TextEdit(
+                    ls.converter.range(index, cand.replace), cand.insert_text or cand.label
+                ),
+            )
+        )
+    return lsp.CompletionList(is_incomplete=False, items=items)
+
+
+def hover(ls: GowlsServer, params: lsp.HoverParams) -> lsp.Hover | None:
+    """The kind's hover at the cursor."""
+    found = ls.context(params.text_document.uri)
+    if found is None or found[1].features.hover is None:
+        return None
+    ctx, language = found
+    assert language.features.hover is not None
+    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
+    info = language.features.hover(ctx, ls.converter.point(index, params.position))
+    if info is None:
+        return None
+    return lsp.Hover(
+        contents=lsp.MarkupContent(lsp.MarkupKind.Markdown, info.markdown),
+        range=ls.converter.range(index, info.span),
+    )
+
+
+def definition(
+    ls: GowlsServer, params: lsp.DefinitionParams
+) -> lsp.Location | list[lsp.Location] | None:
+    """Where the token at the cursor leads (one location, or several)."""
+    found = ls.context(params.text_document.uri)
+    if found is None or found[1].features.definition is None:
+        return None
+    ctx, language = found
+    assert language.features.definition is not None
+    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
+    targets = language.features.definition(ctx, ls.converter.point(index, params.position))
+    if len(targets) == 1:
+        return _location(ls, targets[0])
+    return [_location(ls, t) for t in targets] or None
+
+
+def references(ls: GowlsServer, params: lsp.ReferenceParams) -> list[lsp.Location] | None:
+    """Every use of the thing at the cursor."""
+    found = ls.context(params.text_document.uri)
+    if found is None or found[1].features.references is None:
+        return None
+    ctx, language = found
+    assert language.features.references is not None
+    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
+    targets = language.features.references(ctx, ls.converter.point(index, params.position))
+    return [_location(ls, t) for t in targets]
+
+
+def document_links(ls: GowlsServer, params: lsp.DocumentLinkParams) -> list[lsp.DocumentLink]:
+    """Paths in the document that lead to files."""
+    found = ls.context(params.text_document.uri)
+    if found is None or found[1].features.links is None:
+        return []
+    ctx, language = found
+    assert language.features.links is not None
+    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
+    td = ls.client_capabilities.text_document
+    tooltips = bool(td and td.document_link and td.document_link.tooltip_support)
+    return [
+        lsp.DocumentLink(
+            range=ls.converter.range(index, t.origin),
+            target=ls.uri_of(t.path),
+            tooltip=(t.tooltip or None) if tooltips else None,
+        )
+        for t in language.features.links(ctx)
+    ]
+
+
+def document_symbols(ls: GowlsServer, params: lsp.DocumentSymbolParams) -> list[lsp.DocumentSymbol]:
+    """The document's outline."""
+    found = ls.context(params.text_document.uri)
+    if found is None or found[1].features.symbols is None:
+        return []
+    ctx, language = found
+    assert language.features.symbols is not None
+    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
+    return [_symbol(ls, index, s) for s in language.features.symbols(ctx)]
+
+
+def folding(ls: GowlsServer, params: lsp.FoldingRangeParams) -> list[lsp.FoldingRange]:
+    """Foldable regions."""
+    found = ls.context(params.text_document.uri)
+    if found is None or found[1].features.folding is None:
+        return []
+    ctx, language = found
+    assert language.features.folding is not None
+    return [
+        lsp.FoldingRange(
+            start_line=f.start_line, end_line=f.end_line, kind=lsp.FoldingRangeKind.Region
+        )
+        for f in language.features.folding(ctx)
+    ]
+
+
+def formatting(ls: GowlsServer, params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit] | None:
+    """The whole document as the kind formats it (one edit), or nothing to change."""
+    found = ls.context(params.text_document.uri)
+    if found is None or found[1].features.format is None:
+        return None
+    ctx, language = found
+    assert language.features.format is not None
+    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
+    formatted = language.features.format(ctx)
+    if formatted is None:
+        return None
+    if formatted.encode("utf-8") == index.data:
+        return []
+    whole = Span(Point(0, 0), index.point(len(index.data)))
+    return [lsp.TextEdit(ls.converter.range(index, whole), formatted)]
+
+
+def inlay_hints(ls: GowlsServer, params: lsp.InlayHintParams) -> list[lsp.InlayHint] | None:
+    """Labels the kind shows inside the range."""
+    found = ls.context(params.text_document.uri)
+    if found is None or found[1].features.inlay_hints is None:
+        return None
+    ctx, language = found
+    assert language.features.inlay_hints is not None
+    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
+    hints = language.features.inlay_hints(ctx, ls.converter.span(index, params.range))
+    return [
+        lsp.InlayHint(
+            position=ls.converter.position(index, h.point),
+            label=h.label,
+            tooltip=h.tooltip or None,
+            padding_left=True,
+        )
+        for h in hints
+    ]
+
+
+def register(server: GowlsServer) -> None:
+    """Register the editing handlers (only the features some kind provides)."""
+    features = [lang.features for lang in server.languages.all]
+    server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
         lsp.CodeActionOptions(
             code_action_kinds=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.RefactorRewrite]
         ),
+    )(code_action)
+    if any(f.completion for f in features):
+        server.feature(
+            lsp.TEXT_DOCUMENT_COMPLETION,
+            lsp.CompletionOptions(trigger_characters=server.languages.trigger_characters()),
+        )(completion)
+    optional = (
+        (lsp.TEXT_DOCUMENT_HOVER, hover, any(f.hover for f in features)),
+        (lsp.TEXT_DOCUMENT_DEFINITION, definition, any(f.definition for f in features)),
+        (lsp.TEXT_DOCUMENT_REFERENCES, references, any(f.references for f in features)),
+        (lsp.TEXT_DOCUMENT_DOCUMENT_LINK, document_links, any(f.links for f in features)),
+        (lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL, document_symbols, any(f.symbols for f in features)),
+        (lsp.TEXT_DOCUMENT_FOLDING_RANGE, folding, any(f.folding for f in features)),
+        (lsp.TEXT_DOCUMENT_FORMATTING, formatting, any(f.format for f in features)),
+        (lsp.TEXT_DOCUMENT_INLAY_HINT, inlay_hints, any(f.inlay_hints for f in features)),
     )
-    def code_action(ls: GowlsServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
-        found = _target(ls, params.text_document.uri)
-        if found is None:
-            return []
-        path, index = found
-        wanted = ls.converter.span(index, params.range)
-        actions = []
-        if _wants_kind(params.context.only, lsp.CodeActionKind.QuickFix):
-            for finding in ls.result_for(path).findings:
-                if finding.span.end < wanted.start or wanted.end < finding.span.start:
-                    continue
-                for fix in finding.fixes:
-                    actions.append(
-                        lsp.CodeAction(
-                            title=fix.title,
-                            kind=lsp.CodeActionKind.QuickFix,
-                            diagnostics=ls.diagnostics([finding]),
-                            edit=ls.converter.workspace_edit(fix, ls.index_of),
-                            is_preferred=fix.safe or None,
-                        )
-                    )
-        actions.extend(_migrate_actions(ls, path, wanted, params.context.only))
-        return actions
-
-    @server.feature(
-        lsp.TEXT_DOCUMENT_COMPLETION,
-        lsp.CompletionOptions(trigger_characters=[" ", "/", "."]),
-    )
-    def completion(ls: GowlsServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
-        found = _target(ls, params.text_document.uri)
-        if found is None:
-            return None
-        path, index = found
-        point = ls.converter.point(index, params.position)
-        items = []
-        for cand in complete(ls.model.snapshot(), path, point):
-            items.append(
-                lsp.CompletionItem(
-                    label=cand.label,
-                    kind=_COMPLETION_KINDS[cand.kind],
-                    detail=cand.detail or None,
-                    documentation=(
-                        lsp.MarkupContent(lsp.MarkupKind.Markdown, cand.documentation)
-                        if cand.documentation
-                        else None
-                    ),
-                    sort_text=cand.sort_text or None,
-                    text_edit=lsp.TextEdit(ls.converter.range(index, cand.replace), cand.label),
-                )
-            )
-        return lsp.CompletionList(is_incomplete=False, items=items)
-
-    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    def on_hover(ls: GowlsServer, params: lsp.HoverParams) -> lsp.Hover | None:
-        found = _target(ls, params.text_document.uri)
-        if found is None:
-            return None
-        path, index = found
-        info = hover(ls.model.snapshot(), path, ls.converter.point(index, params.position))
-        if info is None:
-            return None
-        return lsp.Hover(
-            contents=lsp.MarkupContent(lsp.MarkupKind.Markdown, info.markdown),
-            range=ls.converter.range(index, info.span),
-        )
-
-    @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
-    def on_definition(ls: GowlsServer, params: lsp.DefinitionParams) -> lsp.Location | None:
-        found = _target(ls, params.text_document.uri)
-        if found is None:
-            return None
-        path, index = found
-        target = definition(ls.model.snapshot(), path, ls.converter.point(index, params.position))
-        if target is None:
-            return None
-        start = lsp.Position(0, 0)
-        return lsp.Location(ls.uri_of(target.path), lsp.Range(start, start))
-
-    @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_LINK)
-    def document_links(ls: GowlsServer, params: lsp.DocumentLinkParams) -> list[lsp.DocumentLink]:
-        found = _target(ls, params.text_document.uri)
-        if found is None:
-            return []
-        path, index = found
-        return [
-            lsp.DocumentLink(
-                range=ls.converter.range(index, t.origin),
-                target=ls.uri_of(t.path),
-                tooltip=f"Open {t.path.parent.name}/go.mod",
-            )
-            for t in links(ls.model.snapshot(), path)
-        ]
-
-    @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-    def document_symbols(
-        ls: GowlsServer, params: lsp.DocumentSymbolParams
-    ) -> list[lsp.DocumentSymbol]:
-        found = _target(ls, params.text_document.uri)
-        if found is None:
-            return []
-        path, index = found
-        return [_symbol(ls, index, s) for s in symbols(ls.model.snapshot(), path)]
-
-    @server.feature(lsp.TEXT_DOCUMENT_FOLDING_RANGE)
-    def folding(ls: GowlsServer, params: lsp.FoldingRangeParams) -> list[lsp.FoldingRange]:
-        found = _target(ls, params.text_document.uri)
-        if found is None:
-            return []
-        path, _ = found
-        return [
-            lsp.FoldingRange(start_line=a, end_line=b, kind=lsp.FoldingRangeKind.Region)
-            for a, b in folding_ranges(ls.model.snapshot(), path)
-        ]
-
-    @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
-    def formatting(
-        ls: GowlsServer, params: lsp.DocumentFormattingParams
-    ) -> list[lsp.TextEdit] | None:
-        found = _target(ls, params.text_document.uri)
-        if found is None:
-            return None
-        _, index = found
-        data = index.data
-        try:
-            formatted = format_modfile(data)
-        except FormatError:
-            return None  # go would reject the file; leave it as written
-        if formatted == data:
-            return []
-        end = index.point(len(data))
-        whole = Span(Point(0, 0), end)
-        return [lsp.TextEdit(ls.converter.range(index, whole), formatted.decode("utf-8"))]
-
-
-def _migrate_actions(
-    ls: GowlsServer, path: Path, wanted: Span, only: Sequence[lsp.CodeActionKind | str] | None
-) -> list[lsp.CodeAction]:
-    """Offer the go.work migration on a local replace of a go.mod."""
-    if path.name != "go.mod" or not _wants_kind(only, lsp.CodeActionKind.RefactorRewrite):
-        return []
-    mod = ls.model.snapshot().gomod(path)
-    if mod is None:
-        return []
-    if not any(
-        r.is_local and r.statement.span.start.line == wanted.start.line for r in mod.replaces
-    ):
-        return []
-    work = find_gowork(ls.model.snapshot(), path.parent)
-    root = work.parent if work else _default_root(ls, path)
-    title = "Add the local modules to go.work" if work else "Create a go.work for the local modules"
-    return [
-        lsp.CodeAction(
-            title=title,
-            kind=lsp.CodeActionKind.RefactorRewrite,
-            command=lsp.Command(title, MIGRATE_COMMAND, arguments=[ls.uri_of(root)]),
-        )
-    ]
-
-
-def _default_root(ls: GowlsServer, path: Path) -> Path:
-    for root in ls.model.roots:
-        if root == path.parent or root in path.parents:
-            return root
-    return path.parent.parent
+    for method, handler, offered in optional:
+        if offered:
+            server.feature(method)(handler)

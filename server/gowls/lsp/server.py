@@ -1,4 +1,13 @@
-"""The pygls language server: translates LSP traffic to workspace operations and back."""
+"""The pygls language server: session state, the analysis queue and diagnostics publishing.
+
+Edits never wait for analysis. A change updates the workspace overlay and marks paths dirty;
+one background task takes every dirty path at once (a burst of keystrokes costs one analysis
+of the latest text), runs the pass in a worker thread on a snapshot of that moment, drops the
+result if newer edits arrived meanwhile (they are analysed next), and publishes only the
+diagnostics that changed, plus every open document whose version moved.  Requests (hover,
+completion, code actions) are answered on the event loop from their own snapshot and never
+wait for the queue.
+"""
 
 from __future__ import annotations
 
@@ -13,38 +22,54 @@ from pygls.lsp.server import LanguageServer
 from gowls import __version__
 from gowls.analysis.engine import FileResult
 from gowls.analysis.findings import Finding
-from gowls.analysis.snapshot import normalize
+from gowls.analysis.language import Language, Languages
+from gowls.analysis.registry import RuleContext
+from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.analysis.workspace import Workspace
-from gowls.lsp.convert import Converter, encoding_of, path_to_uri
+from gowls.lsp.convert import Converter, encoding_of, path_to_uri, uri_to_path
 from gowls.syntax.positions import LineIndex
 
 log = logging.getLogger(__name__)
 
-WATCHED_GLOBS = ("**/go.mod", "**/go.work", "**/.gowls.toml", "**/pyproject.toml")
-"""Files whose changes on disk the server wants to hear about."""
-
 CONFIG_NAMES = frozenset({".gowls.toml", "pyproject.toml"})
 """Configuration files: a change re-checks every file."""
+
+CONFIG_GLOBS = ("**/.gowls.toml", "**/pyproject.toml")
 
 
 class GowlsServer(LanguageServer):
     """The gowls language server and its session state."""
 
-    def __init__(self) -> None:
+    def __init__(self, languages: Languages) -> None:
         super().__init__(
             "gowls", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental
         )
-        self.model = Workspace()
-        self.converter = Converter(encoding_of(None), self.uri_of)
+        self.languages = languages
+        self.model = Workspace(languages=languages)
+        self.converter = Converter(encoding_of(None), self.uri_of, self.rule_url)
         self.pull = False
         """Whether the client pulls diagnostics (and can be told to refresh)."""
         self.related_info = False
-        self.published: set[Path] = set()
         self.uris: dict[Path, str] = {}
         """The URIs the client spelled for the paths it opened (echoed back in pushes)."""
         self.scanned = asyncio.Event()
+        self._published: dict[Path, tuple[tuple[Finding, ...], int | None]] = {}
+        self._dirty: set[Path] = set()
+        self._generation = 0
+        self._wake: asyncio.Event | None = None
+        self._idle: asyncio.Event | None = None
+        self._worker: asyncio.Task[None] | None = None
 
-    # -- helpers --------------------------------------------------------------------------
+    # -- lookups ---------------------------------------------------------------------------
+    def rule_url(self, code: str) -> str | None:
+        """The documentation link of a rule code."""
+        found = self.languages.rule(code)
+        return found.info.url if found else None
+
+    def uri_of(self, path: Path) -> str:
+        """The URI for ``path``: the client's own spelling if it opened the file."""
+        return self.uris.get(path) or path_to_uri(path)
+
     def index_of(self, path: Path) -> LineIndex:
         """The line index of a file as the analysis sees it."""
         snapshot = self.model.snapshot()
@@ -53,10 +78,26 @@ class GowlsServer(LanguageServer):
             return doc.index
         return LineIndex(snapshot.source.read_bytes(path) or b"")
 
-    def uri_of(self, path: Path) -> str:
-        """The URI for ``path``: the client's own spelling if it opened the file."""
-        return self.uris.get(path) or path_to_uri(path)
+    def context(self, uri: str) -> tuple[RuleContext[object], Language] | None:
+        """The analysis context of a supported document (None for files of no kind)."""
+        path = uri_to_path(uri)
+        if path is None:
+            return None
+        path = normalize(path)
+        snapshot = self.model.snapshot()
+        language = snapshot.language_of(path)
+        if language is None:
+            return None
+        doc = snapshot.document(path, language)
+        if doc is None:
+            return None
+        return RuleContext(snapshot, path, doc), language
 
+    def snapshot(self) -> Snapshot:
+        """A snapshot of the current state (for a request)."""
+        return self.model.snapshot()
+
+    # -- diagnostics -----------------------------------------------------------------------
     def diagnostics(self, findings: Iterable[Finding]) -> list[lsp.Diagnostic]:
         """LSP diagnostics for findings of one file (the one conversion both modes use)."""
         indexes: dict[Path, LineIndex] = {}
@@ -79,11 +120,33 @@ class GowlsServer(LanguageServer):
             (result,) = self.model.check([path])
         return result
 
-    def refresh(self, changed: Sequence[Path]) -> None:
-        """Recompute what ``changed`` affects and tell the client."""
-        affected = self.model.affected(changed)
-        results = self.model.check(affected)
-        gone = [p for p in changed if normalize(p) not in self.model.files]
+    def publish(self, result: FileResult, force: bool = False) -> None:
+        """Push the diagnostics of one file if they (or its open version) changed."""
+        doc = self.model.overlay.get(result.path)
+        version = doc.version if doc else None
+        last = self._published.get(result.path)
+        if not force and last is not None and last == (result.findings, version):
+            return
+        if not force and last is None and not result.findings and doc is None:
+            return  # the client shows nothing for it already
+        self._published[result.path] = (result.findings, version)
+        self.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(
+                uri=self.uri_of(result.path),
+                diagnostics=self.diagnostics(result.findings),
+                version=version,
+            )
+        )
+
+    def clear(self, path: Path) -> None:
+        """Remove the diagnostics of a file that is gone or no longer supported."""
+        if self._published.pop(path, None) is not None:
+            self.text_document_publish_diagnostics(
+                lsp.PublishDiagnosticsParams(uri=self.uri_of(path), diagnostics=[])
+            )
+
+    def deliver(self, results: Sequence[FileResult], gone: Sequence[Path] = ()) -> None:
+        """Tell the client about new results: pushes, or one refresh for pulling clients."""
         if self.pull:
             if results or gone:
                 self.workspace_diagnostic_refresh(None)
@@ -91,32 +154,54 @@ class GowlsServer(LanguageServer):
         for result in results:
             self.publish(result)
         for path in gone:
-            path = normalize(path)
-            if path in self.published:
-                self.published.discard(path)
-                self.text_document_publish_diagnostics(
-                    lsp.PublishDiagnosticsParams(uri=self.uri_of(path), diagnostics=[])
-                )
+            self.clear(path)
+
+    # -- the analysis queue ----------------------------------------------------------------
+    def schedule(self, changed: Iterable[Path]) -> None:
+        """Mark paths changed; the background task analyses what they affect."""
+        self._dirty.update(normalize(p) for p in changed)
+        self._generation += 1
+        if self._wake is None or self._idle is None:
+            self._wake, self._idle = asyncio.Event(), asyncio.Event()
+        self._idle.clear()
+        self._wake.set()
+        if self._worker is None or self._worker.done():
+            self._worker = asyncio.get_running_loop().create_task(self._analyse())
+
+    async def _analyse(self) -> None:
+        assert self._wake is not None and self._idle is not None
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            await self.scanned.wait()
+            changed, self._dirty = self._dirty, set()
+            generation = self._generation
+            affected = self.model.affected(changed)
+            snapshot = self.model.snapshot()
+            self.model.passes += 1
+            try:
+                results = await asyncio.to_thread(self.model.compute, snapshot, affected)
+            except Exception:
+                log.exception("analysis of %d files failed", len(affected))
+                results = []
+            if generation != self._generation:
+                self._dirty |= changed  # stale: analysed again with the newer text
+                continue
+            self.model.store(results)
+            gone = [p for p in changed if p not in self.model.files]
+            self.deliver(results, gone)
+            if not self._dirty:
+                self._idle.set()
+
+    async def settled(self) -> int:
+        """Wait until every change received so far is analysed and delivered; passes so far."""
+        await self.scanned.wait()
+        if self._idle is not None:
+            await self._idle.wait()
+        return self.model.passes
 
     def reconfigure(self) -> None:
         """Configuration changed: forget it, re-check everything, tell the client."""
         if self.model.policy is not None:
             self.model.policy.resolver.invalidate()
-        results = self.model.check_all()
-        if self.pull:
-            self.workspace_diagnostic_refresh(None)
-            return
-        for result in results:
-            self.publish(result)
-
-    def publish(self, result: FileResult) -> None:
-        """Push the diagnostics of one file."""
-        doc = self.model.overlay.get(result.path)
-        self.published.add(result.path)
-        self.text_document_publish_diagnostics(
-            lsp.PublishDiagnosticsParams(
-                uri=self.uri_of(result.path),
-                diagnostics=self.diagnostics(result.findings),
-                version=doc.version if doc else None,
-            )
-        )
+        self.schedule(self.model.files)

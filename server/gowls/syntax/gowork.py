@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Tree
 
+from gowls.syntax.comments import CommentToken
 from gowls.syntax.directives import (
     DirectiveError,
     Godebug,
@@ -53,6 +54,10 @@ class GoWork:
     def index(self) -> LineIndex:
         """Line index of the text."""
         return self.syntax.index
+
+    def comments(self) -> list[CommentToken]:
+        """The ``//`` comments of the file, bodies without the slashes."""
+        return [CommentToken(c.span, c.text[2:]) for c in self.syntax.comments]
 
 
 def parse_gowork(data: bytes, filename: str = "go.work", old_tree: Tree | None = None) -> GoWork:

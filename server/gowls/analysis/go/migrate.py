@@ -14,7 +14,8 @@ from enum import Enum
 from functools import cmp_to_key
 from pathlib import Path
 
-from gowls.analysis.modules import module_dirs, resolve_dir, shown_relative
+from gowls.analysis.go import documents
+from gowls.analysis.go.modules import module_dirs, resolve_dir, shown_relative
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.syntax.directives import Replace
 from gowls.syntax.gowork import GoWork
@@ -63,7 +64,7 @@ def plan_migration(snapshot: Snapshot, root: Path) -> MigrationPlan:
     root = normalize(root)
     gowork = root / "go.work"
     existing_data = snapshot.source.read_bytes(gowork) if snapshot.source.is_file(gowork) else None
-    work: GoWork | None = snapshot.gowork(gowork) if existing_data is not None else None
+    work: GoWork | None = documents.gowork(snapshot, gowork) if existing_data is not None else None
     old_text = existing_data.decode("utf-8", errors="replace") if existing_data else ""
 
     dirs = module_dirs(snapshot, root)
@@ -75,7 +76,7 @@ def plan_migration(snapshot: Snapshot, root: Path) -> MigrationPlan:
     module_of: dict[Path, str] = {}
     versions: list[str] = []
     for directory in dirs:
-        mod = snapshot.gomod(directory / "go.mod")
+        mod = documents.gomod(snapshot, directory / "go.mod")
         if mod is None:
             continue
         if mod.module_path:
@@ -90,7 +91,7 @@ def plan_migration(snapshot: Snapshot, root: Path) -> MigrationPlan:
     new_text = _render(old_text, work, go_version, added)
     plan = MigrationPlan(gowork, work is not None, old_text, new_text, added, go_version)
     for directory in dirs:
-        mod = snapshot.gomod(directory / "go.mod")
+        mod = documents.gomod(snapshot, directory / "go.mod")
         if mod is None:
             continue
         required = {r.path: r.version for r in mod.requires}

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from gowls.analysis.edits import delete_lines
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
-from gowls.analysis.modules import (
+from gowls.analysis.go.modules import (
     ModuleGraph,
     ReplaceSource,
     WorkspaceModule,
@@ -20,8 +19,8 @@ from gowls.analysis.modules import (
     own_replaces,
     shown_relative,
 )
+from gowls.analysis.go.rules.common import syntax_findings
 from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
-from gowls.analysis.rules.common import syntax_findings
 from gowls.syntax.directives import Replace
 from gowls.syntax.gomod import GoMod
 from gowls.syntax.positions import LineIndex, Span
@@ -53,27 +52,20 @@ def syntax_error(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
 # -- the module graph ---------------------------------------------------------------------
 
 
-_GRAPHS = threading.local()
-
-
-def _graphs(ctx: RuleContext[GoMod], fresh: bool = False) -> tuple[ModuleGraph, ModuleGraph]:
+def _graphs(ctx: RuleContext[GoMod]) -> tuple[ModuleGraph, ModuleGraph]:
     """The graph go builds for this go.mod (its workspace's, if any) and the GOWORK=off one.
 
-    The rules of one file run one after another, in code order, under one recording of
-    reads: GM101 (the first to ask) computes them afresh, so that every check records what it
-    read, and the later rules of the same check reuse them.
+    Memoised in the snapshot, so every rule of this file (and of the pass) shares them and each
+    still records the paths they were built from.
     """
-    key = (ctx.snapshot, ctx.path, ctx.doc)
-    cached = getattr(_GRAPHS, "last", None)
-    hit = cached is not None and all(a is b for a, b in zip(cached[0], key, strict=True))
-    if hit and not fresh:
-        assert cached is not None
-        result: tuple[ModuleGraph, ModuleGraph] = cached[1]
-        return result
-    graph = module_graph(ctx.snapshot, ctx.path, ctx.doc)
-    off = graph if graph.workspace is None else module_mode_graph(ctx.snapshot, ctx.path, ctx.doc)
-    _GRAPHS.last = (key, (graph, off))
-    return graph, off
+
+    def build() -> tuple[ModuleGraph, ModuleGraph]:
+        graph = module_graph(ctx.snapshot, ctx.path, ctx.doc)
+        if graph.workspace is None:
+            return graph, graph
+        return graph, module_mode_graph(ctx.snapshot, ctx.path, ctx.doc)
+
+    return ctx.snapshot.memo(("go.mod graphs", ctx.path), build)
 
 
 def _same(graph: ModuleGraph, rep: ReplaceSource) -> ReplaceSource:
@@ -159,7 +151,7 @@ def _use_line(view: WorkspaceView, module: WorkspaceModule) -> int:
 def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Directory replacements in use whose directory holds no go.mod."""
     source = ctx.snapshot.source
-    graph, off = _graphs(ctx, fresh=True)
+    graph, off = _graphs(ctx)
     for rep in own_replaces(graph, ctx.path):
         target = rep.target_dir
         if target is None or source.is_file(target / "go.mod"):
@@ -494,3 +486,15 @@ def requirement_served_only_by_sibling_replace(
             fixes=(_append_replace_fix(ctx, line),),
             related=(Related(rep.file, rep.replace.statement.span, "the replace serving it"),),
         )
+
+
+GOMOD_RULES = (
+    syntax_error,
+    replace_target_missing,
+    replace_shadowed_by_workspace,
+    require_zero_pseudo_version,
+    replace_dead,
+    replace_version_never_matches,
+    requirement_served_only_by_sibling_replace,
+)
+"""The rules of this module, in code order."""

@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, Related, Severity
-from gowls.analysis.modules import governing_workspace, shown_relative
+from gowls.analysis.go.modules import governing_workspace, shown_relative
+from gowls.analysis.go.rules.gomod import delete_directive
 from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
-from gowls.analysis.rules.gomod import delete_directive
 from gowls.syntax.directives import GoLine, ToolchainLine
 from gowls.syntax.gomod import GoMod
 from gowls.syntax.gowork import GoWork
@@ -158,3 +158,9 @@ def toolchain_older_than_go_work(ctx: RuleContext[GoWork], info: RuleInfo) -> It
         fixes=(_remove_fix(ctx.path, work.index, line, safe=True),),
         related=_go_related(ctx.path, work.go),
     )
+
+
+GOMOD_TOOLCHAIN_RULES = (toolchain_not_above_go_mod,)
+"""Toolchain rules of go.mod files."""
+GOWORK_TOOLCHAIN_RULES = (toolchain_older_than_go_work,)
+"""Toolchain rules of go.work files."""

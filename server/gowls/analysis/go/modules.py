@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from gowls.analysis.go.documents import gomod, gowork, module_dir_gomod
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.syntax.directives import Replace
 from gowls.syntax.gomod import GoMod, Require
@@ -32,7 +33,8 @@ def resolve_dir(base: Path, written: str) -> Path:
 
 def module_dirs(snapshot: Snapshot, root: Path) -> list[Path]:
     """Directories below ``root`` that hold a go.mod (vendor, testdata, hidden dirs skipped)."""
-    return sorted(normalize(p.parent) for p in snapshot.source.walk(root, frozenset({"go.mod"})))
+    found = snapshot.source.walk(root, lambda name: name == "go.mod")
+    return sorted(normalize(p.parent) for p in found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,13 +125,15 @@ def workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
 
 
 def _workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
-    work = snapshot.gowork(path)
+    work = gowork(snapshot, path)
     if work is None:
         return None
     modules = []
     for used in used_dirs(path, work):
         gomod_path = used.directory / "go.mod"
-        modules.append(WorkspaceModule(used, gomod_path, snapshot.module_dir_gomod(used.directory)))
+        modules.append(
+            WorkspaceModule(used, gomod_path, module_dir_gomod(snapshot, used.directory))
+        )
     return WorkspaceView(path, work, tuple(modules))
 
 
@@ -331,7 +335,7 @@ def _collect_requirements(
             target = rep.target_dir if rep is not None else None
             if target is None:
                 continue
-            target_mod = snapshot.module_dir_gomod(target)
+            target_mod = module_dir_gomod(snapshot, target)
             if target_mod is not None:
                 queue.append((target / "go.mod", target_mod))
     return tuple(requirements)
@@ -342,7 +346,7 @@ def module_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> ModuleGrap
     view = governing_workspace(snapshot, gomod_path)
     if view is None:
         return module_mode_graph(snapshot, gomod_path, mod)
-    if snapshot.gomod(gomod_path) is mod:
+    if gomod(snapshot, gomod_path) is mod:
         # Every module of one workspace shares its graph: build it once per snapshot.
         return snapshot.memo(
             ("workspace_graph", view.path),

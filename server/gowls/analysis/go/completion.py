@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
+from typing import Any
 
-from gowls.analysis.data.go_releases import GO_RELEASES
-from gowls.analysis.data.godebugs import GODEBUGS
-from gowls.analysis.filekinds import GOWORK, kind_of
-from gowls.analysis.modules import find_gowork, module_dirs, resolve_dir, shown_relative
-from gowls.analysis.snapshot import Snapshot, normalize
+from gowls.analysis.features import Completion, CompletionKind
+from gowls.analysis.go.data.go_releases import GO_RELEASES
+from gowls.analysis.go.data.godebugs import GODEBUGS
+from gowls.analysis.go.documents import gomod, module_dir_gomod
+from gowls.analysis.go.modules import find_gowork, module_dirs, resolve_dir, shown_relative
+from gowls.analysis.registry import RuleContext
+from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.gomod import MOD_VERBS, GoMod
 from gowls.syntax.gowork import WORK_VERBS, GoWork
 from gowls.syntax.positions import Point, Span
@@ -31,34 +32,10 @@ _DIRECTIVE_DOCS = {
 }
 
 
-class CompletionKind(Enum):
-    """What a completion inserts."""
-
-    KEYWORD = "keyword"
-    FOLDER = "folder"
-    VERSION = "version"
-    MODULE = "module"
-    SETTING = "setting"
-
-
-@dataclass(frozen=True, slots=True)
-class Completion:
-    """One completion candidate; ``replace`` is the span the insert text replaces."""
-
-    label: str
-    kind: CompletionKind
-    detail: str
-    replace: Span
-    documentation: str = ""
-    sort_text: str = ""
-
-
-def complete(snapshot: Snapshot, path: Path, point: Point) -> list[Completion]:
-    """Candidates at ``point`` of the go.work or go.mod at ``path``."""
-    path = normalize(path)
-    kind = kind_of(path)
-    doc = snapshot.document(path, kind) if kind else None
-    if doc is None or kind is None:
+def complete(ctx: RuleContext[Any], point: Point) -> list[Completion]:
+    """Candidates at ``point`` of a go.work or go.mod."""
+    snapshot, path, doc = ctx.snapshot, ctx.path, ctx.doc
+    if not isinstance(doc, GoWork | GoMod):
         return []
     line = doc.index.line_bytes(point.line)[: point.column].decode("utf-8", errors="replace")
     if "//" in line:
@@ -71,7 +48,7 @@ def complete(snapshot: Snapshot, path: Path, point: Point) -> list[Completion]:
     if block is not None:
         verb, args = block.verb, words
     elif not words:
-        verbs = WORK_VERBS if kind is GOWORK else MOD_VERBS
+        verbs = WORK_VERBS if isinstance(doc, GoWork) else MOD_VERBS
         return [
             Completion(v, CompletionKind.KEYWORD, _DIRECTIVE_DOCS.get(v, ""), replace)
             for v in sorted(verbs)
@@ -151,7 +128,7 @@ def _module_items(
     """One folder completion per module directory, written relative to ``base``."""
     out = []
     for directory in dirs:
-        mod = snapshot.gomod(directory / "go.mod")
+        mod = gomod(snapshot, directory / "go.mod")
         module = mod.module_path if mod else None
         out.append(
             Completion(
@@ -188,7 +165,7 @@ def _required_modules(
     else:
         for use in doc.uses:
             directory = resolve_dir(path.parent, use.path)
-            mod = snapshot.module_dir_gomod(directory)
+            mod = module_dir_gomod(snapshot, directory)
             if mod is not None:
                 mods.append(mod)
     seen: dict[str, str] = {}

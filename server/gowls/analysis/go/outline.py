@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
-from gowls.analysis.snapshot import Snapshot, normalize
+from gowls.analysis.features import Fold, Symbol, SymbolKind
+from gowls.analysis.registry import RuleContext
 from gowls.syntax.gomod import GoMod
 from gowls.syntax.gowork import GoWork
-from gowls.syntax.positions import Span
 from gowls.syntax.statements import Statement
 
+_SYMBOL_KINDS = {
+    "module": SymbolKind.MODULE,
+    "use": SymbolKind.MODULE,
+    "require": SymbolKind.PACKAGE,
+    "exclude": SymbolKind.PACKAGE,
+    "replace": SymbolKind.OPERATOR,
+    "retract": SymbolKind.EVENT,
+    "tool": SymbolKind.FUNCTION,
+    "ignore": SymbolKind.FILE,
+    "godebug": SymbolKind.PROPERTY,
+    "go": SymbolKind.CONSTANT,
+    "toolchain": SymbolKind.CONSTANT,
+}
+"""Outline symbol kinds by directive verb."""
 
-@dataclass(frozen=True, slots=True)
-class Symbol:
-    """A directive (or block) and the entries inside it."""
 
-    name: str
-    detail: str
-    verb: str
-    span: Span
-    selection: Span
-    children: tuple[Symbol, ...] = field(default=())
+def _kind(verb: str) -> SymbolKind:
+    return _SYMBOL_KINDS.get(verb, SymbolKind.KEY)
 
 
 def _entry(stmt: Statement) -> Symbol:
@@ -29,12 +35,12 @@ def _entry(stmt: Statement) -> Symbol:
     name = args[0] if args else stmt.verb.text
     detail = " ".join(args[1:])
     first = stmt.args[0].span if stmt.args else stmt.verb.span
-    return Symbol(name, detail, stmt.verb.text, stmt.span, first)
+    return Symbol(name, detail, _kind(stmt.verb.text), stmt.span, first)
 
 
-def symbols(snapshot: Snapshot, path: Path) -> list[Symbol]:
+def symbols(ctx: RuleContext[Any]) -> list[Symbol]:
     """Top-level directives and blocks, blocks holding their lines."""
-    doc = snapshot.document(normalize(path))
+    doc = ctx.doc
     if not isinstance(doc, GoWork | GoMod):
         return []
     out: list[Symbol] = []
@@ -43,7 +49,9 @@ def symbols(snapshot: Snapshot, path: Path) -> list[Symbol]:
         block = stmt.block
         if block is None:
             args = " ".join(t.text for t in stmt.args)
-            out.append(Symbol(stmt.verb.text, args, stmt.verb.text, stmt.span, stmt.verb.span))
+            out.append(
+                Symbol(stmt.verb.text, args, _kind(stmt.verb.text), stmt.span, stmt.verb.span)
+            )
             continue
         if id(block) in blocks_done:
             continue
@@ -53,7 +61,7 @@ def symbols(snapshot: Snapshot, path: Path) -> list[Symbol]:
             Symbol(
                 block.verb,
                 f"{len(children)} entries",
-                block.verb,
+                _kind(block.verb),
                 block.span,
                 block.tokens[0].span,
                 children,
@@ -62,19 +70,19 @@ def symbols(snapshot: Snapshot, path: Path) -> list[Symbol]:
     for block in doc.syntax.blocks:
         if id(block) not in blocks_done:
             out.append(
-                Symbol(block.verb, "0 entries", block.verb, block.span, block.tokens[0].span)
+                Symbol(block.verb, "0 entries", _kind(block.verb), block.span, block.tokens[0].span)
             )
     out.sort(key=lambda s: s.span.start)
     return out
 
 
-def folding_ranges(snapshot: Snapshot, path: Path) -> list[tuple[int, int]]:
-    """(first line, last line) of every block that spans more than one line."""
-    doc = snapshot.document(normalize(path))
+def folding_ranges(ctx: RuleContext[Any]) -> list[Fold]:
+    """Every block that spans more than one line."""
+    doc = ctx.doc
     if not isinstance(doc, GoWork | GoMod):
         return []
     return [
-        (b.span.start.line, b.span.end.line)
+        Fold(b.span.start.line, b.span.end.line)
         for b in doc.syntax.blocks
         if b.span.end.line > b.span.start.line
     ]

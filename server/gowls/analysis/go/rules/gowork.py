@@ -8,15 +8,16 @@ from pathlib import Path
 
 from gowls.analysis.edits import append_block, delete_lines
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
-from gowls.analysis.modules import (
+from gowls.analysis.go.documents import module_dir_gomod
+from gowls.analysis.go.modules import (
     UsedDir,
     module_dirs,
     resolve_dir,
     shown_relative,
     used_dirs,
 )
+from gowls.analysis.go.rules.common import syntax_findings
 from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
-from gowls.analysis.rules.common import syntax_findings
 from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.directives import Replace
 from gowls.syntax.gowork import GoWork, Use
@@ -156,7 +157,7 @@ def use_dir_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Find
 
 
 def _module_path(snapshot: Snapshot, directory: Path) -> tuple[str, Span] | None:
-    mod = snapshot.module_dir_gomod(directory)
+    mod = module_dir_gomod(snapshot, directory)
     if mod is None or mod.module is None:
         return None
     return mod.module.path, mod.module.span
@@ -224,7 +225,7 @@ def module_path_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
 def use_module_without_module_line(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """``use`` entries whose go.mod parses but declares no module path."""
     for entry in used_dirs(ctx.path, ctx.doc):
-        mod = ctx.snapshot.module_dir_gomod(entry.directory)
+        mod = module_dir_gomod(ctx.snapshot, entry.directory)
         if mod is None or mod.module is not None or mod.problems:
             continue
         yield finding(
@@ -261,7 +262,7 @@ def go_version_below_module(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
     listed = work.go.version if work.go else "1.18"
     needs: list[tuple[UsedDir, str]] = []
     for entry in used_dirs(ctx.path, work):
-        mod = ctx.snapshot.module_dir_gomod(entry.directory)
+        mod = module_dir_gomod(ctx.snapshot, entry.directory)
         if mod is None or mod.go is None:
             continue
         # go enforces this only for modules at go 1.21 or later (toolchain semantics).
@@ -342,7 +343,7 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
     overridden_all = {r.old_path for r in work.replaces if not r.old_version}
     seen: dict[tuple[str, str], dict[str, tuple[UsedDir, Replace]]] = {}
     for entry in used_dirs(ctx.path, work):
-        mod = ctx.snapshot.module_dir_gomod(entry.directory)
+        mod = module_dir_gomod(ctx.snapshot, entry.directory)
         if mod is None:
             continue
         for rep in mod.replaces:
@@ -483,3 +484,18 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
             fixes=(Fix(f"Add `use {shown}`", (edit,)),),
             related=(Related(gomod, Span(Point(0, 0), Point(0, 0)), "the module's go.mod"),),
         )
+
+
+GOWORK_RULES = (
+    syntax_error,
+    use_dir_missing,
+    use_dir_without_gomod,
+    use_dir_duplicate,
+    module_path_duplicate,
+    use_module_without_module_line,
+    go_version_below_module,
+    conflicting_replacements,
+    workspace_module_replaced,
+    module_not_in_workspace,
+)
+"""The rules of this module, in code order."""

@@ -1,4 +1,5 @@
-"""Entry point of the ``gowls`` console script."""
+"""Entry point of the ``gowls`` console script: dispatches to the server (`gowls.lsp`) or the
+checker (`gowls.cli`), the one module above both adapters."""
 
 from __future__ import annotations
 

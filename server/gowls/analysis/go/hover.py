@@ -2,36 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from gowls.analysis.data.go_releases import release
-from gowls.analysis.modules import ReplaceSource, find_gowork, resolve_dir, workspace_view
-from gowls.analysis.snapshot import Snapshot, normalize
+from gowls.analysis.features import HoverInfo, Target
+from gowls.analysis.go.data.go_releases import release
+from gowls.analysis.go.documents import module_dir_gomod
+from gowls.analysis.go.modules import ReplaceSource, find_gowork, resolve_dir, workspace_view
+from gowls.analysis.registry import RuleContext
+from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.directives import GoLine, ToolchainLine
 from gowls.syntax.gomod import GoMod
 from gowls.syntax.gowork import GoWork
 from gowls.syntax.positions import Point, Span
 
 
-@dataclass(frozen=True, slots=True)
-class HoverInfo:
-    """Markdown to show for the token at ``span``."""
-
-    markdown: str
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """A place to jump to: the token it starts from and the file it leads to."""
-
-    origin: Span
-    path: Path
-
-
 def _module_summary(snapshot: Snapshot, directory: Path) -> str:
-    mod = snapshot.module_dir_gomod(directory)
+    mod = module_dir_gomod(snapshot, directory)
     if mod is None:
         return f"`{directory}` holds no go.mod"
     lines = [f"**module** `{mod.module_path or '(no module line)'}`"]
@@ -51,10 +38,9 @@ def _version_hover(line: GoLine | ToolchainLine | None, point: Point) -> HoverIn
     return HoverInfo(f"**Go {rel.version}**, released {rel.date}  \n{rel.headline}", line.span)
 
 
-def hover(snapshot: Snapshot, path: Path, point: Point) -> HoverInfo | None:
+def hover(ctx: RuleContext[Any], point: Point) -> HoverInfo | None:
     """Hover for the token at ``point``."""
-    path = normalize(path)
-    doc = snapshot.document(path)
+    snapshot, path, doc = ctx.snapshot, ctx.path, ctx.doc
     if isinstance(doc, GoWork):
         for use in doc.uses:
             if use.span.contains(point):
@@ -93,18 +79,14 @@ def _requirement(snapshot: Snapshot, path: Path, mod: GoMod, module: str, versio
     return "  \n".join(lines)
 
 
-def definition(snapshot: Snapshot, path: Path, point: Point) -> Target | None:
+def definition(ctx: RuleContext[Any], point: Point) -> list[Target]:
     """The go.mod a ``use`` path or local replace target at ``point`` leads to."""
-    for target in links(snapshot, path):
-        if target.origin.contains(point):
-            return target
-    return None
+    return [target for target in links(ctx) if target.origin.contains(point)][:1]
 
 
-def links(snapshot: Snapshot, path: Path) -> list[Target]:
+def links(ctx: RuleContext[Any]) -> list[Target]:
     """Every ``use`` path and local replace target of a file that leads to an existing go.mod."""
-    path = normalize(path)
-    doc = snapshot.document(path)
+    snapshot, path, doc = ctx.snapshot, ctx.path, ctx.doc
     spans: list[tuple[Span, str]] = []
     if isinstance(doc, GoWork):
         spans += [(u.span, u.path) for u in doc.uses]
@@ -114,5 +96,5 @@ def links(snapshot: Snapshot, path: Path) -> list[Target]:
     for span, written in spans:
         gomod = resolve_dir(path.parent, written) / "go.mod"
         if snapshot.source.is_file(gomod):
-            out.append(Target(span, gomod))
+            out.append(Target(span, gomod, tooltip=f"go.mod of {written}"))
     return out

@@ -1,0 +1,148 @@
+"""go.work and go.mod as :class:`~gowls.analysis.language.Language` objects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from gowls.analysis.features import (
+    Action,
+    ActionKind,
+    Command,
+    CommandResult,
+    FileWrite,
+)
+from gowls.analysis.go import documents
+from gowls.analysis.go.completion import complete
+from gowls.analysis.go.hover import definition, hover, links
+from gowls.analysis.go.migrate import describe, plan_migration
+from gowls.analysis.go.modules import find_gowork, used_dirs
+from gowls.analysis.go.outline import folding_ranges, symbols
+from gowls.analysis.go.rules.gomod import GOMOD_RULES
+from gowls.analysis.go.rules.gowork import GOWORK_RULES
+from gowls.analysis.go.rules.toolchain import GOMOD_TOOLCHAIN_RULES, GOWORK_TOOLCHAIN_RULES
+from gowls.analysis.language import CommandSpec, Discovery, Features, Language
+from gowls.analysis.registry import RuleContext
+from gowls.analysis.snapshot import Snapshot, normalize
+from gowls.syntax.format import FormatError, format_modfile
+from gowls.syntax.gomod import GoMod
+from gowls.syntax.positions import Span
+
+MIGRATE_COMMAND = "gowls.migrate"
+"""Create or update a go.work from local replace directives."""
+
+_TRIGGERS = (" ", "/", ".")
+
+
+def _format(ctx: RuleContext[Any]) -> str | None:
+    """The file as ``go mod edit -fmt`` / ``go work edit -fmt`` prints it."""
+    try:
+        return format_modfile(ctx.doc.index.data).decode("utf-8")
+    except FormatError:
+        return None  # go would reject the file; leave it as written
+
+
+def _default_root(snapshot: Snapshot, path: Path) -> Path:
+    for root in snapshot.roots:
+        if root == path.parent or root in path.parents:
+            return root
+    return path.parent.parent
+
+
+def _migrate_actions(ctx: RuleContext[Any], wanted: Span) -> list[Action]:
+    """Offer the go.work migration on a local replace of a go.mod."""
+    mod = ctx.doc
+    if not isinstance(mod, GoMod):
+        return []
+    if not any(
+        r.is_local and r.statement.span.start.line == wanted.start.line for r in mod.replaces
+    ):
+        return []
+    work = find_gowork(ctx.snapshot, ctx.path.parent)
+    root = work.parent if work else _default_root(ctx.snapshot, ctx.path)
+    title = "Add the local modules to go.work" if work else "Create a go.work for the local modules"
+    command = Command(MIGRATE_COMMAND, title, (root,))
+    return [Action(title, ActionKind.REFACTOR_REWRITE, command=command)]
+
+
+def _migrate(snapshot: Snapshot, args: Sequence[str]) -> CommandResult:
+    """Plan the migration at the folder ``args[0]`` (default: the first root).
+
+    The report names files relative to ``args[1]`` when given (the CLI's working directory),
+    else to the folder.
+    """
+    if args and args[0]:
+        root = normalize(Path(args[0]))
+    elif snapshot.roots:
+        root = snapshot.roots[0]
+    else:
+        raise ValueError("gowls.migrate needs a folder: pass its URI or open a workspace")
+    plan = plan_migration(snapshot, root)
+    writes = (
+        (FileWrite(plan.gowork, plan.new_text, plan.old_text, plan.existed),)
+        if plan.changed
+        else ()
+    )
+    data: dict[str, object] = {
+        "gowork": plan.gowork,
+        "changed": plan.changed,
+        "added": plan.added,
+        "go": plan.go_version,
+    }
+    base = Path(args[1]) if len(args) > 1 and args[1] else root
+    return CommandResult(describe(plan, base), writes, data)
+
+
+def _used_gomods(snapshot: Snapshot, path: Path) -> Iterable[Path]:
+    """The go.mod files a go.work uses, wherever they are (hidden or skipped directories too)."""
+    work = documents.gowork(snapshot, path)
+    if work is None:
+        return []
+    return [used.directory / "go.mod" for used in used_dirs(path, work)]
+
+
+_FEATURES = Features(
+    completion=complete,
+    trigger_characters=_TRIGGERS,
+    hover=hover,
+    definition=definition,
+    links=links,
+    symbols=symbols,
+    folding=folding_ranges,
+    format=_format,
+)
+
+GOWORK = Language(
+    name=documents.GOWORK_NAME,
+    code_prefixes=("GW",),
+    parse=documents.parse_gowork_file,
+    discovery=Discovery(names=frozenset({"go.work"})),
+    watch_globs=("**/go.work",),
+    rules=(*GOWORK_RULES, *GOWORK_TOOLCHAIN_RULES),
+    features=_FEATURES,
+    commands=(CommandSpec(MIGRATE_COMMAND, _migrate),),
+    related=_used_gomods,
+)
+"""go.work files."""
+
+GOMOD = Language(
+    name=documents.GOMOD_NAME,
+    code_prefixes=("GM",),
+    parse=documents.parse_gomod_file,
+    discovery=Discovery(names=frozenset({"go.mod"})),
+    watch_globs=("**/go.mod",),
+    rules=(*GOMOD_RULES, *GOMOD_TOOLCHAIN_RULES),
+    features=Features(
+        completion=complete,
+        trigger_characters=_TRIGGERS,
+        hover=hover,
+        definition=definition,
+        links=links,
+        symbols=symbols,
+        folding=folding_ranges,
+        format=_format,
+        actions=_migrate_actions,
+    ),
+)
+"""go.mod files."""

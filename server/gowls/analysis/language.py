@@ -1,0 +1,224 @@
+"""The seam every file kind plugs into: one :class:`Language` object per kind.
+
+The core (discovery, snapshot, engine, workspace), the language server and ``--check`` know a
+kind only through its ``Language``: how a file is recognised (its name, then its neighbours,
+read through the file source so the dependency is recorded), where discovery looks, what the
+editor should watch, a parser that never fails, the kind's rules, its commands and its optional
+editor features. Adding a kind is one package that builds a ``Language`` and one line in
+``gowls.languages``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from gowls.analysis.features import (
+    Action,
+    CommandResult,
+    Completion,
+    Fold,
+    HoverInfo,
+    InlayHint,
+    Symbol,
+    Target,
+)
+from gowls.analysis.registry import Rule, RuleContext
+from gowls.syntax.comments import CommentToken
+from gowls.syntax.positions import LineIndex, Point, Span
+
+if TYPE_CHECKING:
+    from gowls.analysis.snapshot import Snapshot
+    from gowls.analysis.source import FileSource
+
+
+class SyntaxProblem(Protocol):
+    """A problem the parser found: where, and what (worded as the real tool words it)."""
+
+    @property
+    def span(self) -> Span: ...
+
+    @property
+    def message(self) -> str: ...
+
+
+class Document(Protocol):
+    """What the core needs of any parsed document; kinds add their own typed content."""
+
+    @property
+    def index(self) -> LineIndex: ...
+
+    @property
+    def problems(self) -> Sequence[SyntaxProblem]: ...
+
+    def comments(self) -> Iterable[CommentToken]:
+        """The file's real comments (used for ``gowls:ignore`` suppressions)."""
+        ...
+
+
+Context = RuleContext[Any]
+"""What every feature receives: the snapshot, the file and its typed document."""
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Optional editor features of a kind; a ``None`` feature is simply not offered."""
+
+    completion: Callable[[Context, Point], list[Completion]] | None = None
+    trigger_characters: tuple[str, ...] = ()
+    hover: Callable[[Context, Point], HoverInfo | None] | None = None
+    definition: Callable[[Context, Point], list[Target]] | None = None
+    references: Callable[[Context, Point], list[Target]] | None = None
+    links: Callable[[Context], list[Target]] | None = None
+    symbols: Callable[[Context], list[Symbol]] | None = None
+    folding: Callable[[Context], list[Fold]] | None = None
+    format: Callable[[Context], str | None] | None = None
+    """The whole formatted text, or None when the file cannot be formatted (syntax errors)."""
+    actions: Callable[[Context, Span], list[Action]] | None = None
+    """Code actions beyond the quick fixes attached to findings."""
+    inlay_hints: Callable[[Context, Span], list[InlayHint]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    """A command the kind serves (``workspace/executeCommand`` and the CLI's subcommands)."""
+
+    name: str
+    """Stable command id, e.g. ``gowls.migrate``."""
+    run: Callable[[Snapshot, Sequence[str]], CommandResult]
+    """Computes what to write from a snapshot and the command's string arguments (pure)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    """Where discovery finds candidate files of a kind.
+
+    ``names`` and ``patterns`` (``fnmatch`` on the base name) are a cheap first filter;
+    :attr:`Language.recognize` then decides from the path and its neighbours.
+    Directories named in :data:`gowls.analysis.source.SKIPPED_DIRS` are never entered, hidden
+    directories only when a kind names them in ``enter_dirs`` (GoReleaser's ``.config``).
+    """
+
+    names: frozenset[str] = frozenset()
+    patterns: tuple[str, ...] = ()
+    enter_dirs: frozenset[str] = frozenset()
+
+    def candidate(self, name: str) -> bool:
+        """Whether a file of this base name may be of the kind."""
+        return name in self.names or any(fnmatch.fnmatchcase(name, p) for p in self.patterns)
+
+
+def _always(source: FileSource, path: Path) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Language:
+    """One supported kind of file."""
+
+    name: str
+    """Stable identifier (``go.mod``), also the LSP language id where one exists."""
+    code_prefixes: tuple[str, ...]
+    """Every rule code of the kind starts with one of these (checked at construction)."""
+    parse: Callable[[bytes, Path], Document]
+    """Bytes and path to a typed document; never raises."""
+    discovery: Discovery
+    recognize: Callable[[FileSource, Path], bool] = _always
+    """Whether a candidate file is of the kind, from its path and neighbours."""
+    watch_globs: tuple[str, ...] = ()
+    """Globs of files whose changes on disk the editor should report."""
+    rules: tuple[Rule[Any], ...] = ()
+    features: Features = field(default_factory=Features)
+    commands: tuple[CommandSpec, ...] = ()
+    related: Callable[[Snapshot, Path], Iterable[Path]] | None = None
+    """Files a file of this kind brings into the analysis wherever they are (go.work's used
+    modules' go.mod files, even under hidden or skipped directories)."""
+
+    def __post_init__(self) -> None:
+        for registered in self.rules:
+            code = registered.info.code
+            if not code.startswith(self.code_prefixes):
+                raise ValueError(f"rule {code} of {self.name} lacks a prefix {self.code_prefixes}")
+            if registered.info.kind != self.name:
+                raise ValueError(f"rule {code} is for {registered.info.kind}, not {self.name}")
+
+    def matches(self, source: FileSource, path: Path) -> bool:
+        """Whether ``path`` is a file of this kind."""
+        return self.discovery.candidate(path.name) and self.recognize(source, path)
+
+
+class Languages:
+    """The kinds a workspace understands, with lookups by path, name and rule code."""
+
+    def __init__(self, languages: Sequence[Language]) -> None:
+        self.all: tuple[Language, ...] = tuple(languages)
+        self._by_name = {lang.name: lang for lang in self.all}
+        if len(self._by_name) != len(self.all):
+            raise ValueError("two languages share a name")
+        self._rules: dict[str, Rule[Any]] = {}
+        for lang in self.all:
+            for registered in lang.rules:
+                if registered.info.code in self._rules:
+                    raise ValueError(f"rule code {registered.info.code} registered twice")
+                self._rules[registered.info.code] = registered
+        self.enter_dirs: frozenset[str] = frozenset().union(
+            *(lang.discovery.enter_dirs for lang in self.all)
+        )
+
+    def of(self, source: FileSource, path: Path) -> Language | None:
+        """The kind of ``path``, or None for an unsupported file."""
+        for lang in self.all:
+            if lang.matches(source, path):
+                return lang
+        return None
+
+    def candidate(self, name: str) -> bool:
+        """Whether any kind may claim a file of this base name."""
+        return any(lang.discovery.candidate(name) for lang in self.all)
+
+    def named(self, name: str) -> Language | None:
+        """The kind called ``name``."""
+        return self._by_name.get(name)
+
+    def rule(self, code: str) -> Rule[Any] | None:
+        """The rule with this code."""
+        return self._rules.get(code)
+
+    def rules(self) -> list[Rule[Any]]:
+        """Every rule, in code order."""
+        return [self._rules[c] for c in sorted(self._rules)]
+
+    def codes(self) -> list[str]:
+        """Every rule code, sorted."""
+        return sorted(self._rules)
+
+    def watch_globs(self) -> list[str]:
+        """Every kind's watch globs, without repeats."""
+        out: dict[str, None] = {}
+        for lang in self.all:
+            for glob in lang.watch_globs:
+                out[glob] = None
+        return list(out)
+
+    def trigger_characters(self) -> list[str]:
+        """The union of every kind's completion trigger characters."""
+        out: dict[str, None] = {}
+        for lang in self.all:
+            for char in lang.features.trigger_characters:
+                out[char] = None
+        return list(out)
+
+    def command(self, name: str) -> CommandSpec | None:
+        """The command called ``name``."""
+        for lang in self.all:
+            for spec in lang.commands:
+                if spec.name == name:
+                    return spec
+        return None
+
+    def commands(self) -> list[str]:
+        """Every command name."""
+        return [spec.name for lang in self.all for spec in lang.commands]
