@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gowls.analysis.helm.schema import pointer
-from gowls.analysis.helm.values import Chart, load_chart, validate_chart, validate_values_file
+from gowls.analysis.helm.values import (
+    Chart,
+    DiskReader,
+    load_chart,
+    validate_chart,
+    validate_values_file,
+)
 from gowls.analysis.helm.yamlvalues import values_document
 from gowls.syntax.yaml import parse_yaml
 
@@ -35,9 +41,12 @@ def _parsed(path: Path, mtime: int) -> object:
     return values_document(parse_yaml(path.read_bytes())).data
 
 
+READER = DiskReader(load_values)
+
+
 @functools.cache
 def _chart(root: Path) -> Chart:
-    return load_chart(root, load_values)
+    return load_chart(root, READER)
 
 
 def gowls_verdict(chart_root: Path, values_rel: str) -> Verdict:
@@ -52,10 +61,10 @@ def gowls_verdict(chart_root: Path, values_rel: str) -> Verdict:
         if not schema.usable:
             return verdict
     values_file = chart_root / values_rel
-    for f in validate_values_file(chart, values_file, load_values):
+    for f in validate_values_file(chart, values_file, READER):
         verdict.findings.add(("values.yaml", pointer(f.path), f.message))
     user = {} if values_rel == "values.yaml" else load_values(values_file)
-    for cf in validate_chart(chart, load_values, user if isinstance(user, dict) else {}):
+    for cf in validate_chart(chart, READER, user if isinstance(user, dict) else {}):
         section = cf.chart[-1] if cf.chart else chart.name
         verdict.findings.add((section, pointer(cf.finding.path), cf.finding.message))
     return verdict

@@ -23,7 +23,7 @@ import ast
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -90,8 +90,14 @@ def load_schema(path: Path) -> Schema:
     return load_schema_text(text, path.parent, path.name)
 
 
-def load_schema_text(text: str, chart_dir: Path | None, name: str = "values.schema.json") -> Schema:
-    """Load a schema from its text; files it references are looked up in ``chart_dir``."""
+def load_schema_text(
+    text: str,
+    chart_dir: Path | None,
+    name: str = "values.schema.json",
+    read: Callable[[Path], bytes | None] | None = None,
+) -> Schema:
+    """Load a schema from its text; files it references are looked up in ``chart_dir`` and
+    read with ``read`` (default: from disk)."""
     doc = parse_json(text)
     if doc.error is not None:
         span = Span(doc.error_at, doc.error_at) if doc.error_at else None
@@ -113,7 +119,7 @@ def load_schema_text(text: str, chart_dir: Path | None, name: str = "values.sche
     problems = _meta_problems(cls, schema, doc, name)
     if problems:
         return Schema(doc, None, problems)
-    loader = _Loader(chart_dir, name)
+    loader = _Loader(chart_dir, read or _read_disk)
     base = _base_uri(cls, schema)
     # attrs aliases (retrieve=, ref=) are not visible to mypy.
     registry: referencing.Registry[Any] = referencing.Registry(
@@ -285,12 +291,19 @@ def _is_remote(ref: str) -> bool:
     return scheme in ("http", "https") and urlsplit(ref).netloc != "json-schema.org"
 
 
+def _read_disk(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 class _Loader:
     """Retrieves referenced schemas: local files from the chart, nothing from the network."""
 
-    def __init__(self, chart_dir: Path | None, name: str) -> None:
+    def __init__(self, chart_dir: Path | None, read: Callable[[Path], bytes | None]) -> None:
         self.chart_dir = chart_dir
-        self.name = name
+        self.read = read
         self.unfollowed: list[str] = []
 
     def retrieve(self, uri: str) -> referencing.Resource[Any]:
@@ -298,8 +311,9 @@ class _Loader:
         if parts.scheme == "file" and self.chart_dir is not None:
             rel = unquote(parts.path).lstrip("/")
             target = (self.chart_dir / rel).resolve()
-            if target.is_relative_to(self.chart_dir.resolve()) and target.is_file():
-                doc = parse_json(target.read_text(encoding="utf-8"))
+            data = self.read(target) if target.is_relative_to(self.chart_dir.resolve()) else None
+            if data is not None:
+                doc = parse_json(data.decode("utf-8", "replace"))
                 if doc.error is None:
                     return referencing.jsonschema.specification_with(DEFAULT_DRAFT).create_resource(
                         doc.data

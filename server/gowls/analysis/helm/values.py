@@ -1,7 +1,8 @@
 """Helm's values: which files a chart has, and how Helm merges them before validating.
 
-Works on plain data (dicts, lists, scalars as YAML gives them); the caller supplies ``load``, a
-function from a file path to that data, so YAML documents with ranges can plug in later.
+Works on plain data (dicts, lists, scalars as Helm reads them); files are read through a
+:class:`ChartReader`, so the language server reads through its snapshot (recording what it read)
+and tests read the disk (:class:`DiskReader`).
 What is modelled (Helm 3 and 4 agree on it):
 
 - values files: ``values.yaml``, ``values-*.yaml``/``values-*.yml``, ``ci/*.yaml`` (the files
@@ -21,17 +22,76 @@ values, ``--set``.
 from __future__ import annotations
 
 import copy
-import functools
+import fnmatch
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from gowls.analysis.helm.schema import InstancePath, Schema, SchemaFinding, load_schema, validate
 
-Loader = Callable[[Path], object]
 Values = dict[str, Any]
+
+
+class ChartReader(Protocol):
+    """How the chart model reads files."""
+
+    def is_file(self, path: Path) -> bool:
+        """Whether ``path`` is a file."""
+        ...
+
+    def load(self, path: Path) -> object:
+        """Helm's data for the YAML file at ``path`` (None when missing or empty)."""
+        ...
+
+    def children(self, directory: Path, patterns: tuple[str, ...]) -> list[Path]:
+        """Files directly in ``directory`` whose names match one of ``patterns``, sorted."""
+        ...
+
+    def schema(self, path: Path) -> Schema | None:
+        """The schema at ``path``, or None when there is no such file."""
+        ...
+
+    def directories(self, directory: Path) -> list[Path]:
+        """The directories directly in ``directory``, sorted."""
+        ...
+
+
+class DiskReader:
+    """A :class:`ChartReader` on the file system, with a YAML-to-data function."""
+
+    def __init__(self, load: Callable[[Path], object]) -> None:
+        self._load = load
+        self._schemas: dict[Path, Schema | None] = {}
+
+    def is_file(self, path: Path) -> bool:
+        """Whether ``path`` is a file."""
+        return path.is_file()
+
+    def load(self, path: Path) -> object:
+        """The data of ``path`` (None when missing)."""
+        return self._load(path) if path.is_file() else None
+
+    def children(self, directory: Path, patterns: tuple[str, ...]) -> list[Path]:
+        """Matching files directly in ``directory``."""
+        if not directory.is_dir():
+            return []
+        return sorted(
+            p
+            for p in directory.iterdir()
+            if p.is_file() and any(fnmatch.fnmatchcase(p.name, pat) for pat in patterns)
+        )
+
+    def directories(self, directory: Path) -> list[Path]:
+        """The directories directly in ``directory``."""
+        return sorted(p for p in directory.iterdir() if p.is_dir()) if directory.is_dir() else []
+
+    def schema(self, path: Path) -> Schema | None:
+        """The schema at ``path``, loaded once."""
+        if path not in self._schemas:
+            self._schemas[path] = load_schema(path) if path.is_file() else None
+        return self._schemas[path]
 
 
 def helm_data(value: object) -> Any:
@@ -109,24 +169,31 @@ class Chart:
         """values.schema.json (may not exist)."""
         return self.root / "values.schema.json"
 
-    @functools.cached_property
-    def schema(self) -> Schema | None:
-        """The loaded values.schema.json, or None when the chart has none."""
-        return load_schema(self.schema_file) if self.schema_file.is_file() else None
+    schema: Schema | None = None
+    """The loaded values.schema.json, or None when the chart has none."""
 
 
-def values_files(root: Path) -> list[Path]:
+VALUES_PATTERNS = ("values*.yaml", "values*.yml")
+CI_PATTERNS = ("*.yaml", "*.yml")
+
+
+def values_files(root: Path, reader: ChartReader) -> list[Path]:
     """The values files of the chart at ``root``: values.yaml first, then the others sorted."""
-    found = [root / "values.yaml"] if (root / "values.yaml").is_file() else []
-    others = [*root.glob("values-*.yaml"), *root.glob("values-*.yml"), *root.glob("ci/*.yaml")]
-    others += [*root.glob("ci/*.yml")]
-    return found + sorted(p for p in others if p.is_file())
+    found = [p for p in reader.children(root, VALUES_PATTERNS) if p.name != "values.yaml"]
+    found += reader.children(root / "ci", CI_PATTERNS)
+    first = [root / "values.yaml"] if reader.is_file(root / "values.yaml") else []
+    return first + sorted(found)
 
 
-def load_chart(root: Path, load: Loader) -> Chart:
-    """Read the chart at ``root`` (its Chart.yaml through ``load``) and its unpacked subcharts."""
-    meta = _table(helm_data(load(root / "Chart.yaml")))
-    chart = Chart(root, str(meta.get("name", root.name)), values_files=values_files(root))
+def load_chart(root: Path, reader: ChartReader, depth: int = 0) -> Chart:
+    """Read the chart at ``root`` (its Chart.yaml) and its unpacked subcharts."""
+    meta = _table(helm_data(reader.load(root / "Chart.yaml")))
+    chart = Chart(
+        root,
+        str(meta.get("name", root.name)),
+        values_files=values_files(root, reader),
+        schema=reader.schema(root / "values.schema.json"),
+    )
     for entry in meta.get("dependencies") or []:
         if isinstance(entry, dict) and isinstance(entry.get("name"), str):
             tags = entry.get("tags")
@@ -138,8 +205,8 @@ def load_chart(root: Path, load: Loader) -> Chart:
                     tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else (),
                 )
             )
-    subdirs = sorted(p.parent for p in root.glob("charts/*/Chart.yaml"))
-    by_name = {sub.name: sub for sub in (load_chart(d, load) for d in subdirs)}
+    subdirs = [] if depth > 8 else _subchart_dirs(root, reader)
+    by_name = {sub.name: sub for sub in (load_chart(d, reader, depth + 1) for d in subdirs)}
     declared = {d.name for d in chart.dependencies}
     for dep in chart.dependencies:
         if dep.name in by_name:
@@ -150,6 +217,10 @@ def load_chart(root: Path, load: Loader) -> Chart:
         if name not in declared:
             chart.subcharts[name] = sub
     return chart
+
+
+def _subchart_dirs(root: Path, reader: ChartReader) -> list[Path]:
+    return [d for d in reader.directories(root / "charts") if reader.is_file(d / "Chart.yaml")]
 
 
 def enabled(dep: Dependency, values: Values) -> bool:
@@ -198,11 +269,11 @@ def has_path(values: object, path: InstancePath) -> bool:
     return True
 
 
-def coalesce_chart(chart: Chart, user: Values, load: Loader) -> Values:
+def coalesce_chart(chart: Chart, user: Values, reader: ChartReader) -> Values:
     """Helm's ``CoalesceValues``: ``user`` over the chart's values, subcharts nested, globals
     pushed down."""
     values = copy.deepcopy(user)
-    defaults = _table(helm_data(load(chart.values_yaml))) if chart.values_yaml.is_file() else {}
+    defaults = _table(helm_data(reader.load(chart.values_yaml)))
     for key, val in defaults.items():
         if val is None and key not in values:
             continue  # Helm coalesces twice when rendering; the second pass drops these
@@ -218,7 +289,7 @@ def coalesce_chart(chart: Chart, user: Values, load: Loader) -> Values:
         if not isinstance(sub_values, dict):
             sub_values = {}
         _push_globals(sub_values, _table(values.get("global")))
-        values[key] = coalesce_chart(sub, sub_values, load)
+        values[key] = coalesce_chart(sub, sub_values, reader)
     return values
 
 
@@ -243,7 +314,9 @@ class ChartFinding:
     finding: SchemaFinding
 
 
-def validate_values_file(chart: Chart, values_file: Path, load: Loader) -> list[SchemaFinding]:
+def validate_values_file(
+    chart: Chart, values_file: Path, reader: ChartReader
+) -> list[SchemaFinding]:
     """What ``helm lint [-f values_file]`` reports for the top chart's values.yaml check.
 
     Helm coalesces the override file over values.yaml with ``CoalesceTables`` (nulls kept when
@@ -252,23 +325,23 @@ def validate_values_file(chart: Chart, values_file: Path, load: Loader) -> list[
     schema = chart.schema
     if schema is None:
         return []
-    defaults = _table(helm_data(load(chart.values_yaml))) if chart.values_yaml.is_file() else {}
+    defaults = _table(helm_data(reader.load(chart.values_yaml)))
     merged: Values = {}
     if values_file != chart.values_yaml:
-        merged = coalesce_tables(merged, _table(helm_data(load(values_file))))
+        merged = coalesce_tables(merged, _table(helm_data(reader.load(values_file))))
     merged = coalesce_tables(merged, defaults)
     return validate(schema, merged)
 
 
-def validate_chart(chart: Chart, load: Loader, user: Values | None = None) -> list[ChartFinding]:
+def validate_chart(
+    chart: Chart, reader: ChartReader, user: Values | None = None
+) -> list[ChartFinding]:
     """What Helm's render step reports: every enabled chart's schema on its coalesced values."""
-    values = coalesce_chart(chart, user or {}, load)
-    return list(_validate_tree(chart, values, (), load))
+    values = coalesce_chart(chart, user or {}, reader)
+    return list(_validate_tree(chart, values, ()))
 
 
-def _validate_tree(
-    chart: Chart, values: Values, where: tuple[str, ...], load: Loader
-) -> Iterator[ChartFinding]:
+def _validate_tree(chart: Chart, values: Values, where: tuple[str, ...]) -> Iterator[ChartFinding]:
     if chart.schema is not None:
         for finding in validate(chart.schema, values):
             yield ChartFinding(where, finding)
@@ -277,4 +350,4 @@ def _validate_tree(
         dep = deps.get(key)
         if dep is not None and not enabled(dep, values):
             continue
-        yield from _validate_tree(sub, _table(values.get(key)), (*where, key), load)
+        yield from _validate_tree(sub, _table(values.get(key)), (*where, key))
