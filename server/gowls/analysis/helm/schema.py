@@ -53,6 +53,10 @@ class SchemaFinding:
     path: InstancePath
     keyword: str
     message: str
+    names: tuple[str, ...] = ()
+    """For ``additionalProperties``: the properties not allowed."""
+    allowed: tuple[str, ...] = ()
+    """For ``additionalProperties``: the properties the schema declares."""
 
 
 @dataclass(frozen=True)
@@ -250,7 +254,7 @@ def _meta_problems(
             SchemaProblem(
                 f"not a valid schema: at '{pointer(where)}': {helm_message(err)}",
                 name,
-                doc.span(where),
+                doc.values.get(where) or doc.span(where),
                 where,
             )
         )
@@ -387,7 +391,13 @@ def _findings(err: ValidationError, validator: Validator) -> Iterator[SchemaFind
             path, keyword, _plural("missing property", "missing properties", missing)
         )
         return
-    yield SchemaFinding(path, keyword, helm_message(err, validator))
+    names: tuple[str, ...] = ()
+    allowed: tuple[str, ...] = ()
+    if keyword == "additionalProperties":
+        names = tuple(_extra_properties(err))
+        props = err.schema.get("properties") if isinstance(err.schema, Mapping) else None
+        allowed = tuple(props) if isinstance(props, dict) else ()
+    yield SchemaFinding(path, keyword, helm_message(err, validator), names, allowed)
 
 
 def _unexpected(message: str) -> list[str]:
@@ -441,16 +451,21 @@ def _enum(want: Any, inst: Any, err: ValidationError) -> str:
     return "value must be one of " + ", ".join(quote(v) for v in want)
 
 
-def _additional(want: Any, inst: Any, err: ValidationError) -> str:
+def _extra_properties(err: ValidationError) -> list[str]:
     schema = err.schema if isinstance(err.schema, Mapping) else {}
     declared = schema.get("properties", {}) if isinstance(schema, Mapping) else {}
     patterns = schema.get("patternProperties", {}) if isinstance(schema, Mapping) else {}
-    extra = [
-        k
-        for k in (inst if isinstance(inst, dict) else {})
-        if k not in declared and not any(re.search(p, k) for p in patterns)
-    ]
-    return f"additional properties {', '.join(quote(k) for k in extra)} not allowed"
+    inst = err.instance if isinstance(err.instance, dict) else {}
+    return [k for k in inst if k not in declared and not any(re.search(p, k) for p in patterns)]
+
+
+def additional_message(names: Sequence[str]) -> str:
+    """Helm 4's message for properties an ``additionalProperties: false`` forbids."""
+    return f"additional properties {', '.join(quote(k) for k in names)} not allowed"
+
+
+def _additional(want: Any, inst: Any, err: ValidationError) -> str:
+    return additional_message(_extra_properties(err))
 
 
 def _limit(name: str, size: bool) -> Any:

@@ -1,0 +1,29 @@
+"""Helm values files and values.schema.json as :class:`~gowls.analysis.language.Language`s."""
+
+from __future__ import annotations
+
+from gowls.analysis.helm import documents
+from gowls.analysis.helm.rules import SCHEMA_RULES, VALUES_RULES
+from gowls.analysis.language import Discovery, Language
+
+HELM_VALUES = Language(
+    name=documents.VALUES_KIND,
+    code_prefixes=("HL",),
+    parse=documents.parse_values_file,
+    discovery=Discovery(patterns=("values*.yaml", "values*.yml", "*.yaml", "*.yml")),
+    recognize=documents.is_values_file,
+    watch_globs=("**/Chart.yaml", "**/values*.yaml", "**/values*.yml", "**/ci/*.yaml"),
+    rules=VALUES_RULES,
+)
+"""Values files of a chart: values*.yaml beside Chart.yaml, ci/*.yaml below it."""
+
+HELM_SCHEMA = Language(
+    name=documents.SCHEMA_KIND,
+    code_prefixes=("HL",),
+    parse=documents.parse_schema_file,
+    discovery=Discovery(names=frozenset({documents.SCHEMA_FILE})),
+    recognize=documents.is_schema_file,
+    watch_globs=("**/values.schema.json",),
+    rules=SCHEMA_RULES,
+)
+"""A chart's values.schema.json."""
