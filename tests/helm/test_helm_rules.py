@@ -189,3 +189,13 @@ def test_relative_file_ref_and_remote_ref(tmp_path: Path) -> None:
     # gowls still follows the file beside the schema for the values.
     [v] = _check(tmp_path, files, "values.yaml")
     assert v.message.startswith("got number, want string")
+
+
+def test_property_names_on_the_rejected_key(tmp_path: Path) -> None:
+    files = {
+        "Chart.yaml": CHART,
+        "values.yaml": "labels:\n  ok: a\n  Bad: b\n",
+        "values.schema.json": _schema({"labels": {"propertyNames": {"pattern": "^[a-z]+$"}}}),
+    }
+    [f] = _check(tmp_path, files, "values.yaml")
+    assert (f.span, f.message.split(";")[0]) == (Span.of(2, 2, 2, 5), "invalid propertyName 'Bad'")

@@ -133,7 +133,10 @@ def _hits(snapshot: Snapshot, path: Path, root: Path, doc: ValuesFile) -> Iterat
     top = chart_model(snapshot, top_root)
     if not top.subcharts or path.parent != root:
         return
-    for cf in validate_chart(top, reader):
+    rendered = snapshot.memo(
+        ("helm render findings", top_root), lambda: validate_chart(top, reader)
+    )
+    for cf in rendered:
         if not cf.chart:
             continue
         where = _source_of(snapshot, top, cf.chart, cf.finding)
@@ -186,6 +189,11 @@ def _report(ctx: RuleContext[ValuesFile], hit: _Hit) -> Iterator[tuple[Span, str
             if span is not None:
                 text, fixes = _misspelt(ctx, name, f.allowed, span)
                 yield span, f"{additional_message([name])}; {text}", fixes
+        return
+    if f.keyword == "propertyNames" and f.names:
+        span = values.span((*hit.path, f.names[0]))
+        if span is not None:
+            yield span, _with_hint(f), ()
         return
     if f.keyword in _ON_KEY:
         span = values.span(hit.path) if hit.path else _first_key(ctx.doc)

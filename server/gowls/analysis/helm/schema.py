@@ -366,15 +366,16 @@ def _findings(err: ValidationError, validator: Validator) -> Iterator[SchemaFind
     path: InstancePath = tuple(err.absolute_path)
     keyword = str(err.validator)
     if "propertyNames" in err.relative_schema_path:
-        yield SchemaFinding(path, "propertyNames", f"invalid propertyName {quote(err.instance)}")
+        msg = f"invalid propertyName {quote(err.instance)}"
+        yield SchemaFinding(path, "propertyNames", msg, (str(err.instance),))
         return
     if keyword == FALSE_KEYWORD:
         yield SchemaFinding(path, "false", "false schema")
         return
     if keyword == "unevaluatedProperties" and err.validator_value is False:
         # Helm 4 reports each unevaluated property as a false schema at its own path.
-        for name in _unexpected(err.message):
-            yield SchemaFinding((*path, name), "false", "false schema")
+        for unexpected in _unexpected(err.message):
+            yield SchemaFinding((*path, unexpected), "false", "false schema")
         return
     if keyword in ("minimum", "maximum") and isinstance(err.schema, dict):
         exclusive = "exclusiveMinimum" if keyword == "minimum" else "exclusiveMaximum"
