@@ -302,6 +302,53 @@ def test_unclosed_flow_mapping_after_block_content() -> None:
     assert doc.to_python(doc.root)[0] == {"a": 1, "b": ["x"], "c": {}}
 
 
+def test_half_typed_line_at_end_keeps_the_hierarchy() -> None:
+    # tree-sitter makes the whole root one error node here; the line is blanked and re-read
+    doc = parse("builds:\n  - id: x\n    go\n")
+    assert messages(doc) == ['YAML syntax error: unexpected "go"']
+    assert doc.problems[0].span == Span.of(2, 4, 2, 6)
+    assert doc.to_python(doc.root)[0] == {"builds": [{"id": "x"}]}
+    parent = doc.entry_parent(Point(2, 4))
+    assert parent is not None and parent.path == ("builds", 0)
+    assert isinstance(parent.node, YamlMapping)
+
+
+def test_unclosed_flow_sequence_in_a_nested_entry() -> None:
+    doc = parse("builds:\n  - id: x\n    goos: [linux, \n")
+    assert messages(doc) == ['YAML syntax error: unclosed "["']
+    assert doc.to_python(doc.root)[0] == {"builds": [{"id": "x", "goos": ["linux"]}]}
+    at = doc.node_at(Point(2, 13))
+    assert at is not None and at.path == ("builds", 0, "goos", 0)
+
+
+def test_unclosed_flow_sequence_before_more_entries_is_cut_at_its_line() -> None:
+    doc = parse("a: [1, 2\nb: 3\n")
+    assert messages(doc) == ['YAML syntax error: unclosed "["']
+    assert doc.to_python(doc.root)[0] == {"a": None, "b": 3}
+
+
+def test_error_after_sound_pieces_points_at_what_follows() -> None:
+    doc = parse("a: 1\n  b: 2\n")
+    assert messages(doc) == ['YAML syntax error: unexpected ":"']
+    assert doc.problems[0].span == Span.of(1, 3, 1, 4)
+
+
+def test_entry_parent_for_completion_on_blank_lines() -> None:
+    doc = parse("builds:\n  - id: x\n    \nrelease:\n  draft:\n    \n")
+    assert doc.problems == ()
+    inner = doc.entry_parent(Point(2, 4))
+    assert inner is not None and inner.path == ("builds", 0)
+    outer = doc.entry_parent(Point(2, 2))
+    assert outer is not None and outer.path == ("builds",)
+    assert isinstance(outer.node, YamlSequence)
+    top = doc.entry_parent(Point(2, 0))
+    assert top is not None and top.path == ()
+    under = doc.entry_parent(Point(5, 4))
+    assert under is not None and under.path == ("release", "draft") and under.node is None
+    assert under.pair is not None and under.pair.key_text == "draft"
+    assert doc.entry_parent(Point(2, 3)) is None
+
+
 def test_half_typed_key_is_still_a_pair() -> None:
     doc = parse("builds:\n  - id: x\n    goo\nrelease:\n  draft: true\n")
     assert scalar(doc, "release", "draft").resolve() is True
@@ -370,7 +417,7 @@ def test_deep_block_nesting_does_not_crash_the_scanner() -> None:
     doc = parse(text)
     assert any("too deep" in m for m in messages(doc))
     assert scalar(doc, "end").resolve() == 1
-    dashes = parse("- " * 1_000 + "x\n")
+    dashes = parse("- " * 10_000 + "x\n")
     assert any("too deep" in m for m in messages(dashes))
 
 
@@ -414,22 +461,19 @@ def _walk(node: YamlNode | None) -> int:
     return count
 
 
-def test_corpus_yaml_files_parse() -> None:
-    files = _corpus_files("goreleaser", "*.y*ml") + _corpus_files("helm", "*.y*ml")
-    assert files
-    for path in files:
-        doc = parse_yaml(path.read_bytes())
-        assert sum(_walk(root) for root in doc.documents) >= 0
-
-
-@pytest.mark.parametrize(("kind", "pattern"), [("goreleaser", "*.y*ml"), ("helm", "values*.yaml")])
-def test_corpus_has_no_syntax_problems(kind: str, pattern: str) -> None:
-    files = _corpus_files(kind, pattern)
-    assert files
+def test_corpus_yaml_files_parse_and_configs_have_no_problems() -> None:
+    """Every YAML file of the corpus parses; GoReleaser configs and chart values files (all
+    valid YAML) show no problem at all."""
+    goreleaser = _corpus_files("goreleaser", "*.y*ml")
+    helm = _corpus_files("helm", "*.y*ml")
+    assert goreleaser and helm
     found = []
-    for path in files:
-        for problem in parse_yaml(path.read_bytes()).problems:
-            found.append(
-                f"{path.relative_to(CORPUS)}:{problem.span.start.line + 1}: {problem.message}"
+    for path in goreleaser + helm:
+        doc = parse_yaml(path.read_bytes())
+        assert sum(_walk(root) for root in doc.documents) >= len(doc.documents)
+        if path in goreleaser or path.name.startswith("values"):
+            found.extend(
+                f"{path.relative_to(CORPUS)}:{p.span.start.line + 1}: {p.message}"
+                for p in doc.problems
             )
     assert found == []

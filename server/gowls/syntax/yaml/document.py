@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from tree_sitter import Query, QueryCursor, Tree
+from tree_sitter import Node, Query, QueryCursor, Tree
 
 from gowls.syntax.positions import LineIndex, Point, Span
 from gowls.syntax.yaml.build import LANGUAGE, Builder, Built, new_parser, node_span
@@ -29,6 +29,7 @@ from gowls.syntax.yaml.problems import (
     blank_deep_lines,
     first_leftover,
     leftover_problem,
+    root_error_culprit,
     tree_problems,
     utf8_problem,
 )
@@ -104,10 +105,27 @@ class YamlDocument:
             return None
         return _descend(doc, root, point)
 
+    def entry_parent(self, point: Point) -> NodeAt | None:
+        """Where a block entry starting at ``point`` (its column is the indentation) belongs,
+        for completion on a blank or half-typed line.
+
+        The result's node is the block mapping or sequence at that indentation on the path of
+        last entries before ``point``; or, when ``point`` is indented under a ``key:`` whose
+        value is empty, that pair (``node`` None, ``pair`` set, path ending with the key).
+        """
+        if not self.documents:
+            return None
+        doc = self.document_at(point)
+        root = self.documents[doc]
+        if root is None:
+            return None
+        return _entry_parent(doc, root, point)
+
     def find(
         self, path: tuple[PathStep, ...] | list[PathStep], document: int = 0
     ) -> YamlNode | None:
-        """The node at ``path`` (keys and indices), following aliases and ``<<`` merges."""
+        """The node at ``path`` (keys and indices), following aliases and ``<<`` merges on the
+        way; the node found is returned as written (an alias stays an alias: see ``deref``)."""
         found = self._locate(path, document)
         return found[0] if found else None
 
@@ -256,6 +274,44 @@ def _to_python(node: YamlNode | None, budget: list[int], depth: int) -> object:
     return None
 
 
+def _entry_parent(doc: int, root: YamlNode, point: Point) -> NodeAt | None:
+    path: list[PathStep] = []
+    chain: list[YamlNode] = [root]
+    best: NodeAt | None = None
+    node: YamlNode = root
+    while isinstance(node, (YamlMapping, YamlSequence)) and not node.flow:
+        column = node.span.start.column
+        if column > point.column:
+            break
+        if column == point.column:
+            best = NodeAt(doc, tuple(path), tuple(chain), None, False)
+        if isinstance(node, YamlMapping):
+            pair = next((p for p in reversed(node.pairs) if p.span.start < point), None)
+            if pair is None:
+                break
+            value = pair.value
+            step: PathStep = pair.key_text or ""
+            empty = value is None or (isinstance(value, YamlScalar) and value.text == "")
+            if empty and point.column > column and point.line > pair.span.start.line:
+                return NodeAt(doc, (*path, step), tuple(chain), pair, False)
+            if value is None:
+                break
+            path.append(step)
+            chain.append(value)
+            node = value
+        else:
+            index = next(
+                (i for i in range(len(node.items) - 1, -1, -1) if node.items[i].span.start < point),
+                None,
+            )
+            if index is None:
+                break
+            path.append(index)
+            chain.append(node.items[index])
+            node = node.items[index]
+    return best
+
+
 def _descend(doc: int, root: YamlNode, point: Point) -> NodeAt:
     path: list[PathStep] = []
     chain: list[YamlNode] = [root]
@@ -295,9 +351,9 @@ def parse_yaml(data: bytes, old_tree: Tree | None = None) -> YamlDocument:
     index = LineIndex(data)
     try:
         return _parse(data, index, old_tree)
-    except (RecursionError, MemoryError, ValueError) as exc:
+    except Exception as exc:  # a safety net: a bug here must not take the server down
         span = Span(Point(0, 0), Point(0, 0))
-        problem = YamlProblem(span, f"YAML could not be read: {type(exc).__name__}")
+        problem = YamlProblem(span, f"YAML could not be read (internal error: {exc!r})")
         return YamlDocument(index, (), (), (problem,), ())
 
 
@@ -313,18 +369,25 @@ def _parse(data: bytes, index: LineIndex, old_tree: Tree | None) -> YamlDocument
         problems.append(bad)
     final = tree
     patched: bytearray | None = None
+    closed = False
     for _ in range(MAX_REPARSES):
-        offset = first_leftover(
-            data if patched is None else bytes(patched), final.root_node.end_byte
-        )
-        if offset is None:
+        current = data if patched is None else bytes(patched)
+        found = _culprit(final.root_node, current, index)
+        if found is None:
             break
+        start, problem, closers = found
+        problems.append(problem)
         if patched is None:
             patched = bytearray(data)
-            problems.append(leftover_problem(data, offset, index))
-        line_end = patched.find(b"\n", offset)
-        line_end = len(patched) if line_end < 0 else line_end
-        patched[offset:line_end] = b" " * (line_end - offset)
+        if closers and not closed:
+            closed = True
+            _close_at_end(patched, closers)
+        else:
+            line_end = patched.find(b"\n", start)
+            line_end = len(patched) if line_end < 0 else line_end
+            if not patched[start:line_end].strip():
+                break
+            patched[start:line_end] = b" " * (line_end - start)
         final = parser.parse(bytes(patched))
     text = data if patched is None else bytes(patched)
     builder = Builder(text, index)
@@ -352,6 +415,30 @@ def _parse(data: bytes, index: LineIndex, old_tree: Tree | None) -> YamlDocument
         comments,
         tree,
     )
+
+
+def _close_at_end(patched: bytearray, closers: bytes) -> None:
+    """Write ``closers`` right after the last non-blank byte (over trailing blanks, so no
+    offset before them moves)."""
+    end = len(patched.rstrip())
+    tail = len(patched) - end
+    patched[end : end + min(tail, len(closers))] = closers[:tail]
+    if tail < len(closers):
+        patched.extend(closers[tail:])
+
+
+def _culprit(root: Node, data: bytes, index: LineIndex) -> tuple[int, YamlProblem, bytes] | None:
+    """Where to blank text so the next parse gets further, and the problem found there.
+
+    Text after the end of the tree (the parser gave up) comes first; then a root that is one
+    error node, which flattens the whole document into loose pieces.
+    """
+    offset = first_leftover(data, root.end_byte)
+    if offset is not None:
+        return offset, leftover_problem(data, offset, index), b""
+    if root.type == "ERROR":
+        return root_error_culprit(root, data, index)
+    return None
 
 
 def _first_per_line(problems: list[YamlProblem]) -> tuple[YamlProblem, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from gowls.syntax.positions import LineIndex, Point, Span
-from gowls.syntax.yaml.build import node_span
+from gowls.syntax.yaml.build import MAX_DEPTH, node_span
 from gowls.syntax.yaml.nodes import YamlProblem
 
 _PREFIX = "YAML syntax error: "
@@ -31,31 +31,109 @@ def _line_span(index: LineIndex, start: int, end: int) -> Span:
     return Span(first, last)
 
 
-def describe_error(node: Node, data: bytes, index: LineIndex) -> YamlProblem | None:
-    """The problem an ERROR node stands for, or None when only its surroundings are wrong."""
+def _unclosed(node: Node) -> tuple[list[Node], Node | None]:
+    """The openers among ``node``'s children left unclosed, and a stray closer if any."""
     opened: list[Node] = []
     for child in node.children:
         kind = child.type
-        if kind in _QUOTES and not child.is_named:
-            message = f"{_PREFIX}unclosed {_QUOTES[kind]} string"
-            return YamlProblem(_line_span(index, child.start_byte, node.end_byte), message)
         if kind in _OPENERS:
             opened.append(child)
         elif kind in _CLOSERS:
             if opened and _OPENERS[opened[-1].type] == kind:
                 opened.pop()
             else:
-                return YamlProblem(node_span(child), f'{_PREFIX}unexpected "{kind}"')
+                return opened, child
+    return opened, None
+
+
+_WHOLE = frozenset(
+    {"block_mapping_pair", "block_sequence_item", "flow_pair", "block_node", "flow_node", "comment"}
+)
+
+
+def describe_error(node: Node, data: bytes, index: LineIndex) -> YamlProblem | None:
+    """The problem an ERROR node stands for, or None when only its surroundings are wrong."""
+    for child in node.children:
+        if child.type in _QUOTES and not child.is_named:
+            message = f"{_PREFIX}unclosed {_QUOTES[child.type]} string"
+            return YamlProblem(_line_span(index, child.start_byte, node.end_byte), message)
+    opened, stray = _unclosed(node)
+    if stray is not None:
+        return YamlProblem(node_span(stray), f'{_PREFIX}unexpected "{stray.type}"')
     if opened:
         bracket = opened[-1]
         return YamlProblem(node_span(bracket), f'{_PREFIX}unclosed "{bracket.type}"')
     if node.parent is None:
         return None
+    after = node.next_sibling
+    if after is not None and all(c.type in _WHOLE for c in node.children):
+        # the error node holds only sound pieces: what follows it is what went wrong
+        while after.child_count:
+            after = after.children[0]
+        start = after.start_byte
+        shown = after.type if not after.is_named else _snippet(data, start)
+        message = f'{_PREFIX}unexpected "{shown}"'
+        return YamlProblem(_line_span(index, start, max(after.end_byte, start + 1)), message)
     start = node.start_byte
     while start < node.end_byte and data[start] in _WHITESPACE:
         start += 1
     message = f'{_PREFIX}unexpected "{_snippet(data, start)}"'
     return YamlProblem(_line_span(index, start, node.end_byte), message)
+
+
+_COMPLETE = frozenset(
+    {"block_mapping_pair", "block_sequence_item", "flow_pair", "comment", "document", ":", "-"}
+)
+
+
+def root_error_culprit(root: Node, data: bytes, index: LineIndex) -> tuple[int, YamlProblem, bytes]:
+    """For a root error node: where to blank (to the line's end), the problem there, and the
+    closing brackets to add at the end of the text instead of blanking (or ``b""``).
+
+    Brackets left open by the last lines of the text are closed there (so the items typed so
+    far survive); a quote or a bracket left open earlier is blanked from where it opens;
+    otherwise the last loose piece (a node that is not a key, a stray token) is blanked,
+    usually a half-typed line.
+    """
+    described = describe_error(root, data, index)
+    if described is not None:
+        start = index.offset(described.span.start)
+        opened, _ = _unclosed(root)
+        if (
+            opened
+            and described.message.startswith(f"{_PREFIX}unclosed")
+            and _runs_to_end(data, index, opened[0])
+        ):
+            closers = "".join(_OPENERS[o.type] for o in reversed(opened)).encode()
+            return start, described, closers
+        return start, described, b""
+    children = root.children
+    chosen = children[-1] if children else root
+    for i in range(len(children) - 1, -1, -1):
+        child = children[i]
+        is_key = i + 1 < len(children) and children[i + 1].type == ":"
+        if child.type not in _COMPLETE and not is_key:
+            chosen = child
+            break
+    line = chosen.start_point[0]
+    raw = index.line_bytes(line)
+    start = index.offset(Point(line, len(raw) - len(raw.lstrip(b" \t"))))
+    message = f'{_PREFIX}unexpected "{_snippet(data, start)}"'
+    return start, YamlProblem(_line_span(index, start, len(data)), message), b""
+
+
+def _runs_to_end(data: bytes, index: LineIndex, opener: Node) -> bool:
+    """Whether no line after the opener's starts a new block entry (is indented at most as
+    much as the opener's line), so closing the bracket at the end of the text is right."""
+    line = opener.start_point[0]
+    first = index.line_bytes(line)
+    indent = len(first) - len(first.lstrip(b" "))
+    for later in range(line + 1, index.line_count):
+        raw = index.line_bytes(later)
+        body = raw.lstrip(b" ")
+        if body and not body.startswith(b"#") and len(raw) - len(body) <= indent:
+            return False
+    return True
 
 
 def tree_problems(root: Node, data: bytes, index: LineIndex) -> list[YamlProblem]:
@@ -107,7 +185,9 @@ def leftover_problem(data: bytes, offset: int, index: LineIndex) -> YamlProblem:
         except UnicodeDecodeError as exc:
             if exc.start == 0:
                 return YamlProblem(span, f"{_PREFIX}invalid UTF-8")
-    message = f'{_PREFIX}unexpected "{_snippet(data, offset)}" (wrong indentation?)'
+    message = f'{_PREFIX}unexpected "{_snippet(data, offset)}"'
+    if point.column == len(indent):
+        message += " (wrong indentation?)"
     return YamlProblem(_line_span(index, offset, len(data)), message)
 
 
@@ -156,7 +236,8 @@ def blank_deep_lines(data: bytes, index: LineIndex) -> tuple[bytes, YamlProblem 
             if patched is None:
                 patched = bytearray(data)
                 span = Span(Point(line, indent), Point(line, len(raw)))
-                message = f"YAML nesting is too deep (more than {limit} levels)"
+                # the builder's own limit, lower than this one, is the one worth naming
+                message = f"YAML nesting is too deep (more than {MAX_DEPTH} levels)"
                 problem = YamlProblem(span, message)
             patched[start : start + len(body)] = b" " * len(body)
             continue
