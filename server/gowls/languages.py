@@ -7,13 +7,14 @@ core never imports this module (it receives the set it works with).
 from __future__ import annotations
 
 from gowls.analysis.go.language import GOMOD, GOWORK
-from gowls.analysis.helm.language import HELM_SCHEMA, HELM_VALUES
+from gowls.analysis.helm.language import HELM_SCHEMA, HELM_TEMPLATE, HELM_VALUES
 from gowls.analysis.language import Languages
 
 LANGUAGES = Languages(
     (
         GOWORK,
         GOMOD,
+        HELM_TEMPLATE,
         HELM_VALUES,
         HELM_SCHEMA,
     )

@@ -90,7 +90,18 @@ async def test_watcher_is_registered_when_the_client_supports_dynamic_registrati
     options = registrations[0].register_options
     assert isinstance(options, dict), options
     globs = sorted(w["globPattern"] for w in options["watchers"])
-    assert globs == ["**/.gowls.toml", "**/go.mod", "**/go.work", "**/pyproject.toml"]
+    assert globs == [
+        "**/.gowls.toml",
+        "**/Chart.yaml",
+        "**/ci/*.yaml",
+        "**/go.mod",
+        "**/go.work",
+        "**/pyproject.toml",
+        "**/templates/**",
+        "**/values*.yaml",
+        "**/values*.yml",
+        "**/values.schema.json",
+    ]
 
 
 async def test_watcher_is_registered_when_dynamic_registration_is_turned_on(

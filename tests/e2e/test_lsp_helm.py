@@ -25,6 +25,7 @@ async def test_schema_violation_fix_and_schema_change(
         "Chart.yaml": CHART,
         "values.yaml": VALUES,
         "values.schema.json": _schema("integer"),
+        "templates/cm.yaml": "n: {{ .Values.replicaCount }}\ni: {{ .Values.image.tag }}\n",
     }
     session = await start(client, tmp_path, files)
     uri = session.open("values.yaml", language_id="yaml")
@@ -51,4 +52,42 @@ async def test_schema_violation_fix_and_schema_change(
     # The schema now wants a string: the same value is fine.
     schema_uri = session.write("values.schema.json", _schema("string"))
     session.files_changed((schema_uri, lsp.FileChangeType.Changed))
+    assert (await session.diagnostics(uri)).items == []
+
+
+async def test_undefined_value_in_a_template_and_its_fix(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    template = "name: {{ .Values.nameOverride }}\nn: {{ .Values.replicaCount }}\n"
+    files = {
+        "Chart.yaml": CHART,
+        "values.yaml": "replicaCount: 1\n",
+        "templates/cm.yaml": template,
+    }
+    session = await start(client, tmp_path, files)
+    uri = session.open("templates/cm.yaml", language_id="helm")
+    (diag,) = (await session.diagnostics(uri)).items
+    assert diag.code == "HL106"
+    assert diag.severity == lsp.DiagnosticSeverity.Warning
+    assert diag.range == range_of(template, ".Values.nameOverride", session.encoding)
+
+    result = await session.client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri),
+            range=diag.range,
+            context=lsp.CodeActionContext(diagnostics=[diag]),
+        )
+    )
+    fixes = [a for a in result or [] if isinstance(a, lsp.CodeAction) and a.edit is not None]
+    assert [a.title for a in fixes] == ["Add 'nameOverride' to values.yaml"]
+    edit = fixes[0].edit
+    assert edit is not None and edit.changes is not None
+    values_uri = session.uri("values.yaml")
+    assert list(edit.changes) == [values_uri]
+    fixed = apply_edits("replicaCount: 1\n", list(edit.changes[values_uri]), session.encoding)
+    assert fixed == "replicaCount: 1\nnameOverride: null\n"
+
+    # Written to disk (as the editor would save it), the warning goes away.
+    session.write("values.yaml", fixed)
+    session.files_changed((values_uri, lsp.FileChangeType.Changed))
     assert (await session.diagnostics(uri)).items == []

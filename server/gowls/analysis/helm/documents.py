@@ -13,6 +13,8 @@ from pathlib import Path
 
 from gowls.analysis.helm.jsontext import JsonText, parse_json
 from gowls.analysis.helm.schema import Schema, load_schema_text
+from gowls.analysis.helm.templates import TemplateReads, template_reads
+from gowls.analysis.helm.usage import TEMPLATE_SUFFIXES
 from gowls.analysis.helm.values import (
     CI_PATTERNS,
     VALUES_PATTERNS,
@@ -24,11 +26,13 @@ from gowls.analysis.helm.yamlvalues import ValuesDocument, values_document
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import FileSource
 from gowls.syntax.comments import CommentToken
+from gowls.syntax.gotemplate import TemplateScan, scan_template
 from gowls.syntax.positions import LineIndex, Point, Span
 from gowls.syntax.yaml import YamlDocument, YamlProblem, parse_yaml
 
 VALUES_KIND = "helm-values"
 SCHEMA_KIND = "helm-schema"
+TEMPLATE_KIND = "helm-template"
 CHART_FILE = "Chart.yaml"
 SCHEMA_FILE = "values.schema.json"
 
@@ -76,6 +80,80 @@ class SchemaFile:
     def comments(self) -> Iterator[CommentToken]:
         """JSON has no comments."""
         return iter(())
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateSyntaxProblem:
+    """A template error from the scanner, as a span."""
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True)
+class TemplateFile:
+    """A chart template: the scanner's view and what it reads from ``.Values``."""
+
+    index: LineIndex
+    scan: TemplateScan
+    reads: TemplateReads
+    problems: tuple[TemplateSyntaxProblem, ...]
+
+    def span(self, start: int, end: int) -> Span:
+        """Byte offsets as a span."""
+        return Span(self.index.point(start), self.index.point(end))
+
+    def comments(self) -> Iterator[CommentToken]:
+        """The ``{{/* */}}`` comments."""
+        for comment in self.scan.comments:
+            yield CommentToken(self.span(comment.start, comment.end), comment.text)
+
+
+def parse_template_file(data: bytes, path: Path) -> TemplateFile:
+    """Scan a template; never raises."""
+    index = LineIndex(data)
+    scan = scan_template(data)
+    problems = tuple(
+        TemplateSyntaxProblem(Span(index.point(p.start), index.point(p.end)), p.message)
+        for p in scan.problems
+    )
+    return TemplateFile(index, scan, template_reads(data, scan), problems)
+
+
+def template_chart_root(source: FileSource, path: Path) -> Path | None:
+    """The chart a template belongs to: the nearest ``templates`` ancestor's parent with a
+    Chart.yaml."""
+    if path.suffix not in TEMPLATE_SUFFIXES:
+        return None
+    for parent in path.parents:
+        if parent.name == "templates" and source.is_file(parent.parent / CHART_FILE):
+            return parent.parent
+        if parent.name == "charts":
+            return None
+    return None
+
+
+def is_template_file(source: FileSource, path: Path) -> bool:
+    """Whether ``path`` is a template of a chart."""
+    return template_chart_root(source, path) is not None
+
+
+def template_file(snapshot: Snapshot, path: Path) -> TemplateFile | None:
+    """The template document at ``path``."""
+    doc = snapshot.parsed(path, TEMPLATE_KIND, parse_template_file)
+    return doc if isinstance(doc, TemplateFile) else None
+
+
+def template_paths(snapshot: Snapshot, root: Path) -> list[Path]:
+    """The template files of the chart at ``root`` (not those of its subcharts)."""
+    templates = root / "templates"
+    if not snapshot.source.is_dir(templates):
+        return []
+    return [p for p in snapshot.source.walk(templates, _is_template_name)]
+
+
+def _is_template_name(name: str) -> bool:
+    return name.endswith(TEMPLATE_SUFFIXES)
 
 
 def parse_values_file(data: bytes, path: Path) -> ValuesFile:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gowls.analysis.helm import documents
 from gowls.analysis.helm.rules import SCHEMA_RULES, VALUES_RULES
+from gowls.analysis.helm.template_rules import TEMPLATE_RULES, VALUES_USAGE_RULES
 from gowls.analysis.language import Discovery, Language
 
 HELM_VALUES = Language(
@@ -13,7 +14,7 @@ HELM_VALUES = Language(
     discovery=Discovery(patterns=("values*.yaml", "values*.yml", "*.yaml", "*.yml")),
     recognize=documents.is_values_file,
     watch_globs=("**/Chart.yaml", "**/values*.yaml", "**/values*.yml", "**/ci/*.yaml"),
-    rules=VALUES_RULES,
+    rules=(*VALUES_RULES, *VALUES_USAGE_RULES),
 )
 """Values files of a chart: values*.yaml beside Chart.yaml, ci/*.yaml below it."""
 
@@ -27,3 +28,14 @@ HELM_SCHEMA = Language(
     rules=SCHEMA_RULES,
 )
 """A chart's values.schema.json."""
+
+HELM_TEMPLATE = Language(
+    name=documents.TEMPLATE_KIND,
+    code_prefixes=("HL",),
+    parse=documents.parse_template_file,
+    discovery=Discovery(patterns=("*.yaml", "*.yml", "*.tpl", "*.txt")),
+    recognize=documents.is_template_file,
+    watch_globs=("**/templates/**",),
+    rules=TEMPLATE_RULES,
+)
+"""Chart templates: files under a chart's templates/ (yaml, yml, tpl, txt)."""

@@ -246,7 +246,7 @@ def _validator_class(schema: object) -> type[Validator] | None:
 def _meta_problems(
     cls: type[Validator], schema: object, doc: JsonText, name: str
 ) -> list[SchemaProblem]:
-    meta = cls(cls.META_SCHEMA)
+    meta = cls(cls.META_SCHEMA, format_checker=cls.FORMAT_CHECKER)
     problems = []
     for err in sorted(meta.iter_errors(cast(Any, schema)), key=lambda e: list(map(str, e.path))):
         where: InstancePath = tuple(err.path)
@@ -333,17 +333,19 @@ def validate(schema: Schema, values: object) -> list[SchemaFinding]:
     if schema.validator is None:
         return []
     findings: list[SchemaFinding] = []
+    problem: str | None = None
     try:
         errors = _without_masked(list(schema.validator.iter_errors(cast(Any, values))))
         for err in errors:
             findings.extend(_findings(err, schema.validator))
     except referencing.exceptions.Unresolvable as exc:
-        schema.problems.append(
-            SchemaProblem(f"cannot resolve $ref: {exc}", schema_name(schema), None)
-        )
+        problem = f"cannot resolve $ref: {exc}"
     except RecursionError:
-        msg = "$ref cycle: the schema refers to itself without consuming the value"
-        schema.problems.append(SchemaProblem(msg, schema_name(schema), None))
+        problem = "$ref cycle: the schema refers to itself without consuming the value"
+    except (re.error, ValueError, TypeError) as exc:  # e.g. a pattern Python cannot compile
+        problem = f"the schema cannot be applied: {exc}"
+    if problem is not None and all(p.message != problem for p in schema.problems):
+        schema.problems.append(SchemaProblem(problem, schema_name(schema), None))
     return sorted(set(findings), key=lambda f: (tuple(map(str, f.path)), f.keyword, f.message))
 
 
