@@ -10,10 +10,11 @@ import pytest
 from gowls.analysis.engine import check_file
 from gowls.analysis.findings import Finding, Severity
 from gowls.analysis.helm.templates import template_reads
+from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import FileSource
 from gowls.languages import LANGUAGES
-from gowls.syntax.positions import LineIndex, Span
+from gowls.syntax.positions import LineIndex, Point, Span
 from workspace_files import write_tree
 
 CHART = "apiVersion: v2\nname: app\nversion: 0.1.0\n"
@@ -161,3 +162,34 @@ def test_undefined_value_fix_adds_it_to_values_yaml(
     index = LineIndex(values)
     start, end = index.offset(edit.span.start), index.offset(edit.span.end)
     assert (index.data[:start] + edit.new_text.encode() + index.data[end:]).decode() == fixed
+
+
+def test_hover_and_definition_on_a_reference(tmp_path: Path) -> None:
+    files = {
+        "Chart.yaml": CHART,
+        "values.yaml": "image:\n  tag: '1.0'\n",
+        "values-prod.yaml": "image:\n  tag: '2.0'\n",
+        "values.schema.json": (
+            '{"properties": {"image": {"properties": {"tag": '
+            '{"type": "string", "description": "The image tag."}}}}}'
+        ),
+        "templates/d.yaml": "t: {{ .Values.image.tag }}\n",
+    }
+    write_tree(tmp_path, files)
+    snapshot = Snapshot(FileSource(), LANGUAGES)
+    path = tmp_path / "templates/d.yaml"
+    lang = LANGUAGES.named("helm-template")
+    assert lang is not None and lang.features.hover and lang.features.definition
+    ctx = RuleContext(snapshot, path, snapshot.document(path))
+    info = lang.features.hover(ctx, Point(0, 12))
+    assert info is not None
+    assert info.span == Span.of(0, 6, 0, 23)
+    assert '- values.yaml: `"1.0"`' in info.markdown
+    assert '- values-prod.yaml: `"2.0"`' in info.markdown
+    assert "The image tag." in info.markdown
+    targets = lang.features.definition(ctx, Point(0, 12))
+    assert [(t.path.name, t.span) for t in targets] == [
+        ("values.yaml", Span.of(1, 2, 1, 5)),
+        ("values-prod.yaml", Span.of(1, 2, 1, 5)),
+    ]
+    assert lang.features.hover(ctx, Point(0, 0)) is None

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from gowls.analysis.helm import documents
+from gowls.analysis.helm.navigation import definition, hover
 from gowls.analysis.helm.rules import SCHEMA_RULES, VALUES_RULES
 from gowls.analysis.helm.template_rules import TEMPLATE_RULES, VALUES_USAGE_RULES
-from gowls.analysis.language import Discovery, Language
+from gowls.analysis.language import Discovery, Features, Language
 
 HELM_VALUES = Language(
     name=documents.VALUES_KIND,
@@ -37,5 +38,6 @@ HELM_TEMPLATE = Language(
     recognize=documents.is_template_file,
     watch_globs=("**/templates/**",),
     rules=TEMPLATE_RULES,
+    features=Features(hover=hover, definition=definition),
 )
 """Chart templates: files under a chart's templates/ (yaml, yml, tpl, txt)."""
