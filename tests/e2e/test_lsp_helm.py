@@ -91,3 +91,22 @@ async def test_undefined_value_in_a_template_and_its_fix(
     session.write("values.yaml", fixed)
     session.files_changed((values_uri, lsp.FileChangeType.Changed))
     assert (await session.diagnostics(uri)).items == []
+
+
+async def test_unused_value_follows_template_edits(client: GowlsTestClient, tmp_path: Path) -> None:
+    """values.yaml's HL107 hint goes away when an open template starts reading the value."""
+    values = "used: 1\nlater: 2\n"
+    files = {
+        "Chart.yaml": CHART,
+        "values.yaml": values,
+        "templates/cm.yaml": "u: {{ .Values.used }}\n",
+    }
+    session = await start(client, tmp_path, files)
+    values_uri = session.open("values.yaml", language_id="yaml")
+    (diag,) = (await session.diagnostics(values_uri)).items
+    assert (diag.code, diag.severity) == ("HL107", lsp.DiagnosticSeverity.Hint)
+    assert diag.range == range_of(values, "later", session.encoding)
+
+    template_uri = session.open("templates/cm.yaml", language_id="helm")
+    session.replace(template_uri, "{{ .Values.used }}", "{{ .Values.used }}{{ .Values.later }}")
+    assert (await session.diagnostics(values_uri)).items == []
