@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from gowls.analysis.go.language import GOMOD, GOWORK
 from gowls.analysis.goreleaser.language import GORELEASER
+from gowls.analysis.helm.language import HELM_SCHEMA, HELM_TEMPLATE, HELM_VALUES
 from gowls.analysis.language import Languages
 
 LANGUAGES = Languages(
@@ -15,6 +16,9 @@ LANGUAGES = Languages(
         GOWORK,
         GOMOD,
         GORELEASER,
+        HELM_TEMPLATE,
+        HELM_VALUES,
+        HELM_SCHEMA,
     )
 )
 """The kinds, in recognition order (the first that claims a file wins)."""

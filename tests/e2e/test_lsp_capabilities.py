@@ -94,11 +94,17 @@ async def test_watcher_is_registered_when_the_client_supports_dynamic_registrati
         "**/.goreleaser.yaml",
         "**/.goreleaser.yml",
         "**/.gowls.toml",
+        "**/Chart.yaml",
+        "**/ci/*.yaml",
         "**/go.mod",
         "**/go.work",
         "**/goreleaser.yaml",
         "**/goreleaser.yml",
         "**/pyproject.toml",
+        "**/templates/**",
+        "**/values*.yaml",
+        "**/values*.yml",
+        "**/values.schema.json",
     ]
 
 

@@ -1,0 +1,273 @@
+"""Helm chart files as documents, and the chart model read through a snapshot.
+
+Values files (``values*.yaml``/``values*.yml`` beside a Chart.yaml, ``ci/*.yaml`` below one) and
+values.schema.json files are recognised here; both are parsed without ever failing.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gowls.analysis.helm.jsontext import JsonText, parse_json
+from gowls.analysis.helm.schema import Schema, load_schema_text
+from gowls.analysis.helm.templates import TemplateReads, template_reads
+from gowls.analysis.helm.usage import TEMPLATE_SUFFIXES
+from gowls.analysis.helm.values import (
+    CI_PATTERNS,
+    VALUES_PATTERNS,
+    Chart,
+    ChartReader,
+    load_chart,
+)
+from gowls.analysis.helm.yamlvalues import ValuesDocument, values_document
+from gowls.analysis.snapshot import Snapshot
+from gowls.analysis.source import FileSource
+from gowls.syntax.comments import CommentToken
+from gowls.syntax.gotemplate import TemplateScan, scan_template
+from gowls.syntax.positions import LineIndex, Point, Span
+from gowls.syntax.yaml import YamlDocument, YamlProblem, parse_yaml
+
+VALUES_KIND = "helm-values"
+SCHEMA_KIND = "helm-schema"
+TEMPLATE_KIND = "helm-template"
+CHART_FILE = "Chart.yaml"
+SCHEMA_FILE = "values.schema.json"
+
+
+@dataclass(frozen=True)
+class ValuesFile:
+    """A values file: its YAML document and Helm's data with source sites."""
+
+    yaml: YamlDocument
+    values: ValuesDocument
+
+    @property
+    def index(self) -> LineIndex:
+        """Line starts of the text."""
+        return self.yaml.index
+
+    @property
+    def problems(self) -> Sequence[YamlProblem]:
+        """YAML syntax problems."""
+        return self.yaml.problems
+
+    def comments(self) -> Iterator[CommentToken]:
+        """The ``#`` comments."""
+        for comment in self.yaml.comments:
+            yield CommentToken(comment.span, comment.text)
+
+
+@dataclass(frozen=True, slots=True)
+class JsonProblem:
+    """A JSON syntax error."""
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True)
+class SchemaFile:
+    """A values.schema.json: its JSON text with positions."""
+
+    index: LineIndex
+    json: JsonText
+    text: str
+    problems: tuple[JsonProblem, ...] = field(default=())
+
+    def comments(self) -> Iterator[CommentToken]:
+        """JSON has no comments."""
+        return iter(())
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateSyntaxProblem:
+    """A template error from the scanner, as a span."""
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True)
+class TemplateFile:
+    """A chart template: the scanner's view and what it reads from ``.Values``."""
+
+    index: LineIndex
+    scan: TemplateScan
+    reads: TemplateReads
+    problems: tuple[TemplateSyntaxProblem, ...]
+
+    def span(self, start: int, end: int) -> Span:
+        """Byte offsets as a span."""
+        return Span(self.index.point(start), self.index.point(end))
+
+    def comments(self) -> Iterator[CommentToken]:
+        """The ``{{/* */}}`` comments."""
+        for comment in self.scan.comments:
+            yield CommentToken(self.span(comment.start, comment.end), comment.text)
+
+
+def parse_template_file(data: bytes, path: Path) -> TemplateFile:
+    """Scan a template; never raises."""
+    index = LineIndex(data)
+    scan = scan_template(data)
+    problems = tuple(
+        TemplateSyntaxProblem(Span(index.point(p.start), index.point(p.end)), p.message)
+        for p in scan.problems
+    )
+    return TemplateFile(index, scan, template_reads(data, scan), problems)
+
+
+def template_chart_root(source: FileSource, path: Path) -> Path | None:
+    """The chart a template belongs to: the nearest ``templates`` ancestor's parent with a
+    Chart.yaml."""
+    if path.suffix not in TEMPLATE_SUFFIXES:
+        return None
+    for parent in path.parents:
+        if parent.name == "templates" and source.is_file(parent.parent / CHART_FILE):
+            return parent.parent
+        if parent.name == "charts":
+            return None
+    return None
+
+
+def is_template_file(source: FileSource, path: Path) -> bool:
+    """Whether ``path`` is a template of a chart."""
+    return template_chart_root(source, path) is not None
+
+
+def template_file(snapshot: Snapshot, path: Path) -> TemplateFile | None:
+    """The template document at ``path``."""
+    doc = snapshot.parsed(path, TEMPLATE_KIND, parse_template_file)
+    return doc if isinstance(doc, TemplateFile) else None
+
+
+def template_paths(snapshot: Snapshot, root: Path) -> list[Path]:
+    """The template files of the chart at ``root`` (not those of its subcharts)."""
+    templates = root / "templates"
+    if not snapshot.source.is_dir(templates):
+        return []
+    return [p for p in snapshot.source.walk(templates, _is_template_name)]
+
+
+def _is_template_name(name: str) -> bool:
+    return name.endswith(TEMPLATE_SUFFIXES)
+
+
+def parse_values_file(data: bytes, path: Path) -> ValuesFile:
+    """Parse a values file (or Chart.yaml); never raises."""
+    doc = parse_yaml(data)
+    return ValuesFile(doc, values_document(doc))
+
+
+def parse_schema_file(data: bytes, path: Path) -> SchemaFile:
+    """Parse a values.schema.json; never raises."""
+    text = data.decode("utf-8", "replace")
+    parsed = parse_json(text)
+    problems: tuple[JsonProblem, ...] = ()
+    if parsed.error is not None:
+        at = parsed.error_at or Point(0, 0)
+        problems = (JsonProblem(Span(at, at), parsed.error),)
+    return SchemaFile(LineIndex(data), parsed, text, problems)
+
+
+def _in_templates(path: Path, root: Path) -> bool:
+    return "templates" in path.relative_to(root).parts[:-1]
+
+
+def values_chart_root(source: FileSource, path: Path) -> Path | None:
+    """The chart directory of a values file, or None if ``path`` is not one."""
+    name = path.name
+    values = any(fnmatch.fnmatchcase(name, p) for p in VALUES_PATTERNS)
+    if values and source.is_file(path.parent / CHART_FILE):
+        return path.parent
+    in_ci = path.parent.name == "ci" and any(fnmatch.fnmatchcase(name, p) for p in CI_PATTERNS)
+    if in_ci and source.is_file(path.parent.parent / CHART_FILE):
+        return path.parent.parent
+    return None
+
+
+def is_values_file(source: FileSource, path: Path) -> bool:
+    """Whether ``path`` is a values file of a chart."""
+    return values_chart_root(source, path) is not None
+
+
+def is_schema_file(source: FileSource, path: Path) -> bool:
+    """Whether ``path`` is the values.schema.json of a chart."""
+    return path.name == SCHEMA_FILE and source.is_file(path.parent / CHART_FILE)
+
+
+class SnapshotReader(ChartReader):
+    """The chart model's reads, through a snapshot (cached, and recorded as dependencies)."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+
+    def is_file(self, path: Path) -> bool:
+        """Whether ``path`` is a file (or an open buffer)."""
+        return self.snapshot.source.is_file(path)
+
+    def load(self, path: Path) -> object:
+        """Helm's data for a YAML file."""
+        doc = values_file(self.snapshot, path)
+        return doc.values.data if doc is not None else None
+
+    def children(self, directory: Path, patterns: tuple[str, ...]) -> list[Path]:
+        """Matching files directly in ``directory``."""
+        if not self.snapshot.source.is_dir(directory):
+            return []
+
+        def wanted(name: str) -> bool:
+            return any(fnmatch.fnmatchcase(name, p) for p in patterns)
+
+        walked = self.snapshot.source.walk(directory, wanted)
+        return sorted(p for p in walked if p.parent == directory)
+
+    def directories(self, directory: Path) -> list[Path]:
+        """Directories directly in ``directory``."""
+        if not self.snapshot.source.is_dir(directory):
+            return []
+        return sorted(p for p in directory.iterdir() if p.is_dir())
+
+    def schema(self, path: Path) -> Schema | None:
+        """The schema at ``path`` (loaded once per snapshot)."""
+        return chart_schema(self.snapshot, path)
+
+
+def values_file(snapshot: Snapshot, path: Path) -> ValuesFile | None:
+    """The values document at ``path`` (any YAML file the chart model reads)."""
+    doc = snapshot.parsed(path, VALUES_KIND, parse_values_file)
+    return doc if isinstance(doc, ValuesFile) else None
+
+
+def schema_file(snapshot: Snapshot, path: Path) -> SchemaFile | None:
+    """The values.schema.json document at ``path``."""
+    doc = snapshot.parsed(path, SCHEMA_KIND, parse_schema_file)
+    return doc if isinstance(doc, SchemaFile) else None
+
+
+def chart_schema(snapshot: Snapshot, path: Path) -> Schema | None:
+    """The loaded schema at ``path``, or None when there is none; memoised per snapshot."""
+
+    def build() -> Schema | None:
+        doc = schema_file(snapshot, path)
+        if doc is None:
+            return None
+        return load_schema_text(doc.text, path.parent, path.name, snapshot.source.read_bytes)
+
+    return snapshot.memo(("helm schema", path), build)
+
+
+def top_chart_root(snapshot: Snapshot, root: Path) -> Path:
+    """The outermost chart that holds the chart at ``root`` as an unpacked subchart."""
+    top = root
+    while top.parent.name == "charts" and snapshot.source.is_file(top.parent.parent / CHART_FILE):
+        top = top.parent.parent
+    return top
+
+
+def chart_model(snapshot: Snapshot, root: Path) -> Chart:
+    """The chart at ``root`` with its subcharts; memoised per snapshot."""
+    return snapshot.memo(("helm chart", root), lambda: load_chart(root, SnapshotReader(snapshot)))
