@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from client_npm import digest, ensure_client_packages, npm_env, run
 
 ROOT = Path(__file__).resolve().parents[2]
