@@ -152,9 +152,10 @@ class Extension {
     const resource = vscode.workspace.workspaceFolders?.[0]?.uri;
     const list = await candidates(configuredPython.trim() || undefined, resource, this.log);
     const search = await findPython(list, (python) => rejectPython(bundle, python), this.log);
-    const install =
-      `Install CPython ${versionList(bundle)} (python.org, Homebrew, or your system's package, e.g. python3.12) ` +
-      "and select it with the Python extension (Python: Select Interpreter) or set gowls.server.python.";
+    const how =
+      "(python.org, Homebrew, or your system's package, e.g. python3.12) and select it with the " +
+      "Python extension (Python: Select Interpreter) or set gowls.server.python.";
+    const install = `Install CPython ${versionList(bundle)} ${how}`;
     const actions = [this.logAction(), this.settingsAction("gowls.server.python")];
     if (!search.found) {
       const ran = search.rejected.find((r) => r.found);
@@ -162,7 +163,7 @@ class Extension {
         throw new UserError(
           `gowls: this Python cannot run the bundled server: ${describe(ran)} is ` +
             `${ran.found.implementation} ${ran.found.version} (${ran.found.executable}); ` +
-            `the bundled server runs on CPython ${versionList(bundle)}. ${install}`,
+            `the bundled server runs on CPython ${versionList(bundle)}. Install one of them ${how}`,
           actions,
         );
       }
@@ -552,9 +553,20 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Opens the Settings editor on one setting (by its exact key, which works in remote windows too). */
-function openSettings(key: string): Thenable<unknown> {
-  return vscode.commands.executeCommand("workbench.action.openSettings", key);
+/**
+ * Opens the Settings editor on one setting, by its exact key, on the tab where it can be set.
+ * The server settings are machine-scoped: in a remote window (SSH, WSL, containers,
+ * code-server) the User tab does not list them ("No Settings Found"), the Remote tab does.
+ * `openRemoteSettings` exists only in remote windows; elsewhere the User tab is right.
+ */
+async function openSettings(key: string): Promise<void> {
+  try {
+    await vscode.commands.executeCommand("workbench.action.openRemoteSettings", { query: key });
+    return;
+  } catch {
+    // not a remote window
+  }
+  await vscode.commands.executeCommand("workbench.action.openSettings", key);
 }
 
 let extension: Extension | undefined;
