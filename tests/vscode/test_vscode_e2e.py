@@ -314,3 +314,34 @@ def test_vscode_unusable_python_notification(unusable_python_run: dict[str, Any]
     assert "Install one of them" in toast and "gowls.server.python" in toast, toast
     gowls_notes = [t for t in detail["centre"] if "gowls" in t or "Pending response" in t]
     assert len(gowls_notes) == 1, gowls_notes
+
+
+@pytest.fixture(scope="module")
+def broken_server_run(built: dict[str, Any]) -> dict[str, Any]:
+    """gowls.server.command is a program that prints a cause on stderr and exits at once."""
+    ws = _write_fixture(built["tmp"] / "broken-server")
+    command = [sys.executable, "-c", "import sys; sys.exit('gowls-e2e: this server cannot start')"]
+    return _run_driver(
+        "broken-server",
+        {
+            "vsix": str(built["vsix"]),
+            "workspace": str(ws),
+            "settings": {"gowls.server.command": command},
+            "scenarios": ["broken-server-command-notification"],
+        },
+    )
+
+
+def test_vscode_broken_server_command_notification(broken_server_run: dict[str, Any]) -> None:
+    """A server that exits at start: one notification with its last stderr line, and none of
+    the language client's generic ones ("Pending response rejected", "couldn't create
+    connection")."""
+    run = broken_server_run
+    _check(run, "broken-server-command-notification")
+    detail = run["results"]["broken-server-command-notification"]["detail"]
+    toast = detail["toast"]
+    assert "gowls: the language server did not start (gowls.server.command: " in toast, detail
+    notes = [t for t in detail["centre"] if "did not start" in t]
+    assert len(notes) == 1 and notes[0].endswith("gowls-e2e: this server cannot start"), detail
+    generic = ("Pending response", "couldn't create connection", "Connection to server")
+    assert not [t for t in detail["centre"] if any(g in t for g in generic)], detail

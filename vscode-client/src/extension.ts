@@ -33,6 +33,8 @@ const OWN_COMMANDS = new Set([
 /** How often the server may stop within RESTART_WINDOW_MS and still be restarted. */
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
+/** How long a start-failure notification waits for the rest of the server's stderr. */
+const STDERR_DRAIN_MS = 2000;
 
 /**
  * The files gowls handles, as document selectors that coexist with the Go extension (which
@@ -239,41 +241,58 @@ class Extension {
     const restarts: number[] = [];
     let ran = false;
     let reported = false;
-    const reportOnce = (err: UserError): void => {
-      if (!reported) {
-        reported = true;
-        this.fail(err);
+    // The stream of the server's stderr ends when the process does; the notification waits
+    // for it (at most STDERR_DRAIN_MS) so that it can quote the last line, e.g. an ImportError.
+    let stderrDone: Promise<void> = Promise.resolve();
+    const reportOnce = (what: string): void => {
+      if (reported) {
+        return;
       }
-    };
-    const stoppedError = (what: string): UserError =>
-      new UserError(
-        `gowls: the language server ${what} (${launch.description})` +
-          (stderrTail.length ? `: ${stderrTail[stderrTail.length - 1]}` : "; see the server log"),
-        [this.logAction(), this.settingsAction("gowls.server.command")],
+      reported = true;
+      const cap = new Promise<void>((resolve) => setTimeout(resolve, STDERR_DRAIN_MS));
+      void Promise.race([stderrDone, cap]).then(() =>
+        this.fail(
+          new UserError(
+            `gowls: the language server ${what} (${launch.description})` +
+              (stderrTail.length ? `: ${stderrTail[stderrTail.length - 1]}` : "; see the server log"),
+            [this.logAction(), this.settingsAction("gowls.server.command")],
+          ),
+        ),
       );
-    const pipeLines = (input: NodeJS.ReadableStream, sink: (line: string) => void): void => {
-      let buffer = "";
-      input.setEncoding("utf8");
-      input.on("data", (chunk: string) => {
-        buffer += chunk;
-        const lines = buffer.split(/\r?\n/);
-        buffer = lines.pop() ?? "";
-        lines.forEach(sink);
-      });
     };
+    const pipeLines = (input: NodeJS.ReadableStream, sink: (line: string) => void): Promise<void> =>
+      new Promise((resolve) => {
+        let buffer = "";
+        input.setEncoding("utf8");
+        input.on("data", (chunk: string) => {
+          buffer += chunk;
+          const lines = buffer.split(/\r?\n/);
+          buffer = lines.pop() ?? "";
+          lines.forEach(sink);
+        });
+        input.on("end", () => {
+          if (buffer) {
+            sink(buffer);
+          }
+          resolve();
+        });
+        input.on("close", () => resolve());
+        input.on("error", () => resolve());
+      });
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
       outputChannel: this.log,
       stdioOptions: {
-        stdout: (input, channel) => pipeLines(input, (line) => channel.info(line)),
-        stderr: (input, channel) =>
-          pipeLines(input, (line) => {
+        stdout: (input, channel) => void pipeLines(input, (line) => channel.info(line)),
+        stderr: (input, channel) => {
+          stderrDone = pipeLines(input, (line) => {
             channel.error(line);
             if (line.trim()) {
               stderrTail.push(line.trim());
               stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
             }
-          }),
+          });
+        },
       },
       initializationFailedHandler: () => false,
       errorHandler: {
@@ -291,7 +310,7 @@ class Extension {
             this.log.warn(`the server stopped; restarting it (${restarts.length}/${MAX_RESTARTS})`);
             return { action: CloseAction.Restart, handled: true };
           }
-          reportOnce(stoppedError(ran ? `stopped ${restarts.length} times in 3 minutes and is not restarted` : "did not start"));
+          reportOnce(ran ? `stopped ${restarts.length} times in 3 minutes and is not restarted` : "did not start");
           return { action: CloseAction.DoNotRestart, handled: true };
         },
       },
@@ -320,7 +339,7 @@ class Extension {
       this.setStatus("running", launch.description);
     } catch (err) {
       this.log.error(`the server did not start: ${errorText(err)}`);
-      reportOnce(stoppedError("did not start"));
+      reportOnce("did not start");
     }
   }
 

@@ -121,4 +121,20 @@ export const scenarios = [
       return { toast: text, centre };
     },
   },
+  {
+    name: "broken-server-command-notification",
+    optIn: true,
+    title:
+      "a gowls.server.command that exits at start (the test sets it to python3 -c \"sys.exit('gowls-e2e: " +
+      "this server cannot start')\"): one notification quoting its stderr, no generic ones",
+    async run(ui) {
+      await ui.openFile("go.work");
+      const toast = await ui.toast(/the language server did not start .*gowls-e2e: this server cannot start/);
+      await ui.statusBar("gowls: error");
+      const text = (await toast.innerText()).replace(/\s+/g, " ");
+      await ui.screenshot("broken-server-command-notification");
+      const centre = await ui.notificationTexts();
+      return { toast: text, centre };
+    },
+  },
 ];
