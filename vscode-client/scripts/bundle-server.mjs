@@ -13,7 +13,7 @@
 // each platform (the .vsix is tagged with its VS Code target).
 //
 // Environment:
-//   GOWLS_BUNDLE_PYTHON   the Python that runs pip (default python3; 3.11 or newer)
+//   GOWLS_BUNDLE_PYTHON   the Python that runs pip (default python3, on Windows python; 3.11+)
 //   GOWLS_WHEEL           the gowls wheel to bundle (default: built from this checkout with
 //                         `pip wheel`, which needs a C compiler)
 //   GOWLS_WHEELHOUSE      a folder of wheels of the dependencies for every version: installs
@@ -44,7 +44,7 @@ const ext = resolve(here, "..");
 const repo = resolve(ext, "..");
 const bundled = join(ext, "bundled");
 const shared = join(bundled, "libs");
-const python = process.env.GOWLS_BUNDLE_PYTHON || "python3";
+const python = process.env.GOWLS_BUNDLE_PYTHON || (process.platform === "win32" ? "python" : "python3");
 const wheelhouse = process.env.GOWLS_WHEELHOUSE ? resolve(process.env.GOWLS_WHEELHOUSE) : undefined;
 const versions = (process.env.GOWLS_BUNDLE_PYTHONS || DEFAULT_VERSIONS.join(","))
   .split(",")

@@ -45,7 +45,7 @@ export function platformMismatch(bundle: Bundle): string | undefined {
   return (
     `this .vsix bundles the server for ${bundle.platform}-${bundle.arch}, but this machine is ` +
     `${process.platform}-${process.arch}: install the gowls .vsix for ${process.platform}-${process.arch}, ` +
-    "or install gowls (pip install gowls) and set gowls.server.command"
+    "or install the gowls command (https://github.com/gowls/gowls#install) and set gowls.server.command"
   );
 }
 

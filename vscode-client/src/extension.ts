@@ -137,8 +137,8 @@ class Extension {
     const bundle = readBundle(this.context.asAbsolutePath("bundled"));
     if (!bundle || !existsSync(path.join(bundle.root, "libs", "gowls"))) {
       throw new UserError(
-        "gowls: this extension was packaged without a bundled server. Install gowls " +
-          "(pip install gowls, Python 3.11+) and set gowls.server.command, e.g. [\"gowls\"].",
+        "gowls: this extension was packaged without a bundled server. Install the gowls command " +
+          "(https://github.com/gowls/gowls#install) and set gowls.server.command, e.g. [\"gowls\"].",
         [this.logAction(), this.settingsAction("gowls.server.command")],
       );
     }
