@@ -29,10 +29,10 @@ are required, 3.14 is bundled when its dependency wheels exist)."""
 
 _SOURCE_FILES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md")
 _SOURCE_TREES = ("server/gowls", "grammars/tree-sitter-gomod")
-_CLIENT_SKIP = {"node_modules", "dist", "bundled", ".bundle-build", "test"}
+_CLIENT_SKIP = frozenset({"node_modules", "dist", "bundled", ".bundle-build", "test"})
 
 
-def _files(base: Path, skip: set[str] = frozenset()) -> Iterable[Path]:  # type: ignore[assignment]
+def _files(base: Path, skip: frozenset[str] = frozenset()) -> Iterable[Path]:
     for path in sorted(base.rglob("*")):
         rel = path.relative_to(base).parts
         if any(p in skip or p == "__pycache__" or p.endswith(".egg-info") for p in rel):
@@ -54,8 +54,12 @@ def source_digest() -> str:
     """A digest of everything the sdist and wheel are built from."""
     files = [ROOT / f for f in _SOURCE_FILES]
     for tree in _SOURCE_TREES:
-        files.extend(_files(ROOT / tree, {"node_modules", "build"}))
+        files.extend(_files(ROOT / tree, frozenset({"node_modules", "build"})))
     return _digest(files)
+
+
+class DownloadFailed(RuntimeError):
+    """pip could not download the dependency wheels (no network or no index): tests skip."""
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
@@ -124,9 +128,10 @@ def dependency_wheels() -> Path:
         args += ["--only-binary=:all:", "--implementation", "cp", "--python-version", version]
         try:
             _run([*args, "--dest", str(tmp), *reqs], ROOT)
-        except RuntimeError:
+        except RuntimeError as exc:
             if version in SUPPORTED_PYTHONS[:3]:
-                raise  # 3.14 may lack wheels on some platform; the bundle skips it then
+                raise DownloadFailed(str(exc)) from exc
+            # 3.14 may lack wheels on some platform; the bundle skips it then
     return _publish(tmp, folder)
 
 

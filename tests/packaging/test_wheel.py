@@ -16,6 +16,7 @@ import pytest
 
 from release_artifacts import (
     SUPPORTED_PYTHONS,
+    DownloadFailed,
     dependency_wheels,
     dist,
     gowls_wheel,
@@ -81,7 +82,11 @@ def test_wheel_installs_and_runs(minor: str, tmp_path: Path) -> None:
     bindir = venv / ("Scripts" if sys.platform == "win32" else "bin")
     install = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--python"]
     install += [str(bindir / "python"), "install", "--quiet", "--no-index", "--no-compile"]
-    install += ["--find-links", str(dependency_wheels()), str(gowls_wheel())]
+    try:
+        deps = dependency_wheels()
+    except DownloadFailed as exc:
+        pytest.skip(f"could not download the dependency wheels from the package index: {exc}")
+    install += ["--find-links", str(deps), str(gowls_wheel())]
     done = subprocess.run(install, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
 
