@@ -1,10 +1,10 @@
 // Finding a Python that can run the bundled server.
 //
-// Order: `gowls.server.python` when set, then the interpreter selected in the Python extension
-// (ms-python.python: the `environments` API, else the older `settings.getExecutionDetails`),
-// then `python3` on PATH (on Windows also the `py -3` launcher and `python`). The first
-// candidate the caller accepts (a CPython whose minor version the .vsix bundles) wins; the
-// others are reported with the reason they were passed over.
+// Order: `gowls.server.python` when set (then nothing else); else the interpreter selected in
+// the Python extension (ms-python.python: the `environments` API, else the older
+// `settings.getExecutionDetails`), then `python3` on PATH (on Windows also the `py -3`
+// launcher and `python`). The first candidate the caller accepts (a CPython whose minor
+// version the .vsix bundles) wins; the others are logged with the reason they were passed over.
 import { execFile } from "node:child_process";
 import * as vscode from "vscode";
 
@@ -106,11 +106,11 @@ export async function candidates(
   resource: vscode.Uri | undefined,
   log: vscode.LogOutputChannel,
 ): Promise<PythonCandidate[]> {
-  const list: PythonCandidate[] = [];
   if (configured) {
-    list.push({ command: [configured], source: "gowls.server.python" });
+    // The user's explicit choice is the only candidate: if it cannot serve, say so.
+    return [{ command: [configured], source: "gowls.server.python" }];
   }
-  list.push(...(await fromPythonExtension(resource, log)));
+  const list: PythonCandidate[] = [...(await fromPythonExtension(resource, log))];
   list.push({ command: ["python3"], source: "PATH" });
   if (process.platform === "win32") {
     list.push({ command: ["py", "-3"], source: "the Python launcher" });
