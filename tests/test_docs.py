@@ -68,3 +68,15 @@ def test_readme_install_section_says_how_to_install_today() -> None:
 def test_nvim_readme_points_at_the_true_install() -> None:
     text = (ROOT / "editors" / "nvim" / "README.md").read_text(encoding="utf-8")
     assert "pipx install ./" in text
+
+
+def test_install_docs_cover_linux_macos_windows_and_vscode() -> None:
+    """How to install today, per system; the VS Code extension from a .vsix built in the clone."""
+    section = _section(ROOT / "README.md", "## Install")
+    for system in ("**Linux**", "**macOS**", "**Windows**", "**VS Code**"):
+        assert system in section, system
+    for command in ("py -m pipx install .", "npm run package", "code --install-extension"):
+        assert command in section, command
+    editors = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    assert "| Linux, macOS |" in editors and "| Windows (PowerShell) |" in editors
+    assert "npm run package" in editors

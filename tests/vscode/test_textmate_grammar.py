@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from client_npm import CLIENT, ensure_client_packages
 
 GRAMMAR = CLIENT / "syntaxes" / "gomod.tmLanguage.json"

@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from client_npm import digest, ensure_client_packages, npm_env, run
+from release_artifacts import DownloadFailed, pyenv_pythons, vsix
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT = ROOT / "vscode-client"
@@ -57,8 +59,13 @@ FIXTURE = {
     "tools/go.mod": "module example.com/tools\n\ngo 1.22\n",
 }
 
-# The bundled-server run: the .vsix's own server under a plain Python 3.11+ found on PATH.
+# The bundled-server run: the .vsix's own server under the first of these CPythons found in
+# pyenv, as `python3` first on PATH (3.11 is what the test itself runs on; the others need
+# the bundle's per-version tree-sitter).
 BUNDLED_SCENARIOS = ["server-starts", "gowork-missing-use"]
+BUNDLED_PYTHONS = ("3.12", "3.13")
+# The unusable-Python run: only a CPython the bundle does not serve as `python3`.
+UNUSABLE_PYTHONS = ("3.10", "3.9")
 
 
 def _list_scenarios() -> list[str]:
@@ -125,12 +132,17 @@ def _ensure_tools() -> None:
     stamp.write_text(want)
 
 
-def _build_vsix() -> Path:
-    env = {**os.environ, "GOWLS_BUNDLE_PYTHON": sys.executable}
-    run(["npm", "run", "package"], CLIENT, env, timeout=900)
-    vsix = CLIENT / "dist" / "gowls.vsix"
-    assert vsix.exists(), "npm run package did not produce dist/gowls.vsix"
-    return vsix
+def _python_first_on_path(bin_dir: Path, python: Path) -> dict[str, str]:
+    """An environment whose PATH starts with `bin_dir`, holding `python3` -> `python`."""
+    bin_dir.mkdir(parents=True, exist_ok=True)
+    link = bin_dir / "python3"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(python)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    for name in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME"):
+        env.pop(name, None)
+    return env
 
 
 def _write_fixture(root: Path) -> Path:
@@ -191,8 +203,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         pytest.skip(f"{CHROMIUM} is missing and could not be installed")
     _ensure_tools()
     ensure_client_packages()
-    vsix = _build_vsix()
-    return {"vsix": vsix, "tmp": tmp_path_factory.mktemp("vscode-e2e")}
+    try:
+        # npm run package with this checkout's wheel, offline (cached by content).
+        built = vsix()
+    except DownloadFailed as exc:
+        pytest.skip(f"could not download the dependency wheels from the package index: {exc}")
+    return {"vsix": built, "tmp": tmp_path_factory.mktemp("vscode-e2e")}
 
 
 @pytest.fixture(scope="module")
@@ -213,18 +229,14 @@ def configured_run(built: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def bundled_run(built: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """A few scenarios with no server command: the .vsix's bundled server under python3."""
-    base = Path(getattr(sys, "_base_executable", sys.executable))
-    bin_dir = built["tmp"] / "python-bin"
-    bin_dir.mkdir(exist_ok=True)
-    link = bin_dir / "python3"
-    if not link.exists():
-        link.symlink_to(base)
+    """No server command: the .vsix's bundled server under CPython 3.12 (or 3.13) as python3."""
+    pythons = pyenv_pythons()
+    minor = next((m for m in BUNDLED_PYTHONS if m in pythons), None)
+    if minor is None:
+        pytest.skip(f"needs CPython {' or '.join(BUNDLED_PYTHONS)} in pyenv")
+    env = _python_first_on_path(built["tmp"] / "python-bin", pythons[minor])
     ws = _write_fixture(built["tmp"] / "bundled")
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
-    env.pop("PYTHONPATH", None)
-    env.pop("VIRTUAL_ENV", None)
-    yield _run_driver(
+    run = _run_driver(
         "bundled-server",
         {
             "vsix": str(built["vsix"]),
@@ -234,6 +246,8 @@ def bundled_run(built: dict[str, Any]) -> Iterator[dict[str, Any]]:
         },
         env,
     )
+    run["minor"] = minor
+    yield run
 
 
 def _check(run: dict[str, Any], scenario: str) -> None:
@@ -267,31 +281,71 @@ def test_vscode_bundled_server(bundled_run: dict[str, Any], scenario: str) -> No
     logs = list(bundled_run["artifacts"].glob("vscode-logs/*/exthost*/gowls.gowls/gowls.log"))
     assert logs, "no gowls log was written"
     text = "\n".join(p.read_text() for p in logs)
-    assert "starting the server: bundled server with Python" in text, text
+    assert f"starting the server: bundled server with Python {bundled_run['minor']}." in text, text
 
 
 @pytest.fixture(scope="module")
-def no_python_run(built: dict[str, Any]) -> dict[str, Any]:
-    """No server command and only a too-old python3 on PATH (a stand-in reporting 3.9)."""
-    bin_dir = built["tmp"] / "old-python-bin"
-    bin_dir.mkdir(exist_ok=True)
-    fake = bin_dir / "python3"
-    fake.write_text("#!/bin/sh\necho 3.9.0\necho 0\n")
-    fake.chmod(0o755)
-    ws = _write_fixture(built["tmp"] / "no-python")
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
-    return _run_driver(
-        "no-python",
+def unusable_python_run(built: dict[str, Any]) -> dict[str, Any]:
+    """No server command and only a CPython older than the bundle serves as python3."""
+    pythons = pyenv_pythons()
+    minor = next((m for m in UNUSABLE_PYTHONS if m in pythons), None)
+    if minor is None:
+        pytest.skip(f"needs CPython {' or '.join(UNUSABLE_PYTHONS)} in pyenv")
+    env = _python_first_on_path(built["tmp"] / "old-python-bin", pythons[minor])
+    ws = _write_fixture(built["tmp"] / "unusable-python")
+    run = _run_driver(
+        "unusable-python",
         {
             "vsix": str(built["vsix"]),
             "workspace": str(ws),
             "settings": {"gowls.server.command": []},
-            "scenarios": ["no-python-notification"],
+            "scenarios": ["unusable-python-notification"],
         },
         env,
     )
+    run["minor"] = minor
+    return run
 
 
-def test_vscode_no_python_notification(no_python_run: dict[str, Any]) -> None:
-    """Without a usable Python the extension says what to install instead of failing silently."""
-    _check(no_python_run, "no-python-notification")
+def test_vscode_unusable_python_notification(unusable_python_run: dict[str, Any]) -> None:
+    """One notification names the Python, its version and what to install; nothing else."""
+    run = unusable_python_run
+    _check(run, "unusable-python-notification")
+    detail = run["results"]["unusable-python-notification"]["detail"]
+    toast: str = detail["toast"]
+    assert f"python3 (from PATH) is CPython {run['minor']}." in toast, toast
+    assert "the bundled server runs on CPython 3.11, 3.12, 3.13" in toast, toast
+    assert "Install one of them" in toast and "gowls.server.python" in toast, toast
+    gowls_notes = [t for t in detail["centre"] if "gowls" in t or "Pending response" in t]
+    assert len(gowls_notes) == 1, gowls_notes
+
+
+@pytest.fixture(scope="module")
+def broken_server_run(built: dict[str, Any]) -> dict[str, Any]:
+    """gowls.server.command is a program that prints a cause on stderr and exits at once."""
+    ws = _write_fixture(built["tmp"] / "broken-server")
+    command = [sys.executable, "-c", "import sys; sys.exit('gowls-e2e: this server cannot start')"]
+    return _run_driver(
+        "broken-server",
+        {
+            "vsix": str(built["vsix"]),
+            "workspace": str(ws),
+            "settings": {"gowls.server.command": command},
+            "scenarios": ["broken-server-command-notification"],
+        },
+    )
+
+
+def test_vscode_broken_server_command_notification(broken_server_run: dict[str, Any]) -> None:
+    """A server that exits at start: one notification with its last stderr line, and none of
+    the language client's generic ones ("Pending response rejected", "couldn't create
+    connection")."""
+    run = broken_server_run
+    _check(run, "broken-server-command-notification")
+    detail = run["results"]["broken-server-command-notification"]["detail"]
+    toast = detail["toast"]
+    assert "gowls: the language server did not start (gowls.server.command: " in toast, detail
+    notes = [t for t in detail["centre"] if "did not start" in t]
+    assert len(notes) == 1 and notes[0].endswith("gowls-e2e: this server cannot start"), detail
+    generic = ("Pending response", "couldn't create connection", "Connection to server")
+    assert not [t for t in detail["centre"] if any(g in t for g in generic)], detail

@@ -4,7 +4,10 @@ import { existsSync } from "node:fs";
 import * as path from "node:path";
 import * as vscode from "vscode";
 import {
+  CloseAction,
+  type CloseHandlerResult,
   type DocumentSelector,
+  ErrorAction,
   ExecuteCommandRequest,
   type DynamicFeature,
   type LanguageClientOptions,
@@ -14,11 +17,24 @@ import {
   State,
   TransportKind,
 } from "vscode-languageclient/node";
-import { MIN_PYTHON, findPython } from "./python";
+import { type Bundle, platformMismatch, preflight, pythonPath, readBundle, rejectPython, versionList } from "./bundle";
+import { candidates, describe, findPython } from "./python";
 
 /** Commands this extension contributes itself (the server's commands of the same name are
  * called from them, so the language client must not register them a second time). */
-const OWN_COMMANDS = new Set(["gowls.restart", "gowls.checkWorkspace", "gowls.migrate", "gowls.showOutput"]);
+const OWN_COMMANDS = new Set([
+  "gowls.restart",
+  "gowls.checkWorkspace",
+  "gowls.migrate",
+  "gowls.showServerLog",
+  "gowls.showOutput",
+]);
+
+/** How often the server may stop within RESTART_WINDOW_MS and still be restarted. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+/** How long a start-failure notification waits for the rest of the server's stderr. */
+const STDERR_DRAIN_MS = 2000;
 
 /**
  * The files gowls handles, as document selectors that coexist with the Go extension (which
@@ -66,6 +82,11 @@ class GowlsLanguageClient extends LanguageClient {
     }
     super.registerFeature(feature);
   }
+
+  // The extension shows its own notifications, once and with the cause; the client only logs.
+  override error(message: string, data?: unknown, _showNotification?: boolean | "force"): void {
+    super.error(message, data, false);
+  }
 }
 
 class Extension {
@@ -80,7 +101,7 @@ class Extension {
     this.log = vscode.window.createOutputChannel("gowls", { log: true });
     this.status = vscode.window.createStatusBarItem("gowls.status", vscode.StatusBarAlignment.Right, 100);
     this.status.name = "gowls";
-    this.status.command = "gowls.showOutput";
+    this.status.command = "gowls.showServerLog";
     context.subscriptions.push(this.log, this.status);
     this.setStatus("stopped");
     this.status.show();
@@ -113,36 +134,78 @@ class Extension {
         description: `gowls.server.command: ${configured.join(" ")}`,
       };
     }
-    const libs = this.context.asAbsolutePath(path.join("bundled", "libs"));
-    if (!existsSync(path.join(libs, "gowls"))) {
+    const bundle = readBundle(this.context.asAbsolutePath("bundled"));
+    if (!bundle || !existsSync(path.join(bundle.root, "libs", "gowls"))) {
       throw new UserError(
-        "This gowls extension was packaged without a bundled server. Install gowls " +
-          "(pip install gowls, Python 3.11+) and set gowls.server.command, e.g. [\"gowls\"].",
-        [{ title: "Open Settings", run: () => openSettings() }],
+        "gowls: this extension was packaged without a bundled server. Install the gowls command " +
+          "(https://github.com/gowls/gowls#install) and set gowls.server.command, e.g. [\"gowls\"].",
+        [this.logAction(), this.settingsAction("gowls.server.command")],
       );
     }
+    const mismatch = platformMismatch(bundle);
+    if (mismatch) {
+      throw new UserError(`gowls: ${mismatch}.`, [this.logAction(), this.settingsAction("gowls.server.command")]);
+    }
+    return this.bundledLaunch(bundle, config.get<string>("server.python") ?? "", debug);
+  }
+
+  /** The bundled server under the first Python that can run it, or a UserError naming the cause. */
+  async bundledLaunch(bundle: Bundle, configuredPython: string, debug: string[]): Promise<Launch> {
     const resource = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const search = await findPython(resource, this.log);
+    const list = await candidates(configuredPython.trim() || undefined, resource, this.log);
+    const search = await findPython(list, (python) => rejectPython(bundle, python), this.log);
+    const how =
+      "(python.org, Homebrew, or your system's package, e.g. python3.12) and select it with the " +
+      "Python extension (Python: Select Interpreter) or set gowls.server.python.";
+    const install = `Install CPython ${versionList(bundle)} ${how}`;
+    const actions = [this.logAction(), this.settingsAction("gowls.server.python")];
     if (!search.found) {
+      const ran = search.rejected.find((r) => r.found);
+      if (ran?.found) {
+        throw new UserError(
+          `gowls: this Python cannot run the bundled server: ${describe(ran)} is ` +
+            `${ran.found.implementation} ${ran.found.version} (${ran.found.executable}); ` +
+            `the bundled server runs on CPython ${versionList(bundle)}. Install one of them ${how}`,
+          actions,
+        );
+      }
       throw new UserError(
-        `gowls needs Python ${MIN_PYTHON.join(".")} or newer to run its bundled server, and none was found. ` +
-          `Install Python ${MIN_PYTHON.join(".")}+ (python.org, or your system's python3 package) and select it ` +
-          "with the Python extension (Python: Select Interpreter), or set gowls.server.command." +
-          (search.rejected.length ? ` Tried: ${search.rejected.join("; ")}.` : ""),
-        [
-          { title: "Open Settings", run: () => openSettings() },
-          { title: "Show Log", run: () => this.log.show() },
-        ],
+        "gowls: no Python was found to run the bundled server " +
+          `(tried ${search.rejected.map((r) => `${describe(r)}: ${r.why}`).join("; ")}). ${install}`,
+        actions,
       );
     }
-    const [command, ...pre] = search.found.command;
-    const env = { ...process.env, PYTHONPATH: joinPath(libs, process.env.PYTHONPATH) };
+    const python = search.found;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PYTHONPATH: [...pythonPath(bundle, python), ...(process.env.PYTHONPATH ? [process.env.PYTHONPATH] : [])].join(
+        path.delimiter,
+      ),
+    };
+    delete env.PYTHONHOME;
+    const failure = await preflight(python.command, env);
+    if (failure) {
+      throw new UserError(
+        `gowls: this Python cannot run the bundled server: ${describe(python)} is CPython ${python.version} ` +
+          `(${python.executable}) and cannot import it: ${failure}. ${install}`,
+        actions,
+      );
+    }
+    const [command, ...pre] = python.command;
     return {
       command,
       args: [...pre, "-m", "gowls", ...debug],
       env,
-      description: `bundled server with Python ${search.found.version} (${search.found.command.join(" ")})`,
+      description: `bundled server with Python ${python.version} (${python.command.join(" ")})`,
     };
+  }
+
+  logAction(): { title: string; run: () => unknown } {
+    return { title: "Show Server Log", run: () => this.log.show() };
+  }
+
+  settingsAction(key: string): { title: string; run: () => unknown } {
+    return { title: "Open Settings", run: () => openSettings(key) };
   }
 
   async start(): Promise<void> {
@@ -174,9 +237,83 @@ class Extension {
       transport: TransportKind.stdio,
       options: { env: launch.env, cwd: folder },
     };
+    const stderrTail: string[] = [];
+    const restarts: number[] = [];
+    let ran = false;
+    let reported = false;
+    // The stream of the server's stderr ends when the process does; the notification waits
+    // for it (at most STDERR_DRAIN_MS) so that it can quote the last line, e.g. an ImportError.
+    let stderrDone: Promise<void> = Promise.resolve();
+    const reportOnce = (what: string): void => {
+      if (reported) {
+        return;
+      }
+      reported = true;
+      const cap = new Promise<void>((resolve) => setTimeout(resolve, STDERR_DRAIN_MS));
+      void Promise.race([stderrDone, cap]).then(() =>
+        this.fail(
+          new UserError(
+            `gowls: the language server ${what} (${launch.description})` +
+              (stderrTail.length ? `: ${stderrTail[stderrTail.length - 1]}` : "; see the server log"),
+            [this.logAction(), this.settingsAction("gowls.server.command")],
+          ),
+        ),
+      );
+    };
+    const pipeLines = (input: NodeJS.ReadableStream, sink: (line: string) => void): Promise<void> =>
+      new Promise((resolve) => {
+        let buffer = "";
+        input.setEncoding("utf8");
+        input.on("data", (chunk: string) => {
+          buffer += chunk;
+          const lines = buffer.split(/\r?\n/);
+          buffer = lines.pop() ?? "";
+          lines.forEach(sink);
+        });
+        input.on("end", () => {
+          if (buffer) {
+            sink(buffer);
+          }
+          resolve();
+        });
+        input.on("close", () => resolve());
+        input.on("error", () => resolve());
+      });
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
       outputChannel: this.log,
+      stdioOptions: {
+        stdout: (input, channel) => void pipeLines(input, (line) => channel.info(line)),
+        stderr: (input, channel) => {
+          stderrDone = pipeLines(input, (line) => {
+            channel.error(line);
+            if (line.trim()) {
+              stderrTail.push(line.trim());
+              stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
+            }
+          });
+        },
+      },
+      initializationFailedHandler: () => false,
+      errorHandler: {
+        error: (_error, _message, count) => ({
+          action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
+          handled: true,
+        }),
+        closed: (): CloseHandlerResult => {
+          const now = Date.now();
+          restarts.push(now);
+          while (restarts.length > 0 && now - restarts[0] > RESTART_WINDOW_MS) {
+            restarts.shift();
+          }
+          if (ran && restarts.length <= MAX_RESTARTS) {
+            this.log.warn(`the server stopped; restarting it (${restarts.length}/${MAX_RESTARTS})`);
+            return { action: CloseAction.Restart, handled: true };
+          }
+          reportOnce(ran ? `stopped ${restarts.length} times in 3 minutes and is not restarted` : "did not start");
+          return { action: CloseAction.DoNotRestart, handled: true };
+        },
+      },
       // The server watches its own files (it registers the globs it needs).
       progressOnInitialization: true,
     };
@@ -189,6 +326,7 @@ class Extension {
       if (event.newState === State.Starting) {
         this.setStatus("starting");
       } else if (event.newState === State.Running) {
+        ran = true;
         this.setStatus("running", launch.description);
       } else if (!this.stopping) {
         this.setStatus("error", "the server stopped; see the gowls log");
@@ -200,15 +338,8 @@ class Extension {
       await client.start();
       this.setStatus("running", launch.description);
     } catch (err) {
-      this.fail(
-        new UserError(
-          `gowls: the language server did not start (${launch.description}): ${errorText(err)}`,
-          [
-            { title: "Show Log", run: () => this.log.show() },
-            { title: "Open Settings", run: () => openSettings() },
-          ],
-        ),
-      );
+      this.log.error(`the server did not start: ${errorText(err)}`);
+      reportOnce("did not start");
     }
   }
 
@@ -318,7 +449,7 @@ class Extension {
     );
     if (result.code !== 0 && result.code !== 1) {
       const message = `gowls check failed (exit ${result.code}): ${(result.stderr || result.error || "").trim()}`;
-      this.fail(new UserError(message, [{ title: "Show Log", run: () => this.log.show() }]));
+      this.fail(new UserError(message, [this.logAction()]));
       return;
     }
     let rows: { severity: string; path: string; line: number; column: number; code: string; message: string }[];
@@ -350,10 +481,10 @@ class Extension {
         : `gowls check: ${total} problem${total === 1 ? "" : "s"} in ${where} (${parts.join(", ")})`;
     this.log.info(summary);
     const show = total === 0 ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-    const choice = await show(summary, "Show Problems", "Show Log");
+    const choice = await show(summary, "Show Problems", "Show Server Log");
     if (choice === "Show Problems") {
       await vscode.commands.executeCommand("workbench.actions.view.problems");
-    } else if (choice === "Show Log") {
+    } else if (choice === "Show Server Log") {
       this.log.show();
     }
   }
@@ -385,7 +516,7 @@ class Extension {
       });
       await this.showAnswer("gowls.migrate", answer);
     } catch (err) {
-      this.fail(new UserError(`gowls.migrate failed: ${errorText(err)}`, [{ title: "Show Log", run: () => this.log.show() }]));
+      this.fail(new UserError(`gowls.migrate failed: ${errorText(err)}`, [this.logAction()]));
     }
   }
 
@@ -416,8 +547,8 @@ class Extension {
     } else {
       text = JSON.stringify(answer);
     }
-    const choice = await vscode.window.showInformationMessage(`${command}: ${text}`, "Show Log");
-    if (choice === "Show Log") {
+    const choice = await vscode.window.showInformationMessage(`${command}: ${text}`, "Show Server Log");
+    if (choice === "Show Server Log") {
       this.log.show();
     }
   }
@@ -437,16 +568,24 @@ function run(
   });
 }
 
-function joinPath(first: string, rest: string | undefined): string {
-  return rest ? `${first}${path.delimiter}${rest}` : first;
-}
-
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function openSettings(): Thenable<unknown> {
-  return vscode.commands.executeCommand("workbench.action.openSettings", "gowls.server");
+/**
+ * Opens the Settings editor on one setting, by its exact key, on the tab where it can be set.
+ * The server settings are machine-scoped: in a remote window (SSH, WSL, containers,
+ * code-server) the User tab does not list them ("No Settings Found"), the Remote tab does.
+ * `openRemoteSettings` exists only in remote windows; elsewhere the User tab is right.
+ */
+async function openSettings(key: string): Promise<void> {
+  try {
+    await vscode.commands.executeCommand("workbench.action.openRemoteSettings", { query: key });
+    return;
+  } catch {
+    // not a remote window
+  }
+  await vscode.commands.executeCommand("workbench.action.openSettings", key);
 }
 
 let extension: Extension | undefined;
@@ -458,6 +597,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("gowls.restart", () => ext.restart()),
     vscode.commands.registerCommand("gowls.checkWorkspace", () => ext.checkWorkspace()),
     vscode.commands.registerCommand("gowls.migrate", () => ext.migrate()),
+    vscode.commands.registerCommand("gowls.showServerLog", () => ext.log.show()),
+    // The command's earlier name, kept for keybindings that use it.
     vscode.commands.registerCommand("gowls.showOutput", () => ext.log.show()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration("gowls.server")) {

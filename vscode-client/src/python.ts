@@ -1,29 +1,43 @@
-// Finding a Python 3.11+ to run the bundled server with.
+// Finding a Python that can run the bundled server.
 //
-// Order: the interpreter selected in the Python extension (ms-python.python: the
-// `environments` API, else the older `settings.getExecutionDetails`), then `python3` on PATH
-// (`python` on Windows as well).
+// Order: `gowls.server.python` when set (then nothing else); else the interpreter selected in
+// the Python extension (ms-python.python: the `environments` API, else the older
+// `settings.getExecutionDetails`), then `python3` on PATH (on Windows also the `py -3`
+// launcher and `python`). The first candidate the caller accepts (a CPython whose minor
+// version the .vsix bundles) wins; the others are logged with the reason they were passed over.
 import { execFile } from "node:child_process";
 import * as vscode from "vscode";
-
-export const MIN_PYTHON: [number, number] = [3, 11];
 
 export interface PythonCandidate {
   /** The command and leading arguments that run this Python (e.g. ["/usr/bin/python3"]). */
   command: string[];
-  /** Where the candidate came from, for the log. */
+  /** Where the candidate came from, for the log and the notification. */
   source: string;
 }
 
 export interface PythonFound extends PythonCandidate {
+  /** e.g. "3.12.1" */
   version: string;
+  /** platform.python_implementation(): "CPython", "PyPy", ... */
+  implementation: string;
+  /** sys.executable, for the log. */
+  executable: string;
+}
+
+export interface PythonRejected extends PythonCandidate {
+  /** Set when the candidate ran (then `why` says why it cannot serve). */
+  found?: PythonFound;
+  why: string;
 }
 
 export interface PythonSearch {
   found?: PythonFound;
-  /** What was tried and why it was rejected (for the log and the notification). */
-  rejected: string[];
+  /** What was tried before `found` (or at all) and why it was passed over. */
+  rejected: PythonRejected[];
 }
+
+/** Says why a Python that ran cannot be used, or undefined if it can. */
+export type PythonFilter = (python: PythonFound) => string | undefined;
 
 // The parts of ms-python.python's exported API that we use (typed here rather than
 // depending on @vscode/python-extension, which needs a newer VS Code than we support).
@@ -67,51 +81,70 @@ async function fromPythonExtension(
   return [];
 }
 
-/** Runs `python -c ...` and returns its version if it is at least MIN_PYTHON. */
-export function probe(command: string[]): Promise<{ ok: boolean; version: string; error?: string }> {
+/** Runs the candidate and reads its version, implementation and executable. */
+export function probe(candidate: PythonCandidate): Promise<PythonFound | { error: string }> {
   const script =
-    "import sys; print('%d.%d.%d' % sys.version_info[:3]); " +
-    `print(int(sys.version_info[:2] >= (${MIN_PYTHON[0]}, ${MIN_PYTHON[1]})))`;
+    "import platform, sys; print('%d.%d.%d' % sys.version_info[:3]); " +
+    "print(platform.python_implementation()); print(sys.executable)";
+  const [command, ...pre] = candidate.command;
   return new Promise((resolve) => {
-    execFile(
-      command[0],
-      [...command.slice(1), "-c", script],
-      { timeout: 15000, windowsHide: true },
-      (err, stdout) => {
-        if (err) {
-          resolve({ ok: false, version: "", error: err.message });
-          return;
-        }
-        const [version = "", ok = "0"] = stdout.trim().split(/\r?\n/);
-        resolve({ ok: ok.trim() === "1", version: version.trim() });
-      },
-    );
+    execFile(command, [...pre, "-c", script], { timeout: 30000, windowsHide: true }, (err, stdout, stderr) => {
+      if (err) {
+        const detail = (stderr || "").trim().split(/\r?\n/).pop() || err.message.split("\n")[0];
+        resolve({ error: detail });
+        return;
+      }
+      const [version = "", implementation = "", executable = ""] = stdout.trim().split(/\r?\n/);
+      resolve({ ...candidate, version: version.trim(), implementation: implementation.trim(), executable: executable.trim() });
+    });
   });
 }
 
-export async function findPython(
+/** The candidates in order (see the module comment). */
+export async function candidates(
+  configured: string | undefined,
   resource: vscode.Uri | undefined,
   log: vscode.LogOutputChannel,
-): Promise<PythonSearch> {
-  const candidates = await fromPythonExtension(resource, log);
-  candidates.push({ command: ["python3"], source: "PATH" });
-  if (process.platform === "win32") {
-    candidates.push({ command: ["py", "-3"], source: "the Python launcher" });
-    candidates.push({ command: ["python"], source: "PATH" });
+): Promise<PythonCandidate[]> {
+  if (configured) {
+    // The user's explicit choice is the only candidate: if it cannot serve, say so.
+    return [{ command: [configured], source: "gowls.server.python" }];
   }
-  const rejected: string[] = [];
-  for (const candidate of candidates) {
-    const result = await probe(candidate.command);
-    const label = `${candidate.command.join(" ")} (from ${candidate.source})`;
-    if (result.ok) {
-      log.info(`using Python ${result.version}: ${label}`);
-      return { found: { ...candidate, version: result.version }, rejected };
+  const list: PythonCandidate[] = [...(await fromPythonExtension(resource, log))];
+  list.push({ command: ["python3"], source: "PATH" });
+  if (process.platform === "win32") {
+    list.push({ command: ["py", "-3"], source: "the Python launcher" });
+    list.push({ command: ["python"], source: "PATH" });
+  }
+  return list;
+}
+
+export async function findPython(
+  list: PythonCandidate[],
+  accept: PythonFilter,
+  log: vscode.LogOutputChannel,
+): Promise<PythonSearch> {
+  const rejected: PythonRejected[] = [];
+  for (const candidate of list) {
+    const result = await probe(candidate);
+    const label = describe(candidate);
+    if ("error" in result) {
+      log.info(`not using ${label}: cannot run it (${result.error})`);
+      rejected.push({ ...candidate, why: `cannot run it (${result.error})` });
+      continue;
     }
-    const why = result.error
-      ? `cannot run it (${result.error.split("\n")[0]})`
-      : `it is Python ${result.version}, older than ${MIN_PYTHON.join(".")}`;
+    const why = accept(result);
+    if (why === undefined) {
+      log.info(`using ${result.implementation} ${result.version} (${result.executable}): ${label}`);
+      return { found: result, rejected };
+    }
     log.info(`not using ${label}: ${why}`);
-    rejected.push(`${label}: ${why}`);
+    rejected.push({ ...candidate, found: result, why });
   }
   return { rejected };
+}
+
+/** `python3 (from PATH)` */
+export function describe(candidate: PythonCandidate): string {
+  return `${candidate.command.join(" ")} (from ${candidate.source})`;
 }

@@ -304,6 +304,17 @@ function makeUi(page) {
       return toast;
     },
 
+    /** Opens the notification centre; the texts of every notification so far. */
+    async notificationTexts() {
+      await ui.runCommand("Notifications: Show Notifications");
+      const centre = page.locator(".notifications-center");
+      await centre.waitFor({ state: "visible", timeout });
+      const texts = (await centre.locator(".notification-list-item-message").allInnerTexts()).map((t) =>
+        t.replace(/\s+/g, " "),
+      );
+      return texts;
+    },
+
     async statusBar(label) {
       const item = page.locator(`.part.statusbar [aria-label="${label}"]`).first();
       await item.waitFor({ state: "visible", timeout: Math.max(timeout, 60000) });
@@ -387,8 +398,8 @@ async function main() {
       const t0 = Date.now();
       say(`scenario ${scenario.name}: ${scenario.title}`);
       try {
-        await scenario.run(ui);
-        results.push({ name: scenario.name, ok: true, seconds: (Date.now() - t0) / 1000 });
+        const detail = await scenario.run(ui);
+        results.push({ name: scenario.name, ok: true, seconds: (Date.now() - t0) / 1000, detail });
         say(`scenario ${scenario.name}: passed`);
       } catch (err) {
         say(`scenario ${scenario.name}: FAILED: ${err.stack ?? err}`);

@@ -5,6 +5,7 @@
 // Each scenario: { name, title, run(ui) } where `ui` is the driver's helper set (openFile,
 // gotoText, waitForProblem, quickFix, suggest, hover, runCommand, toast, screenshot, ...).
 // Every wait is a UI condition with a timeout; none sleeps.
+// `run` may return a JSON value: the driver saves it as the result's `detail` for the test.
 // `optIn: true` scenarios need a special set-up (named in their title) and run only when a
 // driver config lists them.
 
@@ -89,14 +90,51 @@ export const scenarios = [
     },
   },
   {
-    name: "no-python-notification",
+    name: "unusable-python-notification",
     optIn: true,
-    title: "with no server command and no Python 3.11+, a notification says what to install",
+    title: "with no server command and only a Python the bundle cannot serve (e.g. 3.10) on PATH, one notification names it and what to install; its actions open the setting and the log",
     async run(ui) {
       await ui.openFile("go.work");
-      await ui.toast(/gowls needs Python 3\.11 or newer/);
+      const toast = await ui.toast(/gowls: this Python cannot run the bundled server/);
       await ui.statusBar("gowls: error");
-      await ui.screenshot("no-python-notification");
+      const text = (await toast.innerText()).replace(/\s+/g, " ");
+      await ui.screenshot("unusable-python-notification");
+      // Once: no second notification from gowls or its language client. (Read before an
+      // action is chosen: choosing one removes the notification.)
+      const centre = await ui.notificationTexts();
+      await ui.page
+        .locator(".notifications-center .notification-list-item", { hasText: "cannot run the bundled server" })
+        .first()
+        .getByRole("button", { name: "Open Settings" })
+        .click();
+      await ui.page
+        .locator(".settings-editor .setting-item-title", { hasText: /Server:\s*Python/ })
+        .first()
+        .waitFor({ state: "visible", timeout: ui.timeout });
+      await ui.screenshot("open-settings");
+      await ui.runCommand("gowls: Show Server Log");
+      await ui.page
+        .locator(".part.panel .view-lines", { hasText: "this Python cannot run the bundled server" })
+        .first()
+        .waitFor({ state: "visible", timeout: ui.timeout });
+      await ui.screenshot("server-log");
+      return { toast: text, centre };
+    },
+  },
+  {
+    name: "broken-server-command-notification",
+    optIn: true,
+    title:
+      "a gowls.server.command that exits at start (the test sets it to python3 -c \"sys.exit('gowls-e2e: " +
+      "this server cannot start')\"): one notification quoting its stderr, no generic ones",
+    async run(ui) {
+      await ui.openFile("go.work");
+      const toast = await ui.toast(/the language server did not start .*gowls-e2e: this server cannot start/);
+      await ui.statusBar("gowls: error");
+      const text = (await toast.innerText()).replace(/\s+/g, " ");
+      await ui.screenshot("broken-server-command-notification");
+      const centre = await ui.notificationTexts();
+      return { toast: text, centre };
     },
   },
 ];

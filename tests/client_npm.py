@@ -9,7 +9,7 @@ import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 CLIENT = ROOT / "vscode-client"
 CACHE = ROOT / ".cache" / "vscode-e2e"
 
