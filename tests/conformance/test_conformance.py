@@ -17,7 +17,8 @@ name other arguments in ``go``, e.g. ``["list", "-m", "all"]``, and another dire
   fails with (or prints) the given text, proving the hazard. ``clean`` asserts no findings at all;
   ``absent`` lists codes gowls must not report (a false positive the case guards against).
   A ``warn`` may name its ``severity`` (default warning) and a ``hazard``: another go command
-  (``go``, ``dir``) that ``fails`` with or ``prints`` a given text.
+  (``go``, ``dir``) that ``fails`` with or ``prints`` a given text. ``newer_than_local_go``: go
+  fails only because the file asks for a newer go than the one running (gowls warns).
 
 Cases in ``gaps.json`` are known disagreements (go fails, no foundation rule reports it); they
 are expected to fail and say why.
@@ -64,6 +65,8 @@ class Case:
     hazard: dict[str, Any] | None = None
     """With ``warn``: another go command (``go``, ``dir``) that ``fails`` with or ``prints`` a
     text, proving the hazard the warning names."""
+    newer_than_local_go: bool = False
+    """go fails only because its own version is older than the go line (gowls warns)."""
     absent: list[str] = field(default_factory=list)
     """Codes gowls must not report (false positives this case guards against)."""
     source: str = field(default="", compare=False)
@@ -305,6 +308,12 @@ def test_conformance(case: Case, tmp_path: Path, go_env: dict[str, str]) -> None
             check_warning(case, tmp_path, findings, go_env, context)
         return
 
+    if case.newer_than_local_go:
+        # go fails only because the go running here is older than the file asks for.
+        assert "requires go >= " in go.stderr and "GOTOOLCHAIN=local" in go.stderr, context
+        assert not errors, "a newer go line is a warning, not an error\n" + context
+        check_warning(case, tmp_path, findings, go_env, context)
+        return
     assert case.warn is None and not case.clean, (
         "go fails on a case marked clean or warn\n" + context
     )

@@ -18,7 +18,26 @@ from gowls.analysis.workspace import Workspace
 from gowls.languages import LANGUAGES
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-CODES = {"GM101", "GM102", "GM103", "GM104", "GM105", "GM106", "GM107", "GW109"}
+CODES = {
+    "GM002",
+    "GM101",
+    "GM102",
+    "GM103",
+    "GM104",
+    "GM105",
+    "GM106",
+    "GM107",
+    "GM108",
+    "GM109",
+    "GM110",
+    "GM111",
+    "GM112",
+    "GM113",
+    "GW002",
+    "GW109",
+    "GW111",
+    "GW112",
+}
 
 # -- GM101: replacement directories the corpus did not copy ---------------------------------
 NOT_COPIED = (
@@ -80,6 +99,12 @@ LEDGER_PIN = (
     "v0.13.0'; this module requires v0.13.2 without a replace, so GOWORK=off builds compile "
     "the breaking version"
 )
+# -- GM112: a directly required sibling needs newer versions (real GOWORK=off hazards) ------
+OUTDATED = (
+    "this module requires a workspace sibling through a local replace whose go.mod needs a "
+    "newer version of a module this go.mod lists: GOWORK=off, go selects the newer version and "
+    "fails with `updates to go.mod needed` (the workspace itself loads fine)"
+)
 OPT = "ethereum-optimism__optimism@45438a52"
 WG = "wundergraph__graphql-go-tools"
 
@@ -113,6 +138,11 @@ EXPECTED: dict[tuple[str, int, str], str] = {
     (f"gowork/{WG}/examples/federation/go.mod", 51, "GM106"): SJSON_PIN,
     (f"gowork/{WG}/execution/go.mod", 64, "GM106"): SJSON_PIN,
     (f"gowork/{WG}/v2/go.mod", 30, "GM106"): SJSON_PIN,
+    (f"gowork/{OPT}/indexer/go.mod", 16, "GM112"): OUTDATED,
+    (f"gowork/{OPT}/indexer/go.mod", 46, "GM112"): OUTDATED,
+    ("gowork/knadh__koanf/tests/go.mod", 51, "GM112"): OUTDATED,
+    ("gowork/knadh__koanf/tests/go.mod", 55, "GM112"): OUTDATED,
+    **{(f"gowork/{WG}/examples/federation/go.mod", n, "GM112"): OUTDATED for n in range(57, 63)},
 }
 
 

@@ -44,6 +44,10 @@ class FileSource:
         self._recorders: list[set[Path]] = []
 
     # -- dependency recording -------------------------------------------------------------
+    def with_text(self, path: Path, text: str) -> FileSource:
+        """A source that reads ``text`` at ``path`` and everything else as this one does."""
+        return FileSource({**self._overlay, path: OpenDocument(text, None)})
+
     def start_recording(self) -> set[Path]:
         """Begin collecting the paths read; returns the set that will be filled.
 

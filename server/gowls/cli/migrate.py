@@ -54,6 +54,9 @@ def main(argv: Sequence[str]) -> int:
                 write_atomic(write.path, write.text.encode("utf-8"))
                 sys.stdout.write(f"Wrote {write.path}\n")
         return 0
+    except ValueError as exc:  # the command refuses (no module, no folder): a usage error
+        sys.stderr.write(f"gowls: error: {exc}\n")
+        return 2
     except Exception as exc:
         if args.debug:
             traceback.print_exc()

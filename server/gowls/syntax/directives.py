@@ -177,8 +177,8 @@ def parse_version(verb: str, path: str, token: Token, fixer: bool = False) -> st
     if fixer and canonical != text:
         raise DirectiveError(
             f'{prefix}version "{text}" is not canonical: go must look it up in the module proxy '
-            "to resolve it and then rewrite go.mod (offline: module lookup disabled by "
-            "GOPROXY=off)",
+            "(offline: module lookup disabled by GOPROXY=off) and then wants go.mod rewritten "
+            "(`updates to go.mod needed`)",
             token.span,
         )
     return canonical

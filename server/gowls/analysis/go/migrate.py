@@ -14,6 +14,8 @@ from enum import Enum
 from functools import cmp_to_key
 from pathlib import Path
 
+from gowls.analysis.engine import check_file
+from gowls.analysis.findings import Finding, Severity
 from gowls.analysis.go import documents
 from gowls.analysis.go.modules import module_dirs, resolve_dir, shown_relative
 from gowls.analysis.snapshot import Snapshot, normalize
@@ -28,6 +30,11 @@ class ReplaceFate(Enum):
     REDUNDANT = "redundant in the workspace"
     KEEP = "keep for GOWORK=off"
     OUTSIDE = "points outside the workspace"
+    BROKEN = "target is not a module"
+
+
+class NothingToMigrate(ValueError):
+    """The folder holds no module, so there is no workspace to create."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,8 @@ class MigrationPlan:
     """``use`` paths the plan adds."""
     go_version: str = ""
     notes: list[ReplaceNote] = field(default_factory=list)
+    new_findings: list[Finding] = field(default_factory=list)
+    """Warnings and errors the new workspace raises that the files do not have today."""
 
     @property
     def changed(self) -> bool:
@@ -68,6 +77,11 @@ def plan_migration(snapshot: Snapshot, root: Path) -> MigrationPlan:
     old_text = existing_data.decode("utf-8", errors="replace") if existing_data else ""
 
     dirs = module_dirs(snapshot, root)
+    if not dirs and work is None:
+        raise NothingToMigrate(
+            f"no go.mod in {root} or below it: there is no module to put in a workspace "
+            "(run `go mod init` first)"
+        )
     used: set[Path] = set()
     if work is not None:
         for use in work.uses:
@@ -90,6 +104,8 @@ def plan_migration(snapshot: Snapshot, root: Path) -> MigrationPlan:
     added = [shown_relative(d, root) for d in dirs if d not in used]
     new_text = _render(old_text, work, go_version, added)
     plan = MigrationPlan(gowork, work is not None, old_text, new_text, added, go_version)
+    if plan.changed:
+        plan.new_findings = _new_findings(snapshot, plan, [d / "go.mod" for d in dirs])
     for directory in dirs:
         mod = documents.gomod(snapshot, directory / "go.mod")
         if mod is None:
@@ -97,15 +113,50 @@ def plan_migration(snapshot: Snapshot, root: Path) -> MigrationPlan:
         required = {r.path: r.version for r in mod.requires}
         for rep in mod.replaces:
             if rep.is_local:
-                plan.notes.append(_note(directory, rep, required, workspace_dirs))
+                plan.notes.append(_note(snapshot, directory, rep, required, workspace_dirs))
     return plan
 
 
+def _new_findings(snapshot: Snapshot, plan: MigrationPlan, gomods: list[Path]) -> list[Finding]:
+    """Findings (warning or worse) the planned go.work brings, checked in an overlay."""
+    after = Snapshot(
+        snapshot.source.with_text(plan.gowork, plan.new_text),
+        snapshot.languages,
+        roots=snapshot.roots,
+    )
+
+    def keys(snap: Snapshot, files: list[Path]) -> dict[tuple[Path, str, int], Finding]:
+        out = {}
+        for path in files:
+            for f in check_file(snap, path).findings:
+                if f.severity <= Severity.WARNING:
+                    out[(f.path, f.code, f.span.start.line)] = f
+        return out
+
+    before = keys(snapshot, ([plan.gowork] if plan.existed else []) + gomods)
+    now = keys(after, [plan.gowork, *gomods])
+    return [f for key, f in now.items() if key not in before]
+
+
 def _note(
-    directory: Path, rep: Replace, required: dict[str, str], workspace_dirs: set[Path]
+    snapshot: Snapshot,
+    directory: Path,
+    rep: Replace,
+    required: dict[str, str],
+    workspace_dirs: set[Path],
 ) -> ReplaceNote:
     gomod = directory / "go.mod"
     target = resolve_dir(directory, rep.new_path)
+    if not snapshot.source.is_file(target / "go.mod"):
+        missing = "has no go.mod" if snapshot.source.is_dir(target) else "does not exist"
+        return ReplaceNote(
+            gomod,
+            rep,
+            ReplaceFate.BROKEN,
+            f"{rep.new_path} {missing}, so it cannot become a module of the workspace, and go "
+            "fails wherever this replace is needed (GM101). Correct the path or create the "
+            "module there first.",
+        )
     if target not in workspace_dirs:
         return ReplaceNote(
             gomod,
@@ -183,6 +234,13 @@ def describe(plan: MigrationPlan, cwd: Path) -> str:
         lines.append(f"{shown}: create with {len(plan.added)} module(s), go {plan.go_version}")
     for path in plan.added:
         lines.append(f"  use {path}")
+    if plan.new_findings:
+        lines.append("The new workspace brings findings these files do not have today:")
+    for f in plan.new_findings:
+        where = os.path.relpath(f.path, cwd)
+        lines.append(
+            f"  {where}:{f.span.start.line + 1}: {f.severity.label}: {f.message} [{f.code}]"
+        )
     if plan.notes:
         lines.append("Local replace directives:")
     for note in plan.notes:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, Related, Severity
+from gowls.analysis.go.data.go_releases import latest
 from gowls.analysis.go.modules import governing_workspace, shown_relative
 from gowls.analysis.go.rules.gomod import delete_directive, off_only_note
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
@@ -175,7 +176,75 @@ def toolchain_older_than_go_work(ctx: RuleContext[GoWork], info: RuleInfo) -> It
     )
 
 
-GOMOD_TOOLCHAIN_RULES = (toolchain_not_above_go_mod,)
+def _newest_known() -> str:
+    newest = latest()
+    return f"{newest.version}.{newest.latest_patch}"
+
+
+def _newer_than_known(
+    path: Path, go: GoLine | None, info: RuleInfo, kind: str
+) -> Iterator[Finding]:
+    if go is None or compare_go(go.version, _newest_known()) <= 0:
+        return
+    known = _newest_known()
+    yield finding(
+        info,
+        path,
+        go.span,
+        f"go {go.version} is newer than every Go release gowls knows (newest: go{known}): "
+        f"go{known} and older refuse the {kind} (`{kind} requires go >= {go.version} (running "
+        f"go {known}; GOTOOLCHAIN=local)`), and with GOTOOLCHAIN=auto go must download a newer "
+        "toolchain. Check the version; if that Go release exists, gowls's release table is "
+        "out of date.",
+    )
+
+
+_NEWER_EXPLANATION = (
+    "`go` refuses a go line newer than itself (`go.mod requires go >= 1.N (running go 1.M; "
+    "GOTOOLCHAIN=local)`) or, with `GOTOOLCHAIN=auto`, downloads that toolchain, which fails "
+    "when no such release exists. gowls compares with the newest release in its table, which "
+    "may be stale: a warning, not an error."
+)
+
+
+@rule(
+    RuleInfo(
+        code="GM113",
+        name="go-version-newer-than-known",
+        kind="go.mod",
+        severity=Severity.WARNING,
+        summary="The `go` line names a Go release newer than any gowls knows",
+        explanation=_NEWER_EXPLANATION,
+        fix="Correct the version, or update gowls if that Go release exists.",
+        example=Example({"go.mod": "module example.com/m\n\ngo 1.99\n"}, "go.mod"),
+    )
+)
+def go_newer_than_known_mod(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
+    """A go.mod go line newer than the newest known release."""
+    return _newer_than_known(ctx.path, ctx.doc.go, info, "go.mod")
+
+
+@rule(
+    RuleInfo(
+        code="GW112",
+        name="go-version-newer-than-known",
+        kind="go.work",
+        severity=Severity.WARNING,
+        summary="The go.work `go` line names a Go release newer than any gowls knows",
+        explanation=_NEWER_EXPLANATION,
+        fix="Correct the version, or update gowls if that Go release exists.",
+        example=Example(
+            {"go.work": "go 1.99\n\nuse ./a\n", "a/go.mod": "module example.com/a\n\ngo 1.22\n"},
+            "go.work",
+        ),
+    )
+)
+def go_newer_than_known_work(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
+    """A go.work go line newer than the newest known release."""
+    return _newer_than_known(ctx.path, ctx.doc.go, info, "go.work")
+
+
+GOMOD_TOOLCHAIN_RULES = (toolchain_not_above_go_mod, go_newer_than_known_mod)
 """Toolchain rules of go.mod files."""
-GOWORK_TOOLCHAIN_RULES = (toolchain_older_than_go_work,)
+GOWORK_TOOLCHAIN_RULES = (toolchain_older_than_go_work, go_newer_than_known_work)
 """Toolchain rules of go.work files."""
