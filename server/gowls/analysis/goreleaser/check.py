@@ -42,8 +42,8 @@ from gowls.analysis.goreleaser.templates import (
     WORKSPACE_DIR_NOTE,
     Scope,
     available,
+    root_fields,
 )
-from gowls.analysis.goreleaser.tmplrefs import scan
 from gowls.analysis.registry import RuleInfo
 from gowls.syntax.positions import Span
 from gowls.syntax.yaml import (
@@ -608,7 +608,7 @@ def _scopes(path: tuple[Step, ...]) -> frozenset[Scope] | None:
 
 
 def _check_template(walk: _Walk, node: YamlScalar, path: tuple[Step, ...]) -> None:
-    refs, _ = scan(node.text)
+    refs = root_fields(node.text)
     scopes = _scopes(path)
     every = frozenset(Scope)
     section = path[0] if path and isinstance(path[0], str) else ""

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from gowls.syntax.gotemplate import scan_template
+
 
 class Scope(Enum):
     """A set of fields GoReleaser adds to the template context in some places."""
@@ -277,3 +279,39 @@ PIPE_FIELDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Extra fields the pipe of a top-level section adds to its own templates (from
 GoReleaser's ``WithExtraFields`` calls and its documentation)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RootField:
+    """``.Name.Sub...`` read from the root context; ``[start, end)`` covers ``.Name`` (UTF-8
+    byte offsets into the template text), the part a finding points at."""
+
+    names: tuple[str, ...]
+    start: int
+    end: int
+
+
+def root_fields(text: str) -> list[RootField]:
+    """The fields a template reads from GoReleaser's root context, in order.
+
+    ``.Name`` where dot is still the root (not inside a ``with``/``range`` body, which rebinds
+    it, nor a ``define``/``block`` body) and ``$.Name`` anywhere; chains after a parenthesised
+    pipeline or on a variable (``$x.a``) read something else and are left out.
+    """
+    if "{{" not in text:
+        return []
+    scan = scan_template(text)
+    out: list[RootField] = []
+    for _, token in scan.field_chains():
+        if not token.fields or token.chained:
+            continue
+        if token.variable == "$":
+            start = token.start + 1
+        elif token.is_dot_chain and not any(
+            s.branch.binds_dot or s.branch.resets_dot for s in scan.scopes_at(token.start)
+        ):
+            start = token.start
+        else:
+            continue
+        out.append(RootField(token.fields, start, start + 1 + len(token.fields[0].encode())))
+    return out
