@@ -229,6 +229,20 @@ BUILD_OUTSIDE_WORKSPACE = RuleInfo(
     "Add the module to go.work (`go work use`), or set `GOWORK=off` in the top-level `env`.",
     "version: 2\nbuilds:\n  - dir: tools\n# go.work: use .\n",
 )
+SETTINGS_INVALID = RuleInfo(
+    "GR118",
+    "settings-invalid",
+    KIND,
+    Severity.ERROR,
+    "The `[goreleaser]` table of .gowls.toml has a value gowls cannot use",
+    "`[goreleaser]` in .gowls.toml says which GoReleaser the project releases with: "
+    '`version = "2.16"` (a v2 release, as a string) and `pro = true|false`. A value that '
+    "cannot be read is ignored, so the checks fall back to what the CI workflows show; the "
+    "finding sits on the first line of each GoReleaser file the table governs, since the "
+    "TOML file is not a document gowls checks.",
+    "Fix the value in .gowls.toml (the message names the file and the key).",
+    '# .gowls.toml\n[goreleaser]\nversion = "abc"\n',
+)
 
 ALL: tuple[RuleInfo, ...] = (
     YAML_SYNTAX,
@@ -249,4 +263,5 @@ ALL: tuple[RuleInfo, ...] = (
     MOD_IN_WORKSPACE,
     FIRST_USE,
     BUILD_OUTSIDE_WORKSPACE,
+    SETTINGS_INVALID,
 )
