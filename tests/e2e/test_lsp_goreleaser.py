@@ -25,6 +25,7 @@ includes:
 V1 = "project_name: app\nproject_name: again\n"
 V3 = "version: 3\n"
 FIXABLE = "version: 2\nbuilds:\n  - id: app\n    mod: workspace\n    main: ./cmd/app\n"
+MAIN_GO = "package main\n\nfunc main() {}\n"
 
 
 def pos(line: int, character: int) -> lsp.Position:
@@ -60,7 +61,7 @@ async def test_every_goreleaser_rule_reaches_the_editor(
 
 
 async def test_goreleaser_quick_fix_removes_mod(client: GowlsTestClient, tmp_path: Path) -> None:
-    files = {".goreleaser.yaml": FIXABLE, "cmd/app/main.go": "package main\n"}
+    files = {".goreleaser.yaml": FIXABLE, "cmd/app/main.go": MAIN_GO}
     session = await start(client, tmp_path, files)
     uri = session.open(".goreleaser.yaml", language_id="yaml")
     (diag,) = (await session.diagnostics(uri)).items

@@ -20,7 +20,7 @@ from gowls.analysis.goreleaser.documents import (
 from gowls.analysis.goreleaser.edition import ci_facts
 from gowls.analysis.goreleaser.outline import definition, symbols
 from gowls.analysis.goreleaser.settings import SECTION, ReleaseSettings, release_settings
-from gowls.analysis.goreleaser.workspace import check_workspace
+from gowls.analysis.goreleaser.workspace import Target, check_workspace
 from gowls.analysis.language import Discovery, Features, Language
 from gowls.analysis.registry import Rule, RuleContext, RuleInfo
 from gowls.analysis.source import FileSource
@@ -43,7 +43,8 @@ def _all_findings(ctx: RuleContext[Any]) -> list[Finding]:
         options = Options(edition, version, source)
         found = check_config(ctx.path, doc.yaml, options)
         found += settings_findings(ctx.path, doc, settings)
-        found += check_workspace(ctx.snapshot.source, ctx.path, doc.yaml)
+        target = Target(version, source) if version is not None else None
+        found += check_workspace(ctx.snapshot.source, ctx.path, doc.yaml, target)
         return sorted(found, key=lambda f: (f.span.start, f.code))
 
     return ctx.snapshot.memo(("goreleaser-findings", ctx.path), compute)

@@ -160,12 +160,15 @@ PATH_MISSING = RuleInfo(
     "path-missing",
     KIND,
     Severity.ERROR,
-    "A build's `dir` or `main`, or `gomod.dir`, does not exist",
+    "A build's `dir` or `main`, or `gomod.dir`, does not exist, or `main` is no main package",
     "GoReleaser runs `go build` in the build's `dir` on its `main` package (or file), and "
     "`go list -m` in `gomod.dir`, all relative to the directory it runs in (the one above "
     "`.config/` for `.config/goreleaser.yaml`, else the config's). A missing path fails the "
-    "release. `main: ./...` (since v2.15) needs its directory to exist.",
-    "Fix the path.",
+    "release. Before building it parses `main` (a file, or the Go files of a directory) and "
+    "stops when no `func main()` is there (`build for <binary> does not contain a main "
+    "function`); `main: ./...` (since v2.15) needs some main package below it. "
+    "`no_main_check: true` turns that check off.",
+    "Fix the path; point `main` at the directory (or file) of the command's `package main`.",
     "version: 2\nbuilds:\n  - main: ./cmd/nothing-here\n",
 )
 PROXY_REPLACE = RuleInfo(
