@@ -281,6 +281,40 @@ PIPE_FIELDS: dict[str, tuple[str, ...]] = {
 GoReleaser's ``WithExtraFields`` calls and its documentation)."""
 
 
+_COMMON_ONLY = (
+    "announce", "before", "blobs", "changelog", "docker_digest", "docker_manifests", "dockers",
+    "dockers_v2", "env", "git", "kos", "mcp", "metadata", "milestones", "notarize",
+    "release", "snapshot", "source", "srpm", "upx",
+)  # fmt: skip
+_PER_ARTIFACT = (
+    "archives", "artifactories", "aur_sources", "aurs", "binary_signs", "brews", "checksum",
+    "chocolateys", "docker_signs", "flatpak", "homebrew_casks", "iru", "krews", "makeselfs",
+    "nfpms", "nix", "publishers", "sboms", "scoops", "signs", "snapcrafts", "uploads",
+    "winget",
+)  # fmt: skip
+_PER_BUILD = ("builds", "universal_binaries")
+
+PLACES: dict[str, frozenset[Scope]] = {
+    **{name: _C for name in _COMMON_ONLY},
+    **{name: frozenset({Scope.COMMON, Scope.ARTIFACT}) for name in _PER_ARTIFACT},
+    **{name: frozenset({Scope.COMMON, Scope.ARTIFACT, Scope.BUILD}) for name in _PER_BUILD},
+}
+"""The fields each top-level section's templates can read (GoReleaser v2.18 OSS pipes).
+
+Read from GoReleaser's source: a section whose pipe renders every template with
+``tmpl.New(ctx)`` alone gets the common fields; one whose pipe (or the uploader or
+publisher it uses) also calls ``WithArtifact`` may read artifact fields in some keys, and
+``WithBuildOptions`` adds the build's. The widest set of a section is kept, so a key is never
+judged narrower than GoReleaser renders it. Sections missing here (``gomod``, which the
+build pipe also renders; Pro-only ones) are not judged. Pipe-specific extras are in
+:data:`PIPE_FIELDS`."""
+
+
+def place_scopes(section: str) -> frozenset[Scope] | None:
+    """The scopes the templates of top-level ``section`` are rendered with (None: unknown)."""
+    return PLACES.get(section)
+
+
 @dataclass(frozen=True, slots=True)
 class RootField:
     """``.Name.Sub...`` read from the root context; ``[start, end)`` covers ``.Name`` (UTF-8
