@@ -110,7 +110,8 @@ PRO_ONLY = RuleInfo(
     "Only GoReleaser Pro accepts this key or value shape",
     "GoReleaser OSS fails to load a configuration using GoReleaser Pro features. Set "
     "`pro: true` (or `[goreleaser] pro = true` in .gowls.toml) when the project releases with "
-    "Pro; the finding is an error when the project visibly releases with OSS.",
+    "Pro; the finding is an error when the project visibly releases with OSS (its CI installs "
+    "GoReleaser OSS, or .gowls.toml says `pro = false`).",
     "Set `pro: true` when releasing with GoReleaser Pro; otherwise remove the key.",
     "version: 2\nincludes:\n  - from_file:\n      path: common.yaml\n",
 )
@@ -148,9 +149,11 @@ TOO_NEW = RuleInfo(
     KIND,
     Severity.WARNING,
     "The key is newer than the GoReleaser version the project releases with",
-    "The CI workflow pins `goreleaser/goreleaser-action` to a GoReleaser version older than "
-    "the one that introduced the key; that version does not know it and fails to load the "
-    "file. The version comes from the action's `version:` input (`v2.5.1`, `~> v2.5`).",
+    "The project targets a GoReleaser version older than the one that introduced the key; "
+    "that version does not know it and fails to load the file. The target is "
+    '`[goreleaser] version = "2.16"` in .gowls.toml, else the `version:` input of '
+    "`goreleaser/goreleaser-action` in a CI workflow (`v2.5.1`, `~> v2.5`). `main: ./...` "
+    "needs v2.15 the same way.",
     "Raise the pinned version, or use the older spelling of the setting.",
     "# .github/workflows/release.yml pins version: v2.5.0\nversion: 2\narchives:\n  - ids: [app]\n",
 )
