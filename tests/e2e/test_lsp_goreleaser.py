@@ -142,3 +142,20 @@ async def test_repository_rules_reach_the_editor(client: GowlsTestClient, tmp_pa
         ("GR117", 8),
         ("GR111", 10),
     }
+
+
+async def test_goreleaser_settings_reach_the_editor(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    """`[goreleaser] pro` decides the edition; editing .gowls.toml re-checks the open config."""
+    config = "version: 2\nnightly:\n  version_template: x\n"
+    files = {".goreleaser.yaml": config, ".gowls.toml": "[goreleaser]\npro = false\n"}
+    session = await start(client, tmp_path, files)
+    uri = session.open(".goreleaser.yaml", language_id="yaml")
+    (diag,) = (await session.diagnostics(uri)).items
+    assert (diag.code, diag.severity) == ("GR108", lsp.DiagnosticSeverity.Error)
+    toml = session.write(".gowls.toml", '[goreleaser]\npro = true\nversion = "abc"\n')
+    session.files_changed((toml, lsp.FileChangeType.Changed))
+    (diag,) = (await session.diagnostics(uri)).items
+    assert diag.code == "GR118" and diag.range.start.line == 0
+    assert diag.message.startswith(".gowls.toml [goreleaser]: `version`")
