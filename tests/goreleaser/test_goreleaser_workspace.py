@@ -140,8 +140,10 @@ def test_main_must_be_a_main_package(tmp_path: Path) -> None:
         "  - main: ./docs\n"  # 7: no Go files
         "  - main: ./README.md\n"  # 8: not a Go file
         "  - main: ./lib\n    no_main_check: true\n"  # 9: the check is off
-        "  - main: ./...\n"  # 11: a main package somewhere below
-        "  - dir: lib\n    main: ./...\n"  # 13: none below lib
+        "  - main: ./lib\n    skip: true\n"  # 11: the build is skipped
+        "  - dir: '{{ .Env.D }}'\n    main: ./lib\n"  # 13: dir unknown
+        "  - main: ./...\n"  # 15: a main package somewhere below
+        "  - dir: lib\n    main: ./...\n"  # 17: none below lib
     )
     files = {
         ".goreleaser.yaml": config,
@@ -155,7 +157,7 @@ def test_main_must_be_a_main_package(tmp_path: Path) -> None:
         "docs/x.txt": "x\n",
     }
     found = _check(tmp_path, files)
-    assert _codes(found) == [("GR112", n) for n in (4, 5, 6, 7, 12)]
+    assert _codes(found) == [("GR112", n) for n in (4, 5, 6, 7, 16)]
     messages = [f.message.split(":")[0] for f in found]
     assert messages == [
         "The build `main` `./lib` is `package lib`, not `package main`",

@@ -154,7 +154,7 @@ def _paths(
                 )
                 continue
         main = _scalar(_value(build, "main"))
-        if main is None or _templated(main):
+        if main is None or _templated(main) or (dir_node is not None and _templated(dir_node)):
             continue
         out += _main(source, path, build, build_dir, main, target)
     return out
@@ -195,9 +195,10 @@ def _main(
                 "package and fails. Upgrade GoReleaser or name one package directory.",
             )
         ]
-    no_check = _scalar(_value(build, "no_main_check"))
-    if no_check is not None and no_check.resolve() is True:
-        return []
+    for switch in ("no_main_check", "skip"):  # GoReleaser does not look at `main` then
+        value = _scalar(_value(build, switch))
+        if value is not None and value.resolve() is True:
+            return []
     if ellipsis:
         problem = mains_below_problem(source, resolved)
         why = "`directory does not contain any main function`"
