@@ -25,6 +25,7 @@ includes:
 V1 = "project_name: app\nproject_name: again\n"
 V3 = "version: 3\n"
 FIXABLE = "version: 2\nbuilds:\n  - id: app\n    mod: workspace\n    main: ./cmd/app\n"
+MAIN_GO = "package main\n\nfunc main() {}\n"
 
 
 def pos(line: int, character: int) -> lsp.Position:
@@ -60,7 +61,7 @@ async def test_every_goreleaser_rule_reaches_the_editor(
 
 
 async def test_goreleaser_quick_fix_removes_mod(client: GowlsTestClient, tmp_path: Path) -> None:
-    files = {".goreleaser.yaml": FIXABLE, "cmd/app/main.go": "package main\n"}
+    files = {".goreleaser.yaml": FIXABLE, "cmd/app/main.go": MAIN_GO}
     session = await start(client, tmp_path, files)
     uri = session.open(".goreleaser.yaml", language_id="yaml")
     (diag,) = (await session.diagnostics(uri)).items
@@ -141,3 +142,20 @@ async def test_repository_rules_reach_the_editor(client: GowlsTestClient, tmp_pa
         ("GR117", 8),
         ("GR111", 10),
     }
+
+
+async def test_goreleaser_settings_reach_the_editor(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    """`[goreleaser] pro` decides the edition; editing .gowls.toml re-checks the open config."""
+    config = "version: 2\nnightly:\n  version_template: x\n"
+    files = {".goreleaser.yaml": config, ".gowls.toml": "[goreleaser]\npro = false\n"}
+    session = await start(client, tmp_path, files)
+    uri = session.open(".goreleaser.yaml", language_id="yaml")
+    (diag,) = (await session.diagnostics(uri)).items
+    assert (diag.code, diag.severity) == ("GR108", lsp.DiagnosticSeverity.Error)
+    toml = session.write(".gowls.toml", '[goreleaser]\npro = true\nversion = "abc"\n')
+    session.files_changed((toml, lsp.FileChangeType.Changed))
+    (diag,) = (await session.diagnostics(uri)).items
+    assert diag.code == "GR118" and diag.range.start.line == 0
+    assert diag.message.startswith(".gowls.toml [goreleaser]: `version`")

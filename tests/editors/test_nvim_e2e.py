@@ -142,9 +142,33 @@ def test_quick_fix_removes_missing_use_and_clears_diagnostic(tmp_path: Path) -> 
     assert result["diagnostics"] == []
 
 
+def test_goreleaser_unknown_key_quick_fix(tmp_path: Path) -> None:
+    """A GoReleaser config under .config/ gets GR101 for a misspelt key; its fix renames it."""
+    files = {
+        "go.mod": "module example.com/app\n\ngo 1.23.0\n",
+        ".config/goreleaser.yaml": "version: 2\nbuilds:\n  - id: app\n    binry: app\n",
+    }
+    result = run_scenario(
+        tmp_path,
+        "code_action",
+        files,
+        file=".config/goreleaser.yaml",
+        code="GR101",
+        title="Rename to `binary`",
+    )
+    assert result["filetype"] == "yaml.goreleaser"
+    diag = result["diagnostic"]
+    assert (diag["lnum"], diag["col"], diag["end_col"]) == (3, 4, 9)
+    assert "Did you mean `binary`?" in diag["message"]
+    assert result["applied"] == "Rename to `binary`"
+    assert result["after"] == ["version: 2", "builds:", "  - id: app", "    binary: app"]
+    assert result["diagnostics"] == []
+
+
 HELM_FILES = {
     ".goreleaser.yaml": "version: 2\nbuilds:\n  - main: ./cmd/app\n",
     "goreleaser.yml": "version: 2\n",
+    ".config/goreleaser.yaml": "version: 2\n",
     "config.yaml": "key: value\n",
     "go.mod": "module example.com/app\n\ngo 1.23.0\n",
     "chart/Chart.yaml": "apiVersion: v2\nname: app\nversion: 0.1.0\n",
@@ -163,6 +187,7 @@ HELM_FILES = {
 EXPECTED_FILETYPES = {
     ".goreleaser.yaml": "yaml.goreleaser",
     "goreleaser.yml": "yaml.goreleaser",
+    ".config/goreleaser.yaml": "yaml.goreleaser",
     "config.yaml": "yaml",
     "chart/Chart.yaml": "yaml",
     "chart/values.yaml": "yaml.helm-values",

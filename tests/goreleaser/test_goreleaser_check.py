@@ -78,3 +78,33 @@ def test_no_deprecation_fix_the_pinned_version_cannot_load() -> None:
     assert old.fixes == () and "predates `formats` (v2.6)" in old.message
     (new,) = check_config(PATH, doc, Options(target=(2, 6)))
     assert new.fixes and "predates" not in new.message
+
+
+def _spans(found: list[Finding], text: str) -> list[str]:
+    """The source text each finding covers (one-line spans)."""
+    lines = text.encode().split(b"\n")
+    return [
+        lines[f.span.start.line][f.span.start.column : f.span.end.column].decode()
+        for f in found
+        if f.span.start.line == f.span.end.line
+    ]
+
+
+def test_template_fields_point_at_their_source_bytes_through_escapes() -> None:
+    text = (
+        'version: 2\nbuilds:\n  - binary: "\\u00e9{{ .Nme }}\\t{{ $.Vrsion }}"\n'
+        "archives:\n  - name_template: >-\n      é_{{ .ProjectName }}\n      {{ .Oss }}\n"
+    )
+    found = [f for f in _check(text) if f.code == "GR109"]
+    assert _spans(found, text) == [".Nme", ".Vrsion", ".Oss"]
+    assert [f.span.start.line for f in found] == [2, 2, 6]
+
+
+def test_template_fields_where_dot_is_not_the_root_are_not_judged() -> None:
+    text = (
+        "version: 2\narchives:\n  - name_template: "
+        "'{{ with .Env.X }}{{ .Whatever }}{{ $.Nope }}{{ end }}"
+        "{{ range $i, $v := list 1 }}{{ .Foo }}{{ end }}{{ (.Env).Bar }}'\n"
+    )
+    found = [f for f in _check(text) if f.code == "GR109"]
+    assert [f.message.split("`")[1] for f in found] == [".Nope"]

@@ -14,6 +14,7 @@ from gowls.analysis.goreleaser.templates import (
     FIELDS,
     FUNCTIONS,
     GO_BUILTINS,
+    PLACES,
     Scope,
     available,
     is_function,
@@ -83,3 +84,29 @@ def test_functions_match_the_engine() -> None:
     ]
     assert disagreements == []
     assert all(is_function(f.name, pro=True) for f in FUNCTIONS)
+
+
+def _mode(scopes: frozenset[Scope]) -> list[str]:
+    """The loader flags that render with ``scopes``."""
+    return [flag for scope, flag in MODE_FLAGS if scope in scopes]
+
+
+MODE_FLAGS = ((Scope.ARTIFACT, "-artifact"), (Scope.BUILD, "-build"))
+
+
+@pytest.mark.parametrize(
+    "scopes",
+    sorted(set(PLACES.values()), key=len),
+    ids=lambda s: "+".join(sorted(x.value for x in s)),
+)
+def test_each_places_fields_match_the_engine(scopes: frozenset[Scope]) -> None:
+    """Every field ours allows (or refuses) in a place's scopes, the engine does too."""
+    fields = [f for f in FIELDS if not f.pro]
+    texts = [f"{{{{ .{f.name} }}}}" for f in fields]
+    results = templates([*_mode(scopes), *texts])
+    disagreements = [
+        f".{f.name}: ours {available(f.name, scopes)}, engine {r['ok']}"
+        for f, r in zip(fields, results, strict=True)
+        if available(f.name, scopes) != r["ok"]
+    ]
+    assert disagreements == []

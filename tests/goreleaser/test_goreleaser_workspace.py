@@ -13,6 +13,7 @@ from gowls.syntax.positions import LineIndex
 from workspace_files import write_tree
 
 GOMOD = "module example.com/app\n\ngo 1.22\n"
+MAIN_GO = "// Command app.\npackage main\n\nfunc main() {}\n"
 
 
 def _check(
@@ -43,28 +44,35 @@ def test_missing_dir_and_main(tmp_path: Path) -> None:
     )
     found = _check(
         tmp_path,
-        {".goreleaser.yaml": config, "app/go.mod": GOMOD, "app/cmd/app/main.go": "package main\n"},
+        {".goreleaser.yaml": config, "app/go.mod": GOMOD, "app/cmd/app/main.go": MAIN_GO},
     )
     assert _codes(found) == [("GR112", 4), ("GR112", 5), ("GR112", 10)]
 
 
 def test_paths_are_relative_to_the_directory_above_dot_config(tmp_path: Path) -> None:
     config = "version: 2\nbuilds:\n  - main: ./cmd/app\n"
-    files = {".config/goreleaser.yaml": config, "cmd/app/main.go": "package main\n"}
+    files = {".config/goreleaser.yaml": config, "cmd/app/main.go": MAIN_GO}
     assert _check(tmp_path, files, ".config/goreleaser.yaml") == []
 
 
 def test_proxy_with_replace(tmp_path: Path) -> None:
     config = "version: 2\ngomod:\n  proxy: true\nbuilds:\n  - main: .\n"
     single = GOMOD + "\nreplace example.com/x => ../x\n"
-    found = _check(tmp_path / "a", {".goreleaser.yaml": config, "go.mod": single})
+    found = _check(
+        tmp_path / "a", {".goreleaser.yaml": config, "go.mod": single, "main.go": MAIN_GO}
+    )
     assert _codes(found) == [("GR113", 2)]
     assert "cannot use the go.mod replace directive" in found[0].message
     block = GOMOD + "\nreplace (\n\texample.com/x => ../x\n)\n"
-    found = _check(tmp_path / "b", {".goreleaser.yaml": config, "go.mod": block})
+    found = _check(
+        tmp_path / "b", {".goreleaser.yaml": config, "go.mod": block, "main.go": MAIN_GO}
+    )
     assert _codes(found) == [("GR113", 2)] and "do not apply" in found[0].message
     off = config.replace("proxy: true", "proxy: false")
-    assert _check(tmp_path / "c", {".goreleaser.yaml": off, "go.mod": single}) == []
+    assert (
+        _check(tmp_path / "c", {".goreleaser.yaml": off, "go.mod": single, "main.go": MAIN_GO})
+        == []
+    )
 
 
 def test_gowork_off_only_in_a_build(tmp_path: Path) -> None:
@@ -112,6 +120,7 @@ def test_build_in_a_module_the_workspace_does_not_use(tmp_path: Path) -> None:
         ".goreleaser.yaml": "version: 2\nbuilds:\n  - dir: tools\n  - main: .\n",
         "go.work": "go 1.22\n\nuse .\n",
         "go.mod": GOMOD,
+        "main.go": MAIN_GO,
         "tools/go.mod": TOOLS,
     }
     found = _check(tmp_path, files)
@@ -119,3 +128,59 @@ def test_build_in_a_module_the_workspace_does_not_use(tmp_path: Path) -> None:
     assert "use ./tools" in found[0].message
     files[".goreleaser.yaml"] = "version: 2\nenv: [GOWORK=off]\nbuilds:\n  - dir: tools\n"
     assert _check(tmp_path / "off", files) == []
+
+
+def test_main_must_be_a_main_package(tmp_path: Path) -> None:
+    config = (
+        "version: 2\nbuilds:\n"
+        "  - main: ./cmd/app\n"  # 3: fine (a directory)
+        "  - main: ./cmd/app/main.go\n"  # 4: fine (a file)
+        "  - main: ./lib\n"  # 5: package lib
+        "  - main: ./cmd/nofunc\n"  # 6: package main without func main
+        "  - main: ./docs\n"  # 7: no Go files
+        "  - main: ./README.md\n"  # 8: not a Go file
+        "  - main: ./lib\n    no_main_check: true\n"  # 9: the check is off
+        "  - main: ./lib\n    skip: true\n"  # 11: the build is skipped
+        "  - dir: '{{ .Env.D }}'\n    main: ./lib\n"  # 13: dir unknown
+        "  - main: ./...\n"  # 15: a main package somewhere below
+        "  - dir: lib\n    main: ./...\n"  # 17: none below lib
+    )
+    files = {
+        ".goreleaser.yaml": config,
+        "go.mod": GOMOD,
+        "README.md": "app\n",
+        "cmd/app/main.go": MAIN_GO,
+        "cmd/app/main_test.go": "package main\n",
+        "cmd/nofunc/x.go": "/* a\nblock */ package main\n\nfunc helper() {}\n",
+        "lib/lib.go": "package lib\n\nfunc main() {}\n",
+        "lib/sub/sub.go": "package sub\n",
+        "docs/x.txt": "x\n",
+    }
+    found = _check(tmp_path, files)
+    assert _codes(found) == [("GR112", n) for n in (4, 5, 6, 7, 16)]
+    messages = [f.message.split(":")[0] for f in found]
+    assert messages == [
+        "The build `main` `./lib` is `package lib`, not `package main`",
+        "The build `main` `./cmd/nofunc` declares `package main` but no `func main()`",
+        "The build `main` `./docs` holds no Go files",
+        "The build `main` `./README.md` is not a Go file",
+        "The build `main` `./...` holds no main package below it",
+    ]
+    assert "does not contain a main function" in found[0].message
+
+
+def test_ellipsis_main_needs_goreleaser_2_15(tmp_path: Path) -> None:
+    workflow = (
+        "jobs:\n  r:\n    steps:\n      - uses: goreleaser/goreleaser-action@v6\n"
+        "        with:\n          version: v2.14.1\n"
+    )
+    files = {
+        ".goreleaser.yaml": "version: 2\nbuilds:\n  - main: ./...\n",
+        ".github/workflows/release.yml": workflow,
+        "cmd/app/main.go": MAIN_GO,
+    }
+    (found,) = _check(tmp_path, files)
+    assert (found.code, found.span.start.line) == ("GR111", 2)
+    assert "v2.15" in found.message and "v2.14.1 (pinned in .github/workflows/release.yml)" in (
+        found.message
+    )

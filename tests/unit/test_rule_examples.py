@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from gowls.analysis.config import ConfigResolver, Policy
 from gowls.analysis.registry import Rule
 from gowls.analysis.workspace import Workspace
 from gowls.languages import LANGUAGES
@@ -25,7 +26,8 @@ def test_example_triggers_exactly_its_rule(
     write_tree(tmp_path, example.files)
     for name, rel in example.env.items():
         monkeypatch.setenv(name, str(tmp_path / rel))
-    workspace = Workspace([tmp_path], languages=LANGUAGES)
+    resolver = ConfigResolver(LANGUAGES.codes(), fallback=tmp_path, sections=LANGUAGES.sections())
+    workspace = Workspace([tmp_path], Policy(resolver), languages=LANGUAGES)
     findings = [f for r in workspace.check(workspace.scan()) for f in r.findings]
     shown = "\n".join(
         f"  {f.path.relative_to(tmp_path)}:{f.span.start.line + 1}: {f.code} {f.message}"

@@ -51,12 +51,14 @@ RIPGREP_CACHE = "vscode-ripgrep-cache-1.15.11"
 RIPGREP_TARBALL = "ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
 
 # The fixture workspace: a go.work using a missing directory, a module that requires another
-# workspace module, and a module directory the go.work does not use yet.
+# workspace module, a module directory the go.work does not use yet, and a GoReleaser config.
 FIXTURE = {
     "go.work": "go 1.22\n\nuse (\n\t./app\n\t./lib\n\t./missing\n)\n",
     "app/go.mod": "module example.com/app\n\ngo 1.22\n\nrequire example.com/lib v0.1.0\n",
     "lib/go.mod": "module example.com/lib\n\ngo 1.22\n",
     "tools/go.mod": "module example.com/tools\n\ngo 1.22\n",
+    # GoReleaser, where its own search looks first: a misspelt build key (GR101, rename fix).
+    ".config/goreleaser.yaml": "version: 2\nbuilds:\n  - dir: app\n    binry: app\n",
 }
 
 # The bundled-server run: the .vsix's own server under the first of these CPythons found in
@@ -272,6 +274,13 @@ def test_vscode_quickfix_saved_to_disk(configured_run: dict[str, Any]) -> None:
     _check(configured_run, "gowork-quickfix-removes-use")
     saved = (configured_run["workspace"] / "go.work").read_text()
     assert saved == "go 1.22\n\nuse (\n\t./app\n\t./lib\n)\n"
+
+
+def test_vscode_goreleaser_fix_saved_to_disk(configured_run: dict[str, Any]) -> None:
+    """The GoReleaser quick fix scenario saved the config with the key renamed."""
+    _check(configured_run, "goreleaser-quickfix-renames-key")
+    saved = (configured_run["workspace"] / ".config" / "goreleaser.yaml").read_text()
+    assert saved == "version: 2\nbuilds:\n  - dir: app\n    binary: app\n"
 
 
 @pytest.mark.parametrize("scenario", BUNDLED_SCENARIOS)

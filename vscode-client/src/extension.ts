@@ -45,6 +45,10 @@ const STDERR_DRAIN_MS = 2000;
 export const DOCUMENT_SELECTOR: DocumentSelector = [
   { scheme: "file", language: "go.mod" },
   { scheme: "file", language: "go.work" },
+  // GoReleaser's own search order: .config/goreleaser.y*ml, .goreleaser.y*ml, goreleaser.y*ml.
+  // The server owns recognition: other files a .gowls.toml `[goreleaser] files` glob names are
+  // found by its workspace scan (from disk) even though their buffers are not sent.
+  { scheme: "file", language: "yaml", pattern: "**/.config/goreleaser.{yml,yaml}" },
   { scheme: "file", language: "yaml", pattern: "**/{.goreleaser,goreleaser}.{yml,yaml}" },
   { scheme: "file", language: "yaml", pattern: "**/values*.yaml" },
   { scheme: "file", pattern: "**/templates/**" },

@@ -35,6 +35,7 @@ end
 
 if vim.g.gowls_filetypes ~= false then
   vim.filetype.add({
+    -- A `filename` entry matches in any directory, so .config/goreleaser.y*ml is covered.
     filename = {
       ['.goreleaser.yml'] = 'yaml.goreleaser',
       ['.goreleaser.yaml'] = 'yaml.goreleaser',

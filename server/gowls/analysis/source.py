@@ -102,6 +102,22 @@ class FileSource:
         self._touch(path)
         return path.is_dir()
 
+    def files_in(self, directory: Path, wanted: Callable[[str], bool]) -> list[Path]:
+        """The files directly in ``directory`` whose base name is ``wanted``, sorted."""
+        self._touch(directory)
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            return []
+        out: list[Path] = []
+        for entry in entries:
+            try:
+                if wanted(entry.name) and entry.is_file():
+                    out.append(Path(entry.path))
+            except OSError:
+                continue
+        return sorted(out)
+
     def walk(
         self, root: Path, wanted: Callable[[str], bool], enter: frozenset[str] = frozenset()
     ) -> Iterator[Path]:

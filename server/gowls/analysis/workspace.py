@@ -65,6 +65,12 @@ class Workspace:
         wanted = self.roots if roots is None else [normalize(r) for r in roots]
         found = discover(snapshot.source, self.languages, wanted)
         named = set(wanted)  # a file named explicitly is checked alone
+        # a named file only a configuration's `files` claims (discover knows no settings)
+        found += [
+            w
+            for w in wanted
+            if w not in found and snapshot.source.is_file(w) and snapshot.language_of(w)
+        ]
         walked = [f for f in found if f not in named]
         configured = self._configured_files(snapshot, [w for w in wanted if w.is_dir()])
         return sorted({*found, *configured, *related_files(snapshot, [*walked, *configured])})

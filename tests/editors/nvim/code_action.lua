@@ -1,23 +1,29 @@
--- The quick fix of GW101 (missing `use` directory): request it, apply its edit, and the
--- entry and its diagnostic are gone.
+-- The quick fix of a diagnostic: request it, apply its edit, and the diagnostic is gone.
+-- Parameters (optional): `file` (default go.work), `code` (default GW101), `title` (the
+-- action to apply; default the first offered).
 local H = dofile(vim.fs.joinpath(vim.fs.dirname(debug.getinfo(1, 'S').source:sub(2)), 'harness.lua'))
 
-local function gw101(buf)
+local FILE = H.params.file or 'go.work'
+local CODE = H.params.code or 'GW101'
+
+local function find(buf)
   for _, d in ipairs(vim.diagnostic.get(buf)) do
-    if d.code == 'GW101' then
+    if d.code == CODE then
       return d
     end
   end
 end
 
 H.run(function(result)
-  local buf = H.open('go.work')
+  local buf = H.open(FILE)
+  result.filetype = vim.bo[buf].filetype
   local client = H.client(buf)
   local diag
-  H.wait_for('a GW101 diagnostic', function()
-    diag = gw101(buf)
+  H.wait_for('a ' .. CODE .. ' diagnostic', function()
+    diag = find(buf)
     return diag ~= nil
   end)
+  result.diagnostic = { lnum = diag.lnum, col = diag.col, end_col = diag.end_col, message = diag.message }
   result.before = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
   local lsp_diag = diag.user_data and diag.user_data.lsp
   local params = {
@@ -40,11 +46,17 @@ H.run(function(result)
     return a.title
   end, actions)
   local action = actions[1]
+  for _, a in ipairs(actions) do
+    if H.params.title and a.title == H.params.title then
+      action = a
+    end
+  end
   assert(action and action.edit, 'no quick fix with an edit')
+  result.applied = action.title
   vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
   result.after = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
-  H.wait_for('the GW101 diagnostic to clear', function()
-    return gw101(buf) == nil
+  H.wait_for('the ' .. CODE .. ' diagnostic to clear', function()
+    return find(buf) == nil
   end)
   result.diagnostics = H.diagnostics(buf)
 end)

@@ -70,6 +70,22 @@ export const scenarios = [
     },
   },
   {
+    name: "goreleaser-quickfix-renames-key",
+    title: "a misspelt key in .config/goreleaser.yaml is GR101; its quick fix renames it",
+    async run(ui) {
+      await ui.openFile(".config/goreleaser.yaml");
+      await ui.waitForProblem("is not a key of `builds`");
+      await ui.problem("is not a key of `builds`").getByText("GR101").first().waitFor({ timeout: ui.timeout });
+      await ui.screenshot("goreleaser-unknown-key");
+      await ui.gotoText("binry", 2);
+      await ui.quickFix("Rename to `binary`");
+      await ui.waitForEditorText("binary: app");
+      await ui.waitForNoProblem("is not a key of `builds`");
+      await ui.save();
+      await ui.screenshot("goreleaser-quickfix-applied");
+    },
+  },
+  {
     name: "check-workspace-command",
     title: "`gowls: Check Workspace` reports the count of problems",
     async run(ui) {

@@ -17,8 +17,7 @@ from gowls.analysis.goreleaser.deprecations import deprecation_at
 from gowls.analysis.goreleaser.documents import ConfigDocument
 from gowls.analysis.goreleaser.model import Enum, Field, ListOf, Node, OneOf, Scalar
 from gowls.analysis.goreleaser.query import PathPart, lookup, lookup_field, owner_object
-from gowls.analysis.goreleaser.templates import FIELDS, FIELDS_BY_NAME, PIPE_FIELDS
-from gowls.analysis.goreleaser.tmplrefs import scan
+from gowls.analysis.goreleaser.templates import FIELDS, FIELDS_BY_NAME, PIPE_FIELDS, root_fields
 from gowls.analysis.registry import RuleContext
 from gowls.syntax.positions import Point, Span
 from gowls.syntax.yaml import YamlDocument, YamlScalar
@@ -306,7 +305,7 @@ def hover(ctx: RuleContext[Any], point: Point) -> HoverInfo | None:
     node = at.node
     if isinstance(node, YamlScalar) and "{{" in node.text:
         offset = doc.index.offset(point)
-        refs, _ = scan(node.text)
+        refs = root_fields(node.text)
         for ref in refs:
             span = doc.value_span(node, ref.start, ref.end)
             start, end = doc.index.offset(span.start), doc.index.offset(span.end)

@@ -42,8 +42,9 @@ from gowls.analysis.goreleaser.templates import (
     WORKSPACE_DIR_NOTE,
     Scope,
     available,
+    place_scopes,
+    root_fields,
 )
-from gowls.analysis.goreleaser.tmplrefs import scan
 from gowls.analysis.registry import RuleInfo
 from gowls.syntax.positions import Span
 from gowls.syntax.yaml import (
@@ -79,16 +80,6 @@ class Options:
     """The GoReleaser version the project releases with (``(2, 5)``), when pinned."""
     target_source: str = ""
     """Where the version is pinned (a workflow file), for messages."""
-
-
-COMMON_TEMPLATE_PATHS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("env", "[]"),
-        ("snapshot", "version_template"),
-        ("release", "name_template"),
-    }
-)
-"""Templated keys GoReleaser renders with the common fields only (no artifact, no build)."""
 
 
 @dataclass
@@ -601,14 +592,20 @@ def _check_scalar(
 
 def _scopes(path: tuple[Step, ...]) -> frozenset[Scope] | None:
     """The scopes of a templated key, or None when not known (then any scope is allowed)."""
-    norm = _norm(path)
-    if norm in COMMON_TEMPLATE_PATHS:
-        return frozenset({Scope.COMMON})
-    return None
+    section = path[0] if path and isinstance(path[0], str) else ""
+    return place_scopes(section)
+
+
+def _renders_with(scopes: frozenset[Scope]) -> str:
+    if Scope.BUILD in scopes:
+        return "with the common, artifact and build fields only"
+    if Scope.ARTIFACT in scopes:
+        return "with the common and artifact fields (no build fields)"
+    return "without artifact or build fields"
 
 
 def _check_template(walk: _Walk, node: YamlScalar, path: tuple[Step, ...]) -> None:
-    refs, _ = scan(node.text)
+    refs = root_fields(node.text)
     scopes = _scopes(path)
     every = frozenset(Scope)
     section = path[0] if path and isinstance(path[0], str) else ""
@@ -627,7 +624,7 @@ def _check_template(walk: _Walk, node: YamlScalar, path: tuple[Step, ...]) -> No
                     R.TEMPLATE_FIELD,
                     span,
                     f"`.{name}` is not available in `{_dotted(path)}`: GoReleaser renders it "
-                    "without artifact or build fields and fails (`map has no entry for key "
+                    f"{_renders_with(scopes)} and fails (`map has no entry for key "
                     f'"{name}"`). {known.description}',
                 )
             elif known.sub and len(ref.names) > 1 and ref.names[1] not in known.sub:

@@ -19,10 +19,12 @@ from gowls.analysis.goreleaser.documents import (
 )
 from gowls.analysis.goreleaser.edition import ci_facts
 from gowls.analysis.goreleaser.outline import definition, symbols
-from gowls.analysis.goreleaser.workspace import check_workspace
+from gowls.analysis.goreleaser.settings import SECTION, ReleaseSettings, release_settings
+from gowls.analysis.goreleaser.workspace import Target, check_workspace
 from gowls.analysis.language import Discovery, Features, Language
 from gowls.analysis.registry import Rule, RuleContext, RuleInfo
 from gowls.analysis.source import FileSource
+from gowls.syntax.positions import Point, Span
 
 
 def _all_findings(ctx: RuleContext[Any]) -> list[Finding]:
@@ -33,12 +35,27 @@ def _all_findings(ctx: RuleContext[Any]) -> list[Finding]:
     def compute() -> list[Finding]:
         facts = ci_facts(ctx.snapshot, ctx.path)
         source = f".github/workflows/{facts.source.name}" if facts.source else ""
-        options = Options(facts.edition, facts.version, source)
+        settings = release_settings(ctx.snapshot, ctx.path)
+        edition = settings.edition or facts.edition
+        version = facts.version
+        if settings.version is not None:
+            version, source = settings.version, settings.source
+        options = Options(edition, version, source)
         found = check_config(ctx.path, doc.yaml, options)
-        found += check_workspace(ctx.snapshot.source, ctx.path, doc.yaml)
+        found += settings_findings(ctx.path, doc, settings)
+        target = Target(version, source) if version is not None else None
+        found += check_workspace(ctx.snapshot.source, ctx.path, doc.yaml, target)
         return sorted(found, key=lambda f: (f.span.start, f.code))
 
     return ctx.snapshot.memo(("goreleaser-findings", ctx.path), compute)
+
+
+def settings_findings(path: Path, doc: ConfigDocument, settings: ReleaseSettings) -> list[Finding]:
+    """``GR118`` for each unusable ``[goreleaser]`` value, on the file's first line."""
+    first = doc.index.line_bytes(0).rstrip(b"\r\n") if settings.problems else b""
+    span = Span(Point(0, 0), Point(0, len(first)))
+    info = R.SETTINGS_INVALID
+    return [Finding(path, span, info.severity, info.code, p) for p in settings.problems]
 
 
 def _check(ctx: RuleContext[Any], info: RuleInfo) -> Iterable[Finding]:
@@ -60,6 +77,7 @@ GORELEASER = Language(
     recognize=_recognize,
     watch_globs=tuple(f"**/{name}" for name in sorted(CONFIG_NAMES)),
     rules=RULES,
+    settings_section=SECTION,
     features=Features(
         completion=complete,
         trigger_characters=(" ", ".", ":"),

@@ -136,7 +136,8 @@ PRO_ONLY = RuleInfo(
     "Only GoReleaser Pro accepts this key or value shape",
     "GoReleaser OSS fails to load a configuration using GoReleaser Pro features. Set "
     "`pro: true` (or `[goreleaser] pro = true` in .gowls.toml) when the project releases with "
-    "Pro; the finding is an error when the project visibly releases with OSS.",
+    "Pro; the finding is an error when the project visibly releases with OSS (its CI installs "
+    "GoReleaser OSS, or .gowls.toml says `pro = false`).",
     "Set `pro: true` when releasing with GoReleaser Pro; otherwise remove the key.",
     Example(
         {CONFIG: ("version: 2\nincludes:\n  - from_file:\n      path: common.yaml\n")},
@@ -183,9 +184,11 @@ TOO_NEW = RuleInfo(
     KIND,
     Severity.WARNING,
     "The key is newer than the GoReleaser version the project releases with",
-    "The CI workflow pins `goreleaser/goreleaser-action` to a GoReleaser version older than "
-    "the one that introduced the key; that version does not know it and fails to load the "
-    "file. The version comes from the action's `version:` input (`v2.5.1`, `~> v2.5`).",
+    "The project targets a GoReleaser version older than the one that introduced the key; "
+    "that version does not know it and fails to load the file. The target is "
+    '`[goreleaser] version = "2.16"` in .gowls.toml, else the `version:` input of '
+    "`goreleaser/goreleaser-action` in a CI workflow (`v2.5.1`, `~> v2.5`). `main: ./...` "
+    "needs v2.15 the same way.",
     "Raise the pinned version, or use the older spelling of the setting.",
     Example(
         {
@@ -205,12 +208,15 @@ PATH_MISSING = RuleInfo(
     "path-missing",
     KIND,
     Severity.ERROR,
-    "A build's `dir` or `main`, or `gomod.dir`, does not exist",
+    "A build's `dir` or `main`, or `gomod.dir`, does not exist, or `main` is no main package",
     "GoReleaser runs `go build` in the build's `dir` on its `main` package (or file), and "
     "`go list -m` in `gomod.dir`, all relative to the directory it runs in (the one above "
     "`.config/` for `.config/goreleaser.yaml`, else the config's). A missing path fails the "
-    "release. `main: ./...` (since v2.15) needs its directory to exist.",
-    "Fix the path.",
+    "release. Before building it parses `main` (a file, or the Go files of a directory) and "
+    "stops when no `func main()` is there (`build for <binary> does not contain a main "
+    "function`); `main: ./...` (since v2.15) needs some main package below it. "
+    "`no_main_check: true` turns that check off.",
+    "Fix the path; point `main` at the directory (or file) of the command's `package main`.",
     Example(
         {CONFIG: ("version: 2\nbuilds:\n  - main: ./cmd/nothing-here\n")},
         CONFIG,
@@ -316,6 +322,23 @@ BUILD_OUTSIDE_WORKSPACE = RuleInfo(
         also=("GW110",),
     ),
 )
+SETTINGS_INVALID = RuleInfo(
+    "GR118",
+    "settings-invalid",
+    KIND,
+    Severity.ERROR,
+    "The `[goreleaser]` table of .gowls.toml has a value gowls cannot use",
+    "`[goreleaser]` in .gowls.toml says which GoReleaser the project releases with: "
+    '`version = "2.16"` (a v2 release, as a string) and `pro = true|false`. A value that '
+    "cannot be read is ignored, so the checks fall back to what the CI workflows show; the "
+    "finding sits on the first line of each GoReleaser file the table governs, since the "
+    "TOML file is not a document gowls checks.",
+    "Fix the value in .gowls.toml (the message names the file and the key).",
+    Example(
+        {CONFIG: "version: 2\n", ".gowls.toml": '[goreleaser]\nversion = "abc"\n'},
+        CONFIG,
+    ),
+)
 
 ALL: tuple[RuleInfo, ...] = (
     YAML_SYNTAX,
@@ -336,4 +359,5 @@ ALL: tuple[RuleInfo, ...] = (
     MOD_IN_WORKSPACE,
     FIRST_USE,
     BUILD_OUTSIDE_WORKSPACE,
+    SETTINGS_INVALID,
 )

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from gowls.syntax.gotemplate import scan_template
+
 
 class Scope(Enum):
     """A set of fields GoReleaser adds to the template context in some places."""
@@ -277,3 +279,73 @@ PIPE_FIELDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Extra fields the pipe of a top-level section adds to its own templates (from
 GoReleaser's ``WithExtraFields`` calls and its documentation)."""
+
+
+_COMMON_ONLY = (
+    "announce", "before", "blobs", "changelog", "docker_digest", "docker_manifests", "dockers",
+    "dockers_v2", "env", "git", "kos", "mcp", "metadata", "milestones", "notarize",
+    "release", "snapshot", "source", "srpm", "upx",
+)  # fmt: skip
+_PER_ARTIFACT = (
+    "archives", "artifactories", "aur_sources", "aurs", "binary_signs", "brews", "checksum",
+    "chocolateys", "docker_signs", "flatpak", "homebrew_casks", "iru", "krews", "makeselfs",
+    "nfpms", "nix", "publishers", "sboms", "scoops", "signs", "snapcrafts", "uploads",
+    "winget",
+)  # fmt: skip
+_PER_BUILD = ("builds", "universal_binaries")
+
+PLACES: dict[str, frozenset[Scope]] = {
+    **{name: _C for name in _COMMON_ONLY},
+    **{name: frozenset({Scope.COMMON, Scope.ARTIFACT}) for name in _PER_ARTIFACT},
+    **{name: frozenset({Scope.COMMON, Scope.ARTIFACT, Scope.BUILD}) for name in _PER_BUILD},
+}
+"""The fields each top-level section's templates can read (GoReleaser v2.18 OSS pipes).
+
+Read from GoReleaser's source: a section whose pipe renders every template with
+``tmpl.New(ctx)`` alone gets the common fields; one whose pipe (or the uploader or
+publisher it uses) also calls ``WithArtifact`` may read artifact fields in some keys, and
+``WithBuildOptions`` adds the build's. The widest set of a section is kept, so a key is never
+judged narrower than GoReleaser renders it. Sections missing here (``gomod``, which the
+build pipe also renders; Pro-only ones) are not judged. Pipe-specific extras are in
+:data:`PIPE_FIELDS`."""
+
+
+def place_scopes(section: str) -> frozenset[Scope] | None:
+    """The scopes the templates of top-level ``section`` are rendered with (None: unknown)."""
+    return PLACES.get(section)
+
+
+@dataclass(frozen=True, slots=True)
+class RootField:
+    """``.Name.Sub...`` read from the root context; ``[start, end)`` covers ``.Name`` (UTF-8
+    byte offsets into the template text), the part a finding points at."""
+
+    names: tuple[str, ...]
+    start: int
+    end: int
+
+
+def root_fields(text: str) -> list[RootField]:
+    """The fields a template reads from GoReleaser's root context, in order.
+
+    ``.Name`` where dot is still the root (not inside a ``with``/``range`` body, which rebinds
+    it, nor a ``define``/``block`` body) and ``$.Name`` anywhere; chains after a parenthesised
+    pipeline or on a variable (``$x.a``) read something else and are left out.
+    """
+    if "{{" not in text:
+        return []
+    scan = scan_template(text)
+    out: list[RootField] = []
+    for _, token in scan.field_chains():
+        if not token.fields or token.chained:
+            continue
+        if token.variable == "$":
+            start = token.start + 1
+        elif token.is_dot_chain and not any(
+            s.branch.binds_dot or s.branch.resets_dot for s in scan.scopes_at(token.start)
+        ):
+            start = token.start
+        else:
+            continue
+        out.append(RootField(token.fields, start, start + 1 + len(token.fields[0].encode())))
+    return out

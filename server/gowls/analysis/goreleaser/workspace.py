@@ -3,7 +3,8 @@
 GoReleaser runs in the directory above ``.config/`` for ``.config/goreleaser.yaml``, else in
 the config's own directory; paths in the config are relative to it.
 
-- A build's ``dir`` and ``main`` and ``gomod.dir`` must exist.
+- A build's ``dir`` and ``main`` and ``gomod.dir`` must exist; ``main`` must hold a main
+  package with ``func main()`` (``./...``: some main package below, GoReleaser v2.15+).
 - ``gomod.proxy: true`` builds each module from the Go module proxy, where the go.mod's
   ``replace`` directives do not apply; GoReleaser refuses a single-line ``replace`` outright.
 - ``go list -m`` (which sets ``.ModulePath``) runs with the top-level ``env`` and
@@ -14,11 +15,13 @@ the config's own directory; paths in the config are relative to it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, TextEdit
 from gowls.analysis.goreleaser import rules as R
 from gowls.analysis.goreleaser.edits import delete_pair
+from gowls.analysis.goreleaser.gomain import main_problem, mains_below_problem
 from gowls.analysis.registry import finding
 from gowls.analysis.source import FileSource
 from gowls.syntax.gomod import parse_gomod
@@ -87,14 +90,24 @@ def _gowork_off(node: YamlNode | None) -> bool:
     return scalar is not None and scalar.text.split("=", 1)[1].strip() == "off"
 
 
-def check_workspace(source: FileSource, path: Path, doc: YamlDocument) -> list[Finding]:
-    """The GR112-GR115 findings of the config at ``path``."""
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The GoReleaser release the project targets and where that is said."""
+
+    version: tuple[int, ...]
+    source: str = ""
+
+
+def check_workspace(
+    source: FileSource, path: Path, doc: YamlDocument, target: Target | None = None
+) -> list[Finding]:
+    """The GR112-GR117 findings of the config at ``path`` (``target``: the pinned release)."""
     root = _mapping(doc.root)
     if root is None:
         return []
     base = base_dir(path)
     out: list[Finding] = []
-    out += _paths(source, path, base, root)
+    out += _paths(source, path, base, root, target)
     out += _proxy_replace(source, path, base, root)
     out += _gowork_env(path, doc, root)
     out += _mod_in_workspace(source, path, doc, base, root)
@@ -102,7 +115,9 @@ def check_workspace(source: FileSource, path: Path, doc: YamlDocument) -> list[F
     return out
 
 
-def _paths(source: FileSource, path: Path, base: Path, root: YamlMapping) -> list[Finding]:
+def _paths(
+    source: FileSource, path: Path, base: Path, root: YamlMapping, target: Target | None
+) -> list[Finding]:
     out = []
     gomod = _mapping(_value(root, "gomod"))
     gomod_dir = _scalar(_value(gomod, "dir"))
@@ -139,22 +154,69 @@ def _paths(source: FileSource, path: Path, base: Path, root: YamlMapping) -> lis
                 )
                 continue
         main = _scalar(_value(build, "main"))
-        if main is None or _templated(main):
+        if main is None or _templated(main) or (dir_node is not None and _templated(dir_node)):
             continue
-        target = main.text.removesuffix("/...") if main.text.endswith("/...") else main.text
-        resolved = build_dir / target
-        if not (source.is_dir(resolved) or source.is_file(resolved)):
-            out.append(
-                finding(
-                    R.PATH_MISSING,
-                    path,
-                    main.span,
-                    f"The build `main` `{main.text}` does not exist under {build_dir}: "
-                    "GoReleaser builds that package (or file) and fails. Use the path of the "
-                    "directory holding `package main`, relative to the build's `dir`.",
-                )
-            )
+        out += _main(source, path, build, build_dir, main, target)
     return out
+
+
+def _main(
+    source: FileSource,
+    path: Path,
+    build: YamlMapping,
+    build_dir: Path,
+    main: YamlScalar,
+    target: Target | None,
+) -> list[Finding]:
+    """``main`` must name a file or package directory with ``package main``/``func main``."""
+    ellipsis = main.text == "..." or main.text.endswith("/...")
+    resolved = build_dir / main.text.removesuffix("...").removesuffix("/")
+    if not (source.is_dir(resolved) or (not ellipsis and source.is_file(resolved))):
+        return [
+            finding(
+                R.PATH_MISSING,
+                path,
+                main.span,
+                f"The build `main` `{main.text}` does not exist under {build_dir}: "
+                "GoReleaser builds that package (or file) and fails. Use the path of the "
+                "directory holding `package main`, relative to the build's `dir`.",
+            )
+        ]
+    if ellipsis and target is not None and target.version < (2, 15):
+        shown = "v" + ".".join(map(str, target.version))
+        where = f" (pinned in {target.source})" if target.source else ""
+        return [
+            finding(
+                R.TOO_NEW,
+                path,
+                main.span,
+                f"`main: {main.text}` (every main package below) came with GoReleaser v2.15, "
+                f"but this project releases with {shown}{where}, which builds it as one "
+                "package and fails. Upgrade GoReleaser or name one package directory.",
+            )
+        ]
+    for switch in ("no_main_check", "skip"):  # GoReleaser does not look at `main` then
+        value = _scalar(_value(build, switch))
+        if value is not None and value.resolve() is True:
+            return []
+    if ellipsis:
+        problem = mains_below_problem(source, resolved)
+        why = "`directory does not contain any main function`"
+    else:
+        problem = main_problem(source, resolved)
+        why = "`build for <binary> does not contain a main function`"
+    if problem is None:
+        return []
+    return [
+        finding(
+            R.PATH_MISSING,
+            path,
+            main.span,
+            f"The build `main` `{main.text}` {problem}: GoReleaser checks it before building "
+            f"and stops ({why}). Point `main` at the directory (or file) of the command's "
+            "`package main`.",
+        )
+    ]
 
 
 def _proxy_replace(source: FileSource, path: Path, base: Path, root: YamlMapping) -> list[Finding]:
