@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from gowls.analysis.language import Document, Language, Languages
-from gowls.analysis.source import FileSource
+from gowls.analysis.source import Dependencies, FileSource
 
 T = TypeVar("T")
 
@@ -69,7 +69,7 @@ class Snapshot:
         self.roots = roots
         """The workspace roots (where a kind's actions look for a default folder)."""
         self.cache = cache or ParseCache()
-        self._memo: dict[Hashable, tuple[object, frozenset[Path]]] = {}
+        self._memo: dict[Hashable, tuple[object, Dependencies]] = {}
         self._lock = threading.RLock()
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -89,7 +89,7 @@ class Snapshot:
                 value = compute()
             finally:
                 self.source.stop_recording(reads)
-            self._memo[key] = (value, frozenset(reads))
+            self._memo[key] = (value, reads.freeze())
             return value
 
     def language_of(self, path: Path) -> Language | None:

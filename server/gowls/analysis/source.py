@@ -8,7 +8,8 @@ depends on.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,25 +37,74 @@ class OpenDocument:
     version: int | None
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Dependencies:
+    """The paths one analysis read: its own reads plus shared sets it reused by reference.
+
+    A workspace index read by every file of a pass is held once and referenced by each
+    file's dependencies instead of copied into them (N files x N paths otherwise).
+    """
+
+    own: frozenset[Path]
+    shared: tuple[Dependencies, ...] = ()
+
+    def _nodes(self) -> Iterator[Dependencies]:
+        seen: set[int] = set()
+        stack: list[Dependencies] = [self]
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            yield node
+            stack.extend(node.shared)
+
+    def __contains__(self, path: object) -> bool:
+        return any(path in node.own for node in self._nodes())
+
+    def intersects(self, paths: AbstractSet[Path]) -> bool:
+        """Whether any of ``paths`` was read."""
+        return any(not node.own.isdisjoint(paths) for node in self._nodes())
+
+    def paths(self) -> frozenset[Path]:
+        """Every path read (flattened; for inspection, not for the hot path)."""
+        out: set[Path] = set()
+        for node in self._nodes():
+            out.update(node.own)
+        return frozenset(out)
+
+
+class Recording(set[Path]):
+    """An open recording: the paths read so far, and shared dependencies reused meanwhile."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shared: dict[int, Dependencies] = {}
+
+    def freeze(self, extra: Iterable[Path] = ()) -> Dependencies:
+        """What was recorded, as :class:`Dependencies` (``extra`` paths added to its own)."""
+        return Dependencies(frozenset((*self, *extra)), tuple(self.shared.values()))
+
+
 class FileSource:
     """Disk reads with an overlay of open documents; records the paths it is asked about."""
 
     def __init__(self, overlay: Mapping[Path, OpenDocument] | None = None) -> None:
         self._overlay: Mapping[Path, OpenDocument] = overlay or {}
-        self._recorders: list[set[Path]] = []
+        self._recorders: list[Recording] = []
 
     # -- dependency recording -------------------------------------------------------------
-    def start_recording(self) -> set[Path]:
+    def start_recording(self) -> Recording:
         """Begin collecting the paths read; returns the set that will be filled.
 
         Recordings nest (a memoised index computed inside a file's check): each read goes to
         every open recording.
         """
-        reads: set[Path] = set()
+        reads = Recording()
         self._recorders.append(reads)
         return reads
 
-    def stop_recording(self, reads: set[Path]) -> None:
+    def stop_recording(self, reads: Recording) -> None:
         """Stop filling ``reads`` (found by identity: two recordings may hold equal sets)."""
         for position in range(len(self._recorders) - 1, -1, -1):
             if self._recorders[position] is reads:
@@ -66,10 +116,10 @@ class FileSource:
         for rec in self._recorders:
             rec.add(path)
 
-    def replay(self, paths: frozenset[Path]) -> None:
-        """Record ``paths`` as read (a memoised result that read them is being reused)."""
+    def replay(self, reads: Dependencies) -> None:
+        """Record ``reads`` as read, by reference (a memoised result is being reused)."""
         for rec in self._recorders:
-            rec.update(paths)
+            rec.shared.setdefault(id(reads), reads)
 
     # -- reads ----------------------------------------------------------------------------
     def open_document(self, path: Path) -> OpenDocument | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gowls.analysis.go.documents import gomod, gowork, module_dir_gomod
@@ -86,6 +86,19 @@ class WorkspaceView:
     path: Path
     work: GoWork
     modules: tuple[WorkspaceModule, ...]
+    _by_module: dict[str, WorkspaceModule] = field(init=False, repr=False, compare=False)
+    _by_dir: dict[Path, WorkspaceModule] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Indexes keep the first module of each path and directory, as a scan would find.
+        by_module: dict[str, WorkspaceModule] = {}
+        by_dir: dict[Path, WorkspaceModule] = {}
+        for module in self.modules:
+            if module.module_path is not None:
+                by_module.setdefault(module.module_path, module)
+            by_dir.setdefault(module.directory, module)
+        object.__setattr__(self, "_by_module", by_module)
+        object.__setattr__(self, "_by_dir", by_dir)
 
     @property
     def directory(self) -> Path:
@@ -94,17 +107,11 @@ class WorkspaceView:
 
     def by_module(self, module_path: str) -> WorkspaceModule | None:
         """The first used module declaring ``module_path``."""
-        for module in self.modules:
-            if module.module_path == module_path:
-                return module
-        return None
+        return self._by_module.get(module_path)
 
     def by_dir(self, directory: Path) -> WorkspaceModule | None:
         """The first ``use`` of ``directory``."""
-        for module in self.modules:
-            if module.directory == directory:
-                return module
-        return None
+        return self._by_dir.get(directory)
 
 
 def find_gowork(snapshot: Snapshot, directory: Path) -> Path | None:
@@ -251,6 +258,13 @@ class ModuleGraph:
             tuple(r for r in mod_replaces if not self.overridden_by_gowork(r))
         )
         self._reqs_by_module: dict[str, list[Requirement]] = {}
+        self._replaces_by_file: dict[Path, list[ReplaceSource]] = {}
+        for rep in mod_replaces:
+            self._replaces_by_file.setdefault(rep.file, []).append(rep)
+
+    def replaces_of(self, gomod_path: Path) -> list[ReplaceSource]:
+        """The replaces ``gomod_path`` itself declares, in file order."""
+        return list(self._replaces_by_file.get(gomod_path, ()))
 
     def set_requirements(self, requirements: tuple[Requirement, ...]) -> None:
         """Record the visible requirements (done once, while building the graph)."""
@@ -384,15 +398,20 @@ def module_mode_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> Modul
 
 def own_replaces(graph: ModuleGraph, gomod_path: Path) -> Iterator[ReplaceSource]:
     """The replaces ``gomod_path`` itself declares."""
-    return (r for r in graph.mod_replaces if r.file == gomod_path)
+    return iter(graph.replaces_of(gomod_path))
 
 
 def fully_visible(snapshot: Snapshot, graph: ModuleGraph) -> bool:
     """Whether every module in the graph has its go.mod on disk (nothing is downloaded).
 
     Only then can a rule tell that no module in the graph requires something: a downloaded
-    module's go.mod may require any module at any version.
+    module's go.mod may require any module at any version. Memoised per graph: every go.mod
+    of a workspace asks about the same graph.
     """
+    return snapshot.memo(("fully-visible", graph), lambda: _fully_visible(snapshot, graph))
+
+
+def _fully_visible(snapshot: Snapshot, graph: ModuleGraph) -> bool:
     for req in graph.requirements:
         if graph.workspace is not None and graph.workspace.by_module(req.module) is not None:
             continue
