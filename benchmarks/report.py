@@ -54,7 +54,7 @@ def _cpu_model() -> str:
 
 def _commit() -> str:
     done = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+        ["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
         capture_output=True,
         text=True,
         check=False,

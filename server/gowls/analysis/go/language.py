@@ -16,7 +16,6 @@ from gowls.analysis.features import (
 from gowls.analysis.go import documents
 from gowls.analysis.go.completion import complete
 from gowls.analysis.go.hover import definition, hover, links
-from gowls.analysis.go.migrate import describe, plan_migration
 from gowls.analysis.go.modules import find_gowork, used_dirs
 from gowls.analysis.go.outline import folding_ranges, symbols
 from gowls.analysis.go.rules.gomod import GOMOD_RULES
@@ -78,6 +77,9 @@ def _migrate(snapshot: Snapshot, args: Sequence[str]) -> CommandResult:
         root = snapshot.roots[0]
     else:
         raise ValueError("gowls.migrate needs a folder: pass its URI or open a workspace")
+    # Imported on first use: the planner is not needed to start the server.
+    from gowls.analysis.go.migrate import describe, plan_migration
+
     plan = plan_migration(snapshot, root)
     writes = (
         (FileWrite(plan.gowork, plan.new_text, plan.old_text, plan.existed),)
