@@ -10,12 +10,14 @@ alternates between an existing and a missing directory). The latency of an edit 
 from sending ``didChange`` to receiving ``publishDiagnostics`` for that document version; after
 each, ``gowls.awaitAnalysis`` (not timed) lets the pass finish, so edits do not overlap.
 A scenario stops early after ``--max-seconds`` (the count is reported). ``--baseline DIR``
-runs every scenario against another checkout's ``server`` directory too.
+runs every scenario against another checkout's ``server`` directory too, the two servers
+taking turns edit by edit so that the machine's load falls on both alike.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -112,13 +114,15 @@ class Result:
     scenario: str
     server: str
     latencies: list[float]
+    cpu: float
+    """The server's CPU milliseconds per edit (the analysis and everything else it did)."""
 
     def row(self) -> str:
         """A Markdown table row."""
         ms = self.latencies
         return (
             f"| {self.scenario} | {self.server} | {len(ms)} | {statistics.median(ms):.1f} | "
-            f"{percentile(ms, 0.99):.1f} | {max(ms):.1f} |"
+            f"{percentile(ms, 0.99):.1f} | {max(ms):.1f} | {self.cpu:.1f} |"
         )
 
 
@@ -129,60 +133,91 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[rank]
 
 
+class Session:
+    """One server with the scenario's document open, ready to be edited."""
+
+    def __init__(self, scenario: Scenario, server: Path | None, root: Path, path: Path) -> None:
+        self.scenario = scenario
+        self.uri = path.as_uri()
+        text = path.read_text(encoding="utf-8")
+        self.current = text.split("\n")[scenario.line]
+        assert self.current == scenario.good, (self.current, scenario.good)
+        self.client = Client(server, cwd=root)
+        self.client.initialize(root)
+        self.client.notify("initialized", {})
+        self.client.notify(
+            "textDocument/didOpen",
+            {
+                "textDocument": {
+                    "uri": self.uri,
+                    "languageId": path.name,
+                    "version": 1,
+                    "text": text,
+                }
+            },
+        )
+        self.client.wait(is_publish(self.uri, 1))
+        settle(self.client)
+        self.latencies: list[float] = []
+        self.cpu_start = cpu_seconds(self.client.proc.pid)
+
+    def edit(self, version: int) -> None:
+        """Replace the line, time the publish of ``version``, then let the pass finish."""
+        new = self.scenario.bad if version % 2 == 0 else self.scenario.good
+        change = {
+            "range": {
+                "start": {"line": self.scenario.line, "character": 0},
+                "end": {"line": self.scenario.line, "character": len(self.current)},
+            },
+            "text": new,
+        }
+        begin = time.perf_counter()
+        self.client.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": self.uri, "version": version}, "contentChanges": [change]},
+        )
+        self.client.wait(is_publish(self.uri, version))
+        self.latencies.append(1000 * (time.perf_counter() - begin))
+        self.current = new
+        settle(self.client)
+
+    def cpu_per_edit(self) -> float:
+        """The server's CPU milliseconds per edit so far."""
+        used = cpu_seconds(self.client.proc.pid) - self.cpu_start
+        return 1000 * used / max(1, len(self.latencies))
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a live process (Linux ``/proc``; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_scenario(
-    scenario: Scenario, server: Path | None, edits: int, max_seconds: float
-) -> list[float]:
-    """Open the document, edit it ``edits`` times, return the latencies in milliseconds."""
+    scenario: Scenario, servers: list[Path | None], edits: int, max_seconds: float
+) -> list[tuple[list[float], float]]:
+    """Edit the document ``edits`` times in each server, the servers taking turns edit by edit
+    (so the machine's load falls on all alike); latencies in ms and CPU ms per edit."""
     with tempfile.TemporaryDirectory(prefix="gowls-latency-") as tmp:
         root = Path(tmp)
         path = scenario.write(root)
-        folder = root
-        text = path.read_text(encoding="utf-8")
-        uri = path.as_uri()
-        client = Client(server, cwd=folder)
+        sessions: list[Session] = []
         try:
-            client.initialize(folder)
-            client.notify("initialized", {})
-            client.notify(
-                "textDocument/didOpen",
-                {
-                    "textDocument": {
-                        "uri": uri,
-                        "languageId": path.name,
-                        "version": 1,
-                        "text": text,
-                    }
-                },
-            )
-            client.wait(is_publish(uri, 1))
-            settle(client)
-            current = text.split("\n")[scenario.line]
-            assert current == scenario.good, (current, scenario.good)
-            out: list[float] = []
+            for server in servers:
+                sessions.append(Session(scenario, server, root, path))
             started = time.perf_counter()
             for version in range(2, edits + 2):
-                new = scenario.bad if version % 2 == 0 else scenario.good
-                change = {
-                    "range": {
-                        "start": {"line": scenario.line, "character": 0},
-                        "end": {"line": scenario.line, "character": len(current)},
-                    },
-                    "text": new,
-                }
-                begin = time.perf_counter()
-                client.notify(
-                    "textDocument/didChange",
-                    {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]},
-                )
-                client.wait(is_publish(uri, version))
-                out.append(1000 * (time.perf_counter() - begin))
-                current = new
-                settle(client)
-                if time.perf_counter() - started > max_seconds:
+                for session in sessions:
+                    session.edit(version)
+                if time.perf_counter() - started > max_seconds * len(servers):
                     break
-            return out
+            return [(s.latencies, s.cpu_per_edit()) for s in sessions]
         finally:
-            client.close()
+            for session in sessions:
+                session.client.close()
 
 
 def settle(client: Client) -> None:
@@ -196,22 +231,29 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=200)
     parser.add_argument("--max-seconds", type=float, default=120.0)
     parser.add_argument("--only", nargs="*", help="scenario names containing these words")
-    parser.add_argument("--baseline", type=Path, help="another checkout's server/ directory")
+    parser.add_argument(
+        "--baseline",
+        action="append",
+        metavar="[LABEL=]DIR",
+        help="also measure another checkout's server/ directory (repeatable)",
+    )
     parser.add_argument("--write-docs", action="store_true")
     args = parser.parse_args()
     machine = report.machine()
     servers: list[tuple[str, Path | None]] = [(machine.commit, None)]
-    if args.baseline is not None:
-        servers.append((f"baseline {args.baseline}", args.baseline))
+    for spec in args.baseline or ():
+        label, _, where = spec.rpartition("=")
+        servers.append((label or f"baseline {where}", Path(where)))
     chosen = [s for s in SCENARIOS if not args.only or any(word in s.name for word in args.only)]
     header = (
-        "| scenario | server | edits | median ms | p99 ms | max ms |\n|---|---|---:|---:|---:|---:|"
+        "| scenario | server | edits | median ms | p99 ms | max ms | server CPU ms per edit |\n"
+        "|---|---|---:|---:|---:|---:|---:|"
     )
     rows: list[str] = []
     for scenario in chosen:
-        for label, server in servers:
-            latencies = run_scenario(scenario, server, args.edits, args.max_seconds)
-            result = Result(scenario.name, label, latencies)
+        measured = run_scenario(scenario, [s for _, s in servers], args.edits, args.max_seconds)
+        for (label, _), (latencies, cpu) in zip(servers, measured, strict=True):
+            result = Result(scenario.name, label, latencies, cpu)
             rows.append(result.row())
             print(result.row(), file=sys.stderr)
     table = header + "\n" + "\n".join(rows)
