@@ -92,6 +92,11 @@ class FileSource:
     def __init__(self, overlay: Mapping[Path, OpenDocument] | None = None) -> None:
         self._overlay: Mapping[Path, OpenDocument] = overlay or {}
         self._recorders: list[Recording] = []
+        # A source serves one pass (one snapshot): each file is read, and each path stat-ed,
+        # once however many rules ask; the answers stay consistent for the whole pass.
+        self._bytes: dict[Path, bytes | None] = {}
+        self._is_file: dict[Path, bool] = {}
+        self._is_dir: dict[Path, bool] = {}
 
     # -- dependency recording -------------------------------------------------------------
     def start_recording(self) -> Recording:
@@ -129,24 +134,38 @@ class FileSource:
     def read_bytes(self, path: Path) -> bytes | None:
         """The file's content (the open buffer if there is one), or None if unreadable."""
         self._touch(path)
+        try:
+            return self._bytes[path]
+        except KeyError:
+            pass
+        data: bytes | None
         doc = self._overlay.get(path)
         if doc is not None:
-            return doc.text.encode("utf-8")
-        try:
-            with open(path, "rb") as handle:
-                return handle.read()
-        except (OSError, ValueError):
-            return None
+            data = doc.text.encode("utf-8")
+        else:
+            try:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+            except (OSError, ValueError):
+                data = None
+        self._bytes[path] = data
+        return data
 
     def is_file(self, path: Path) -> bool:
         """Whether ``path`` is a regular file (or an open buffer)."""
         self._touch(path)
-        return path in self._overlay or path.is_file()
+        found = self._is_file.get(path)
+        if found is None:
+            found = self._is_file[path] = path in self._overlay or path.is_file()
+        return found
 
     def is_dir(self, path: Path) -> bool:
         """Whether ``path`` is a directory."""
         self._touch(path)
-        return path.is_dir()
+        found = self._is_dir.get(path)
+        if found is None:
+            found = self._is_dir[path] = path.is_dir()
+        return found
 
     def walk(
         self, root: Path, wanted: Callable[[str], bool], enter: frozenset[str] = frozenset()

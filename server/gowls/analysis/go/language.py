@@ -101,7 +101,7 @@ def _used_gomods(snapshot: Snapshot, path: Path) -> Iterable[Path]:
     work = documents.gowork(snapshot, path)
     if work is None:
         return []
-    return [used.directory / "go.mod" for used in used_dirs(path, work)]
+    return [used.directory / "go.mod" for used in used_dirs(snapshot, path, work)]
 
 
 _FEATURES = Features(

@@ -52,12 +52,25 @@ class UsedDir:
         return os.path.normpath(os.path.join(self.shown, "go.mod"))
 
 
-def used_dirs(path: Path, work: GoWork) -> list[UsedDir]:
-    """Every ``use`` of ``work`` (at ``path``) with its absolute directory."""
-    return [
-        UsedDir(use, resolve_dir(path.parent, use.path), os.path.normpath(use.path))
-        for use in work.uses
-    ]
+def used_dirs(snapshot: Snapshot, path: Path, work: GoWork) -> tuple[UsedDir, ...]:
+    """Every ``use`` of ``work`` (at ``path``) with its absolute directory (once per pass:
+    every rule of the go.work and every go.mod of the workspace asks)."""
+    return snapshot.memo(
+        ("used-dirs", path, id(work)),
+        lambda: tuple(
+            UsedDir(use, resolve_dir(path.parent, use.path), os.path.normpath(use.path))
+            for use in work.uses
+        ),
+    )
+
+
+def _find_gowork(snapshot: Snapshot, directory: Path) -> Path | None:
+    candidate = directory / "go.work"
+    if snapshot.source.is_file(candidate):
+        return candidate
+    if directory.parent == directory:
+        return None
+    return find_gowork(snapshot, directory.parent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,15 +128,12 @@ class WorkspaceView:
 
 
 def find_gowork(snapshot: Snapshot, directory: Path) -> Path | None:
-    """The nearest go.work in ``directory`` or above it, as ``go`` finds it."""
+    """The nearest go.work in ``directory`` or above it, as ``go`` finds it.
+
+    Memoised per directory, so sibling modules share the look-up of their common parents.
+    """
     current = normalize(directory)
-    while True:
-        candidate = current / "go.work"
-        if snapshot.source.is_file(candidate):
-            return candidate
-        if current.parent == current:
-            return None
-        current = current.parent
+    return snapshot.memo(("find-gowork", current), lambda: _find_gowork(snapshot, current))
 
 
 def workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
@@ -136,7 +146,7 @@ def _workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
     if work is None:
         return None
     modules = []
-    for used in used_dirs(path, work):
+    for used in used_dirs(snapshot, path, work):
         gomod_path = used.directory / "go.mod"
         modules.append(
             WorkspaceModule(used, gomod_path, module_dir_gomod(snapshot, used.directory))

@@ -77,7 +77,7 @@ def syntax_error(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
 def use_dir_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """``use`` entries whose directory is absent."""
     source = ctx.snapshot.source
-    for entry in used_dirs(ctx.path, ctx.doc):
+    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
         if source.is_dir(entry.directory):
             continue
         yield finding(
@@ -109,7 +109,7 @@ def use_dir_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Findin
 def use_dir_without_gomod(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """``use`` entries whose directory holds no go.mod."""
     source = ctx.snapshot.source
-    for entry in used_dirs(ctx.path, ctx.doc):
+    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
         if not source.is_dir(entry.directory) or source.is_file(entry.directory / "go.mod"):
             continue
         yield finding(
@@ -141,7 +141,7 @@ def use_dir_without_gomod(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
 def use_dir_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """Second and later ``use`` entries naming an already used directory."""
     first: dict[Path, UsedDir] = {}
-    for entry in used_dirs(ctx.path, ctx.doc):
+    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
         earlier = first.setdefault(entry.directory, entry)
         if earlier is entry:
             continue
@@ -182,7 +182,7 @@ def module_path_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
     """Later ``use`` entries whose go.mod declares a module path an earlier entry provides."""
     seen_dirs: set[Path] = set()
     first: dict[str, UsedDir] = {}
-    for entry in used_dirs(ctx.path, ctx.doc):
+    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
         if entry.directory in seen_dirs:
             continue  # GW103 reports repeated directories
         seen_dirs.add(entry.directory)
@@ -224,7 +224,7 @@ def module_path_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
 )
 def use_module_without_module_line(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """``use`` entries whose go.mod parses but declares no module path."""
-    for entry in used_dirs(ctx.path, ctx.doc):
+    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
         mod = module_dir_gomod(ctx.snapshot, entry.directory)
         if mod is None or mod.module is not None or mod.problems:
             continue
@@ -261,7 +261,7 @@ def go_version_below_module(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
     work = ctx.doc
     listed = work.go.version if work.go else "1.18"
     needs: list[tuple[UsedDir, str]] = []
-    for entry in used_dirs(ctx.path, work):
+    for entry in used_dirs(ctx.snapshot, ctx.path, work):
         mod = module_dir_gomod(ctx.snapshot, entry.directory)
         if mod is None or mod.go is None:
             continue
@@ -342,7 +342,7 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
     overridden = {(r.old_path, r.old_version) for r in work.replaces}
     overridden_all = {r.old_path for r in work.replaces if not r.old_version}
     seen: dict[tuple[str, str], dict[str, tuple[UsedDir, Replace]]] = {}
-    for entry in used_dirs(ctx.path, work):
+    for entry in used_dirs(ctx.snapshot, ctx.path, work):
         mod = module_dir_gomod(ctx.snapshot, entry.directory)
         if mod is None:
             continue
@@ -404,7 +404,7 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
 def workspace_module_replaced(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """Unversioned go.work replaces of a module that a ``use`` entry provides."""
     provided: set[str] = set()
-    for entry in used_dirs(ctx.path, ctx.doc):
+    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
         found = _module_path(ctx.snapshot, entry.directory)
         if found is not None:
             provided.add(found[0])
@@ -460,7 +460,7 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
     if work.problems:
         return  # while the file does not parse, which directories it uses is a guess
     root = ctx.path.parent
-    used = {entry.directory for entry in used_dirs(ctx.path, work)}
+    used = {entry.directory for entry in used_dirs(ctx.snapshot, ctx.path, work)}
     anchor = work.uses[0].statement.span if work.uses else None
     block = next((b for b in work.syntax.blocks if b.verb == "use" and b.rparen), None)
     for directory in module_dirs(ctx.snapshot, root):
