@@ -45,9 +45,25 @@ class ParseCache:
                 del self._entries[key]
 
 
+_NORMALIZED: dict[Path, Path] = {}
+_NORMALIZED_LIMIT = 200_000
+
+
 def normalize(path: Path) -> Path:
-    """An absolute, lexically cleaned path (no symlink resolution, like Go's filepath.Clean)."""
-    return Path(os.path.normpath(os.path.abspath(path)))
+    """An absolute, lexically cleaned path (no symlink resolution, like Go's filepath.Clean).
+
+    Absolute paths are remembered (a pass normalises each module path several times and
+    building a ``Path`` is most of the cost); a relative one depends on the working directory.
+    """
+    known = _NORMALIZED.get(path)
+    if known is not None:
+        return known
+    clean = Path(os.path.normpath(os.path.abspath(path)))
+    if path.is_absolute():
+        if len(_NORMALIZED) >= _NORMALIZED_LIMIT:
+            _NORMALIZED.clear()
+        _NORMALIZED[path] = clean
+    return clean
 
 
 class Snapshot:
