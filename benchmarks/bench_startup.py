@@ -110,7 +110,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument(
-        "--baseline", type=Path, help="also measure another checkout's server/ directory"
+        "--baseline",
+        metavar="[LABEL=]DIR",
+        help="also measure another checkout's server/ directory",
     )
     parser.add_argument("--write-docs", action="store_true")
     args = parser.parse_args()
@@ -118,8 +120,9 @@ def main() -> None:
     servers: list[Path | None] = [None]
     labels = [f"this commit ({machine.commit})"]
     if args.baseline is not None:
-        servers.append(args.baseline)
-        labels.append(f"baseline ({args.baseline})")
+        label, _, where = args.baseline.rpartition("=")
+        servers.append(Path(where))
+        labels.append(label or f"baseline ({where})")
     results = measure(args.runs, servers)
     rows = "\n".join(table(label, runs) for label, runs in zip(labels, results, strict=True))
     header = "| server | stage | median ms | min ms | p90 ms |\n|---|---|---:|---:|---:|"

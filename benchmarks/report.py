@@ -52,14 +52,17 @@ def _cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
-def _commit() -> str:
+def _git(*args: str) -> str:
     done = subprocess.run(
-        ["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
-        capture_output=True,
-        text=True,
-        check=False,
+        ["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False
     )
-    return done.stdout.strip() or "unknown"
+    return done.stdout.strip()
+
+
+def _commit() -> str:
+    """The commit measured; ``-dirty`` when the server's code differs from it."""
+    commit = _git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + ("-dirty" if _git("status", "--porcelain", "--", "server") else "")
 
 
 def _gowls_version() -> str:
