@@ -332,10 +332,12 @@ class ConfigResolver:
             self._explicit = loaded
         self._fallback = Path(os.path.abspath(fallback)) if fallback is not None else None
         self._by_dir: dict[Path, Config | None] = {}
+        self._by_path: dict[Path, Config] = {}
 
     def invalidate(self) -> None:
         """Forget what was read (a configuration file was created, changed or deleted)."""
         self._by_dir.clear()
+        self._by_path.clear()
         self.errors.clear()
 
     def _load(self, candidate: Path) -> Config | None:
@@ -377,11 +379,15 @@ class ConfigResolver:
         """The configuration governing ``path`` (a file or directory)."""
         if self._explicit is not None:
             return self._explicit
-        path = Path(os.path.abspath(path))
-        found = self._nearest(path if path.is_dir() else path.parent)
+        known = self._by_path.get(path)  # asked for every file, twice per check
+        if known is not None:
+            return known
+        absolute = Path(os.path.abspath(path))
+        found = self._nearest(absolute if absolute.is_dir() else absolute.parent)
         if found is None and self._fallback is not None:
             found = self._nearest(self._fallback)
-        return found or Config()
+        config = self._by_path[path] = found or Config()
+        return config
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from gowls.analysis.findings import Finding
 from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot, normalize
-from gowls.analysis.source import FileSource
+from gowls.analysis.source import Dependencies, FileSource
 from gowls.analysis.suppress import Suppressions, suppressions_of
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ class FileResult:
 
     path: Path
     findings: tuple[Finding, ...]
-    depends_on: frozenset[Path]
+    depends_on: Dependencies
 
 
 def check_file(snapshot: Snapshot, path: Path, policy: Policy | None = None) -> FileResult:
@@ -60,7 +60,7 @@ def check_file(snapshot: Snapshot, path: Path, policy: Policy | None = None) -> 
         if config is not None:
             reads.add(config)
     findings.sort(key=Finding.sort_key)
-    return FileResult(path, tuple(findings), frozenset(reads | {path}))
+    return FileResult(path, tuple(findings), reads.freeze((path,)))
 
 
 def discover(source: FileSource, languages: Languages, paths: Iterable[Path]) -> list[Path]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from gowls.analysis.language import Document, Language, Languages
-from gowls.analysis.source import FileSource
+from gowls.analysis.source import Dependencies, FileSource
 
 T = TypeVar("T")
 
@@ -57,9 +57,25 @@ class Settings(Protocol):
         ...
 
 
+_NORMALIZED: dict[Path, Path] = {}
+_NORMALIZED_LIMIT = 200_000
+
+
 def normalize(path: Path) -> Path:
-    """An absolute, lexically cleaned path (no symlink resolution, like Go's filepath.Clean)."""
-    return Path(os.path.normpath(os.path.abspath(path)))
+    """An absolute, lexically cleaned path (no symlink resolution, like Go's filepath.Clean).
+
+    Absolute paths are remembered (a pass normalises each module path several times and
+    building a ``Path`` is most of the cost); a relative one depends on the working directory.
+    """
+    known = _NORMALIZED.get(path)
+    if known is not None:
+        return known
+    clean = Path(os.path.normpath(os.path.abspath(path)))
+    if path.is_absolute():
+        if len(_NORMALIZED) >= _NORMALIZED_LIMIT:
+            _NORMALIZED.clear()
+        _NORMALIZED[path] = clean
+    return clean
 
 
 class Snapshot:
@@ -83,7 +99,7 @@ class Snapshot:
         self._settings = settings
         """The workspace roots (where a kind's actions look for a default folder)."""
         self.cache = cache or ParseCache()
-        self._memo: dict[Hashable, tuple[object, frozenset[Path]]] = {}
+        self._memo: dict[Hashable, tuple[object, Dependencies]] = {}
         self._lock = threading.RLock()
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -103,7 +119,7 @@ class Snapshot:
                 value = compute()
             finally:
                 self.source.stop_recording(reads)
-            self._memo[key] = (value, frozenset(reads))
+            self._memo[key] = (value, reads.freeze())
             return value
 
     def language_of(self, path: Path) -> Language | None:

@@ -8,7 +8,8 @@ depends on.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,29 +37,83 @@ class OpenDocument:
     version: int | None
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Dependencies:
+    """The paths one analysis read: its own reads plus shared sets it reused by reference.
+
+    A workspace index read by every file of a pass is held once and referenced by each
+    file's dependencies instead of copied into them (N files x N paths otherwise).
+    """
+
+    own: frozenset[Path]
+    shared: tuple[Dependencies, ...] = ()
+
+    def _nodes(self) -> Iterator[Dependencies]:
+        seen: set[int] = set()
+        stack: list[Dependencies] = [self]
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            yield node
+            stack.extend(node.shared)
+
+    def __contains__(self, path: object) -> bool:
+        return any(path in node.own for node in self._nodes())
+
+    def intersects(self, paths: AbstractSet[Path]) -> bool:
+        """Whether any of ``paths`` was read."""
+        return any(not node.own.isdisjoint(paths) for node in self._nodes())
+
+    def paths(self) -> frozenset[Path]:
+        """Every path read (flattened; for inspection, not for the hot path)."""
+        out: set[Path] = set()
+        for node in self._nodes():
+            out.update(node.own)
+        return frozenset(out)
+
+
+class Recording(set[Path]):
+    """An open recording: the paths read so far, and shared dependencies reused meanwhile."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shared: dict[int, Dependencies] = {}
+
+    def freeze(self, extra: Iterable[Path] = ()) -> Dependencies:
+        """What was recorded, as :class:`Dependencies` (``extra`` paths added to its own)."""
+        return Dependencies(frozenset((*self, *extra)), tuple(self.shared.values()))
+
+
 class FileSource:
     """Disk reads with an overlay of open documents; records the paths it is asked about."""
 
     def __init__(self, overlay: Mapping[Path, OpenDocument] | None = None) -> None:
         self._overlay: Mapping[Path, OpenDocument] = overlay or {}
-        self._recorders: list[set[Path]] = []
+        self._recorders: list[Recording] = []
+        # A source serves one pass (one snapshot): each file is read, and each path stat-ed,
+        # once however many rules ask; the answers stay consistent for the whole pass.
+        self._bytes: dict[Path, bytes | None] = {}
+        self._is_file: dict[Path, bool] = {}
+        self._is_dir: dict[Path, bool] = {}
 
     # -- dependency recording -------------------------------------------------------------
     def with_text(self, path: Path, text: str) -> FileSource:
         """A source that reads ``text`` at ``path`` and everything else as this one does."""
         return FileSource({**self._overlay, path: OpenDocument(text, None)})
 
-    def start_recording(self) -> set[Path]:
+    def start_recording(self) -> Recording:
         """Begin collecting the paths read; returns the set that will be filled.
 
         Recordings nest (a memoised index computed inside a file's check): each read goes to
         every open recording.
         """
-        reads: set[Path] = set()
+        reads = Recording()
         self._recorders.append(reads)
         return reads
 
-    def stop_recording(self, reads: set[Path]) -> None:
+    def stop_recording(self, reads: Recording) -> None:
         """Stop filling ``reads`` (found by identity: two recordings may hold equal sets)."""
         for position in range(len(self._recorders) - 1, -1, -1):
             if self._recorders[position] is reads:
@@ -70,10 +125,10 @@ class FileSource:
         for rec in self._recorders:
             rec.add(path)
 
-    def replay(self, paths: frozenset[Path]) -> None:
-        """Record ``paths`` as read (a memoised result that read them is being reused)."""
+    def replay(self, reads: Dependencies) -> None:
+        """Record ``reads`` as read, by reference (a memoised result is being reused)."""
         for rec in self._recorders:
-            rec.update(paths)
+            rec.shared.setdefault(id(reads), reads)
 
     # -- reads ----------------------------------------------------------------------------
     def open_document(self, path: Path) -> OpenDocument | None:
@@ -83,24 +138,38 @@ class FileSource:
     def read_bytes(self, path: Path) -> bytes | None:
         """The file's content (the open buffer if there is one), or None if unreadable."""
         self._touch(path)
+        try:
+            return self._bytes[path]
+        except KeyError:
+            pass
+        data: bytes | None
         doc = self._overlay.get(path)
         if doc is not None:
-            return doc.text.encode("utf-8")
-        try:
-            with open(path, "rb") as handle:
-                return handle.read()
-        except (OSError, ValueError):
-            return None
+            data = doc.text.encode("utf-8")
+        else:
+            try:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+            except (OSError, ValueError):
+                data = None
+        self._bytes[path] = data
+        return data
 
     def is_file(self, path: Path) -> bool:
         """Whether ``path`` is a regular file (or an open buffer)."""
         self._touch(path)
-        return path in self._overlay or path.is_file()
+        found = self._is_file.get(path)
+        if found is None:
+            found = self._is_file[path] = path in self._overlay or path.is_file()
+        return found
 
     def is_dir(self, path: Path) -> bool:
         """Whether ``path`` is a directory."""
         self._touch(path)
-        return path.is_dir()
+        found = self._is_dir.get(path)
+        if found is None:
+            found = self._is_dir[path] = path.is_dir()
+        return found
 
     def files_in(self, directory: Path, wanted: Callable[[str], bool]) -> list[Path]:
         """The files directly in ``directory`` whose base name is ``wanted``, sorted."""

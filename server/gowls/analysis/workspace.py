@@ -169,7 +169,7 @@ class Workspace:
             keys.update(path.parents)
         out = {normalize(p) for p in changed}
         for path, result in self.results.items():
-            if result.depends_on & keys:
+            if result.depends_on.intersects(keys):
                 out.add(path)
         return sorted(p for p in out if p in self.files)
 

@@ -8,6 +8,7 @@ pygls's own workspace, which has already applied the incremental edits.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import uuid
 from pathlib import Path
@@ -117,6 +118,9 @@ async def initialized(ls: GowlsServer, params: lsp.InitializedParams) -> None:
         )
     ls.scanned.set()
     ls.deliver(results)
+    # What the first pass built (converter hooks, the workspace's documents) is long-lived:
+    # keep it out of later collections. Documents are acyclic, so replacing one still frees it.
+    gc.freeze()
 
 
 def _path(uri: str) -> Path | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gowls.syntax.gostrings import UnquoteError, quote, unquote
 from gowls.syntax.positions import Span
@@ -104,6 +105,7 @@ def parse_string(token: Token) -> str:
     return text
 
 
+@lru_cache(maxsize=16384)  # pure; called for every requirement on every re-parse
 def split_path_version(path: str) -> tuple[str, str, bool]:
     """``module.SplitPathVersion``: (prefix, pathMajor, ok)."""
     if path.startswith("gopkg.in/"):
@@ -131,6 +133,7 @@ def split_path_version(path: str) -> tuple[str, str, bool]:
     return prefix, path_major, True
 
 
+@lru_cache(maxsize=16384)  # pure; called for every requirement on every re-parse
 def check_path_major(version: str, path_major: str) -> str | None:
     """``module.CheckPathMajor``: None when ``version`` suits the path, else go's complaint."""
     if path_major.startswith(".v") and path_major.endswith("-unstable"):

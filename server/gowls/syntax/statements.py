@@ -54,7 +54,8 @@ class Block:
     lparen: Span
     rparen: Span | None
     """None when the block is never closed."""
-    statements: list[Statement] = field(default_factory=list, repr=False)
+    # A block does not list its statements (each statement names its block): documents stay
+    # free of reference cycles, so reference counting frees them without the cyclic collector.
 
     @property
     def verb(self) -> str:
@@ -220,8 +221,6 @@ class _Reader:
         self._note(own)
         stmt = Statement(verb, args, _span_of(own), block)
         self.statements.append(stmt)
-        if block is not None:
-            block.statements.append(stmt)
 
     def _block(self, node: Node) -> None:
         head: list[Token] = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 GO_VERSION_RE = re.compile(r"^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$")
 """What a ``go`` directive accepts (``1.21``, ``1.21.3``, ``1.21rc1``)."""
@@ -68,6 +69,7 @@ def _valid_prerelease(pre: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=16384)  # pure; a go.mod repeats its versions on every re-parse
 def parse_semver(text: str) -> Semver | None:
     """Parse a ``vMAJOR[.MINOR[.PATCH]][-pre][+build]`` version, or return None."""
     m = _SEMVER_RE.match(text)

@@ -17,7 +17,6 @@ from gowls.analysis.features import (
 from gowls.analysis.go import documents
 from gowls.analysis.go.completion import complete
 from gowls.analysis.go.hover import definition, hover, links
-from gowls.analysis.go.migrate import describe, plan_migration
 from gowls.analysis.go.modules import find_gowork, used_dirs
 from gowls.analysis.go.mvs import selected_hints
 from gowls.analysis.go.outline import folding_ranges, symbols
@@ -101,6 +100,9 @@ def _migrate(snapshot: Snapshot, args: Sequence[str]) -> CommandResult:
         root = snapshot.roots[0]
     else:
         raise ValueError("gowls.migrate needs a folder: pass its URI or open a workspace")
+    # Imported on first use: the planner is not needed to start the server.
+    from gowls.analysis.go.migrate import describe, plan_migration
+
     plan = plan_migration(snapshot, root)
     writes = (
         (FileWrite(plan.gowork, plan.new_text, plan.old_text, plan.existed),)
@@ -122,7 +124,7 @@ def _used_gomods(snapshot: Snapshot, path: Path) -> Iterable[Path]:
     work = documents.gowork(snapshot, path)
     if work is None:
         return []
-    return [used.directory / "go.mod" for used in used_dirs(path, work)]
+    return [used.directory / "go.mod" for used in used_dirs(snapshot, path, work)]
 
 
 _FEATURES = Features(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gowls.analysis.go.documents import gomod, gowork, module_dir_gomod
@@ -53,12 +53,25 @@ class UsedDir:
         return os.path.normpath(os.path.join(self.shown, "go.mod"))
 
 
-def used_dirs(path: Path, work: GoWork) -> list[UsedDir]:
-    """Every ``use`` of ``work`` (at ``path``) with its absolute directory."""
-    return [
-        UsedDir(use, resolve_dir(path.parent, use.path), os.path.normpath(use.path))
-        for use in work.uses
-    ]
+def used_dirs(snapshot: Snapshot, path: Path, work: GoWork) -> tuple[UsedDir, ...]:
+    """Every ``use`` of ``work`` (at ``path``) with its absolute directory (once per pass:
+    every rule of the go.work and every go.mod of the workspace asks)."""
+    return snapshot.memo(
+        ("used-dirs", path, id(work)),
+        lambda: tuple(
+            UsedDir(use, resolve_dir(path.parent, use.path), os.path.normpath(use.path))
+            for use in work.uses
+        ),
+    )
+
+
+def _find_gowork(snapshot: Snapshot, directory: Path) -> Path | None:
+    candidate = directory / "go.work"
+    if snapshot.source.is_file(candidate):
+        return candidate
+    if directory.parent == directory:
+        return None
+    return find_gowork(snapshot, directory.parent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +100,19 @@ class WorkspaceView:
     path: Path
     work: GoWork
     modules: tuple[WorkspaceModule, ...]
+    _by_module: dict[str, WorkspaceModule] = field(init=False, repr=False, compare=False)
+    _by_dir: dict[Path, WorkspaceModule] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Indexes keep the first module of each path and directory, as a scan would find.
+        by_module: dict[str, WorkspaceModule] = {}
+        by_dir: dict[Path, WorkspaceModule] = {}
+        for module in self.modules:
+            if module.module_path is not None:
+                by_module.setdefault(module.module_path, module)
+            by_dir.setdefault(module.directory, module)
+        object.__setattr__(self, "_by_module", by_module)
+        object.__setattr__(self, "_by_dir", by_dir)
 
     @property
     def directory(self) -> Path:
@@ -95,29 +121,20 @@ class WorkspaceView:
 
     def by_module(self, module_path: str) -> WorkspaceModule | None:
         """The first used module declaring ``module_path``."""
-        for module in self.modules:
-            if module.module_path == module_path:
-                return module
-        return None
+        return self._by_module.get(module_path)
 
     def by_dir(self, directory: Path) -> WorkspaceModule | None:
         """The first ``use`` of ``directory``."""
-        for module in self.modules:
-            if module.directory == directory:
-                return module
-        return None
+        return self._by_dir.get(directory)
 
 
 def find_gowork(snapshot: Snapshot, directory: Path) -> Path | None:
-    """The nearest go.work in ``directory`` or above it, as ``go`` finds it."""
+    """The nearest go.work in ``directory`` or above it, as ``go`` finds it.
+
+    Memoised per directory, so sibling modules share the look-up of their common parents.
+    """
     current = normalize(directory)
-    while True:
-        candidate = current / "go.work"
-        if snapshot.source.is_file(candidate):
-            return candidate
-        if current.parent == current:
-            return None
-        current = current.parent
+    return snapshot.memo(("find-gowork", current), lambda: _find_gowork(snapshot, current))
 
 
 def workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
@@ -130,7 +147,7 @@ def _workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
     if work is None:
         return None
     modules = []
-    for used in used_dirs(path, work):
+    for used in used_dirs(snapshot, path, work):
         gomod_path = used.directory / "go.mod"
         modules.append(
             WorkspaceModule(used, gomod_path, module_dir_gomod(snapshot, used.directory))
@@ -272,6 +289,13 @@ class ModuleGraph:
             tuple(r for r in mod_replaces if not self.overridden_by_gowork(r))
         )
         self._reqs_by_module: dict[str, list[Requirement]] = {}
+        self._replaces_by_file: dict[Path, list[ReplaceSource]] = {}
+        for rep in mod_replaces:
+            self._replaces_by_file.setdefault(rep.file, []).append(rep)
+
+    def replaces_of(self, gomod_path: Path) -> list[ReplaceSource]:
+        """The replaces ``gomod_path`` itself declares, in file order."""
+        return list(self._replaces_by_file.get(gomod_path, ()))
 
     def set_requirements(self, requirements: tuple[Requirement, ...]) -> None:
         """Record the visible requirements (done once, while building the graph)."""
@@ -433,7 +457,7 @@ def module_mode_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> Modul
 
 def own_replaces(graph: ModuleGraph, gomod_path: Path) -> Iterator[ReplaceSource]:
     """The replaces ``gomod_path`` itself declares."""
-    return (r for r in graph.mod_replaces if r.file == gomod_path)
+    return iter(graph.replaces_of(gomod_path))
 
 
 def fully_visible(snapshot: Snapshot, graph: ModuleGraph) -> bool:
@@ -441,7 +465,12 @@ def fully_visible(snapshot: Snapshot, graph: ModuleGraph) -> bool:
 
     Only then can a rule tell that no module in the graph requires something: a downloaded
     module's go.mod may require any module at any version, and so may a malformed line.
+    Memoised per graph: every go.mod of a workspace asks about the same graph.
     """
+    return snapshot.memo(("fully-visible", graph), lambda: _fully_visible(snapshot, graph))
+
+
+def _fully_visible(snapshot: Snapshot, graph: ModuleGraph) -> bool:
     if graph.malformed:
         return False  # a require go cannot parse may name anything
     for req in graph.requirements:

@@ -45,6 +45,10 @@ def symbols(ctx: RuleContext[Any]) -> list[Symbol]:
         return []
     out: list[Symbol] = []
     blocks_done: set[int] = set()
+    lines: dict[int, list[Statement]] = {}
+    for stmt in doc.syntax.statements:
+        if stmt.block is not None:
+            lines.setdefault(id(stmt.block), []).append(stmt)
     for stmt in doc.syntax.statements:
         block = stmt.block
         if block is None:
@@ -56,7 +60,7 @@ def symbols(ctx: RuleContext[Any]) -> list[Symbol]:
         if id(block) in blocks_done:
             continue
         blocks_done.add(id(block))
-        children = tuple(_entry(s) for s in block.statements)
+        children = tuple(_entry(s) for s in lines[id(block)])
         out.append(
             Symbol(
                 block.verb,

@@ -92,7 +92,7 @@ def syntax_error(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
 def use_dir_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """``use`` entries whose directory is absent."""
     source = ctx.snapshot.source
-    for entry in used_dirs(ctx.path, ctx.doc):
+    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
         if source.is_dir(entry.directory):
             continue
         if source.is_file(entry.directory):
@@ -153,7 +153,7 @@ def _use_of_file(ctx: RuleContext[GoWork], info: RuleInfo, entry: UsedDir) -> Fi
 def use_dir_without_gomod(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """``use`` entries whose directory holds no go.mod."""
     source = ctx.snapshot.source
-    for entry in used_dirs(ctx.path, ctx.doc):
+    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
         if not source.is_dir(entry.directory) or source.is_file(entry.directory / "go.mod"):
             continue
         yield finding(
@@ -191,7 +191,7 @@ def use_dir_without_gomod(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
 def use_dir_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """Second and later ``use`` entries naming an already used directory."""
     first: dict[Path, UsedDir] = {}
-    for entry in used_dirs(ctx.path, ctx.doc):
+    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
         earlier = first.setdefault(entry.directory, entry)
         if earlier is entry:
             continue
@@ -239,7 +239,7 @@ def module_path_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
     """Later ``use`` entries whose go.mod declares a module path an earlier entry provides."""
     seen_dirs: set[Path] = set()
     first: dict[str, UsedDir] = {}
-    for entry in used_dirs(ctx.path, ctx.doc):
+    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
         if entry.directory in seen_dirs:
             continue  # GW103 reports repeated directories
         seen_dirs.add(entry.directory)
@@ -287,7 +287,7 @@ def module_path_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
 )
 def use_module_without_module_line(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """``use`` entries whose go.mod parses but declares no module path."""
-    for entry in used_dirs(ctx.path, ctx.doc):
+    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
         mod = module_dir_gomod(ctx.snapshot, entry.directory)
         if mod is None or mod.module is not None or mod.problems:
             continue
@@ -332,7 +332,7 @@ def go_version_below_module(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
         return  # go stops at the syntax errors; the go line may be the one it cannot read
     listed = work.go.version if work.go else "1.18"
     needs: list[tuple[UsedDir, str]] = []
-    for entry in used_dirs(ctx.path, work):
+    for entry in used_dirs(ctx.snapshot, ctx.path, work):
         mod = module_dir_gomod(ctx.snapshot, entry.directory)
         if mod is None or mod.go is None:
             continue
@@ -451,7 +451,7 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
     unchecked = {r.old_path: r for r in work.replaces if r.old_version}
     seen: dict[tuple[str, str], dict[str, tuple[UsedDir, Replace]]] = {}
     last: dict[tuple[str, str], str] = {}
-    for entry in used_dirs(ctx.path, work):
+    for entry in used_dirs(ctx.snapshot, ctx.path, work):
         mod = module_dir_gomod(ctx.snapshot, entry.directory)
         if mod is None:
             continue
@@ -538,7 +538,7 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
 def workspace_module_replaced(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """Unversioned go.work replaces of a module that a ``use`` entry provides."""
     provided: set[str] = set()
-    for entry in used_dirs(ctx.path, ctx.doc):
+    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
         found = _module_path(ctx.snapshot, entry.directory)
         if found is not None:
             provided.add(found[0])
@@ -561,7 +561,7 @@ def workspace_module_replaced(ctx: RuleContext[GoWork], info: RuleInfo) -> Itera
 def _replacement_dirs(snapshot: Snapshot, path: Path, work: GoWork) -> set[Path]:
     """Directories the workspace's replaces (go.work's and its modules') point at."""
     found = {resolve_dir(path.parent, r.new_path) for r in work.replaces if r.is_local}
-    for entry in used_dirs(path, work):
+    for entry in used_dirs(snapshot, path, work):
         mod = module_dir_gomod(snapshot, entry.directory)
         if mod is not None:
             found.update(
@@ -616,13 +616,15 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
     if work.problems:
         return  # while the file does not parse, which directories it uses is a guess
     root = ctx.path.parent
-    used = {entry.directory for entry in used_dirs(ctx.path, work)}
+    used = {entry.directory for entry in used_dirs(ctx.snapshot, ctx.path, work)}
     anchor = work.uses[0].statement.span if work.uses else None
     block = next((b for b in work.syntax.blocks if b.verb == "use" and b.rparen), None)
     replaced = _replacement_dirs(ctx.snapshot, ctx.path, work)
     # A use naming a module's go.mod file is GW101's (its fix names the directory).
     replaced |= {
-        e.directory.parent for e in used_dirs(ctx.path, work) if e.directory.name == "go.mod"
+        e.directory.parent
+        for e in used_dirs(ctx.snapshot, ctx.path, work)
+        if e.directory.name == "go.mod"
     }
     for directory in module_dirs(ctx.snapshot, root):
         if directory in used or directory in replaced:

@@ -1,0 +1,145 @@
+"""A minimal synchronous LSP client over a real ``python -m gowls`` process's stdio.
+
+Used by the start-up and latency benchmarks: it writes framed JSON-RPC, reads messages one at
+a time, answers the server's own requests (registrations, progress tokens, configuration) the
+way an editor would, and lets the caller wait for a notification that matches.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Message = dict[str, Any]
+
+
+class Client:
+    """One server process and the client side of its session."""
+
+    def __init__(self, server: Path | None = None, cwd: Path | None = None) -> None:
+        env = dict(os.environ)
+        if server is not None:
+            env["PYTHONPATH"] = str(server)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "gowls"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            cwd=cwd,
+            env=env,
+        )
+        self._next_id = 0
+
+    # -- wire ------------------------------------------------------------------------------
+    def send(self, message: Message) -> None:
+        """Write one JSON-RPC message."""
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def read(self) -> Message:
+        """Read one message (blocking); raises EOFError if the server went away."""
+        out = self.proc.stdout
+        assert out is not None
+        length = 0
+        while True:
+            line = out.readline()
+            if not line:
+                raise EOFError("the server closed its output")
+            line = line.strip()
+            if not line:
+                break
+            name, _, value = line.partition(b":")
+            if name.lower() == b"content-length":
+                length = int(value)
+        message: Message = json.loads(out.read(length))
+        return message
+
+    # -- requests and notifications ---------------------------------------------------------
+    def request(self, method: str, params: Any) -> int:
+        """Send a request; returns its id (read the answer with :meth:`response`)."""
+        self._next_id += 1
+        self.send({"id": self._next_id, "method": method, "params": params})
+        return self._next_id
+
+    def notify(self, method: str, params: Any) -> None:
+        """Send a notification."""
+        self.send({"method": method, "params": params})
+
+    def wait(self, matches: Callable[[Message], bool]) -> Message:
+        """Read until a message ``matches`` (answering server requests meanwhile)."""
+        while True:
+            message = self.read()
+            if "method" in message and "id" in message:
+                self._answer(message)
+                continue
+            if matches(message):
+                return message
+
+    def response(self, request_id: int) -> Message:
+        """The answer to request ``request_id``."""
+        return self.wait(lambda m: m.get("id") == request_id and "method" not in m)
+
+    def call(self, method: str, params: Any) -> Any:
+        """A request and its result."""
+        return self.response(self.request(method, params)).get("result")
+
+    def _answer(self, message: Message) -> None:
+        result: Any = None
+        if message["method"] == "workspace/configuration":
+            result = [None for _ in message["params"].get("items", ())]
+        self.send({"id": message["id"], "result": result})
+
+    # -- session ---------------------------------------------------------------------------
+    def initialize(self, root: Path | None) -> Message:
+        """``initialize`` as VS Code sends it (push diagnostics, watched files, progress)."""
+        params = {
+            "processId": os.getpid(),
+            "rootUri": root.as_uri() if root else None,
+            "workspaceFolders": [{"uri": root.as_uri(), "name": root.name}] if root else None,
+            "capabilities": {
+                "general": {"positionEncodings": ["utf-16"]},
+                "window": {"workDoneProgress": True},
+                "workspace": {
+                    "workspaceFolders": True,
+                    "didChangeWatchedFiles": {"dynamicRegistration": True},
+                    "configuration": True,
+                },
+                "textDocument": {
+                    "synchronization": {"didSave": True},
+                    "publishDiagnostics": {"relatedInformation": True, "versionSupport": True},
+                },
+            },
+        }
+        return self.response(self.request("initialize", params))
+
+    def close(self) -> None:
+        """shutdown, exit, and wait for the process."""
+        try:
+            self.call("shutdown", None)
+            self.notify("exit", None)
+        except (EOFError, BrokenPipeError):
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def is_publish(uri: str, version: int | None = None) -> Callable[[Message], bool]:
+    """A matcher for ``publishDiagnostics`` of ``uri`` (at ``version`` if given)."""
+
+    def matches(message: Message) -> bool:
+        if message.get("method") != "textDocument/publishDiagnostics":
+            return False
+        params = message["params"]
+        return bool(params["uri"] == uri and (version is None or params.get("version") == version))
+
+    return matches
