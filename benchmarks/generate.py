@@ -122,7 +122,9 @@ CHART_FILES: tuple[tuple[str, str], ...] = (
     (
         "templates/deployment.yaml",
         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n"
-        "spec:\n  replicas: {{ .Values.replicaCount }}\n",
+        "spec:\n  replicas: {{ .Values.replicaCount }}\n  template:\n    spec:\n"
+        "      containers:\n        - name: mono\n"
+        '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"\n',
     ),
 )
 """A minimal Helm chart under ``deploy/chart`` (path relative to the chart, text)."""

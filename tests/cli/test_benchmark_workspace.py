@@ -37,4 +37,4 @@ def test_generated_monorepo_checks_clean_and_is_deterministic(tmp_path: Path) ->
     assert done.returncode == 0, done.stdout + done.stderr
     assert json.loads(done.stdout) == []
     text = run_gowls(["--check", "."], cwd=first)
-    assert "in 61 files" in text.stdout  # go.work and every go.mod were analysed
+    assert "in 64 files" in text.stdout  # go.work, every go.mod, the GoReleaser config, the chart

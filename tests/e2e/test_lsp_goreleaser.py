@@ -74,7 +74,7 @@ async def test_goreleaser_quick_fix_removes_mod(client: GowlsTestClient, tmp_pat
         )
     )
     (action,) = [a for a in result or [] if isinstance(a, lsp.CodeAction)]
-    assert action.title == "Remove `mod`" and action.edit and action.edit.changes
+    assert action.title == "Remove mod" and action.edit and action.edit.changes
     fixed = apply_edits(session.texts[uri], action.edit.changes[uri], session.encoding)
     assert fixed == "version: 2\nbuilds:\n  - id: app\n    main: ./cmd/app\n"
     session.replace(uri, session.texts[uri], fixed)

@@ -154,13 +154,13 @@ def test_goreleaser_unknown_key_quick_fix(tmp_path: Path) -> None:
         files,
         file=".config/goreleaser.yaml",
         code="GR101",
-        title="Rename to `binary`",
+        title="Rename to binary",
     )
     assert result["filetype"] == "yaml.goreleaser"
     diag = result["diagnostic"]
     assert (diag["lnum"], diag["col"], diag["end_col"]) == (3, 4, 9)
     assert "Did you mean `binary`?" in diag["message"]
-    assert result["applied"] == "Rename to `binary`"
+    assert result["applied"] == "Rename to binary"
     assert result["after"] == ["version: 2", "builds:", "  - id: app", "    binary: app"]
     assert result["diagnostics"] == []
 

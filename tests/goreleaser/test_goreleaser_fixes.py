@@ -65,14 +65,14 @@ def test_fix_removes_its_finding_and_adds_no_error(path: Path) -> None:
 def test_fixes_exist_for_the_mechanical_cases() -> None:
     titles = {fix.title for p in sorted(CASES.glob("*.yaml")) for _, fix, _ in _fixed(p)}
     for wanted in (
-        "Add `version: 2`",
-        "Remove `mod`",
-        "Rewrite as `formats: [...]`",
-        "Rename to `version_template`",
-        "Move the keys of `github` up",
-        "Move to the top-level `retry`",
+        "Add version: 2",
+        "Remove mod",
+        "Rewrite as formats: [...]",
+        "Rename to version_template",
+        "Move the keys of github up",
+        "Move to the top-level retry",
         "Wrap the value in a list",
-        "Rename to `binary`",
+        "Rename to binary",
     ):
         assert wanted in titles
 

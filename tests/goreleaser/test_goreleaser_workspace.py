@@ -93,7 +93,7 @@ def test_mod_mod_in_a_workspace(tmp_path: Path) -> None:
     files = {".goreleaser.yaml": config, "go.work": "go 1.22\n\nuse .\n", "go.mod": GOMOD}
     found = _check(tmp_path / "work", files)
     assert _codes(found) == [("GR115", 2)]
-    assert found[0].fixes[0].title == "Remove `mod`"
+    assert found[0].fixes[0].title == "Remove mod"
     assert _check(tmp_path / "solo", {".goreleaser.yaml": config, "go.mod": GOMOD}) == []
 
 

@@ -52,9 +52,14 @@ class Fix:
     """
 
     title: str
-    """Plain text (no Markdown): editors show code action titles verbatim."""
+    """Plain text (no Markdown): editors show code action titles verbatim, so backticks a rule
+    writes out of habit are dropped here, for every kind."""
     edits: tuple[TextEdit, ...]
     safe: bool = False
+
+    def __post_init__(self) -> None:
+        if "`" in self.title:
+            object.__setattr__(self, "title", self.title.replace("`", ""))
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,7 +78,7 @@ export const scenarios = [
       await ui.problem("is not a key of `builds`").getByText("GR101").first().waitFor({ timeout: ui.timeout });
       await ui.screenshot("goreleaser-unknown-key");
       await ui.gotoText("binry", 2);
-      await ui.quickFix("Rename to `binary`");
+      await ui.quickFix("Rename to binary");
       await ui.waitForEditorText("binary: app");
       await ui.waitForNoProblem("is not a key of `builds`");
       await ui.save();
