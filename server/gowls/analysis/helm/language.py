@@ -8,6 +8,7 @@ from gowls.analysis.helm.inlay import inlay_hints
 from gowls.analysis.helm.navigation import definition, hover, hover_values, references_values
 from gowls.analysis.helm.rules import SCHEMA_RULES, VALUES_RULES
 from gowls.analysis.helm.template_rules import TEMPLATE_RULES, VALUES_USAGE_RULES
+from gowls.analysis.helm.toolchain import TOOLCHAIN_RULES
 from gowls.analysis.language import Discovery, Features, Language
 
 HELM_VALUES = Language(
@@ -17,7 +18,7 @@ HELM_VALUES = Language(
     discovery=Discovery(patterns=("values*.yaml", "values*.yml", "*.yaml", "*.yml")),
     recognize=documents.is_values_file,
     watch_globs=("**/Chart.yaml", "**/values*.yaml", "**/values*.yml", "**/ci/*.yaml"),
-    rules=(*VALUES_RULES, *VALUES_USAGE_RULES),
+    rules=(*VALUES_RULES, *VALUES_USAGE_RULES, *TOOLCHAIN_RULES),
     features=Features(
         completion=complete_values,
         trigger_characters=(":", " "),
