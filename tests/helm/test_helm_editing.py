@@ -172,3 +172,36 @@ def test_inlay_hints_show_values(tmp_path: Path) -> None:
     assert [h.label for h in only] == ["= 80"]
     assert hint_label("x" * 50) == '"' + "x" * 28 + "…"
     assert hint_label([1, 2]) == "[2 items]"
+
+
+def test_gowls_toml_helm_files_name_more_values_files(tmp_path: Path) -> None:
+    """``[helm] files`` makes env/prod.yaml a values file: schema-checked, and what it sets
+    counts as defined for the templates."""
+    from gowls.analysis.config import ConfigResolver, Policy
+    from gowls.analysis.workspace import Workspace
+
+    files = {
+        ".gowls.toml": '[helm]\nfiles = ["chart/env/*.yaml"]\n',
+        "chart/Chart.yaml": CHART,
+        "chart/values.yaml": "replicas: 1\n",
+        "chart/values.schema.json": '{"properties": {"replicas": {"type": "integer"}}}',
+        "chart/env/prod.yaml": 'replicas: "3"\nextra: x\n',
+        "chart/templates/cm.yaml": "r: {{ .Values.replicas }}\ne: {{ .Values.extra }}\n",
+    }
+    write_tree(tmp_path, files)
+    policy = Policy(ConfigResolver(LANGUAGES.codes(), sections=LANGUAGES.sections()))
+    workspace = Workspace([tmp_path], policy, languages=LANGUAGES)
+    found = workspace.scan()
+    assert tmp_path / "chart/env/prod.yaml" in found
+    results = {r.path.relative_to(tmp_path).as_posix(): r for r in workspace.check(found)}
+    prod = [(f.code, f.message.split(";")[0]) for f in results["chart/env/prod.yaml"].findings]
+    assert prod == [("HL101", "got string, want integer")]
+    assert results["chart/templates/cm.yaml"].findings == ()
+    # Without the setting, env/prod.yaml is no values file and `extra` is undefined.
+    (tmp_path / ".gowls.toml").write_text("", encoding="utf-8")
+    policy = Policy(ConfigResolver(LANGUAGES.codes(), sections=LANGUAGES.sections()))
+    workspace = Workspace([tmp_path], policy, languages=LANGUAGES)
+    found = workspace.scan()
+    assert tmp_path / "chart/env/prod.yaml" not in found
+    results = {r.path.relative_to(tmp_path).as_posix(): r for r in workspace.check(found)}
+    assert [f.code for f in results["chart/templates/cm.yaml"].findings] == ["HL106"]
