@@ -46,7 +46,9 @@ export const DOCUMENT_SELECTOR: DocumentSelector = [
   { scheme: "file", language: "go.mod" },
   { scheme: "file", language: "go.work" },
   { scheme: "file", language: "yaml", pattern: "**/{.goreleaser,goreleaser}.{yml,yaml}" },
-  { scheme: "file", language: "yaml", pattern: "**/values*.yaml" },
+  { scheme: "file", language: "yaml", pattern: "**/values*.{yaml,yml}" },
+  { scheme: "file", language: "yaml", pattern: "**/ci/*.{yaml,yml}" },
+  { scheme: "file", pattern: "**/values.schema.json" },
   { scheme: "file", pattern: "**/templates/**" },
 ];
 

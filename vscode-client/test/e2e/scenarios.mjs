@@ -90,6 +90,21 @@ export const scenarios = [
     },
   },
   {
+    name: "helm-undefined-value-quickfix",
+    title: "a Helm template reading a value nothing defines gets a warning; its quick fix adds the key to values.yaml",
+    async run(ui) {
+      await ui.openFile("chart/templates/cm.yaml");
+      await ui.waitForProblem("`.Values.nameOverride` is not set in any values file");
+      await ui.problem("`.Values.nameOverride` is not set").getByText("HL106").first().waitFor({ timeout: ui.timeout });
+      await ui.screenshot("helm-undefined-value");
+      await ui.gotoText(".Values.nameOverride", 3);
+      await ui.quickFix("Add 'nameOverride' to values.yaml");
+      await ui.waitForNoProblem("`.Values.nameOverride` is not set");
+      await ui.runCommand("File: Save All");
+      await ui.screenshot("helm-quickfix-applied");
+    },
+  },
+  {
     name: "unusable-python-notification",
     optIn: true,
     title: "with no server command and only a Python the bundle cannot serve (e.g. 3.10) on PATH, one notification names it and what to install; its actions open the setting and the log",
