@@ -80,3 +80,19 @@ def test_go_mod_beside_the_chart_and_no_go_line(tmp_path: Path) -> None:
     assert "`go 1.22` in go.mod" in finding.message
     files["go.mod"] = "module example.com/x\n"
     assert _hl108(tmp_path, files, "values.yaml") == []
+
+
+def test_a_value_a_template_writes_after_golang(tmp_path: Path) -> None:
+    """`image: golang:{{ .Values.goVersion }}` makes goVersion a golang tag."""
+    files = {
+        "Chart.yaml": CHART,
+        "values.yaml": "goVersion: 1.20\nother: 1.19\n",
+        "templates/job.yaml": (
+            'image: "golang:{{ .Values.goVersion }}-alpine"\nx: {{ .Values.other }}\n'
+        ),
+        "go.mod": "module example.com/x\n\ngo 1.22.1\n",
+    }
+    (finding,) = _hl108(tmp_path, files, "values.yaml")
+    assert finding.span == Span.of(0, 11, 0, 15)
+    assert finding.message.startswith("golang 1.20 is older than `go 1.22.1`")
+    assert finding.fixes[0].title == "Raise to 1.22"

@@ -3,7 +3,8 @@ chart builds.
 
 Images are read from values as Helm holds them: a string ``golang:1.22-alpine`` (any registry
 prefix), or a mapping whose ``repository`` is ``golang`` and whose ``tag`` names the version
-(its source text is read, so ``tag: 1.20`` stays 1.20). The go line is the nearest go.work's
+(its source text is read, so ``tag: 1.20`` stays 1.20), or any value a template writes right
+after ``golang:`` (``image: golang:{{ .Values.goVersion }}``). The go line is the nearest go.work's
 above or beside the chart, else the nearest go.mod's, read through the snapshot.
 """
 
@@ -11,11 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
 from gowls.analysis.helm.documents import VALUES_KIND, ValuesFile, values_root
+from gowls.analysis.helm.lookups import chart_templates
 from gowls.analysis.helm.rules import chart_example
 from gowls.analysis.helm.values import lookup
 from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
@@ -79,11 +82,39 @@ def _source_version(doc: ValuesFile, span: Span, pattern: re.Pattern[str]) -> Im
     return ImageVersion(version, Span(at, Point(at.line, at.column + len(version))))
 
 
-def image_versions(doc: ValuesFile) -> Iterator[ImageVersion]:
-    """Go versions of golang images in the values file, as written."""
+_GOLANG_BEFORE = re.compile(r"(?:^|[\s\"'=])(?:[\w.-]+(?::[0-9]+)?/)*(?:library/)?golang:$")
+
+
+def fed_paths(snapshot: Snapshot, root: Path) -> set[tuple[str, ...]]:
+    """Values paths a template writes right after ``golang:`` (``image: golang:{{ .Values.go
+    }}``): their values are golang image tags."""
+    out: set[tuple[str, ...]] = set()
+    for _path, doc in chart_templates(snapshot, root):
+        data = doc.index.data
+        for action in doc.scan.actions:
+            line_start = data.rfind(b"\n", 0, action.start) + 1
+            before = data[line_start : action.start].decode("utf-8", errors="replace")
+            if not _GOLANG_BEFORE.search(before):
+                continue
+            for ref in doc.reads.refs:
+                if action.start <= ref.start < action.end and ref.path:
+                    out.add(ref.path)
+    return out
+
+
+def image_versions(
+    doc: ValuesFile, fed: AbstractSet[tuple[str, ...]] = frozenset()
+) -> Iterator[ImageVersion]:
+    """Go versions of golang images in the values file, as written (``fed``: paths templates
+    use as a golang tag)."""
     sites = doc.values.sites
     for path, site in sites.items():
         if site.value is None or not path:
+            continue
+        if path in fed:
+            found = _source_version(doc, site.value, _TAG)
+            if found is not None:
+                yield found
             continue
         value = lookup(doc.values.data, path)
         if isinstance(value, str) and _IMAGE.match(value):
@@ -133,7 +164,9 @@ def raised(image: str, go_line: str) -> str:
             "go.mod, it builds. An older `go` either downloads the newer toolchain at run "
             "time or, with `GOTOOLCHAIN=local`, refuses: `go.mod requires go >= 1.23.4`. "
             "gowls reads `golang:` image strings (any registry prefix) and `repository: "
-            "golang` with a `tag:`; a `1.22` tag is taken as the newest 1.22 release."
+            "golang` with a `tag:`, and values a template writes right after `golang:` "
+            "(`image: golang:{{ .Values.goVersion }}`); a `1.22` tag is taken as the newest "
+            "1.22 release."
         ),
         fix="Raise the image tag to the go line (quick fix), or lower the go line.",
         example=chart_example(
@@ -149,7 +182,7 @@ def go_image_older(ctx: RuleContext[ValuesFile], info: RuleInfo) -> Iterator[Fin
     root = values_root(ctx.snapshot, ctx.path)
     if root is None:
         return
-    images = list(image_versions(ctx.doc))
+    images = list(image_versions(ctx.doc, fed_paths(ctx.snapshot, root)))
     if not images:
         return
     line = governing_go_line(ctx.snapshot, root)
