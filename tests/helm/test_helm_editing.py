@@ -205,3 +205,32 @@ def test_gowls_toml_helm_files_name_more_values_files(tmp_path: Path) -> None:
     assert tmp_path / "chart/env/prod.yaml" not in found
     results = {r.path.relative_to(tmp_path).as_posix(): r for r in workspace.check(found)}
     assert [f.code for f in results["chart/templates/cm.yaml"].findings] == ["HL106"]
+
+
+def test_values_keys_inside_list_items_from_the_schema_items(tmp_path: Path) -> None:
+    schema = json.dumps(
+        {
+            "properties": {
+                "sidecars": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "name": {"type": "string"},
+                            "image": {"type": "string"},
+                            "pull": {"enum": ["Always", "Never"]},
+                        },
+                    },
+                }
+            }
+        }
+    )
+    for text, expected in [
+        ("sidecars:\n  - name: a\n    ", ["image", "pull"]),
+        ("sidecars:\n- name: a\n  ", ["image", "pull"]),
+        ("sidecars:\n  - name: a\n    image: x\n  - ", ["image", "name", "pull"]),
+        ("sidecars:\n  - name: a\n    pull: ", ["Always", "Never"]),
+    ]:
+        files = {"values.yaml": text, "values.schema.json": schema}
+        ctx = _ctx(tmp_path, files, "values.yaml")
+        assert _labels(_complete(ctx, text)) == expected, text

@@ -32,6 +32,7 @@ _BUILTIN_TAIL = re.compile(r"(?<![\w.)])\$?\.(Release|Chart|Capabilities|Files|T
 _ROOT_TAIL = re.compile(r"(?<![\w.)])(\$?)\.(\w*)$")
 _INCLUDE_TAIL = re.compile(r"\b(?:include|template)\s+\"([^\"]*)$")
 _KEY_LINE = re.compile(r"^(?P<indent> *)(?P<word>[\w.-]*)$")
+_ITEM_LINE = re.compile(r"^(?P<indent> *)- +(?P<word>[\w.-]*)$")
 _VALUE_LINE = re.compile(r"^(?P<indent> *)(?P<key>[\w.-]+):[ \t]+(?P<word>[^\s#\"']*)$")
 _KEY_AT = re.compile(r"^(?P<indent> *)(?P<key>[^\s#:'\"-][^:#]*?|\"[^\"]*\"|'[^']*'):(?:\s|$)")
 
@@ -131,9 +132,10 @@ def _shape(text: str) -> _Line | None:
     if not stripped.strip() or stripped.startswith("#"):
         return None
     indent = len(text) - len(stripped)
-    m = _KEY_AT.match(text)
+    item = stripped.startswith("- ") or stripped.rstrip() == "-"
+    m = _KEY_AT.match(" " * (indent + 2) + stripped[2:] if item else text)
     key = m.group("key").strip("\"'") if m else None
-    return _Line(indent, key, stripped.startswith("-"))
+    return _Line(indent, key, item)
 
 
 def _lines(ctx: RuleContext[Any]) -> list[str]:
@@ -144,25 +146,45 @@ def _lines(ctx: RuleContext[Any]) -> list[str]:
     ]
 
 
-def _parent_path(lines: list[str], line: int, indent: int) -> tuple[str, ...] | None:
-    """The mapping path a key typed at ``indent`` on ``line`` belongs to (None inside lists)."""
-    path: list[str] = []
+ValuesAt = tuple[str | int, ...]
+
+
+def _parent_path(lines: list[str], line: int, indent: int) -> ValuesAt | None:
+    """The mapping path a key typed at ``indent`` on ``line`` belongs to, read from the
+    indentation above (a list item's mapping is item 0 of its list)."""
+    path: list[str | int] = []
     col = indent
+    owner = False  # an item was entered: the next key at or left of it holds the list
     for above in range(line - 1, -1, -1):
-        if col == 0:
+        if col == 0 and not owner:
             break
         shape = _shape(lines[above])
-        if shape is None or shape.indent >= col:
+        if shape is None:
+            continue
+        if owner:
+            if shape.indent > col or (shape.item and shape.indent == col):
+                continue
+            if shape.item or shape.key is None:
+                return None
+            path.insert(0, shape.key)
+            col, owner = shape.indent, False
+            continue
+        if shape.item and shape.indent + 2 == col:
+            path.insert(0, 0)
+            col, owner = shape.indent, True
+            continue
+        if shape.indent >= col:
             continue
         if shape.item or shape.key is None:
             return None
         path.insert(0, shape.key)
         col = shape.indent
-    return tuple(path) if col == 0 else None
+    return tuple(path) if col == 0 and not owner else None
 
 
 def _present(lines: list[str], line: int, indent: int) -> set[str]:
-    """Keys already written in the mapping at the cursor's level."""
+    """Keys already written in the mapping at the cursor's level (a list item's first key
+    included)."""
     found: set[str] = set()
     for step in (-1, 1):
         n = line + step
@@ -171,14 +193,16 @@ def _present(lines: list[str], line: int, indent: int) -> set[str]:
             n += step
             if shape is None or shape.indent > indent:
                 continue
-            if shape.indent < indent:
+            if shape.item and shape.indent + 2 == indent and step == -1 and shape.key:
+                found.add(shape.key)
+            if shape.indent < indent or shape.item:
                 break
             if shape.key is not None:
                 found.add(shape.key)
     return found
 
 
-def _key_candidates(snapshot: Snapshot, root: Path, parent: tuple[str, ...]) -> dict[str, str]:
+def _key_candidates(snapshot: Snapshot, root: Path, parent: ValuesAt) -> dict[str, str]:
     chart = chart_model(snapshot, root)
     found: dict[str, str] = {}
     node = schema_node(chart.schema, parent)
@@ -234,13 +258,23 @@ def complete_values(ctx: RuleContext[Any], point: Point) -> list[Completion]:
         entry = schema_node(chart_model(ctx.snapshot, root).schema, (*parent, m.group("key")))
         return _enum_items(entry, _replace(point, m.group("word")))
     m = _KEY_LINE.match(before)
-    if m is None:
+    item = _ITEM_LINE.match(before) if m is None else None
+    if item is not None:
+        # A new list item: its first key, at the item's key column, in a fresh mapping.
+        m = item
+        indent = len(m.group("indent")) + 2
+        # Read as a key typed on the line after a written item (``- _:``) of this list.
+        as_item = [*lines[: point.line], " " * (indent - 2) + "- _:"]
+        parent = _parent_path(as_item, len(as_item), indent)
+        present: set[str] = set()
+    elif m is not None:
+        indent = len(m.group("indent"))
+        parent = _parent_path(lines, point.line, indent)
+        present = _present(lines, point.line, indent)
+    else:
         return []
-    indent = len(m.group("indent"))
-    parent = _parent_path(lines, point.line, indent)
     if parent is None:
         return []
-    present = _present(lines, point.line, indent)
     span = _replace(point, m.group("word"))
     candidates = _key_candidates(ctx.snapshot, root, parent)
     return [

@@ -30,10 +30,14 @@ def shown(value: object, limit: int = MAX_SHOWN) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def schema_node(schema: Schema | None, path: tuple[str, ...]) -> dict[str, Any] | None:
-    """The schema object declaring ``path`` through ``properties`` (None when undeclared)."""
+def schema_node(schema: Schema | None, path: tuple[str | int, ...]) -> dict[str, Any] | None:
+    """The schema object declaring ``path`` through ``properties`` (and ``items`` for list
+    indices); None when undeclared."""
     node: object = schema.document.data if schema is not None else None
     for key in path:
+        if isinstance(key, int):
+            node = node.get("items") if isinstance(node, dict) else None
+            continue
         props = node.get("properties") if isinstance(node, dict) else None
         if not isinstance(props, dict) or key not in props:
             return None
