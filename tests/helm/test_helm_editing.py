@@ -234,3 +234,16 @@ def test_values_keys_inside_list_items_from_the_schema_items(tmp_path: Path) -> 
         files = {"values.yaml": text, "values.schema.json": schema}
         ctx = _ctx(tmp_path, files, "values.yaml")
         assert _labels(_complete(ctx, text)) == expected, text
+
+
+def test_schema_refs_are_followed_for_keys(tmp_path: Path) -> None:
+    schema = json.dumps(
+        {
+            "definitions": {"image": {"properties": {"tag": {"description": "The tag."}}}},
+            "properties": {"image": {"$ref": "#/definitions/image"}},
+        }
+    )
+    text = "image:\n  "
+    ctx = _ctx(tmp_path, {"values.yaml": text, "values.schema.json": schema}, "values.yaml")
+    (item,) = _complete(ctx, text)
+    assert (item.label, item.detail) == ("tag", "The tag.")

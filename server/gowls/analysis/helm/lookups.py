@@ -33,16 +33,31 @@ def shown(value: object, limit: int = MAX_SHOWN) -> str:
 def schema_node(schema: Schema | None, path: tuple[str | int, ...]) -> dict[str, Any] | None:
     """The schema object declaring ``path`` through ``properties`` (and ``items`` for list
     indices); None when undeclared."""
-    node: object = schema.document.data if schema is not None else None
+    root: object = schema.document.data if schema is not None else None
+    node = _deref(root, root)
     for key in path:
         if isinstance(key, int):
-            node = node.get("items") if isinstance(node, dict) else None
+            node = _deref(root, node.get("items") if isinstance(node, dict) else None)
             continue
         props = node.get("properties") if isinstance(node, dict) else None
         if not isinstance(props, dict) or key not in props:
             return None
-        node = props[key]
+        node = _deref(root, props[key])
     return node if isinstance(node, dict) else None
+
+
+def _deref(root: object, node: object) -> object:
+    """Follow local ``$ref``s (``#/definitions/x``, ``#/$defs/x``) a few steps."""
+    for _ in range(8):
+        ref = node.get("$ref") if isinstance(node, dict) else None
+        if not isinstance(ref, str) or not ref.startswith("#"):
+            return node
+        target: object = root
+        for part in ref[1:].split("/")[1:]:
+            part = part.replace("~1", "/").replace("~0", "~")
+            target = target.get(part) if isinstance(target, dict) else None
+        node = target
+    return node
 
 
 def _charts(chart: Chart) -> Iterator[Chart]:
