@@ -110,3 +110,137 @@ async def test_unused_value_follows_template_edits(client: GowlsTestClient, tmp_
     template_uri = session.open("templates/cm.yaml", language_id="helm")
     session.replace(template_uri, "{{ .Values.used }}", "{{ .Values.used }}{{ .Values.later }}")
     assert (await session.diagnostics(values_uri)).items == []
+
+
+EDIT_CHART = {
+    "Chart.yaml": CHART,
+    "values.yaml": "image:\n  repository: nginx\n  tag: 1.25\nservice:\n  port: 80\n",
+    "values.schema.json": json.dumps(
+        {
+            "properties": {
+                "image": {"type": "object", "description": "The container image."},
+                "debug": {"type": "boolean", "description": "Verbose logs."},
+            }
+        }
+    ),
+    "templates/_helpers.tpl": '{{- define "app.name" -}}{{ .Chart.Name }}{{- end }}\n',
+    "templates/deploy.yaml": (
+        'name: {{ include "app.name" . }}\n'
+        "image: {{ .Values.image.repository }}\n"
+        "port: {{ .Values.service.port }}\n"
+    ),
+}
+
+
+def _pos(line: int, character: int) -> lsp.Position:
+    return lsp.Position(line=line, character=character)
+
+
+async def test_completion_in_templates_and_values(client: GowlsTestClient, tmp_path: Path) -> None:
+    session = await start(client, tmp_path, EDIT_CHART)
+    uri = session.open("templates/deploy.yaml", language_id="helm")
+    session.replace(uri, "port: {{ .Values.service.port }}", "port: {{ .Values.se")
+    await session.barrier(uri)
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(text_document=lsp.TextDocumentIdentifier(uri), position=_pos(2, 19))
+    )
+    assert isinstance(result, lsp.CompletionList)
+    labels = {i.label: i for i in result.items}
+    assert set(labels) == {"debug", "image", "service"}
+    edit = labels["service"].text_edit
+    assert isinstance(edit, lsp.TextEdit) and edit.range == lsp.Range(_pos(2, 17), _pos(2, 19))
+    # A helper name inside include "…"
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(text_document=lsp.TextDocumentIdentifier(uri), position=_pos(0, 20))
+    )
+    assert isinstance(result, lsp.CompletionList)
+    assert [i.label for i in result.items] == ["app.name"]
+
+    session.replace(uri, "port: {{ .Values.se", "port: {{ .Values.service.port }}")
+    values_uri = session.open("values.yaml", language_id="yaml")
+    session.replace(values_uri, "service:\n  port: 80\n", "service:\n  port: 80\nd")
+    await session.barrier(values_uri)
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(
+            text_document=lsp.TextDocumentIdentifier(values_uri), position=_pos(5, 1)
+        )
+    )
+    assert isinstance(result, lsp.CompletionList)
+    assert [i.label for i in result.items] == ["debug"]
+
+
+async def test_values_key_hover_references_include_definition_and_inlay_hints(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    session = await start(client, tmp_path, EDIT_CHART)
+    values_uri = session.open("values.yaml", language_id="yaml")
+    ident = lsp.TextDocumentIdentifier(values_uri)
+    hover = await client.text_document_hover_async(
+        lsp.HoverParams(text_document=ident, position=_pos(0, 2))
+    )
+    assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
+    assert "The container image." in hover.contents.value
+    assert "- templates/deploy.yaml:2" in hover.contents.value
+    refs = await client.text_document_references_async(
+        lsp.ReferenceParams(
+            text_document=ident,
+            position=_pos(3, 2),
+            context=lsp.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert refs is not None
+    deploy = session.uri("templates/deploy.yaml")
+    assert [(r.uri, r.range) for r in refs] == [
+        (deploy, lsp.Range(_pos(2, 9), _pos(2, 29))),
+    ]
+
+    uri = session.open("templates/deploy.yaml", language_id="helm")
+    template = lsp.TextDocumentIdentifier(uri)
+    found = await client.text_document_definition_async(
+        lsp.DefinitionParams(text_document=template, position=_pos(0, 20))
+    )
+    targets = found if isinstance(found, list) else [found]
+    assert len(targets) == 1
+    target = targets[0]
+    assert isinstance(target, lsp.Location | lsp.LocationLink)
+    uri_of = target.target_uri if isinstance(target, lsp.LocationLink) else target.uri
+    assert uri_of == session.uri("templates/_helpers.tpl")
+
+    hints = await client.text_document_inlay_hint_async(
+        lsp.InlayHintParams(text_document=template, range=lsp.Range(_pos(0, 0), _pos(3, 0)))
+    )
+    assert hints is not None
+    assert [(h.position, h.label) for h in hints] == [
+        (_pos(1, 34), '= "nginx"'),
+        (_pos(2, 29), "= 80"),
+    ]
+
+
+async def test_go_image_older_than_go_mod_and_its_fix(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    values = "builder:\n  image: golang:1.22-alpine\n"
+    files = {
+        "go.mod": "module example.com/app\n\ngo 1.23.4\n",
+        "deploy/Chart.yaml": CHART,
+        "deploy/values.yaml": values,
+        "deploy/templates/job.yaml": "image: {{ .Values.builder.image }}\n",
+    }
+    session = await start(client, tmp_path, files)
+    uri = session.open("deploy/values.yaml", language_id="yaml")
+    (diag,) = (await session.diagnostics(uri)).items
+    assert (diag.code, diag.severity) == ("HL108", lsp.DiagnosticSeverity.Warning)
+    assert diag.range == range_of(values, "1.22", session.encoding)
+    result = await session.client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri),
+            range=diag.range,
+            context=lsp.CodeActionContext(diagnostics=[diag]),
+        )
+    )
+    fixes = [a for a in result or [] if isinstance(a, lsp.CodeAction) and a.edit is not None]
+    assert [a.title for a in fixes] == ["Raise to 1.23"]
+    # The go line moves back: the warning goes.
+    mod_uri = session.write("go.mod", "module example.com/app\n\ngo 1.22.0\n")
+    session.files_changed((mod_uri, lsp.FileChangeType.Changed))
+    assert (await session.diagnostics(uri)).items == []

@@ -174,6 +174,8 @@ HELM_FILES = {
     "chart/Chart.yaml": "apiVersion: v2\nname: app\nversion: 0.1.0\n",
     "chart/values.yaml": "replicaCount: 1\n",
     "chart/values-prod.yaml": "replicaCount: 3\n",
+    "chart/values.schema.json": "{}\n",
+    "chart/ci/test-values.yaml": "replicaCount: 2\n",
     "chart/templates/deployment.yaml": "kind: Deployment\nreplicas: {{ .Values.replicaCount }}\n",
     "chart/templates/_helpers.tpl": '{{- define "app.name" -}}app{{- end }}\n',
     "chart/templates/NOTES.txt": "Installed {{ .Release.Name }}\n",
@@ -181,6 +183,7 @@ HELM_FILES = {
     "chart/files/values.yaml": "not: helm values\n",
     "other/values.yaml": "plain: yaml\n",
     "other/templates/x.yaml": "plain: yaml\n",
+    "other/ci/x.yaml": "plain: yaml\n",
     ".github/workflows/ci.yml": "on: push\n",
 }
 
@@ -192,6 +195,9 @@ EXPECTED_FILETYPES = {
     "chart/Chart.yaml": "yaml",
     "chart/values.yaml": "yaml.helm-values",
     "chart/values-prod.yaml": "yaml.helm-values",
+    "chart/values.schema.json": "json.helm-schema",
+    "chart/ci/test-values.yaml": "yaml.helm-values",
+    "other/ci/x.yaml": "yaml",
     "chart/templates/deployment.yaml": "helm",
     "chart/templates/_helpers.tpl": "helm",
     "chart/templates/NOTES.txt": "helm",
@@ -284,3 +290,27 @@ def test_inlay_hint_shows_the_selected_version(tmp_path: Path) -> None:
     result = run_scenario(tmp_path, "inlay_hints", files, file="app/go.mod")
     assert result["capability"] and result["waited"], result
     assert result["hints"] == [{"line": 5, "character": 23, "label": "→ v1.2.0 (selected)"}]
+
+
+def test_helm_undefined_value_and_its_quick_fix(tmp_path: Path) -> None:
+    files = {
+        "chart/Chart.yaml": "apiVersion: v2\nname: app\nversion: 0.1.0\n",
+        "chart/values.yaml": "replicaCount: 1\n",
+        "chart/templates/cm.yaml": (
+            "name: {{ .Values.nameOverride }}\nn: {{ .Values.replicaCount }}\n"
+        ),
+    }
+    result = run_scenario(
+        tmp_path,
+        "helm_code_action",
+        files,
+        file="chart/templates/cm.yaml",
+        values="chart/values.yaml",
+    )
+    assert result["filetype"] == "helm"
+    (diag,) = result["diagnostics"]
+    assert (diag["code"], diag["lnum"], diag["col"], diag["end_col"]) == ("HL106", 0, 9, 29)
+    assert diag["severity"] == 2  # vim.diagnostic.severity.WARN
+    assert result["titles"][0] == "Add 'nameOverride' to values.yaml"
+    assert result["values_after"] == ["replicaCount: 1", "nameOverride: null"]
+    assert result["diagnostics_after"] == []

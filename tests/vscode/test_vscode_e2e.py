@@ -51,7 +51,8 @@ RIPGREP_CACHE = "vscode-ripgrep-cache-1.15.11"
 RIPGREP_TARBALL = "ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
 
 # The fixture workspace: a go.work using a missing directory, a module that requires another
-# workspace module, a module directory the go.work does not use yet, and a GoReleaser config.
+# workspace module, a module directory the go.work does not use yet, a GoReleaser config, and a
+# Helm chart whose template reads a value nothing defines.
 FIXTURE = {
     "go.work": "go 1.22\n\nuse (\n\t./app\n\t./lib\n\t./missing\n)\n",
     "app/go.mod": "module example.com/app\n\ngo 1.22\n\nrequire example.com/lib v0.1.0\n",
@@ -59,6 +60,9 @@ FIXTURE = {
     "tools/go.mod": "module example.com/tools\n\ngo 1.22\n",
     # GoReleaser, where its own search looks first: a misspelt build key (GR101, rename fix).
     ".config/goreleaser.yaml": "version: 2\nbuilds:\n  - dir: app\n    binry: app\n",
+    "chart/Chart.yaml": "apiVersion: v2\nname: app\nversion: 0.1.0\n",
+    "chart/values.yaml": "replicaCount: 1\n",
+    "chart/templates/cm.yaml": "name: {{ .Values.nameOverride }}\nn: {{ .Values.replicaCount }}\n",
 }
 
 # The bundled-server run: the .vsix's own server under the first of these CPythons found in
@@ -358,3 +362,10 @@ def test_vscode_broken_server_command_notification(broken_server_run: dict[str, 
     assert len(notes) == 1 and notes[0].endswith("gowls-e2e: this server cannot start"), detail
     generic = ("Pending response", "couldn't create connection", "Connection to server")
     assert not [t for t in detail["centre"] if any(g in t for g in generic)], detail
+
+
+def test_vscode_helm_quickfix_saved_to_disk(configured_run: dict[str, Any]) -> None:
+    """The Helm scenario's quick fix added the undefined value to values.yaml, saved."""
+    _check(configured_run, "helm-undefined-value-quickfix")
+    saved = (configured_run["workspace"] / "chart/values.yaml").read_text()
+    assert saved == "replicaCount: 1\nnameOverride: null\n"

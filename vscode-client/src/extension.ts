@@ -50,7 +50,9 @@ export const DOCUMENT_SELECTOR: DocumentSelector = [
   // found by its workspace scan (from disk) even though their buffers are not sent.
   { scheme: "file", language: "yaml", pattern: "**/.config/goreleaser.{yml,yaml}" },
   { scheme: "file", language: "yaml", pattern: "**/{.goreleaser,goreleaser}.{yml,yaml}" },
-  { scheme: "file", language: "yaml", pattern: "**/values*.yaml" },
+  { scheme: "file", language: "yaml", pattern: "**/values*.{yaml,yml}" },
+  { scheme: "file", language: "yaml", pattern: "**/ci/*.{yaml,yml}" },
+  { scheme: "file", pattern: "**/values.schema.json" },
   { scheme: "file", pattern: "**/templates/**" },
 ];
 

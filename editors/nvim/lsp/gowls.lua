@@ -12,8 +12,9 @@
 --- ```
 ---
 --- Filetypes: `gomod` and `gowork` are Neovim's own; `yaml.goreleaser`, `helm` (chart
---- templates) and `yaml.helm-values` come from plugin/gowls.lua (the compound `yaml.*` names keep
---- YAML syntax, indent, ftplugins and tree-sitter highlighting for those files).
+--- templates), `yaml.helm-values` (values*.yaml, ci/*.yaml) and `json.helm-schema`
+--- (values.schema.json) come from plugin/gowls.lua (the compound names keep YAML/JSON syntax,
+--- indent, ftplugins and tree-sitter highlighting for those files).
 ---
 --- The root is the nearest directory upward holding go.work; else go.mod, Chart.yaml, .git
 --- (in that order of preference), so one server serves a whole Go workspace.
@@ -21,6 +22,6 @@
 ---@type vim.lsp.Config
 return {
   cmd = { 'gowls' },
-  filetypes = { 'gomod', 'gowork', 'yaml.goreleaser', 'helm', 'yaml.helm-values' },
+  filetypes = { 'gomod', 'gowork', 'yaml.goreleaser', 'helm', 'yaml.helm-values', 'json.helm-schema' },
   root_markers = { 'go.work', 'go.mod', 'Chart.yaml', '.git' },
 }

@@ -50,6 +50,18 @@ if vim.g.gowls_filetypes ~= false then
           return 'yaml.helm-values'
         end
       end,
+      -- ci/*.yaml of a chart: the values files chart-testing passes with -f.
+      ['.*/ci/[^/]*%.ya?ml'] = function(path)
+        if is_file(vim.fs.joinpath(vim.fs.dirname(vim.fs.dirname(path)), 'Chart.yaml')) then
+          return 'yaml.helm-values'
+        end
+      end,
+      -- The chart's values.schema.json (a compound name keeps JSON syntax and ftplugins).
+      ['.*/values%.schema%.json'] = function(path)
+        if in_chart_root(path) then
+          return 'json.helm-schema'
+        end
+      end,
       -- Go templates that render Kubernetes manifests (not valid YAML, hence not yaml.*).
       ['.*/templates/.*%.ya?ml'] = function(path)
         if in_chart_templates(path) then

@@ -86,6 +86,23 @@ export const scenarios = [
     },
   },
   {
+    name: "helm-undefined-value-quickfix",
+    title: "a Helm template reading a value nothing defines gets a warning; its quick fix adds the key to values.yaml",
+    async run(ui) {
+      await ui.openFile("chart/templates/cm.yaml");
+      await ui.waitForProblem("`.Values.nameOverride` is not set in any values file");
+      await ui.problem("`.Values.nameOverride` is not set").getByText("HL106").first().waitFor({ timeout: ui.timeout });
+      await ui.screenshot("helm-undefined-value");
+      await ui.gotoText(".Values.nameOverride", 3);
+      await ui.quickFix("Add 'nameOverride' to values.yaml");
+      await ui.waitForNoProblem("`.Values.nameOverride` is not set");
+      await ui.openFile("chart/values.yaml");
+      await ui.waitForEditorText("nameOverride: null");
+      await ui.save();
+      await ui.screenshot("helm-quickfix-applied");
+    },
+  },
+  {
     name: "check-workspace-command",
     title: "`gowls: Check Workspace` reports the count of problems",
     async run(ui) {

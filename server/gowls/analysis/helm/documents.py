@@ -35,6 +35,8 @@ SCHEMA_KIND = "helm-schema"
 TEMPLATE_KIND = "helm-template"
 CHART_FILE = "Chart.yaml"
 SCHEMA_FILE = "values.schema.json"
+SETTINGS_SECTION = "helm"
+"""The ``.gowls.toml`` table whose ``files`` globs name more values files."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,44 @@ def is_values_file(source: FileSource, path: Path) -> bool:
     return values_chart_root(source, path) is not None
 
 
+def _configured(snapshot: Snapshot, path: Path) -> bool:
+    """Whether ``.gowls.toml``'s ``[helm] files`` name ``path`` a values file."""
+    if not snapshot.settings(SETTINGS_SECTION, path).get("files"):
+        return False
+    lang = snapshot.language_of(path)
+    return lang is not None and lang.name == VALUES_KIND
+
+
+def values_root(snapshot: Snapshot, path: Path) -> Path | None:
+    """The chart of a values file: by its name and place, or for a file ``.gowls.toml``
+    names (``[helm] files``), the nearest directory above it with a Chart.yaml."""
+    root = values_chart_root(snapshot.source, path)
+    if root is not None or not _configured(snapshot, path):
+        return root
+    for parent in path.parents:
+        if snapshot.source.is_file(parent / CHART_FILE):
+            return parent
+    return None
+
+
+def _configured_values(snapshot: Snapshot, root: Path, known: list[Path]) -> list[Path]:
+    """Values files inside the chart that ``.gowls.toml`` names, beyond Helm's patterns."""
+    if not snapshot.settings(SETTINGS_SECTION, root / CHART_FILE).get("files"):
+        return []
+
+    def wanted(name: str) -> bool:
+        return name.endswith((".yaml", ".yml")) and name != CHART_FILE
+
+    out = []
+    for path in sorted(snapshot.source.walk(root, wanted)):
+        rel = path.relative_to(root).parts
+        if rel[0] in ("templates", "charts") or path in known:
+            continue
+        if _configured(snapshot, path):
+            out.append(path)
+    return out
+
+
 def is_schema_file(source: FileSource, path: Path) -> bool:
     """Whether ``path`` is the values.schema.json of a chart."""
     return path.name == SCHEMA_FILE and source.is_file(path.parent / CHART_FILE)
@@ -270,4 +310,10 @@ def top_chart_root(snapshot: Snapshot, root: Path) -> Path:
 
 def chart_model(snapshot: Snapshot, root: Path) -> Chart:
     """The chart at ``root`` with its subcharts; memoised per snapshot."""
-    return snapshot.memo(("helm chart", root), lambda: load_chart(root, SnapshotReader(snapshot)))
+
+    def build() -> Chart:
+        chart = load_chart(root, SnapshotReader(snapshot))
+        chart.values_files.extend(_configured_values(snapshot, root, chart.values_files))
+        return chart
+
+    return snapshot.memo(("helm chart", root), build)

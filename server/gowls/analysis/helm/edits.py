@@ -47,10 +47,9 @@ def _insert_after(
 ) -> TextEdit:
     index = doc.index
     if end.column == 0:
-        return TextEdit(path, Span(end, end), _lines(indent, keys))
+        return _insert(path, doc, end, _lines(indent, keys))
     if end.line + 1 < index.line_count:
-        at = Point(end.line + 1, 0)
-        return TextEdit(path, Span(at, at), _lines(indent, keys))
+        return _insert(path, doc, Point(end.line + 1, 0), _lines(indent, keys))
     at = index.point(len(index.data))
     return TextEdit(path, Span(at, at), "\n" + _lines(indent, keys))
 
@@ -59,4 +58,17 @@ def _append(path: Path, doc: ValuesFile, indent: int, keys: tuple[str, ...]) -> 
     index = doc.index
     at = index.point(len(index.data))
     sep = "" if not index.data or index.data.endswith(b"\n") else "\n"
-    return TextEdit(path, Span(at, at), sep + _lines(indent, keys))
+    return _insert(path, doc, at, sep + _lines(indent, keys))
+
+
+def _insert(path: Path, doc: ValuesFile, at: Point, text: str) -> TextEdit:
+    """Insert whole lines at ``at``; at the very end of a file that ends with a newline the
+    edit is anchored at the end of the last line instead (same result), because editors
+    that keep a final newline implicitly (Neovim) add a blank line for an edit past it."""
+    index = doc.index
+    end = index.point(len(index.data))
+    if at == end and at.column == 0 and at.line > 0 and text.endswith("\n"):
+        last = index.line_bytes(at.line - 1).rstrip(b"\r\n")
+        anchor = Point(at.line - 1, len(last))
+        return TextEdit(path, Span(anchor, anchor), "\n" + text[:-1])
+    return TextEdit(path, Span(at, at), text)

@@ -17,8 +17,8 @@ from gowls.analysis.helm.documents import (
     chart_model,
     chart_schema,
     top_chart_root,
-    values_chart_root,
     values_file,
+    values_root,
 )
 from gowls.analysis.helm.schema import (
     InstancePath,
@@ -116,7 +116,7 @@ def values_syntax(ctx: RuleContext[ValuesFile], info: RuleInfo) -> Iterator[Find
 )
 def schema_violation(ctx: RuleContext[ValuesFile], info: RuleInfo) -> Iterator[Finding]:
     """Schema findings attributed to this values file."""
-    root = values_chart_root(ctx.snapshot.source, ctx.path)
+    root = values_root(ctx.snapshot, ctx.path)
     if root is None:
         return
     seen: set[tuple[Span, str]] = set()

@@ -15,8 +15,8 @@ from gowls.analysis.helm.documents import (
     ValuesFile,
     chart_model,
     template_chart_root,
-    values_chart_root,
     values_file,
+    values_root,
 )
 from gowls.analysis.helm.edits import insert_value
 from gowls.analysis.helm.functions import TEMPLATE_FUNCTIONS
@@ -152,7 +152,7 @@ def _add_value_fix(
 )
 def unused_value(ctx: RuleContext[ValuesFile], info: RuleInfo) -> Iterator[Finding]:
     """Keys of values.yaml nothing reads."""
-    root = values_chart_root(ctx.snapshot.source, ctx.path)
+    root = values_root(ctx.snapshot, ctx.path)
     if root is None or ctx.path != root / "values.yaml":
         return
     chart = chart_model(ctx.snapshot, root)
