@@ -42,7 +42,7 @@ class Workspace:
         """Supported files known to exist (discovered, opened, or brought in by another file)."""
         self.results: dict[Path, FileResult] = {}
         self.passes = 0
-        """How many analysis passes have run (each pass is one snapshot)."""
+        """How many analysis passes have run to completion (each pass is one snapshot)."""
 
     # -- snapshots ------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -178,10 +178,17 @@ class Workspace:
         snapshot: Snapshot,
         paths: Iterable[Path],
         progress: Callable[[Path], None] | None = None,
-    ) -> list[FileResult]:
-        """Results of ``paths`` in one snapshot, without storing them (safe in a worker thread)."""
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[FileResult] | None:
+        """Results of ``paths`` in one snapshot, without storing them (safe in a worker thread).
+
+        None when ``cancelled()`` turns true between two files (a newer edit made the pass
+        stale: the rest of its work would be thrown away anyway).
+        """
         out = []
         for path in paths:
+            if cancelled is not None and cancelled():
+                return None
             out.append(check_file(snapshot, path, self.policy))
             if progress is not None:
                 progress(path)
@@ -198,6 +205,7 @@ class Workspace:
         """Recompute and store the results of ``paths``: one analysis pass, one snapshot."""
         self.passes += 1
         results = self.compute(self.snapshot(), paths, progress)
+        assert results is not None  # never cancelled
         self.store(results)
         return results
 

@@ -178,15 +178,21 @@ class GowlsServer(LanguageServer):
             generation = self._generation
             affected = self.model.affected(changed)
             snapshot = self.model.snapshot()
-            self.model.passes += 1
+
+            def stale(generation: int = generation) -> bool:
+                return generation != self._generation
+
             try:
-                results = await asyncio.to_thread(self.model.compute, snapshot, affected)
+                results = await asyncio.to_thread(
+                    self.model.compute, snapshot, affected, None, stale
+                )
             except Exception:
                 log.exception("analysis of %d files failed", len(affected))
                 results = []
-            if generation != self._generation:
-                self._dirty |= changed  # stale: analysed again with the newer text
+            if results is None or stale():
+                self._dirty |= changed  # stale: abandoned, analysed again with the newer text
                 continue
+            self.model.passes += 1
             self.model.store(results)
             gone = [p for p in changed if p not in self.model.files]
             self.deliver(results, gone)

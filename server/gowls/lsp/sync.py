@@ -110,7 +110,7 @@ async def initialized(ls: GowlsServer, params: lsp.InitializedParams) -> None:
         )
     snapshot = ls.model.snapshot()
     ls.model.passes += 1
-    results = await asyncio.to_thread(ls.model.compute, snapshot, found)
+    results = await asyncio.to_thread(ls.model.compute, snapshot, found) or []
     ls.model.store(results)
     if progress:
         ls.work_done_progress.end(
