@@ -8,9 +8,12 @@ depends on.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from gowls.analysis.limits import DEFAULT_MAX_FILE_SIZE
 
 SKIPPED_DIRS = frozenset({"vendor", "testdata", "node_modules"})
 """Directory names never searched for files (as ``go`` never reads them for modules)."""
@@ -39,9 +42,16 @@ class OpenDocument:
 class FileSource:
     """Disk reads with an overlay of open documents; records the paths it is asked about."""
 
-    def __init__(self, overlay: Mapping[Path, OpenDocument] | None = None) -> None:
+    def __init__(
+        self,
+        overlay: Mapping[Path, OpenDocument] | None = None,
+        max_bytes: int = DEFAULT_MAX_FILE_SIZE,
+    ) -> None:
         self._overlay: Mapping[Path, OpenDocument] = overlay or {}
         self._recorders: list[set[Path]] = []
+        self.max_bytes = max_bytes
+        """Files (and buffers) larger than this are not read: ``read_bytes`` gives None."""
+        self._oversized: dict[Path, int] = {}
 
     # -- dependency recording -------------------------------------------------------------
     def start_recording(self) -> set[Path]:
@@ -81,12 +91,36 @@ class FileSource:
         self._touch(path)
         doc = self._overlay.get(path)
         if doc is not None:
-            return doc.text.encode("utf-8")
+            data = doc.text.encode("utf-8")
+            return self._bounded(path, len(data), data)
         try:
-            with open(path, "rb") as handle:
-                return handle.read()
+            # Non-blocking, so opening a named pipe cannot hang; then only regular files.
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         except (OSError, ValueError):
             return None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            if info.st_size > self.max_bytes:
+                return self._bounded(path, info.st_size, None)
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                data = handle.read(self.max_bytes + 1)  # the file may grow meanwhile
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        return self._bounded(path, len(data), data)
+
+    def _bounded(self, path: Path, size: int, data: bytes | None) -> bytes | None:
+        if size > self.max_bytes:
+            self._oversized[path] = size
+            return None
+        return data
+
+    def oversized(self, path: Path) -> int | None:
+        """The size of ``path`` if a read refused it for being over ``max_bytes``."""
+        return self._oversized.get(path)
 
     def is_file(self, path: Path) -> bool:
         """Whether ``path`` is a regular file (or an open buffer)."""

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 
 from gowls.analysis.engine import FileResult, check_file, discover, related_files
 from gowls.analysis.language import Languages
+from gowls.analysis.limits import Limits
 from gowls.analysis.snapshot import ParseCache, Snapshot, normalize
 from gowls.analysis.source import FileSource, OpenDocument, is_skipped_dir
+from gowls.syntax.alloc import gc_paused
 
 if TYPE_CHECKING:
     from gowls.analysis.config import Policy
@@ -47,9 +49,17 @@ class Workspace:
     # -- snapshots ------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
         """A view of the current state (the overlay is copied: later edits do not leak in)."""
-        return Snapshot(
-            FileSource(dict(self.overlay)), self.languages, self.cache, tuple(self.roots)
-        )
+        source = FileSource(dict(self.overlay), self.limits().max_file_size)
+        return Snapshot(source, self.languages, self.cache, tuple(self.roots))
+
+    def limits(self) -> Limits:
+        """The limits configured at the first root (the defaults without one)."""
+        if self.policy is None or not self.roots:
+            return Limits()
+        try:
+            return self.policy.config_for(self.roots[0]).limits
+        except ValueError:  # a broken configuration is reported where it is applied
+            return Limits()
 
     # -- discovery ------------------------------------------------------------------------
     def discover_files(self, roots: Sequence[Path] | None = None) -> list[Path]:
@@ -148,12 +158,17 @@ class Workspace:
         paths: Iterable[Path],
         progress: Callable[[Path], None] | None = None,
     ) -> list[FileResult]:
-        """Results of ``paths`` in one snapshot, without storing them (safe in a worker thread)."""
+        """Results of ``paths`` in one snapshot, without storing them (safe in a worker thread).
+
+        The cyclic collector waits until the pass ends: a pass keeps what it builds, and
+        collections over a big workspace's documents would only slow it down.
+        """
         out = []
-        for path in paths:
-            out.append(check_file(snapshot, path, self.policy))
-            if progress is not None:
-                progress(path)
+        with gc_paused():
+            for path in paths:
+                out.append(check_file(snapshot, path, self.policy))
+                if progress is not None:
+                    progress(path)
         return out
 
     def store(self, results: Iterable[FileResult]) -> None:

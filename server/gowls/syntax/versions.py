@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 GO_VERSION_RE = re.compile(r"^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$")
 """What a ``go`` directive accepts (``1.21``, ``1.21.3``, ``1.21rc1``)."""
@@ -57,8 +58,12 @@ def _valid_prerelease(pre: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def parse_semver(text: str) -> Semver | None:
-    """Parse a ``vMAJOR[.MINOR[.PATCH]][-pre][+build]`` version, or return None."""
+    """Parse a ``vMAJOR[.MINOR[.PATCH]][-pre][+build]`` version, or return None.
+
+    Cached: a big go.mod asks about the same versions again and again (``Semver`` is frozen).
+    """
     m = _SEMVER_RE.match(text)
     if m is None:
         return None
