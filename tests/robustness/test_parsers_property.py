@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from kinds import texts
-from live import deadline, examples
+from live import FUZZ_MINUTES, deadline, examples
 
 from gowls.languages import LANGUAGES
 from gowls.syntax.positions import LineIndex, Span
@@ -69,11 +69,16 @@ def test_random_text_never_makes_a_parser_raise(
         database=None,
         suppress_health_check=[HealthCheck.too_slow],
     )
+    cases = [0]
+
     @given(_bytes_for(name))
     def run(data: bytes) -> None:
+        cases[0] += 1
         _check(name, parse, data)
 
     end = deadline()
     run()
     while time.monotonic() < end:
         run()
+    if FUZZ_MINUTES > 0:
+        print(f"\nparser fuzz {name}, {FUZZ_MINUTES} minutes: cases={cases[0]} crashes=0")
