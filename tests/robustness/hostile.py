@@ -39,6 +39,8 @@ class Hostile:
     name: str
     make: Callable[[Path], None]
     """Writes the hazard below the given root (a directory named after the hazard)."""
+    expect: tuple[str, ...] = ()
+    """Substrings of ``path:line: message`` lines ``--check`` must report for it."""
     big: bool = False
     """Costly (the 20 MB go.mod): built only where a test asks for it."""
 
@@ -102,15 +104,24 @@ HOSTILE: tuple[Hostile, ...] = (
             ("w/go.work", b"go 1.22\n\x00\x00use ./x\x00\n\xff\xfe\x00"),
         ),
     ),
-    Hostile("nul", _file("go.mod", b"module example.com/n\x00ul\n\ngo 1.22\x00\n")),
+    Hostile(
+        "nul",
+        _file("go.mod", b"module example.com/n\x00ul\n\ngo 1.22\x00\n"),
+        ("go.mod:3: unexpected input character '\\x00'",),
+    ),
     Hostile(
         "invalid-utf8",
         _files(
             ("go.mod", b"module example.com/\xff\xfe/bad\n\ngo 1.22\n"),
             ("w/go.work", b"go 1.22\n\nuse ./\xc3(\n"),
         ),
+        ('go.mod:1: malformed module path "example.com/\\xff\\xfe/bad": invalid UTF-8',),
     ),
-    Hostile("bom", _file("go.mod", b"\xef\xbb\xbfmodule example.com/bom\n\ngo 1.22\n")),
+    Hostile(
+        "bom",
+        _file("go.mod", b"\xef\xbb\xbfmodule example.com/bom\n\ngo 1.22\n"),
+        ("go.mod:1: unexpected input character '\\ufeff'",),
+    ),
     Hostile(
         "crlf",
         _file(
@@ -167,7 +178,12 @@ HOSTILE: tuple[Hostile, ...] = (
             ),
         ),
     ),
-    Hostile("big-gomod", _file("go.mod", big_gomod()), big=True),
+    Hostile(
+        "big-gomod",
+        _file("go.mod", big_gomod()),
+        (f"go.mod:{BIG_REQUIRES + 6}: require example.com/last: version",),
+        big=True,
+    ),
 )
 """Every hazard of issue 14 that the file kinds on this branch can meet."""
 

@@ -63,14 +63,14 @@ def _bytes_for(name: str) -> st.SearchStrategy[bytes]:
 def test_random_text_never_makes_a_parser_raise(
     name: str, parse: Callable[[bytes, Path], object]
 ) -> None:
+    cases = [0]
+
     @settings(
         max_examples=examples(300),
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.too_slow],
     )
-    cases = [0]
-
     @given(_bytes_for(name))
     def run(data: bytes) -> None:
         cases[0] += 1

@@ -117,11 +117,15 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
     except ConfigError as exc:  # a configuration file found below the starting point
         raise UsageError(str(exc)) from None
 
+    indexes: dict[Path, LineIndex] = {}
+
     def index_of(path: Path) -> LineIndex:
-        doc = snapshot.document(path)
-        if doc is not None:
-            return doc.index
-        return LineIndex(snapshot.source.read_bytes(path) or b"")
+        # Once per file: a file of 10,000 findings is not read 10,000 times.
+        if path not in indexes:
+            doc = snapshot.document(path)
+            data = doc.index if doc is not None else None
+            indexes[path] = data or LineIndex(snapshot.source.read_bytes(path) or b"")
+        return indexes[path]
 
     placed = to_placed(findings, index_of, cwd)
     rows = [row for row, _ in placed]
