@@ -107,7 +107,11 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
                 _emit(options, out, unified_diff(outcome, cwd))
                 err.write(fix_summary(outcome, would=True) + "\n")
                 return 1 if outcome.changed and not options.exit_zero else 0
-            write_fixes(outcome)
+            failures = write_fixes(outcome, workspace.roots)
+            for failure in failures:
+                err.write(f"gowls: error: {failure}\n")
+            if failures:
+                return 2
             err.write(fix_summary(outcome, would=False) + "\n")
         snapshot = workspace.snapshot()
         findings: list[Finding] = []

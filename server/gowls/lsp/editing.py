@@ -24,6 +24,8 @@ from gowls.analysis.features import (
     SymbolKind,
     Target,
 )
+from gowls.analysis.findings import Fix
+from gowls.atomic import inside
 from gowls.lsp.server import GowlsServer
 from gowls.syntax.positions import LineIndex, Point, Span
 
@@ -107,6 +109,12 @@ def _command(ls: GowlsServer, action: Action) -> lsp.Command | None:
     return lsp.Command(action.command.title, action.command.name, arguments=args)
 
 
+def _writable(ls: GowlsServer, fix: Fix) -> bool:
+    """Whether every file a fix edits lies in the workspace (links resolved)."""
+    roots = ls.model.roots
+    return not roots or all(inside(edit.path, roots) for edit in fix.edits)
+
+
 def code_action(ls: GowlsServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
     """Quick fixes of the findings in range, then the kind's own actions."""
     found = ls.context(params.text_document.uri)
@@ -122,6 +130,8 @@ def code_action(ls: GowlsServer, params: lsp.CodeActionParams) -> list[lsp.CodeA
             if finding.span.end < wanted.start or wanted.end < finding.span.start:
                 continue
             for fix in finding.fixes:
+                if not _writable(ls, fix):
+                    continue
                 actions.append(
                     lsp.CodeAction(
                         title=fix.title,
@@ -135,6 +145,8 @@ def code_action(ls: GowlsServer, params: lsp.CodeActionParams) -> list[lsp.CodeA
         for action in language.features.actions(ctx, wanted):
             kind = _ACTION_KINDS[action.kind]
             if not _wants_kind(params.context.only, kind):
+                continue
+            if action.fix is not None and not _writable(ls, action.fix):
                 continue
             actions.append(
                 lsp.CodeAction(
