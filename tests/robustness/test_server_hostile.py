@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from hostile import HOSTILE, big_gomod, unlock, write_tree
-from lsp_harness import TIMEOUT, GowlsTestClient, capabilities, settle
+from lsp_harness import TIMEOUT, GowlsTestClient, capabilities, settle, start
 from lsprotocol import types as lsp
 
 ANSWER_SECONDS = 3.0
@@ -29,7 +29,7 @@ async def test_hover_and_completion_answer_during_the_scan(
 ) -> None:
     write_tree(tmp_path, big=False)
     (tmp_path / "big").mkdir()
-    (tmp_path / "big" / "go.mod").write_bytes(big_gomod(100_000))  # seconds of scanning
+    (tmp_path / "big" / "go.mod").write_bytes(big_gomod(60_000))  # seconds of scanning
     (tmp_path / "go.work").write_text(WORK)
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "go.mod").write_text(MOD_A)
@@ -104,3 +104,23 @@ async def test_hover_and_completion_answer_during_the_scan(
     assert max(after) < ANSWER_SECONDS
     errors = [m.message for m in client.messages if m.type == lsp.MessageType.Error]
     assert errors == []
+
+
+async def test_a_buffer_over_the_limit_gets_the_too_large_note(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    files: dict[str, str | bytes] = {
+        ".gowls.toml": "[limits]\nmax-file-size = 20000\n",
+        "go.work": WORK,
+        "a/go.mod": MOD_A,
+    }
+    session = await start(client, tmp_path, files)
+    uri = session.open("a/go.mod", big_gomod(1_000).decode())
+    report = await session.diagnostics(uri)
+    assert [(d.code, d.range.start) for d in report.items] == [("too-large", lsp.Position(0, 0))]
+    assert "the limit is 20,000 bytes" in report.items[0].message
+    session.replace(uri, "example.com/big", "example.com/a")  # still too large: still skipped
+    assert [d.code for d in (await session.diagnostics(uri)).items] == ["too-large"]
+    session.close(uri)
+    session.open("a/go.mod", MOD_A)  # small again: checked
+    assert (await session.diagnostics(uri)).items == []
