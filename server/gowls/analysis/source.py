@@ -15,6 +15,8 @@ from pathlib import Path
 
 from gowls.analysis.limits import DEFAULT_MAX_FILE_SIZE
 
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
 SKIPPED_DIRS = frozenset({"vendor", "testdata", "node_modules"})
 """Directory names never searched for files (as ``go`` never reads them for modules)."""
 
@@ -95,7 +97,7 @@ class FileSource:
             return self._bounded(path, len(data), data)
         try:
             # Non-blocking, so opening a named pipe cannot hang; then only regular files.
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+            fd = os.open(path, _READ_FLAGS)
         except (OSError, ValueError):
             return None
         try:

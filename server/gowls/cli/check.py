@@ -127,8 +127,10 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
         # Once per file: a file of 10,000 findings is not read 10,000 times.
         if path not in indexes:
             doc = snapshot.document(path)
-            data = doc.index if doc is not None else None
-            indexes[path] = data or LineIndex(snapshot.source.read_bytes(path) or b"")
+            if doc is not None:
+                indexes[path] = doc.index
+            else:
+                indexes[path] = LineIndex(snapshot.source.read_bytes(path) or b"")
         return indexes[path]
 
     placed = to_placed(findings, index_of, cwd)
