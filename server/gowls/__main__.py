@@ -1,5 +1,5 @@
 """Allow ``python -m gowls``."""
 
-from gowls.main import main
+from gowls.main import run
 
-raise SystemExit(main())
+run()

@@ -12,6 +12,9 @@ configuration's root, and ``exclude`` globs are relative to it::
     GW102 = "warning"
     GM = "error"
 
+    [limits]
+    max-file-size = 67108864      # bytes; bigger files are skipped with a `too-large` note
+
     [goreleaser]                  # a kind's own section (the kind reads and checks it);
     files = ["release/*.yml"]     # `files` names extra files of that kind, relative here
 
@@ -32,6 +35,12 @@ from pathlib import Path
 from typing import Any
 
 from gowls.analysis.findings import Finding, Severity
+from gowls.analysis.limits import (
+    DEFAULT_MAX_FILE_SIZE,
+    LIMITS_TABLE,
+    MAX_FILE_SIZE_KEY,
+    Limits,
+)
 from gowls.analysis.suppress import Suppressions
 
 CONFIG_FILE = ".gowls.toml"
@@ -42,7 +51,7 @@ CONFIG_FILE_NAMES = (CONFIG_FILE, PYPROJECT)
 ALL = "ALL"
 """A selector matching every code."""
 
-_KEYS = frozenset({"select", "ignore", "exclude", "severity"})
+_KEYS = frozenset({"select", "ignore", "exclude", "severity", LIMITS_TABLE})
 
 
 class ConfigError(ValueError):
@@ -72,6 +81,7 @@ class Config:
     """Severity by code or prefix; None turns the rule off."""
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Each kind's own table (``[goreleaser]``, ``[helm]``), as written."""
+    limits: Limits = field(default_factory=Limits)
 
     def section(self, name: str) -> Mapping[str, Any]:
         """The table of kind section ``name`` (empty when absent)."""
@@ -277,7 +287,21 @@ def parse_config(
         check_selectors(select or (), known_codes, where)
         check_selectors(ignore, known_codes, where)
         check_selectors(severity, known_codes, where)
-    return Config(path, path.parent, select, ignore, exclude, severity, kind_tables)
+    limits = _limits(table.get(LIMITS_TABLE, {}), where)
+    return Config(path, path.parent, select, ignore, exclude, severity, kind_tables, limits)
+
+
+def _limits(table: Any, where: str) -> Limits:
+    """The ``[limits]`` table."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: `{LIMITS_TABLE}` must be a table")
+    unknown = sorted(set(table) - {MAX_FILE_SIZE_KEY})
+    if unknown:
+        raise ConfigError(f"{where}: unknown limit {unknown[0]!r} (known: {MAX_FILE_SIZE_KEY})")
+    size = table.get(MAX_FILE_SIZE_KEY, DEFAULT_MAX_FILE_SIZE)
+    if isinstance(size, bool) or not isinstance(size, int) or size <= 0:
+        raise ConfigError(f"{where}: `{MAX_FILE_SIZE_KEY}` must be a positive number of bytes")
+    return Limits(size)
 
 
 def load_config(

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gowls.analysis.findings import Finding
+from gowls.analysis.limits import too_large
 from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.analysis.source import Dependencies, FileSource
@@ -41,6 +42,7 @@ def check_file(snapshot: Snapshot, path: Path, policy: Policy | None = None) -> 
     reads = snapshot.source.start_recording()
     findings: list[Finding] = []
     suppressions: Suppressions | None = None
+    skipped: Finding | None = None
     try:
         language = snapshot.language_of(path)
         doc = snapshot.document(path, language) if language is not None else None
@@ -52,8 +54,15 @@ def check_file(snapshot: Snapshot, path: Path, policy: Policy | None = None) -> 
                 except Exception:
                     log.exception("rule %s failed on %s", registered.info.code, path)
             suppressions = suppressions_of(doc)
+        elif language is not None:
+            size = snapshot.source.oversized(path)
+            if size is not None:  # not parsed: one note naming the limit, never filtered
+                skipped = too_large(path, size, snapshot.source.max_bytes)
     finally:
         snapshot.source.stop_recording(reads)
+    if skipped is not None:
+        excluded = policy is not None and policy.excludes(path)
+        return FileResult(path, () if excluded else (skipped,), reads.freeze((path,)))
     if policy is not None:
         findings = policy.apply(path, findings, suppressions)
         config = policy.config_for(path).path

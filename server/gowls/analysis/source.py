@@ -8,10 +8,15 @@ depends on.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
+
+from gowls.analysis.limits import DEFAULT_MAX_FILE_SIZE
+
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 SKIPPED_DIRS = frozenset({"vendor", "testdata", "node_modules"})
 """Directory names never searched for files (as ``go`` never reads them for modules)."""
@@ -89,7 +94,11 @@ class Recording(set[Path]):
 class FileSource:
     """Disk reads with an overlay of open documents; records the paths it is asked about."""
 
-    def __init__(self, overlay: Mapping[Path, OpenDocument] | None = None) -> None:
+    def __init__(
+        self,
+        overlay: Mapping[Path, OpenDocument] | None = None,
+        max_bytes: int = DEFAULT_MAX_FILE_SIZE,
+    ) -> None:
         self._overlay: Mapping[Path, OpenDocument] = overlay or {}
         self._recorders: list[Recording] = []
         # A source serves one pass (one snapshot): each file is read, and each path stat-ed,
@@ -97,6 +106,9 @@ class FileSource:
         self._bytes: dict[Path, bytes | None] = {}
         self._is_file: dict[Path, bool] = {}
         self._is_dir: dict[Path, bool] = {}
+        self.max_bytes = max_bytes
+        """Files (and buffers) larger than this are not read: ``read_bytes`` gives None."""
+        self._oversized: dict[Path, int] = {}
 
     # -- dependency recording -------------------------------------------------------------
     def with_text(self, path: Path, text: str) -> FileSource:
@@ -146,14 +158,41 @@ class FileSource:
         doc = self._overlay.get(path)
         if doc is not None:
             data = doc.text.encode("utf-8")
+            data = self._bounded(path, len(data), data)
         else:
-            try:
-                with open(path, "rb") as handle:
-                    data = handle.read()
-            except (OSError, ValueError):
-                data = None
+            data = self._read_disk(path)
         self._bytes[path] = data
         return data
+
+    def _read_disk(self, path: Path) -> bytes | None:
+        try:
+            # Non-blocking, so opening a named pipe cannot hang; then only regular files.
+            fd = os.open(path, _READ_FLAGS)
+        except (OSError, ValueError):
+            return None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            if info.st_size > self.max_bytes:
+                return self._bounded(path, info.st_size, None)
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                data = handle.read(self.max_bytes + 1)  # the file may grow meanwhile
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        return self._bounded(path, len(data), data)
+
+    def _bounded(self, path: Path, size: int, data: bytes | None) -> bytes | None:
+        if size > self.max_bytes:
+            self._oversized[path] = size
+            return None
+        return data
+
+    def oversized(self, path: Path) -> int | None:
+        """The size of ``path`` if a read refused it for being over ``max_bytes``."""
+        return self._oversized.get(path)
 
     def is_file(self, path: Path) -> bool:
         """Whether ``path`` is a regular file (or an open buffer)."""

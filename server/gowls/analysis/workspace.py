@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 
 from gowls.analysis.engine import FileResult, check_file, discover, related_files
 from gowls.analysis.language import Languages
+from gowls.analysis.limits import Limits
 from gowls.analysis.snapshot import ParseCache, Snapshot, normalize
 from gowls.analysis.source import FileSource, OpenDocument, is_skipped_dir
+from gowls.syntax.alloc import gc_paused
 
 if TYPE_CHECKING:
     from gowls.analysis.config import Policy
@@ -47,13 +49,17 @@ class Workspace:
     # -- snapshots ------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
         """A view of the current state (the overlay is copied: later edits do not leak in)."""
-        return Snapshot(
-            FileSource(dict(self.overlay)),
-            self.languages,
-            self.cache,
-            tuple(self.roots),
-            self.policy,
-        )
+        source = FileSource(dict(self.overlay), self.limits().max_file_size)
+        return Snapshot(source, self.languages, self.cache, tuple(self.roots), self.policy)
+
+    def limits(self) -> Limits:
+        """The limits configured at the first root (the defaults without one)."""
+        if self.policy is None or not self.roots:
+            return Limits()
+        try:
+            return self.policy.config_for(self.roots[0]).limits
+        except ValueError:  # a broken configuration is reported where it is applied
+            return Limits()
 
     # -- discovery ------------------------------------------------------------------------
     def discover_files(self, roots: Sequence[Path] | None = None) -> list[Path]:
@@ -183,15 +189,18 @@ class Workspace:
         """Results of ``paths`` in one snapshot, without storing them (safe in a worker thread).
 
         None when ``cancelled()`` turns true between two files (a newer edit made the pass
-        stale: the rest of its work would be thrown away anyway).
+        stale: the rest of its work would be thrown away anyway). The cyclic collector waits
+        until the pass ends: a pass keeps what it builds, and collections over a big
+        workspace's documents would only slow it down.
         """
         out = []
-        for path in paths:
-            if cancelled is not None and cancelled():
-                return None
-            out.append(check_file(snapshot, path, self.policy))
-            if progress is not None:
-                progress(path)
+        with gc_paused():
+            for path in paths:
+                if cancelled is not None and cancelled():
+                    return None
+                out.append(check_file(snapshot, path, self.policy))
+                if progress is not None:
+                    progress(path)
         return out
 
     def store(self, results: Iterable[FileResult]) -> None:

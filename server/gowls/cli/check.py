@@ -133,7 +133,11 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
                 _emit(options, out, unified_diff(outcome, cwd))
                 err.write(fix_summary(outcome, would=True) + "\n")
                 return 1 if outcome.changed and not options.exit_zero else 0
-            write_fixes(outcome)
+            failures = write_fixes(outcome, workspace.roots)
+            for failure in failures:
+                err.write(f"gowls: error: {failure}\n")
+            if failures:
+                return 2
             err.write(fix_summary(outcome, would=False) + "\n")
         snapshot = workspace.snapshot()
         findings: list[Finding] = []
@@ -143,11 +147,17 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
     except ConfigError as exc:  # a configuration file found below the starting point
         raise UsageError(str(exc)) from None
 
+    indexes: dict[Path, LineIndex] = {}
+
     def index_of(path: Path) -> LineIndex:
-        doc = snapshot.document(path)
-        if doc is not None:
-            return doc.index
-        return LineIndex(snapshot.source.read_bytes(path) or b"")
+        # Once per file: a file of 10,000 findings is not read 10,000 times.
+        if path not in indexes:
+            doc = snapshot.document(path)
+            if doc is not None:
+                indexes[path] = doc.index
+            else:
+                indexes[path] = LineIndex(snapshot.source.read_bytes(path) or b"")
+        return indexes[path]
 
     if not files:
         # Machine formats stay parseable (an empty report); people are told on stderr.

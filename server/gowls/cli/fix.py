@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gowls.analysis.fixes import MAX_ROUNDS, plan_fixes, safe_fix
 from gowls.analysis.workspace import Workspace
-from gowls.atomic import write_atomic
+from gowls.atomic import UnsafeWrite, inside, write_inside
 from gowls.cli.output import display_path
 
 
@@ -33,7 +33,8 @@ def compute_fixes(workspace: Workspace, files: Sequence[Path]) -> FixOutcome:
     Each round checks the files, applies the non-overlapping safe fixes and re-checks, up to
     ``MAX_ROUNDS`` rounds or until a round changes nothing. Files are not written here.
     """
-    allowed = set(files)
+    # Only files inside the checked paths: a go.work may bring in go.mod files from anywhere.
+    allowed = {f for f in files if inside(f, workspace.roots)}
     outcome = FixOutcome()
     source = workspace.snapshot().source
     for _ in range(MAX_ROUNDS):
@@ -70,10 +71,16 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def write_fixes(outcome: FixOutcome) -> None:
-    """Write every changed file atomically."""
+def write_fixes(outcome: FixOutcome, roots: Sequence[Path]) -> list[str]:
+    """Write every changed file atomically, inside ``roots`` only; returns the failures."""
+    failures = []
     for path in outcome.changed:
-        write_atomic(path, outcome.final[path])
+        try:
+            write_inside(path, outcome.final[path], roots)
+        except OSError as exc:
+            reason = str(exc) if isinstance(exc, UnsafeWrite) else f"{path}: {exc.strerror or exc}"
+            failures.append(f"cannot write {reason}")
+    return failures
 
 
 def unified_diff(outcome: FixOutcome, cwd: Path) -> str:

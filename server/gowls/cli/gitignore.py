@@ -8,11 +8,36 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from gowls.atomic import inside
+
+_SAFE = ("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null")
+"""Options that keep a checked repository's own configuration from running programs: git
+runs ``core.fsmonitor`` from ``.git/config`` even for ``check-ignore``, and the repository is
+code nobody has read."""
+
+
+def find_git(roots: Sequence[Path]) -> str | None:
+    """git from the absolute PATH entries outside the checked paths (never one they ship)."""
+    entries = [
+        entry
+        for entry in os.environ.get("PATH", "").split(os.pathsep)
+        if entry and os.path.isabs(entry) and not inside(Path(entry), roots)
+    ]
+    return shutil.which("git", path=os.pathsep.join(entries)) if entries else None
+
 
 def _toplevel(git: str, directory: Path) -> Path | None:
     try:
         done = subprocess.run(
-            [git, "-C", str(directory), "rev-parse", "--is-inside-work-tree", "--show-toplevel"],
+            [
+                git,
+                *_SAFE,
+                "-C",
+                str(directory),
+                "rev-parse",
+                "--is-inside-work-tree",
+                "--show-toplevel",
+            ],
             capture_output=True,
             check=False,
             timeout=30,
@@ -30,7 +55,7 @@ def _ignored(git: str, top: Path, files: Sequence[Path]) -> set[Path]:
     payload = b"".join(os.fsencode(f) + b"\0" for f in real)
     try:
         done = subprocess.run(
-            [git, "-C", str(top), "check-ignore", "--stdin", "-z"],
+            [git, *_SAFE, "-C", str(top), "check-ignore", "--stdin", "-z"],
             input=payload,
             capture_output=True,
             check=False,
@@ -58,7 +83,7 @@ def drop_git_ignored(
     candidates = [f for f in files if f not in keep]
     if not candidates:
         return list(files)
-    git = shutil.which("git")
+    git = find_git(roots)
     if git is None:
         return list(files)
     tops: list[Path] = []

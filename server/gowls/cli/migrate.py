@@ -12,7 +12,7 @@ from pathlib import Path
 from gowls import languages
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import FileSource
-from gowls.atomic import write_atomic
+from gowls.atomic import UnsafeWrite, write_inside
 
 COMMAND = "gowls.migrate"
 
@@ -51,9 +51,15 @@ def main(argv: Sequence[str]) -> int:
                 )
                 sys.stdout.write("".join(diff))
             else:
-                write_atomic(write.path, write.text.encode("utf-8"))
+                write_inside(write.path, write.text.encode("utf-8"), (root,))
                 sys.stdout.write(f"Wrote {write.path}\n")
         return 0
+    except UnsafeWrite as exc:
+        sys.stderr.write(f"gowls: error: {exc}\n")
+        return 2
+    except OSError as exc:
+        sys.stderr.write(f"gowls: error: cannot write: {exc.strerror or exc}\n")
+        return 2
     except ValueError as exc:  # the command refuses (no module, no folder): a usage error
         sys.stderr.write(f"gowls: error: {exc}\n")
         return 2

@@ -8,6 +8,7 @@ them through ``workspace/applyEdit`` when the client can create files, or writes
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from lsprotocol import types as lsp
 
 from gowls.analysis.features import FileWrite
 from gowls.analysis.findings import Severity
-from gowls.atomic import write_atomic
+from gowls.atomic import inside, write_inside
 from gowls.lsp.convert import uri_to_path
 from gowls.lsp.server import GowlsServer
 from gowls.syntax.positions import LineIndex, Point, Span
@@ -53,9 +54,13 @@ def _arguments(args: Sequence[Any]) -> list[str]:
 async def _apply(ls: GowlsServer, writes: Sequence[FileWrite], label: str) -> bool:
     if not writes:
         return False
+    for write in writes:  # a client may name any folder: never write outside the workspace
+        if os.path.islink(write.path) or not inside(write.path, ls.model.roots):
+            log.warning("refusing to write %s: outside the workspace or a link", write.path)
+            return False
     if not _can_create_files(ls):
         for write in writes:
-            write_atomic(write.path, write.text.encode("utf-8"))
+            write_inside(write.path, write.text.encode("utf-8"), ls.model.roots)
             ls.model.file_event(write.path, deleted=False)
         ls.schedule([w.path for w in writes])
         return True

@@ -24,7 +24,8 @@ from gowls.analysis.features import (
     SymbolKind,
     Target,
 )
-from gowls.analysis.findings import Finding
+from gowls.analysis.findings import Finding, Fix
+from gowls.atomic import inside
 from gowls.lsp.server import GowlsServer
 from gowls.syntax.positions import LineIndex, Point, Span
 
@@ -108,6 +109,12 @@ def _command(ls: GowlsServer, action: Action) -> lsp.Command | None:
     return lsp.Command(action.command.title, action.command.name, arguments=args)
 
 
+def _writable(ls: GowlsServer, fix: Fix) -> bool:
+    """Whether every file a fix edits lies in the workspace (links resolved)."""
+    roots = ls.model.roots
+    return not roots or all(inside(edit.path, roots) for edit in fix.edits)
+
+
 def code_action(ls: GowlsServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
     """Quick fixes of the findings in range, then the kind's own actions."""
     found = ls.context(params.text_document.uri)
@@ -121,6 +128,8 @@ def code_action(ls: GowlsServer, params: lsp.CodeActionParams) -> list[lsp.CodeA
         result = check_file(ctx.snapshot, ctx.path, ls.model.policy)
         for finding in _on_lines_of(result.findings, wanted):
             for fix in finding.fixes:
+                if not _writable(ls, fix):
+                    continue
                 actions.append(
                     lsp.CodeAction(
                         title=fix.title,
@@ -134,6 +143,8 @@ def code_action(ls: GowlsServer, params: lsp.CodeActionParams) -> list[lsp.CodeA
         for action in language.features.actions(ctx, wanted):
             kind = _ACTION_KINDS[action.kind]
             if not _wants_kind(params.context.only, kind):
+                continue
+            if action.fix is not None and not _writable(ls, action.fix):
                 continue
             actions.append(
                 lsp.CodeAction(

@@ -15,9 +15,12 @@ import asyncio
 import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from gowls import __version__
 from gowls.analysis.engine import FileResult
@@ -37,12 +40,33 @@ CONFIG_NAMES = frozenset({".gowls.toml", "pyproject.toml"})
 CONFIG_GLOBS = ("**/.gowls.toml", "**/pyproject.toml")
 
 
+class GowlsProtocol(LanguageServerProtocol):
+    """pygls's protocol, answering requests that arrive after ``shutdown``.
+
+    pygls drops them; LSP says they fail with InvalidRequest, and a client waiting for the
+    answer would otherwise wait forever.
+    """
+
+    def handle_message(self, message: Any) -> None:
+        """Refuse requests after shutdown; everything else as pygls handles it."""
+        method = getattr(message, "method", None)
+        msg_id = getattr(message, "id", None)
+        if self._shutdown and method not in (None, lsp.EXIT) and msg_id is not None:
+            error = JsonRpcInvalidRequest(f"the server is shut down; {method} refused")
+            self._send_response(msg_id, None, error.to_response_error())
+            return
+        super().handle_message(message)
+
+
 class GowlsServer(LanguageServer):
     """The gowls language server and its session state."""
 
     def __init__(self, languages: Languages) -> None:
         super().__init__(
-            "gowls", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental
+            "gowls",
+            __version__,
+            text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+            protocol_cls=GowlsProtocol,
         )
         self.languages = languages
         self.model = Workspace(languages=languages)

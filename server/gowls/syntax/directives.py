@@ -98,7 +98,7 @@ def parse_string(token: Token) -> str:
             return unquote(text)
         except UnquoteError as exc:
             raise DirectiveError(f"invalid quoted string: {exc}", token.span) from None
-    if any(q in text for q in "\"'`"):
+    if '"' in text or "'" in text or "`" in text:
         raise DirectiveError(
             "invalid quoted string: unquoted string cannot contain quote", token.span
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Tree
 
+from gowls.syntax.alloc import gc_paused
 from gowls.syntax.comments import CommentToken
 from gowls.syntax.directives import (
     DirectiveError,
@@ -110,9 +111,10 @@ class GoMod:
 
 def parse_gomod(data: bytes, filename: str = "go.mod", old_tree: Tree | None = None) -> GoMod:
     """Parse go.mod text strictly (as ``go`` reads a main module's go.mod)."""
-    syntax = parse_syntax(data, filename, old_tree)
-    mod = GoMod(syntax)
-    mod.problems = read_statements(syntax, MOD_BLOCK_VERBS, lambda stmt: _add(mod, stmt))
+    with gc_paused():
+        syntax = parse_syntax(data, filename, old_tree)
+        mod = GoMod(syntax)
+        mod.problems = read_statements(syntax, MOD_BLOCK_VERBS, lambda stmt: _add(mod, stmt))
     if mod.retracts and mod.module is None:
         first = mod.retracts[0].statement
         mod.problems.append(
@@ -171,6 +173,16 @@ def _module_version(verb: str, stmt: Statement) -> tuple[str, str, Token, Token]
     return path, version, path_tok, version_tok
 
 
+def _check_utf8(index: LineIndex, tok: Token) -> None:
+    """go rejects a module path that is not valid UTF-8 (tokens hold a decoded copy)."""
+    raw = index.data[index.offset(tok.span.start) : index.offset(tok.span.end)]
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        shown = raw.strip(b'"').decode("utf-8", errors="backslashreplace")
+        raise DirectiveError(f'malformed module path "{shown}": invalid UTF-8', tok.span) from None
+
+
 def _read_version_interval(stmt: Statement) -> tuple[str, str, list[Token]]:
     toks = list(stmt.args)
     verb = "retract"
@@ -214,6 +226,7 @@ def _add(mod: GoMod, stmt: Statement) -> None:
         if len(stmt.args) != 1:
             raise DirectiveError("usage: module module/path", stmt.span)
         tok = stmt.args[0]
+        _check_utf8(mod.index, tok)
         mod.module = ModuleLine(parse_string(tok), tok.span, m.group(1) if m else "", stmt)
     elif verb == "godebug":
         mod.godebugs.append(read_godebug(stmt))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Tree
 
+from gowls.syntax.alloc import gc_paused
 from gowls.syntax.comments import CommentToken
 from gowls.syntax.directives import (
     DirectiveError,
@@ -62,9 +63,10 @@ class GoWork:
 
 def parse_gowork(data: bytes, filename: str = "go.work", old_tree: Tree | None = None) -> GoWork:
     """Parse go.work text; problems use ``filename`` where go names the file."""
-    syntax = parse_syntax(data, filename, old_tree)
-    work = GoWork(syntax)
-    work.problems = read_statements(syntax, WORK_BLOCK_VERBS, lambda stmt: _add(work, stmt))
+    with gc_paused():
+        syntax = parse_syntax(data, filename, old_tree)
+        work = GoWork(syntax)
+        work.problems = read_statements(syntax, WORK_BLOCK_VERBS, lambda stmt: _add(work, stmt))
     work.problems.sort(key=lambda p: (p.span.start, p.span.end))
     return work
 

@@ -71,7 +71,10 @@ def _valid_prerelease(pre: str) -> bool:
 
 @lru_cache(maxsize=16384)  # pure; a go.mod repeats its versions on every re-parse
 def parse_semver(text: str) -> Semver | None:
-    """Parse a ``vMAJOR[.MINOR[.PATCH]][-pre][+build]`` version, or return None."""
+    """Parse a ``vMAJOR[.MINOR[.PATCH]][-pre][+build]`` version, or return None.
+
+    Cached: a big go.mod asks about the same versions again and again (``Semver`` is frozen).
+    """
     m = _SEMVER_RE.match(text)
     if m is None:
         return None

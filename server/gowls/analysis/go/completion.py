@@ -152,8 +152,7 @@ def _module_items(
     """One folder completion per module directory, written relative to ``base``."""
     out = []
     for directory in dirs:
-        mod = gomod(snapshot, directory / "go.mod")
-        module = mod.module_path if mod else None
+        module = _module_path(snapshot, directory / "go.mod")
         out.append(
             Completion(
                 shown_relative(directory, base),
@@ -163,6 +162,24 @@ def _module_items(
             )
         )
     return out
+
+
+_PARSE_FOR_DETAIL = 1 << 20
+"""Bytes: bigger go.mod files are not parsed on the event loop just to label a completion."""
+
+_MODULE_LINE = re.compile(rb'^[ \t]*module[ \t]+"?([^"\s]+)', re.M)
+
+
+def _module_path(snapshot: Snapshot, path: Path) -> str | None:
+    """The module path declared in ``path``, for a completion's label."""
+    data = snapshot.source.read_bytes(path)
+    if data is None:
+        return None
+    if len(data) > _PARSE_FOR_DETAIL:  # a 20 MB go.mod: its first module line is enough
+        found = _MODULE_LINE.search(data, 0, 1 << 16)
+        return found.group(1).decode("utf-8", errors="replace") if found else None
+    mod = gomod(snapshot, path)
+    return mod.module_path if mod else None
 
 
 def _use_dirs(snapshot: Snapshot, path: Path, work: GoWork, replace: Span) -> list[Completion]:

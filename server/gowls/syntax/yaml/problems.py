@@ -211,10 +211,15 @@ about 250 nested block levels, so lines deeper than this are blanked before pars
 def blank_deep_lines(data: bytes, index: LineIndex) -> tuple[bytes, YamlProblem | None]:
     """``data`` with lines nested deeper than :data:`SCANNER_DEPTH_LIMIT` blanked out.
 
-    The depth is over-estimated from indentation alone (every deeper indent opens a level,
-    every leading ``- `` or ``? `` one more), which is all that is safe before parsing.
+    The depth is over-estimated from indentation alone, which is all that is safe before
+    parsing: each line deeper than the lines above it opens one level plus one per leading
+    ``- `` or ``? ``, and those levels stay open for the lines below it (``- x:`` nested line
+    after line opens a sequence and a mapping each time: counting only the indentation let
+    10,000 such lines through, and the scanner crashed).
     """
-    stack: list[int] = []
+    stack: list[tuple[int, int]] = []
+    """(indentation, levels opened) of the lines enclosing the current one."""
+    total = 0
     patched: bytearray | None = None
     problem: YamlProblem | None = None
     limit = SCANNER_DEPTH_LIMIT
@@ -224,14 +229,14 @@ def blank_deep_lines(data: bytes, index: LineIndex) -> tuple[bytes, YamlProblem 
         if not body or body[0] in b"#\t":
             continue
         indent = len(raw) - len(body)
-        while stack and stack[-1] > indent:
-            stack.pop()
-        depth = len(stack) + (0 if stack and stack[-1] == indent else 1)
+        while stack and stack[-1][0] >= indent:  # siblings and deeper lines are closed
+            total -= stack.pop()[1]
+        levels = 1
         pos = 0
         while body[pos : pos + 1] in (b"-", b"?") and body[pos + 1 : pos + 2] in (b" ", b""):
-            depth += 1
+            levels += 1
             pos += 2
-        if depth > limit:
+        if total + levels > limit:
             start = index.offset(Point(line, indent))
             if patched is None:
                 patched = bytearray(data)
@@ -241,6 +246,6 @@ def blank_deep_lines(data: bytes, index: LineIndex) -> tuple[bytes, YamlProblem 
                 problem = YamlProblem(span, message)
             patched[start : start + len(body)] = b" " * len(body)
             continue
-        if not stack or stack[-1] < indent:
-            stack.append(indent)
+        stack.append((indent, levels))
+        total += levels
     return (data if patched is None else bytes(patched)), problem

@@ -1,0 +1,208 @@
+"""Hostile workspace files as a table: one entry per hazard, written by one function.
+
+A new file kind adds its hazards as more ``Hostile`` entries (a GoReleaser or Helm file is
+just another relative path and content); ``write_tree`` builds any subset on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+MOD = "module example.com/{name}\n\ngo 1.22\n"
+
+BIG_REQUIRES = 500_000
+"""The 20 MB go.mod of issue 14: 500,000 require lines."""
+
+
+def big_gomod(lines: int = BIG_REQUIRES, *, tail_error: bool = True) -> bytes:
+    """A valid go.mod with ``lines`` requirements; with ``tail_error`` its last requirement
+    has an invalid version, so a finding on the last lines proves the file was parsed."""
+    out = ["module example.com/big", "", "go 1.22", "", "require ("]
+    out.extend(
+        f"\texample.com/dependency{i:06d}/with/a/long/path v1.{i % 100}.{i % 7}"
+        for i in range(lines)
+    )
+    if tail_error:
+        out.append("\texample.com/last not-a-version")
+    out.append(")")
+    return ("\n".join(out) + "\n").encode()
+
+
+@dataclass(frozen=True)
+class Hostile:
+    """One hazard: a name, and what it puts under the root."""
+
+    name: str
+    make: Callable[[Path], None]
+    """Writes the hazard below the given root (a directory named after the hazard)."""
+    expect: tuple[str, ...] = ()
+    """Substrings of ``path:line: message`` lines ``--check`` must report for it."""
+    big: bool = False
+    """Costly (the 20 MB go.mod): built only where a test asks for it."""
+
+
+def _file(rel: str, content: bytes) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
+    return make
+
+
+def _files(*entries: tuple[str, bytes]) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        for rel, content in entries:
+            _file(rel, content)(root)
+
+    return make
+
+
+def _symlink_loop(root: Path) -> None:
+    (root / "a").mkdir(parents=True)
+    (root / "a" / "go.mod").write_bytes(MOD.format(name="loop").encode())
+    os.symlink("..", root / "a" / "up")  # a directory loop
+    os.symlink("self", root / "a" / "self")  # a link to itself (ELOOP)
+    os.symlink("go.mod", root / "go.work.lnk")
+    os.symlink("nowhere/go.mod", root / "dangling")
+    (root / "b").mkdir()
+    os.symlink("../b/go.mod", root / "b" / "go.mod")  # a go.mod that is a link to itself
+    (root / "go.work").write_bytes(b"go 1.22\n\nuse (\n\t./a\n\t./a/up/a\n\t./b\n)\n")
+
+
+def _unreadable(root: Path) -> None:
+    locked = root / "locked"
+    locked.mkdir(parents=True)
+    (locked / "go.mod").write_bytes(MOD.format(name="locked").encode())
+    (root / "go.work").write_bytes(b"go 1.22\n\nuse ./locked\n")
+    (root / "noread").mkdir()
+    (root / "noread" / "go.mod").write_bytes(MOD.format(name="noread").encode())
+    os.chmod(root / "noread" / "go.mod", 0)
+    os.chmod(locked, 0)
+
+
+def _special_files(root: Path) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "fifo").mkdir()
+    os.mkfifo(root / "fifo" / "go.mod")  # a read would block forever
+    (root / "dev").mkdir()
+    os.symlink("/dev/zero", root / "dev" / "go.mod")  # a read would never end
+    (root / "rand").mkdir()
+    os.symlink("/dev/urandom", root / "rand" / "go.mod")
+    (root / "go.work").write_bytes(b"go 1.22\n\nuse (\n\t./fifo\n\t./dev\n\t./rand\n)\n")
+
+
+HOSTILE: tuple[Hostile, ...] = (
+    Hostile(
+        "binary",
+        _files(
+            ("go.mod", bytes(range(256)) * 64),
+            ("w/go.work", b"go 1.22\n\x00\x00use ./x\x00\n\xff\xfe\x00"),
+        ),
+    ),
+    Hostile(
+        "nul",
+        _file("go.mod", b"module example.com/n\x00ul\n\ngo 1.22\x00\n"),
+        ("go.mod:3: unexpected input character '\\x00'",),
+    ),
+    Hostile(
+        "invalid-utf8",
+        _files(
+            ("go.mod", b"module example.com/\xff\xfe/bad\n\ngo 1.22\n"),
+            ("w/go.work", b"go 1.22\n\nuse ./\xc3(\n"),
+        ),
+        ('go.mod:1: malformed module path "example.com/\\xff\\xfe/bad": invalid UTF-8',),
+    ),
+    Hostile(
+        "bom",
+        _file("go.mod", b"\xef\xbb\xbfmodule example.com/bom\n\ngo 1.22\n"),
+        ("go.mod:1: unexpected input character '\\ufeff'",),
+    ),
+    Hostile(
+        "crlf",
+        _file(
+            "go.mod",
+            b"module example.com/crlf\r\n\r\ngo 1.22\r\n\r\nrequire (\r\n\tx.y/z v1.0.0\r\n)\r\n",
+        ),
+    ),
+    Hostile(
+        "lone-cr", _file("go.mod", b"module example.com/cr\r\rgo 1.22\rrequire x.y/z v1.0.0\r")
+    ),
+    Hostile(
+        "long-line",
+        _files(
+            ("go.mod", b"module example.com/" + b"x" * 4_000_000 + b"\n\ngo 1.22\n"),
+            ("w/go.work", b"go 1.22\n// " + "\u4e16\U0001f600".encode() * 500_000 + b"\nuse (\n"),
+        ),
+    ),
+    Hostile(
+        "deep-nesting",
+        _files(
+            ("go.mod", b"module example.com/deep\n\nrequire " + b"(" * 10_000 + b")" * 10_000),
+            ("w/go.work", b"go 1.22\nuse " + b"[" * 10_000 + b"\n" + b"(\n" * 10_000),
+            (".goreleaser.yaml", b"a: " + b"[" * 10_000 + b"]" * 10_000 + b"\n"),
+            # 2,000 block levels (x2: a sequence and a mapping each) in 2 MB; the YAML scanner
+            # crashed the process on this shape from 150 lines on.
+            ("values.yaml", b"".join(b" " * i + b"- x:\n" for i in range(2_000))),
+        ),
+    ),
+    Hostile(
+        "alias-bomb",
+        _file(
+            "values.yaml",
+            b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+            + b"".join(
+                f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n".encode()
+                for i in range(8)
+            ),
+        ),
+    ),
+    Hostile("symlink-loops", _symlink_loop),
+    Hostile("unreadable", _unreadable),
+    Hostile("special-files", _special_files),
+    Hostile(
+        "outside-uses",
+        _files(
+            (
+                "go.work",
+                b"go 1.22\n\nuse (\n\t../../../../../../..\n\t/dev\n\t/proc\n\t/proc/self\n"
+                b"\t/dev/zero\n\t/\n\t/etc\n\t.\n)\n",
+            ),
+            ("go.mod", MOD.format(name="outside").encode()),
+            (
+                "m/go.mod",
+                b"module example.com/m\n\ngo 1.22\n\nreplace example.com/x => /proc/self/cwd\n"
+                b"replace example.com/y => ../../../../../../../dev\n",
+            ),
+        ),
+    ),
+    Hostile(
+        "big-gomod",
+        _file("go.mod", big_gomod()),
+        (f"go.mod:{BIG_REQUIRES + 6}: require example.com/last: version",),
+        big=True,
+    ),
+)
+"""Every hazard of issue 14 that the file kinds on this branch can meet."""
+
+
+def write_tree(root: Path, hazards: Iterable[Hostile] = HOSTILE, *, big: bool = True) -> None:
+    """Write each hazard into ``root/<name>`` (the costly ones only with ``big``)."""
+    for hazard in hazards:
+        if hazard.big and not big:
+            continue
+        target = root / hazard.name
+        target.mkdir(parents=True, exist_ok=True)
+        hazard.make(target)
+
+
+def unlock(root: Path) -> None:
+    """Give back permissions the hazards took away (so the test's tmp_path can be removed)."""
+    for dirpath, dirnames, _ in os.walk(root):
+        for name in dirnames:
+            with contextlib.suppress(OSError):
+                os.chmod(os.path.join(dirpath, name), 0o755)
