@@ -244,3 +244,43 @@ async def test_go_image_older_than_go_mod_and_its_fix(
     mod_uri = session.write("go.mod", "module example.com/app\n\ngo 1.22.0\n")
     session.files_changed((mod_uri, lsp.FileChangeType.Changed))
     assert (await session.diagnostics(uri)).items == []
+
+
+async def test_every_other_helm_rule_reaches_the_editor(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    """HL001, HL102-HL105 over the wire, each on the file it is about (two charts: an invalid
+    schema is not read any further)."""
+    refs = json.dumps(
+        {
+            "properties": {
+                "image": {"$ref": "image.schema.json"},
+                "pod": {"$ref": "https://example.com/pod.json"},
+            }
+        }
+    )
+    files = {
+        "a/Chart.yaml": CHART,
+        "a/values.yaml": "replicaCount: 1\n",
+        "a/values.schema.json": '{"properties": {"replicaCount": {"type": "int"}}}\n',
+        "a/templates/cm.yaml": "n: {{ .Values.replicaCount }}\n{{- if .Values.replicaCount }}\n",
+        "b/Chart.yaml": CHART,
+        "b/values.yaml": "image:\n  tag: a\n  tag: b\npod:\n  name: web\n",
+        "b/values.schema.json": refs,
+        "b/image.schema.json": '{"type": "object"}\n',
+        "b/templates/cm.yaml": "i: {{ .Values.image.tag }}\np: {{ .Values.pod.name }}\n",
+    }
+    session = await start(client, tmp_path, files)
+    found: dict[str, set[str]] = {}
+    for rel, language in (
+        ("a/values.schema.json", "json"),
+        ("a/templates/cm.yaml", "helm"),
+        ("b/values.yaml", "yaml"),
+        ("b/values.schema.json", "json"),
+    ):
+        uri = session.open(rel, language_id=language)
+        found[rel] = {str(d.code) for d in (await session.diagnostics(uri)).items}
+    assert "HL102" in found["a/values.schema.json"], found
+    assert "HL105" in found["a/templates/cm.yaml"], found
+    assert "HL001" in found["b/values.yaml"], found
+    assert {"HL103", "HL104"} <= found["b/values.schema.json"], found
