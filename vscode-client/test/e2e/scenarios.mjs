@@ -70,22 +70,6 @@ export const scenarios = [
     },
   },
   {
-    name: "goreleaser-quickfix-renames-key",
-    title: "a misspelt key in .config/goreleaser.yaml is GR101; its quick fix renames it",
-    async run(ui) {
-      await ui.openFile(".config/goreleaser.yaml");
-      await ui.waitForProblem("is not a key of `builds`");
-      await ui.problem("is not a key of `builds`").getByText("GR101").first().waitFor({ timeout: ui.timeout });
-      await ui.screenshot("goreleaser-unknown-key");
-      await ui.gotoText("binry", 2);
-      await ui.quickFix("Rename to binary");
-      await ui.waitForEditorText("binary: app");
-      await ui.waitForNoProblem("is not a key of `builds`");
-      await ui.save();
-      await ui.screenshot("goreleaser-quickfix-applied");
-    },
-  },
-  {
     name: "helm-undefined-value-quickfix",
     title: "a Helm template reading a value nothing defines gets a warning; its quick fix adds the key to values.yaml",
     async run(ui) {
@@ -100,6 +84,22 @@ export const scenarios = [
       await ui.waitForEditorText("nameOverride: null");
       await ui.save();
       await ui.screenshot("helm-quickfix-applied");
+    },
+  },
+  {
+    name: "goreleaser-quickfix-renames-key",
+    title: "a misspelt key in .config/goreleaser.yaml is GR101; its quick fix renames it",
+    async run(ui) {
+      await ui.openFile(".config/goreleaser.yaml");
+      await ui.waitForProblem("is not a key of `builds`");
+      await ui.problem("is not a key of `builds`").getByText("GR101").first().waitFor({ timeout: ui.timeout });
+      await ui.screenshot("goreleaser-unknown-key");
+      await ui.gotoText("binry", 2);
+      await ui.quickFix("Rename to binary");
+      await ui.waitForEditorText("binary: app");
+      await ui.waitForNoProblem("is not a key of `builds`");
+      await ui.save();
+      await ui.screenshot("goreleaser-quickfix-applied");
     },
   },
   {
