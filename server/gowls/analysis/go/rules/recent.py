@@ -173,7 +173,8 @@ def directive_newer_than_go_line(ctx: RuleContext[GoMod], info: RuleInfo) -> Ite
 
 def _skipped_by_go(path: str) -> str | None:
     """Why ``go`` already ignores the directory ``path``, if it does."""
-    for part in Path(path.lstrip("./") or ".").parts:
+    rel = path[2:] if path.startswith("./") else path.lstrip("/")
+    for part in Path(rel or ".").parts:
         if part == "testdata":
             return "`testdata` directories"
         if part.startswith(("_", ".")) and part not in (".", ".."):
@@ -190,8 +191,9 @@ def _skipped_by_go(path: str) -> str | None:
         summary="An `ignore` entry that changes nothing",
         explanation=(
             "`ignore` makes `go` skip a directory when matching package patterns such as "
-            "`./...`. An entry naming a path that does not exist, or a directory `go` already "
-            "skips (`testdata`, names starting with `_` or `.`), has no effect."
+            "`./...`. An entry naming a directory `go` already skips (`testdata`, names "
+            "starting with `_` or `.`) has no effect. A path that does not exist yet is not "
+            "reported: generated directories such as `node_modules` appear later."
         ),
         fix="Remove the entry (quick fix).",
         example=Example(
@@ -215,14 +217,12 @@ def ignore_has_no_effect(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Fi
 
 
 def _ignore_reason(ctx: RuleContext[GoMod], entry: PathLine) -> str | None:
+    """Why an entry changes nothing. A path that does not exist yet is not reported: build
+    output and tool directories (`node_modules`, `dist`) appear later, and the entry is
+    meant for them."""
     skipped = _skipped_by_go(entry.path)
     if skipped is not None:
         return f"go already skips {skipped}"
-    rel = entry.path[2:] if entry.path.startswith("./") else entry.path.lstrip("/")
-    if not ctx.snapshot.source.is_dir(ctx.path.parent / rel) and not ctx.snapshot.source.is_file(
-        ctx.path.parent / rel
-    ):
-        return f"there is no {entry.path} in this module"
     return None
 
 
