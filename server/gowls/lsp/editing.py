@@ -10,8 +10,9 @@ analysis queue: they read their own snapshot.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from lsprotocol import types as lsp
 
@@ -25,6 +26,7 @@ from gowls.analysis.features import (
     Target,
 )
 from gowls.analysis.findings import Finding, Fix
+from gowls.analysis.language import Context, Features
 from gowls.atomic import inside
 from gowls.lsp.server import GowlsServer
 from gowls.syntax.positions import LineIndex, Point, Span
@@ -109,6 +111,24 @@ def _command(ls: GowlsServer, action: Action) -> lsp.Command | None:
     return lsp.Command(action.command.title, action.command.name, arguments=args)
 
 
+F = TypeVar("F")
+
+
+def _feature(
+    ls: GowlsServer, uri: str, pick: Callable[[Features], F | None]
+) -> tuple[Context, F, LineIndex] | None:
+    """The document's analysis context, the feature ``pick`` selects from its kind, and its
+    line index; None for a file of no kind, or when the kind does not offer the feature."""
+    found = ls.context(uri)
+    if found is None:
+        return None
+    ctx, language = found
+    feature = pick(language.features)
+    if feature is None:
+        return None
+    return ctx, feature, ctx.doc.index
+
+
 def _writable(ls: GowlsServer, fix: Fix) -> bool:
     """Whether every file a fix edits lies in the workspace (links resolved)."""
     roots = ls.model.roots
@@ -121,7 +141,7 @@ def code_action(ls: GowlsServer, params: lsp.CodeActionParams) -> list[lsp.CodeA
     if found is None:
         return []
     ctx, language = found
-    index = ctx.doc.index  # type: ignore[attr-defined]
+    index = ctx.doc.index
     wanted = ls.converter.span(index, params.range)
     actions = []
     if _wants_kind(params.context.only, lsp.CodeActionKind.QuickFix):
@@ -184,15 +204,13 @@ def _on_lines_of(findings: Sequence[Finding], wanted: Span) -> list[Finding]:
 
 def completion(ls: GowlsServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
     """The kind's completion candidates at the cursor."""
-    found = ls.context(params.text_document.uri)
-    if found is None or found[1].features.completion is None:
+    found = _feature(ls, params.text_document.uri, lambda f: f.completion)
+    if found is None:
         return None
-    ctx, language = found
-    assert language.features.completion is not None
-    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
+    ctx, completion_of, index = found
     point = ls.converter.point(index, params.position)
     items = []
-    for cand in language.features.completion(ctx, point):
+    for cand in completion_of(ctx, point):
         items.append(
             lsp.CompletionItem(
                 label=cand.label,
@@ -214,13 +232,11 @@ def completion(ls: GowlsServer, params: lsp.CompletionParams) -> lsp.CompletionL
 
 def hover(ls: GowlsServer, params: lsp.HoverParams) -> lsp.Hover | None:
     """The kind's hover at the cursor."""
-    found = ls.context(params.text_document.uri)
-    if found is None or found[1].features.hover is None:
+    found = _feature(ls, params.text_document.uri, lambda f: f.hover)
+    if found is None:
         return None
-    ctx, language = found
-    assert language.features.hover is not None
-    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
-    info = language.features.hover(ctx, ls.converter.point(index, params.position))
+    ctx, hover_of, index = found
+    info = hover_of(ctx, ls.converter.point(index, params.position))
     if info is None:
         return None
     return lsp.Hover(
@@ -233,13 +249,11 @@ def definition(
     ls: GowlsServer, params: lsp.DefinitionParams
 ) -> lsp.Location | list[lsp.Location] | None:
     """Where the token at the cursor leads (one location, or several)."""
-    found = ls.context(params.text_document.uri)
-    if found is None or found[1].features.definition is None:
+    found = _feature(ls, params.text_document.uri, lambda f: f.definition)
+    if found is None:
         return None
-    ctx, language = found
-    assert language.features.definition is not None
-    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
-    targets = language.features.definition(ctx, ls.converter.point(index, params.position))
+    ctx, definition_of, index = found
+    targets = definition_of(ctx, ls.converter.point(index, params.position))
     if len(targets) == 1:
         return _location(ls, targets[0])
     return [_location(ls, t) for t in targets] or None
@@ -247,24 +261,20 @@ def definition(
 
 def references(ls: GowlsServer, params: lsp.ReferenceParams) -> list[lsp.Location] | None:
     """Every use of the thing at the cursor."""
-    found = ls.context(params.text_document.uri)
-    if found is None or found[1].features.references is None:
+    found = _feature(ls, params.text_document.uri, lambda f: f.references)
+    if found is None:
         return None
-    ctx, language = found
-    assert language.features.references is not None
-    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
-    targets = language.features.references(ctx, ls.converter.point(index, params.position))
+    ctx, references_of, index = found
+    targets = references_of(ctx, ls.converter.point(index, params.position))
     return [_location(ls, t) for t in targets]
 
 
 def document_links(ls: GowlsServer, params: lsp.DocumentLinkParams) -> list[lsp.DocumentLink]:
     """Paths in the document that lead to files."""
-    found = ls.context(params.text_document.uri)
-    if found is None or found[1].features.links is None:
+    found = _feature(ls, params.text_document.uri, lambda f: f.links)
+    if found is None:
         return []
-    ctx, language = found
-    assert language.features.links is not None
-    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
+    ctx, links_of, index = found
     td = ls.client_capabilities.text_document
     tooltips = bool(td and td.document_link and td.document_link.tooltip_support)
     return [
@@ -273,45 +283,40 @@ def document_links(ls: GowlsServer, params: lsp.DocumentLinkParams) -> list[lsp.
             target=ls.uri_of(t.path),
             tooltip=(t.tooltip or None) if tooltips else None,
         )
-        for t in language.features.links(ctx)
+        for t in links_of(ctx)
     ]
 
 
 def document_symbols(ls: GowlsServer, params: lsp.DocumentSymbolParams) -> list[lsp.DocumentSymbol]:
     """The document's outline."""
-    found = ls.context(params.text_document.uri)
-    if found is None or found[1].features.symbols is None:
+    found = _feature(ls, params.text_document.uri, lambda f: f.symbols)
+    if found is None:
         return []
-    ctx, language = found
-    assert language.features.symbols is not None
-    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
-    return [_symbol(ls, index, s) for s in language.features.symbols(ctx)]
+    ctx, symbols_of, index = found
+    return [_symbol(ls, index, s) for s in symbols_of(ctx)]
 
 
 def folding(ls: GowlsServer, params: lsp.FoldingRangeParams) -> list[lsp.FoldingRange]:
     """Foldable regions."""
-    found = ls.context(params.text_document.uri)
-    if found is None or found[1].features.folding is None:
+    found = _feature(ls, params.text_document.uri, lambda f: f.folding)
+    if found is None:
         return []
-    ctx, language = found
-    assert language.features.folding is not None
+    ctx, folding_of, _ = found
     return [
         lsp.FoldingRange(
             start_line=f.start_line, end_line=f.end_line, kind=lsp.FoldingRangeKind.Region
         )
-        for f in language.features.folding(ctx)
+        for f in folding_of(ctx)
     ]
 
 
 def formatting(ls: GowlsServer, params: lsp.DocumentFormattingParams) -> list[lsp.TextEdit] | None:
     """The whole document as the kind formats it (one edit), or nothing to change."""
-    found = ls.context(params.text_document.uri)
-    if found is None or found[1].features.format is None:
+    found = _feature(ls, params.text_document.uri, lambda f: f.format)
+    if found is None:
         return None
-    ctx, language = found
-    assert language.features.format is not None
-    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
-    formatted = language.features.format(ctx)
+    ctx, format_of, index = found
+    formatted = format_of(ctx)
     if formatted is None:
         return None
     if formatted.encode("utf-8") == index.data:
@@ -322,13 +327,11 @@ def formatting(ls: GowlsServer, params: lsp.DocumentFormattingParams) -> list[ls
 
 def inlay_hints(ls: GowlsServer, params: lsp.InlayHintParams) -> list[lsp.InlayHint] | None:
     """Labels the kind shows inside the range."""
-    found = ls.context(params.text_document.uri)
-    if found is None or found[1].features.inlay_hints is None:
+    found = _feature(ls, params.text_document.uri, lambda f: f.inlay_hints)
+    if found is None:
         return None
-    ctx, language = found
-    assert language.features.inlay_hints is not None
-    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
-    hints = language.features.inlay_hints(ctx, ls.converter.span(index, params.range))
+    ctx, inlay_hints_of, index = found
+    hints = inlay_hints_of(ctx, ls.converter.span(index, params.range))
     return [
         lsp.InlayHint(
             position=ls.converter.position(index, h.point),
@@ -342,14 +345,12 @@ def inlay_hints(ls: GowlsServer, params: lsp.InlayHintParams) -> list[lsp.InlayH
 
 def code_lens(ls: GowlsServer, params: lsp.CodeLensParams) -> list[lsp.CodeLens] | None:
     """The kind's code lenses (a lens without a command is a plain label)."""
-    found = ls.context(params.text_document.uri)
-    if found is None or found[1].features.code_lenses is None:
+    found = _feature(ls, params.text_document.uri, lambda f: f.code_lenses)
+    if found is None:
         return None
-    ctx, language = found
-    assert language.features.code_lenses is not None
-    index: LineIndex = ctx.doc.index  # type: ignore[attr-defined]
+    ctx, code_lenses_of, index = found
     out = []
-    for lens in language.features.code_lenses(ctx):
+    for lens in code_lenses_of(ctx):
         command = _command(ls, Action(lens.title, ActionKind.SOURCE, command=lens.command))
         out.append(
             lsp.CodeLens(

@@ -25,7 +25,7 @@ from pygls.protocol import LanguageServerProtocol
 from gowls import __version__
 from gowls.analysis.engine import FileResult
 from gowls.analysis.findings import Finding
-from gowls.analysis.language import Language, Languages
+from gowls.analysis.language import Document, Language, Languages
 from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.analysis.workspace import Workspace
@@ -102,7 +102,7 @@ class GowlsServer(LanguageServer):
             return doc.index
         return LineIndex(snapshot.source.read_bytes(path) or b"")
 
-    def context(self, uri: str) -> tuple[RuleContext[object], Language] | None:
+    def context(self, uri: str) -> tuple[RuleContext[Document], Language] | None:
         """The analysis context of a supported document (None for files of no kind)."""
         path = uri_to_path(uri)
         if path is None:
