@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gowls.syntax.goimports import scan_imports
+from gowls.syntax.goimports import package_name, scan_imports
 
 SOURCE = b"""// Copyright
 /* block */ package main
@@ -42,3 +42,9 @@ def test_broken_and_binary_input_yields_what_it_can() -> None:
     assert scan_imports(b'package x\nimport (\n\t"a"\n')[0].path == "a"
     assert scan_imports(b'package x\nimport "unterminated\n') == []
     assert [i.path for i in scan_imports('package x\nimport "例/パス"\n'.encode())] == ["例/パス"]
+
+
+def test_package_name_after_leading_comments_only() -> None:
+    assert package_name(b"// Copyright\n/* x */ package main\n") == "main"
+    assert package_name(b"// package main\npackage lib\n") == "lib"
+    assert package_name(b"func main() {}\n") is None

@@ -1,4 +1,5 @@
-"""The import paths of a Go source file, with their ranges (no type checking, no full parse).
+"""The package clause and import paths of a Go source file, with ranges (no type checking,
+no full parse).
 
 Go requires imports right after the package clause, so the scanner reads comments, the
 ``package`` clause and ``import`` declarations (single or parenthesised, with optional names
@@ -26,6 +27,8 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
+_PACKAGE = re.compile(rb"\A(?:\s+|//[^\n]*(?:\n|\Z)|/\*.*?\*/)*package\s+(\w+)", re.S)
+
 MAX_HEADER = 1 << 20
 """Bytes of a file read for its imports (an import block is never this long)."""
 
@@ -36,6 +39,12 @@ class GoImport:
 
     path: str
     span: Span
+
+
+def package_name(data: bytes) -> str | None:
+    """The name of the file's package clause (after any leading comments), or None."""
+    found = _PACKAGE.match(data)
+    return found.group(1).decode() if found is not None else None
 
 
 def scan_imports(data: bytes) -> list[GoImport]:

@@ -22,6 +22,7 @@ from gowls.analysis.go.modules import (
 )
 from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot
+from gowls.syntax.goimports import package_name
 from gowls.syntax.gomod import MOD_VERBS, GoMod
 from gowls.syntax.gowork import WORK_VERBS, GoWork
 from gowls.syntax.positions import Point, Span
@@ -229,17 +230,13 @@ def _new_requirements(
     return out
 
 
-_MAIN_PACKAGE = re.compile(rb"^package\s+main\b", re.MULTILINE)
-
-
 def _main_packages(snapshot: Snapshot, root: Path, module: str) -> list[str]:
     """Import paths of the ``package main`` directories of a module tree at ``root``."""
     found: set[str] = set()
     for path in snapshot.source.walk(root, lambda name: name.endswith(".go")):
         if path.parent.as_posix() in found or path.name.endswith("_test.go"):
             continue
-        data = snapshot.source.read_bytes(path) or b""
-        if _MAIN_PACKAGE.search(data[:4096]):
+        if package_name(snapshot.source.read_bytes(path) or b"") == "main":
             found.add(path.parent.as_posix())
     out = []
     for directory in sorted(found):

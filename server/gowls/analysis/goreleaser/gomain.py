@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gowls.analysis.source import FileSource
+from gowls.syntax.goimports import package_name
 
-_PACKAGE = re.compile(rb"\A(?:\s+|//[^\n]*(?:\n|\Z)|/\*.*?\*/)*package\s+(\w+)", re.S)
 _FUNC_MAIN = re.compile(rb"^func\s+main\s*\(", re.M)
 WALK_LIMIT = 5000
 """Go files read below a ``./...`` before giving up (no verdict) in a huge tree."""
@@ -25,18 +25,13 @@ def _is_go(name: str) -> bool:
     return name.endswith(".go") and not name.endswith("_test.go")
 
 
-def _package(data: bytes) -> str | None:
-    found = _PACKAGE.match(data)
-    return found.group(1).decode() if found is not None else None
-
-
 def _verdict(source: FileSource, files: Sequence[Path]) -> str | None:
     """None when the files make a main package with ``func main``; else what they are."""
     packages: list[str] = []
     main_file = False
     for path in files:
         data = source.read_bytes(path) or b""
-        name = _package(data)
+        name = package_name(data)
         if name is None:
             continue
         packages.append(name)
