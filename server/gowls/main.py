@@ -13,10 +13,13 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from gowls import __version__
 from gowls.analysis.findings import Severity
+
+if TYPE_CHECKING:
+    from gowls.lsp.early import Initialize
 
 FORMATS = ("text", "json", "sarif", "github")
 CHECK_ONLY = (
@@ -229,7 +232,19 @@ def _serve(tcp: tuple[str, int] | None, debug: bool) -> int:
     # pygls, the rules): collecting while they are created is wasted work, and freezing them
     # keeps every later collection from walking them again.
     gc.disable()
-    from gowls.lsp.app import create_server
+    start: Initialize | None = None
+    if tcp is None:
+        # Answer initialize before importing pygls (gowls.lsp.early explains the hand-over).
+        from gowls.lsp.early import await_initialize
+
+        try:
+            begun = await_initialize(sys.stdin.buffer, sys.stdout.buffer)
+        except OSError:  # the client closed the pipe before the session began
+            return 1
+        if isinstance(begun, int):
+            return begun
+        start = begun
+    from gowls.lsp.app import create_server, take_over
 
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr)
     if not debug:
@@ -237,6 +252,8 @@ def _serve(tcp: tuple[str, int] | None, debug: bool) -> int:
         # clients send routinely; editors show stderr lines as errors.
         logging.getLogger("pygls.protocol.json_rpc").setLevel(logging.ERROR)
     server = create_server()
+    if start is not None:
+        take_over(server, start, sys.stdout.buffer)
     gc.freeze()
     gc.enable()
     if tcp is not None:
