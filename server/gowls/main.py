@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from gowls import __version__
-from gowls.analysis.findings import Severity
 
 if TYPE_CHECKING:
     from gowls.lsp.early import Initialize
@@ -174,6 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(address, args.debug)
     if args.tcp:
         parser.error("--tcp serves the language server; it cannot be combined with --check")
+    from gowls.analysis.findings import Severity
     from gowls.cli.check import CheckOptions, UsageError, run_check
 
     output_format = args.output_format

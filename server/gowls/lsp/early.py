@@ -155,9 +155,14 @@ def problem(params: Any) -> str | None:
     general = _object(caps, "general")
     encodings = general.get("positionEncodings")
     checks.append((encodings, (list,), "capabilities.general.positionEncodings"))
-    for name in ("diagnostic", "publishDiagnostics"):
+    for name in ("diagnostic", "publishDiagnostics", "synchronization"):
         value = _object(caps, "textDocument").get(name)
         checks.append((value, (dict,), f"capabilities.textDocument.{name}"))
+    sync = _object(_object(caps, "textDocument"), "synchronization")
+    for name in ("willSave", "willSaveWaitUntil"):
+        checks.append(
+            (sync.get(name), (bool,), f"capabilities.textDocument.synchronization.{name}")
+        )
     diagnostics = _object(caps, "workspace").get("diagnostics")
     checks.append((diagnostics, (dict,), "capabilities.workspace.diagnostics"))
     if isinstance(diagnostics, dict):
@@ -192,10 +197,25 @@ def pulls(caps: JSON) -> bool:
     return diagnostic is not None and bool(refresh)
 
 
+def text_document_sync(caps: JSON) -> JSON:
+    """The sync options: pygls states ``willSave`` and ``willSaveWaitUntil`` (false: gowls
+    handles neither) exactly when the client states its own."""
+    sync: JSON = dict(CAPABILITIES["textDocumentSync"])
+    client = _object(_object(caps, "textDocument"), "synchronization")
+    for key in ("willSave", "willSaveWaitUntil"):
+        if client.get(key) is not None:
+            sync[key] = False
+    return sync
+
+
 def result(params: JSON) -> JSON:
     """The ``initialize`` result for valid ``params`` (see :func:`problem`)."""
     caps = params["capabilities"]
-    capabilities: JSON = {"positionEncoding": position_encoding(caps), **CAPABILITIES}
+    capabilities: JSON = {
+        "positionEncoding": position_encoding(caps),
+        **CAPABILITIES,
+        "textDocumentSync": text_document_sync(caps),
+    }
     if pulls(caps):
         capabilities["diagnosticProvider"] = dict(PULL_DIAGNOSTICS)
     return {"capabilities": capabilities, "serverInfo": {"name": "gowls", "version": __version__}}

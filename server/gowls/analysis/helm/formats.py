@@ -8,9 +8,11 @@ host names, RFC 3339 times, absolute URIs), so no optional dependency is needed.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import jsonschema
+if TYPE_CHECKING:
+    import jsonschema  # imported by gowls.analysis.helm.schema when a schema is loaded
 
 _LABEL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
 _TIME = re.compile(
@@ -72,6 +74,8 @@ def is_uri(value: object) -> bool:
 
 def format_checker(base: jsonschema.FormatChecker) -> jsonschema.FormatChecker:
     """``base`` plus the checks above."""
+    import jsonschema
+
     checker = jsonschema.FormatChecker(list(base.checkers))
     checker.checkers = dict(base.checkers)
     checker.checks("hostname")(is_hostname)

@@ -26,19 +26,19 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import unquote, urljoin, urlsplit
-
-import jsonschema
-import referencing
-import referencing.exceptions
-import referencing.jsonschema
-from jsonschema.exceptions import ValidationError
-from jsonschema.protocols import Validator
 
 from gowls.analysis.helm.formats import format_checker
 from gowls.analysis.helm.jsontext import JsonText, parse_json
 from gowls.syntax.positions import Span
+
+if TYPE_CHECKING:
+    # jsonschema (and referencing, datetime…) costs ~45 ms to import: it is imported when a
+    # schema is first loaded, not when the server or the checker starts.
+    import referencing
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
 
 InstancePath = tuple[str | int, ...]
 
@@ -102,6 +102,9 @@ def load_schema_text(
 ) -> Schema:
     """Load a schema from its text; files it references are looked up in ``chart_dir`` and
     read with ``read`` (default: from disk)."""
+    import jsonschema
+    import referencing
+
     doc = parse_json(text)
     if doc.error is not None:
         span = Span(doc.error_at, doc.error_at) if doc.error_at else None
@@ -130,13 +133,13 @@ def load_schema_text(
         retrieve=loader.retrieve  # type: ignore[call-arg]
     )
     helm_cls = cast(
-        type[Validator],
+        "type[Validator]",
         jsonschema.validators.extend(cls, {FALSE_KEYWORD: _false_schema}),  # type: ignore[no-untyped-call]
     )
     validator = helm_cls(
         _with_base(cls, _mark_false(_without_remote_refs(schema, base))),
         registry=registry,
-        format_checker=format_checker(cls.FORMAT_CHECKER) if cls in _ASSERT_FORMAT else None,
+        format_checker=format_checker(cls.FORMAT_CHECKER) if _asserts_format(cls) else None,
     )
     remote = [urljoin(base, ref) for _, ref in _refs(schema, ()) if _is_remote(urljoin(base, ref))]
     loader.unfollowed.extend(dict.fromkeys(ref.split("#", 1)[0] for ref in remote))
@@ -180,7 +183,7 @@ _DATA_KEYWORDS = ("enum", "const", "default", "examples")
 
 def _base_uri(cls: type[Validator], schema: object) -> str:
     """The URI relative ``$ref``s resolve against: the root's id, else Helm's file URI."""
-    key = "id" if cls is jsonschema.Draft4Validator else "$id"
+    key = "id" if _is_draft4(cls) else "$id"
     if isinstance(schema, dict) and isinstance(schema.get(key), str):
         return str(schema[key])
     return HELM_BASE_URI
@@ -202,6 +205,8 @@ def _without_remote_refs(node: Any, base: str) -> Any:
 def _false_schema(
     validator: Validator, value: object, instance: object, schema: object
 ) -> Iterator[ValidationError]:
+    from jsonschema.exceptions import ValidationError
+
     yield ValidationError("false schema")
 
 
@@ -209,7 +214,7 @@ def _with_base(cls: type[Validator], schema: dict[str, Any] | bool) -> dict[str,
     """The schema with Helm's base URI as its id, so relative ``$ref``s resolve like Helm's."""
     if not isinstance(schema, dict):
         return schema
-    key = "id" if cls is jsonschema.Draft4Validator else "$id"
+    key = "id" if _is_draft4(cls) else "$id"
     if key in schema:
         return schema
     return {key: HELM_BASE_URI, **schema}
@@ -217,30 +222,42 @@ def _with_base(cls: type[Validator], schema: dict[str, Any] | bool) -> dict[str,
 
 # $schema URIs as Helm 4's validator recognises them (http or https, with or without "#");
 # the unversioned "schema" URI means the newest draft.
-_DRAFTS: dict[str, type[Validator]] = {
-    "json-schema.org/draft-04/schema": jsonschema.Draft4Validator,
-    "json-schema.org/draft-06/schema": jsonschema.Draft6Validator,
-    "json-schema.org/draft-07/schema": jsonschema.Draft7Validator,
-    "json-schema.org/draft/2019-09/schema": jsonschema.Draft201909Validator,
-    "json-schema.org/draft/2020-12/schema": jsonschema.Draft202012Validator,
-    "json-schema.org/schema": jsonschema.Draft202012Validator,
+# (Validator classes by their name in the jsonschema package, which is imported lazily.)
+_DRAFTS: dict[str, str] = {
+    "json-schema.org/draft-04/schema": "Draft4Validator",
+    "json-schema.org/draft-06/schema": "Draft6Validator",
+    "json-schema.org/draft-07/schema": "Draft7Validator",
+    "json-schema.org/draft/2019-09/schema": "Draft201909Validator",
+    "json-schema.org/draft/2020-12/schema": "Draft202012Validator",
+    "json-schema.org/schema": "Draft202012Validator",
 }
-_ASSERT_FORMAT = (
-    jsonschema.Draft4Validator,
-    jsonschema.Draft6Validator,
-    jsonschema.Draft7Validator,
-)
+_ASSERT_FORMAT = ("Draft4Validator", "Draft6Validator", "Draft7Validator")
+
+
+def _draft(name: str) -> type[Validator]:
+    import jsonschema
+
+    return cast("type[Validator]", getattr(jsonschema, name))
+
+
+def _is_draft4(cls: type[Validator]) -> bool:
+    return cls is _draft("Draft4Validator")
+
+
+def _asserts_format(cls: type[Validator]) -> bool:
+    return any(cls is _draft(name) for name in _ASSERT_FORMAT)
 
 
 def _validator_class(schema: object) -> type[Validator] | None:
     """The draft of ``schema``; None when its ``$schema`` is not a draft Helm knows."""
     if not isinstance(schema, dict) or "$schema" not in schema:
-        return jsonschema.Draft202012Validator
+        return _draft("Draft202012Validator")
     uri = schema["$schema"]
     if not isinstance(uri, str):
         return None
     key = uri.split("#", 1)[0].removeprefix("https://").removeprefix("http://")
-    return _DRAFTS.get(key)
+    name = _DRAFTS.get(key)
+    return _draft(name) if name is not None else None
 
 
 def _meta_problems(
@@ -311,6 +328,9 @@ class _Loader:
         self.unfollowed: list[str] = []
 
     def retrieve(self, uri: str) -> referencing.Resource[Any]:
+        import referencing.exceptions
+        import referencing.jsonschema
+
         parts = urlsplit(uri)
         if parts.scheme == "file" and self.chart_dir is not None:
             rel = unquote(parts.path).lstrip("/")
@@ -332,6 +352,8 @@ def validate(schema: Schema, values: object) -> list[SchemaFinding]:
     """Validate ``values`` (plain data as Helm sees it) against ``schema``; Helm 4's findings."""
     if schema.validator is None:
         return []
+    import referencing.exceptions
+
     findings: list[SchemaFinding] = []
     problem: str | None = None
     try:
