@@ -27,7 +27,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -308,6 +307,8 @@ def load_config(
     path: Path, known: Iterable[str] = (), sections: Iterable[str] = ()
 ) -> Config | None:
     """The configuration in ``path`` (None for a pyproject.toml without ``[tool.gowls]``)."""
+    import tomllib  # ~10 ms of imports, needed only where a configuration file exists
+
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
