@@ -241,6 +241,8 @@ def _serve(tcp: tuple[str, int] | None, debug: bool) -> int:
             begun = await_initialize(sys.stdin.buffer, sys.stdout.buffer)
         except OSError:  # the client closed the pipe before the session began
             return 1
+        except KeyboardInterrupt:  # run by hand in a terminal
+            return 130
         if isinstance(begun, int):
             return begun
         start = begun
