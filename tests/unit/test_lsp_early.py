@@ -150,7 +150,8 @@ def test_params_pygls_rejects_fall_back_to_what_the_answer_used(
 ) -> None:
     """A capability of the wrong type deep inside (not one the front reads): the client has
     its answer; pygls gets the params the answer depends on, and says so in one line."""
-    params = _params("minimal", True, ["utf-8"], FOLDERS[2])
+    params = _params("visual_studio_code_v1.65.2", True, ["utf-8"], FOLDERS[2])
+    assert params["capabilities"]["textDocument"]["synchronization"]["willSave"] is True
     params["capabilities"]["textDocument"]["hover"] = 5
     with caplog.at_level(logging.WARNING):
         sent, answer, server = _hand_over(params)

@@ -61,6 +61,9 @@ PULL_DIAGNOSTICS: JSON = {
 }
 """The ``diagnosticProvider`` offered to clients that pull (``gowls.lsp.diagnostics``)."""
 
+WILL_SAVE = ("willSave", "willSaveWaitUntil")
+"""Client capabilities of ``textDocument.synchronization`` that pygls echoes (as false)."""
+
 PARSE_ERROR = -32700
 INVALID_REQUEST = -32600
 INVALID_PARAMS = -32602
@@ -120,8 +123,9 @@ def _error(stdout: BinaryIO, msg_id: int | str | None, code: int, message: str) 
 
 
 # -- the answer ----------------------------------------------------------------------------
-def _is(value: Any, *kinds: type) -> bool:
-    """``isinstance`` that does not take a bool for an int (JSON tells them apart)."""
+def _nullable(value: Any, *kinds: type) -> bool:
+    """Whether ``value`` is null or of one of ``kinds`` (a bool is no int: JSON tells them
+    apart)."""
     if isinstance(value, bool):
         return bool in kinds
     return value is None or isinstance(value, kinds)
@@ -159,7 +163,7 @@ def problem(params: Any) -> str | None:
         value = _object(caps, "textDocument").get(name)
         checks.append((value, (dict,), f"capabilities.textDocument.{name}"))
     sync = _object(_object(caps, "textDocument"), "synchronization")
-    for name in ("willSave", "willSaveWaitUntil"):
+    for name in WILL_SAVE:
         checks.append(
             (sync.get(name), (bool,), f"capabilities.textDocument.synchronization.{name}")
         )
@@ -169,7 +173,7 @@ def problem(params: Any) -> str | None:
         refresh = diagnostics.get("refreshSupport")
         checks.append((refresh, (bool,), "capabilities.workspace.diagnostics.refreshSupport"))
     for value, kinds, name in checks:
-        if not _is(value, *kinds):
+        if not _nullable(value, *kinds):
             return f"initialize params: {name} has the wrong type"
     if isinstance(encodings, list) and not all(isinstance(e, str) for e in encodings):
         return "initialize params: position encodings must be strings"
@@ -202,7 +206,7 @@ def text_document_sync(caps: JSON) -> JSON:
     handles neither) exactly when the client states its own."""
     sync: JSON = dict(CAPABILITIES["textDocumentSync"])
     client = _object(_object(caps, "textDocument"), "synchronization")
-    for key in ("willSave", "willSaveWaitUntil"):
+    for key in WILL_SAVE:
         if client.get(key) is not None:
             sync[key] = False
     return sync
@@ -213,7 +217,7 @@ def result(params: JSON) -> JSON:
     caps = params["capabilities"]
     capabilities: JSON = {
         "positionEncoding": position_encoding(caps),
-        **CAPABILITIES,
+        **json.loads(json.dumps(CAPABILITIES)),  # a copy: the table stays as it is
         "textDocumentSync": text_document_sync(caps),
     }
     if pulls(caps):
@@ -224,9 +228,15 @@ def result(params: JSON) -> JSON:
 def fallback_params(params: JSON) -> JSON:
     """Params with only what the answer and the workspace set-up depend on."""
     caps = params["capabilities"]
-    minimal: JSON = {"general": {"positionEncodings": [position_encoding(caps)]}}
+    sync = _object(_object(caps, "textDocument"), "synchronization")
+    minimal: JSON = {
+        "general": {"positionEncodings": [position_encoding(caps)]},
+        "textDocument": {
+            "synchronization": {k: v for k, v in sync.items() if k in WILL_SAVE and v is not None}
+        },
+    }
     if pulls(caps):
-        minimal["textDocument"] = {"diagnostic": {}}
+        minimal["textDocument"]["diagnostic"] = {}
         minimal["workspace"] = {"diagnostics": {"refreshSupport": True}}
     kept = ("processId", "rootUri", "rootPath", "workspaceFolders")
     return {**{k: params[k] for k in kept if k in params}, "capabilities": minimal}
