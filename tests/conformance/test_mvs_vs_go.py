@@ -3,7 +3,9 @@
 Each graph is served from a ``file://`` GOPROXY; `go list -m all` (offline but for that proxy)
 fills a private module cache, and gowls, reading that cache and the go.mod files on disk,
 must select exactly the versions go lists. Graphs mix pruned (go >= 1.17) and unpruned
-modules, cycles, local directory replacements, module replacements and excludes.
+modules, cycles, local directory replacements, module replacements and excludes; a second
+set puts each graph's main module in a go.work beside another module (workspace mode: the
+build list of all workspace modules, always pruned).
 """
 
 from __future__ import annotations
@@ -83,9 +85,10 @@ def _go_list(app: Path, env: dict[str, str]) -> dict[str, str] | None:
     if proc.returncode != 0:
         return None
     out: dict[str, str] = {}
-    for line in proc.stdout.splitlines()[1:]:
+    for line in proc.stdout.splitlines():
         parts = line.split()
-        out[parts[0]] = parts[1]
+        if len(parts) >= 2:  # main modules are listed without a version
+            out[parts[0]] = parts[1]
     return out
 
 
@@ -124,6 +127,40 @@ def test_most_generated_graphs_are_accepted_by_go(tmp_path: Path) -> None:
         env = offline_env(base / "home", GOPROXY=proxy.as_uri(), GOFLAGS="-mod=mod")
         accepted += _go_list(root / "app", env) is not None
     assert accepted >= 20, accepted
+
+
+WORKSPACE_GRAPHS = 12
+
+
+@pytest.mark.parametrize("seed", range(WORKSPACE_GRAPHS))
+def test_workspace_selection_agrees_with_go_list(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The graph's app joins a go.work with a second module requiring some of the modules."""
+    modules, files = _graph(seed)
+    rng = random.Random(seed + 1000)
+    names = sorted(modules)
+    lib_requires = [(n, rng.choice(VERSIONS)) for n in rng.sample(names, k=min(2, len(names)))]
+    files["lib/go.mod"] = _gomod("example.com/lib", "1.22", lib_requires)
+    files["go.work"] = "go 1.22\n\nuse (\n\t./app\n\t./lib\n)\n"
+    proxy = write_proxy(tmp_path / "proxy", modules)
+    root = write_tree(tmp_path / "repo", files)
+    env = offline_env(tmp_path / "home", GOPROXY=proxy.as_uri())
+    download = subprocess.run(
+        [str(GO), "mod", "download"], cwd=root, env=env, capture_output=True, check=False
+    )
+    expected = _go_list(root / "app", env) if download.returncode == 0 else None
+    if expected is None:
+        pytest.skip("go rejects this generated workspace")
+    monkeypatch.setenv("GOMODCACHE", env["GOMODCACHE"])
+    snapshot = Snapshot(FileSource(), LANGUAGES)
+    for module in ("app", "lib"):  # one build list for every module of the workspace
+        path = root / module / "go.mod"
+        mod = gomod(snapshot, path)
+        assert mod is not None
+        selection = build_list(snapshot, path, mod)
+        assert selection.complete, selection.missing
+        assert selection.selected == expected
 
 
 @pytest.mark.parametrize("main_go", ["1.16", "1.22"])
