@@ -255,7 +255,9 @@ _TOOLS_TAG = re.compile(rb"^//go:build\s+tools\s*$", re.MULTILINE)
         explanation=(
             "Before Go 1.24, command dependencies were kept in a `//go:build tools` file of "
             "blank imports. In a module at go 1.24 or later the `tool` directive records them "
-            "(`go tool NAME` runs them), so the blank import of the same package is a leftover."
+            "(`go tool NAME` runs them), so the blank import of the same package is a leftover. "
+            "Without it `go mod tidy` keeps the requirement, marked `// indirect` as for any "
+            "module only a tool uses."
         ),
         fix="Remove the import from the tools file (quick fix); remove the file once empty.",
         example=Example(
