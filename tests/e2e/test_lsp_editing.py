@@ -375,3 +375,40 @@ async def test_toolchain_name_completion(client: GowlsTestClient, tmp_path: Path
     assert labels[1].startswith("go1.26.")
     assert set(labels) - {"default"} == {x for x in labels if x.startswith("go1.")}
     assert "default" in labels
+
+
+async def test_gowork_use_lines_count_and_list_importers(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    session = await start(client, tmp_path, REFERENCED)
+    work = session.open("go.work")
+    ident = lsp.TextDocumentIdentifier(work)
+    lenses = await client.text_document_code_lens_async(lsp.CodeLensParams(text_document=ident))
+    assert lenses is not None
+    assert [(x.range.start.line, x.command.title if x.command else "") for x in lenses] == [
+        (3, "0 imports in the workspace"),
+        (4, "1 import in the workspace"),
+    ]
+    refs = await client.text_document_references_async(
+        lsp.ReferenceParams(
+            text_document=ident,
+            position=pos(4, 3),
+            context=lsp.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert refs is not None
+    assert [(r.uri, r.range.start.line) for r in refs] == [(session.uri("app/main.go"), 6)]
+
+
+async def test_code_lens_shows_the_selected_version(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    session = await start(client, tmp_path, SELECTED)
+    uri = session.open("app/go.mod")
+    lenses = await client.text_document_code_lens_async(
+        lsp.CodeLensParams(text_document=lsp.TextDocumentIdentifier(uri))
+    )
+    assert lenses is not None
+    titles = sorted((x.range.start.line, x.command.title if x.command else "") for x in lenses)
+    assert (5, "selected v1.2.0") in titles
+    assert [t for t in titles if t[1].startswith("selected")] == [(5, "selected v1.2.0")]

@@ -136,6 +136,8 @@ _FEATURES = Features(
     symbols=symbols,
     folding=folding_ranges,
     format=_format,
+    references=references,
+    code_lenses=code_lenses,
 )
 
 GOWORK = Language(
