@@ -81,10 +81,7 @@ def complete(ctx: RuleContext[Any], point: Point) -> list[Completion]:
     if verb == "use" and not args and isinstance(doc, GoWork):
         return _use_dirs(snapshot, path, doc, replace)
     if verb == "replace":
-        if "=>" in args and args[-1] == "=>":
-            return _replace_targets(snapshot, path, replace)
-        if not args:
-            return _replaceable_modules(snapshot, path, doc, replace)
+        return _replace_items(snapshot, path, doc, args, replace)
     if isinstance(doc, GoMod):
         if verb == "require" and not args:
             return _new_requirements(snapshot, path, doc, replace)
@@ -98,6 +95,22 @@ def complete(ctx: RuleContext[Any], point: Point) -> list[Completion]:
             return _tool_packages(snapshot, path, doc, replace)
         if verb == "ignore" and not args:
             return _ignorable_dirs(snapshot, path, replace)
+    return []
+
+
+def _replace_items(
+    snapshot: Snapshot, path: Path, doc: GoMod | GoWork, args: list[str], replace: Span
+) -> list[Completion]:
+    """``replace OLD [VERSION] => NEW [VERSION]``: paths, then cached versions of each side."""
+    if "=>" not in args:
+        if not args:
+            return _replaceable_modules(snapshot, path, doc, replace)
+        return _cached_versions(args[0], replace) if len(args) == 1 else []
+    target = args[args.index("=>") + 1 :]
+    if not target:
+        return _replace_targets(snapshot, path, replace)
+    if len(target) == 1 and not target[0].startswith(("./", "../", "/", ".\\", "..\\")):
+        return _cached_versions(target[0], replace)
     return []
 
 
