@@ -17,9 +17,11 @@ import pytest
 from go_oracle import GO, SKIP_REASON, offline_env
 from gowls.analysis.engine import check_file
 from gowls.analysis.fixes import apply_edits
+from gowls.analysis.go.tidylayout import already_settled
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import FileSource
 from gowls.languages import LANGUAGES
+from gowls.syntax.gomod import parse_gomod
 from workspace_files import write_tree
 
 pytestmark = pytest.mark.skipif(GO is None, reason=SKIP_REASON)
@@ -158,12 +160,14 @@ def test_fix_prints_what_tidy_prints(name: str, tmp_path: Path) -> None:
     """The hint fires when go 1.27's tidy lays the file out otherwise than go 1.26's does."""
     root = _write(tmp_path / "app", "1.27", LAYOUTS[name])
     found = _gm305(root)
+    settled = already_settled(parse_gomod((root / "go.mod").read_bytes()))
     tidied = _tidy(root, tmp_path / "home")
     old_root = _write(tmp_path / "old", "1.26", LAYOUTS[name])
     old_tidied = _tidy(old_root, tmp_path / "home").replace(b"\ngo 1.26\n", b"\ngo 1.27\n")
     if tidied == old_tidied:
         assert found == [], "tidy keeps this layout"
         return
+    assert not settled, "the quick test must never skip a layout tidy changes"
     assert len(found) == 1, "tidy rewrites this layout"
     ((_, fixed),) = found
     settled = _tidy(root, tmp_path / "home", settle=True)

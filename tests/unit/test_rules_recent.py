@@ -9,9 +9,11 @@ from unit_helpers import apply_edits
 
 from gowls.analysis.edits import replace_changed_lines
 from gowls.analysis.engine import check_file
+from gowls.analysis.go.tidylayout import already_settled, merged_by_tidy
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import FileSource
 from gowls.languages import LANGUAGES
+from gowls.syntax.gomod import parse_gomod
 from gowls.syntax.positions import LineIndex
 from workspace_files import write_tree
 
@@ -87,3 +89,27 @@ def test_replace_changed_lines_spans_only_the_differing_lines() -> None:
     edit = replace_changed_lines(Path("f"), LineIndex(b"a\nb"), b"a\nb\n")
     assert edit is not None
     assert apply_edits("a\nb", [edit]) == "a\nb\n"
+
+
+_D, _I = "example.com/d v1.0.0", "example.com/i v1.0.0 // indirect"
+SETTLED_CASES = {
+    "direct-then-indirect": (f"require (\n\t{_D}\n\tx.org/d2 v1.0.0\n)\n\nrequire {_I}\n", True),
+    "indirect-then-direct": (f"require {_I}\n\nrequire {_D}\n", True),
+    "comment-above-block": (f"// pinned\nrequire (\n\t{_D}\n)\n\nrequire {_I}\n", False),
+    "blank-line-in-block": (
+        f"require (\n\t{_D}\n\n\tx.org/d2 v1.0.0\n)\n\nrequire {_I}\n",
+        False,
+    ),
+    "note-on-indirect": (f"require {_D}\n\nrequire {_I}; why\n", False),
+    "mixed-block": (f"require (\n\t{_D}\n\t{_I}\n)\n\nrequire x.org/d2 v1.0.0\n", False),
+    "two-direct": (f"require {_D}\n\nrequire x.org/d2 v1.0.0\n", False),
+}
+
+
+def test_already_settled_never_skips_a_change() -> None:
+    """The cheap test GM305 runs first: when it says settled, the merge changes nothing."""
+    for name, (body, settled) in SETTLED_CASES.items():
+        data = f"module example.com/m\n\ngo 1.27\n\n{body}".encode()
+        assert already_settled(parse_gomod(data)) is settled, name
+        if settled:
+            assert merged_by_tidy(data) is None, name

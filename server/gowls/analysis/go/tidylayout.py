@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gowls.syntax.format import FormatError, ModBlock, ModLine, ModStmt, format_modfile
+from gowls.syntax.gomod import GoMod, Require
 
 SIMPLIFY_SINCE = "1.27"
 """The go line from which ``go`` merges require blocks (``gover.SimplifyRequireVersion``)."""
@@ -168,3 +169,32 @@ def merged_by_tidy(data: bytes) -> bytes | None:
 
 
 _MAX_RUNS = 4
+
+
+def already_settled(mod: GoMod) -> bool:
+    """A cheap sufficient test that tidy's merge changes nothing (so no formatting is needed):
+    at most one block or line of direct and one of indirect requirements, no comment above
+    them, none on their lines but ``// indirect``, no blank line between the lines."""
+    groups: dict[int, list[Require]] = {}
+    for req in mod.requires:
+        groups.setdefault(id(req.statement.block or req.statement), []).append(req)
+    kinds: set[bool] = set()
+    index = mod.index
+    for group in groups.values():
+        marks = {req.indirect for req in group}
+        if len(marks) != 1 or marks <= kinds:
+            return False
+        kinds |= marks
+        block = group[0].statement.block
+        head = block.span.start.line if block else group[0].statement.span.start.line
+        if head > 0 and index.line_bytes(head - 1).strip().startswith(b"//"):
+            return False
+        previous = block.lparen.start.line if block else head - 1
+        for req in group:
+            stmt = req.statement
+            if stmt.span.start.line != previous + 1 or stmt.before:
+                return False
+            previous = stmt.span.start.line
+            if stmt.suffix is not None and stmt.suffix.text[2:].strip() != "indirect":
+                return False
+    return True

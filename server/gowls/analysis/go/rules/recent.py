@@ -26,7 +26,7 @@ from gowls.analysis.edits import delete_lines, replace_changed_lines
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
 from gowls.analysis.go.modules import governing_workspace
 from gowls.analysis.go.references import module_imports
-from gowls.analysis.go.tidylayout import SIMPLIFY_SINCE, merged_by_tidy
+from gowls.analysis.go.tidylayout import SIMPLIFY_SINCE, already_settled, merged_by_tidy
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.syntax.goimports import GoImport
 from gowls.syntax.gomod import GoMod, PathLine
@@ -355,6 +355,8 @@ def require_blocks_tidy_merges(ctx: RuleContext[GoMod], info: RuleInfo) -> Itera
         return
     groups = _require_groups(mod)
     if len(groups) < 2 or len({r.path for r in mod.requires}) < len(mod.requires):
+        return
+    if already_settled(mod):
         return
     merged = merged_by_tidy(mod.index.data)
     if merged is None:
