@@ -214,3 +214,9 @@ def test_retract_completes_versions_of_this_module(cache: Path, tmp_path: Path) 
     files = {"go.mod": "module example.com/x\n\ngo 1.22\n\nretract \n"}
     labels = _complete(tmp_path, files, "go.mod", 4, 8)
     assert labels[0] == "v1.4.0-rc.1" and labels[-1].startswith("v0.0.0-2024")
+
+
+def test_half_an_arrow_completes_nothing(cache: Path, tmp_path: Path) -> None:
+    """`=` triggers completion (for GODEBUG values); in `replace x =` it must offer nothing."""
+    files = {"go.mod": "module example.com/app\n\ngo 1.22\n\nreplace example.com/x =\n"}
+    assert _complete(tmp_path, files, "go.mod", 4, 23) == []

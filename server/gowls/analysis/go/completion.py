@@ -68,6 +68,8 @@ def complete(ctx: RuleContext[Any], point: Point) -> list[Completion]:
         ]
     else:
         verb, args = words[0], words[1:]
+    if "=" in prefix and verb != "godebug":
+        return []  # half of a `=>`: nothing to offer until the arrow is complete
     if verb == "go" and not args:
         return _go_versions(replace)
     if verb == "toolchain" and not args:
