@@ -412,3 +412,22 @@ async def test_code_lens_shows_the_selected_version(
     titles = sorted((x.range.start.line, x.command.title if x.command else "") for x in lenses)
     assert (5, "selected v1.2.0") in titles
     assert [t for t in titles if t[1].startswith("selected")] == [(5, "selected v1.2.0")]
+
+
+async def test_ignore_and_exclude_completion(client: GowlsTestClient, tmp_path: Path) -> None:
+    files = {
+        "go.mod": (
+            "module example.com/m\n\ngo 1.25\n\nrequire example.com/dep v1.0.0\n\n"
+            "ignore \n\nexclude \n"
+        ),
+        "gen/x.go": "package gen\n",
+        "testdata/t.txt": "",
+        "_skip/y.go": "package y\n",
+        "web/index.txt": "",
+    }
+    session = await start(client, tmp_path, files)
+    uri = session.open("go.mod")
+    assert [label for label, _, _ in await _labels(client, uri, 6, 7)] == ["./gen", "./web"]
+    assert [(label, detail) for label, detail, _ in await _labels(client, uri, 8, 8)] == [
+        ("example.com/dep", "required at v1.0.0")
+    ]
