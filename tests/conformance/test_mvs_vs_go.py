@@ -188,3 +188,75 @@ def test_pruning_hides_requirements_of_pruned_dependencies(
     mod = gomod(snapshot, path)
     assert mod is not None
     assert build_list(snapshot, path, mod).selected == expected
+
+
+def _agree(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    modules: dict[str, dict[str, str]],
+    files: dict[str, str],
+    env_extra: dict[str, str],
+    download: bool,
+) -> dict[str, str]:
+    proxy = write_proxy(tmp_path / "proxy", modules)
+    root = write_tree(tmp_path / "repo", files)
+    env = offline_env(tmp_path / "home", GOPROXY=proxy.as_uri(), **env_extra)
+    if download:
+        subprocess.run([str(GO), "mod", "download"], cwd=root, env=env, check=True)
+    _go_list(root / "app", env)  # -mod=mod may settle go.mod first
+    expected = _go_list(root / "app", env)
+    assert expected is not None
+    monkeypatch.setenv("GOMODCACHE", env["GOMODCACHE"])
+    snapshot = Snapshot(FileSource(), LANGUAGES)
+    path = root / "app" / "go.mod"
+    mod = gomod(snapshot, path)
+    assert mod is not None
+    selection = build_list(snapshot, path, mod)
+    assert selection.complete, selection.missing
+    assert selection.selected == expected
+    return expected
+
+
+def test_an_older_version_of_the_main_module_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """m0 requires app v1.0.0 (and m1 v1.0.0); app v1.0.0's go.mod requires m1 v1.3.0: go
+    loads it, so m1 is selected at v1.3.0 although app, the main module, never is. The main
+    module is unpruned (go 1.16), so go.mod need not list m1 and -mod=mod leaves it alone."""
+    modules = {
+        "example.com/app": {
+            "v1.0.0": _gomod("example.com/app", "1.16", [("example.com/m1", "v1.3.0")])
+        },
+        "example.com/m0": {
+            "v1.0.0": _gomod(
+                "example.com/m0",
+                "1.16",
+                [("example.com/app", "v1.0.0"), ("example.com/m1", "v1.0.0")],
+            )
+        },
+        "example.com/m1": {v: _gomod("example.com/m1", "1.16", []) for v in ("v1.0.0", "v1.3.0")},
+    }
+    files = {"app/go.mod": _gomod("example.com/app", "1.16", [("example.com/m0", "v1.0.0")])}
+    expected = _agree(tmp_path, monkeypatch, modules, files, {"GOFLAGS": "-mod=mod"}, False)
+    assert expected["example.com/m1"] == "v1.3.0"
+    assert "example.com/m1" not in (tmp_path / "repo/app/go.mod").read_text(encoding="utf-8")
+
+
+def test_a_workspace_module_required_at_a_version_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """app requires lib v1.5.0 while lib is in the workspace: go still loads lib@v1.5.0's
+    go.mod, whose requirement raises m0."""
+    modules = {
+        "example.com/lib": {
+            "v1.5.0": _gomod("example.com/lib", "1.22", [("example.com/m0", "v1.3.0")])
+        },
+        "example.com/m0": {v: _gomod("example.com/m0", "1.22", []) for v in ("v1.0.0", "v1.3.0")},
+    }
+    files = {
+        "go.work": "go 1.22\n\nuse (\n\t./app\n\t./lib\n)\n",
+        "app/go.mod": _gomod("example.com/app", "1.22", [("example.com/lib", "v1.5.0")]),
+        "lib/go.mod": _gomod("example.com/lib", "1.22", [("example.com/m0", "v1.0.0")]),
+    }
+    expected = _agree(tmp_path, monkeypatch, modules, files, {}, True)
+    assert expected == {"example.com/m0": "v1.3.0"}

@@ -157,9 +157,12 @@ class _Walk:
         self.loads = 0
 
     def require(self, requirer: str, module: str, version: str) -> bool:
-        """Record an edge; whether it names a non-main, non-excluded module version."""
-        if module in self.selection.main or (module, version) in self.excluded:
+        """Record an edge; whether go loads that module version's go.mod: any version not
+        excluded, even an older version of a main module (which is never selected)."""
+        if (module, version) in self.excluded:
             return False
+        if module in self.selection.main:
+            return bool(version)
         have = self.selection.selected.get(module)
         if have is None or compare_semver(version, have) > 0:
             self.selection.selected[module] = version
