@@ -3,7 +3,9 @@
 Each graph is served from a ``file://`` GOPROXY; `go list -m all` (offline but for that proxy)
 fills a private module cache, and gowls, reading that cache and the go.mod files on disk,
 must select exactly the versions go lists. Graphs mix pruned (go >= 1.17) and unpruned
-modules, cycles, local directory replacements, module replacements and excludes.
+modules, cycles, local directory replacements, module replacements and excludes; a second
+set puts each graph's main module in a go.work beside another module (workspace mode: the
+build list of all workspace modules, always pruned).
 """
 
 from __future__ import annotations
@@ -83,9 +85,10 @@ def _go_list(app: Path, env: dict[str, str]) -> dict[str, str] | None:
     if proc.returncode != 0:
         return None
     out: dict[str, str] = {}
-    for line in proc.stdout.splitlines()[1:]:
+    for line in proc.stdout.splitlines():
         parts = line.split()
-        out[parts[0]] = parts[1]
+        if len(parts) >= 2:  # main modules are listed without a version
+            out[parts[0]] = parts[1]
     return out
 
 
@@ -126,6 +129,40 @@ def test_most_generated_graphs_are_accepted_by_go(tmp_path: Path) -> None:
     assert accepted >= 20, accepted
 
 
+WORKSPACE_GRAPHS = 12
+
+
+@pytest.mark.parametrize("seed", range(WORKSPACE_GRAPHS))
+def test_workspace_selection_agrees_with_go_list(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The graph's app joins a go.work with a second module requiring some of the modules."""
+    modules, files = _graph(seed)
+    rng = random.Random(seed + 1000)
+    names = sorted(modules)
+    lib_requires = [(n, rng.choice(VERSIONS)) for n in rng.sample(names, k=min(2, len(names)))]
+    files["lib/go.mod"] = _gomod("example.com/lib", "1.22", lib_requires)
+    files["go.work"] = "go 1.22\n\nuse (\n\t./app\n\t./lib\n)\n"
+    proxy = write_proxy(tmp_path / "proxy", modules)
+    root = write_tree(tmp_path / "repo", files)
+    env = offline_env(tmp_path / "home", GOPROXY=proxy.as_uri())
+    download = subprocess.run(
+        [str(GO), "mod", "download"], cwd=root, env=env, capture_output=True, check=False
+    )
+    expected = _go_list(root / "app", env) if download.returncode == 0 else None
+    if expected is None:
+        pytest.skip("go rejects this generated workspace")
+    monkeypatch.setenv("GOMODCACHE", env["GOMODCACHE"])
+    snapshot = Snapshot(FileSource(), LANGUAGES)
+    for module in ("app", "lib"):  # one build list for every module of the workspace
+        path = root / module / "go.mod"
+        mod = gomod(snapshot, path)
+        assert mod is not None
+        selection = build_list(snapshot, path, mod)
+        assert selection.complete, selection.missing
+        assert selection.selected == expected
+
+
 @pytest.mark.parametrize("main_go", ["1.16", "1.22"])
 def test_pruning_hides_requirements_of_pruned_dependencies(
     main_go: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -151,3 +188,75 @@ def test_pruning_hides_requirements_of_pruned_dependencies(
     mod = gomod(snapshot, path)
     assert mod is not None
     assert build_list(snapshot, path, mod).selected == expected
+
+
+def _agree(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    modules: dict[str, dict[str, str]],
+    files: dict[str, str],
+    env_extra: dict[str, str],
+    download: bool,
+) -> dict[str, str]:
+    proxy = write_proxy(tmp_path / "proxy", modules)
+    root = write_tree(tmp_path / "repo", files)
+    env = offline_env(tmp_path / "home", GOPROXY=proxy.as_uri(), **env_extra)
+    if download:
+        subprocess.run([str(GO), "mod", "download"], cwd=root, env=env, check=True)
+    _go_list(root / "app", env)  # -mod=mod may settle go.mod first
+    expected = _go_list(root / "app", env)
+    assert expected is not None
+    monkeypatch.setenv("GOMODCACHE", env["GOMODCACHE"])
+    snapshot = Snapshot(FileSource(), LANGUAGES)
+    path = root / "app" / "go.mod"
+    mod = gomod(snapshot, path)
+    assert mod is not None
+    selection = build_list(snapshot, path, mod)
+    assert selection.complete, selection.missing
+    assert selection.selected == expected
+    return expected
+
+
+def test_an_older_version_of_the_main_module_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """m0 requires app v1.0.0 (and m1 v1.0.0); app v1.0.0's go.mod requires m1 v1.3.0: go
+    loads it, so m1 is selected at v1.3.0 although app, the main module, never is. The main
+    module is unpruned (go 1.16), so go.mod need not list m1 and -mod=mod leaves it alone."""
+    modules = {
+        "example.com/app": {
+            "v1.0.0": _gomod("example.com/app", "1.16", [("example.com/m1", "v1.3.0")])
+        },
+        "example.com/m0": {
+            "v1.0.0": _gomod(
+                "example.com/m0",
+                "1.16",
+                [("example.com/app", "v1.0.0"), ("example.com/m1", "v1.0.0")],
+            )
+        },
+        "example.com/m1": {v: _gomod("example.com/m1", "1.16", []) for v in ("v1.0.0", "v1.3.0")},
+    }
+    files = {"app/go.mod": _gomod("example.com/app", "1.16", [("example.com/m0", "v1.0.0")])}
+    expected = _agree(tmp_path, monkeypatch, modules, files, {"GOFLAGS": "-mod=mod"}, False)
+    assert expected["example.com/m1"] == "v1.3.0"
+    assert "example.com/m1" not in (tmp_path / "repo/app/go.mod").read_text(encoding="utf-8")
+
+
+def test_a_workspace_module_required_at_a_version_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """app requires lib v1.5.0 while lib is in the workspace: go still loads lib@v1.5.0's
+    go.mod, whose requirement raises m0."""
+    modules = {
+        "example.com/lib": {
+            "v1.5.0": _gomod("example.com/lib", "1.22", [("example.com/m0", "v1.3.0")])
+        },
+        "example.com/m0": {v: _gomod("example.com/m0", "1.22", []) for v in ("v1.0.0", "v1.3.0")},
+    }
+    files = {
+        "go.work": "go 1.22\n\nuse (\n\t./app\n\t./lib\n)\n",
+        "app/go.mod": _gomod("example.com/app", "1.22", [("example.com/lib", "v1.5.0")]),
+        "lib/go.mod": _gomod("example.com/lib", "1.22", [("example.com/m0", "v1.0.0")]),
+    }
+    expected = _agree(tmp_path, monkeypatch, modules, files, {}, True)
+    assert expected == {"example.com/m0": "v1.3.0"}

@@ -1,4 +1,4 @@
-"""GM301-GM303 against the real `go`: `tool`, `ignore` and `godebug` lines in go.mod."""
+"""GM301-GM304 against the real `go`: `tool`, `ignore` and `godebug` lines in go.mod, tools.go."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from go_oracle import GO, SKIP_REASON, offline_env
+from gowls.analysis.fixes import apply_edits
 from gowls.analysis.workspace import Workspace
 from gowls.languages import LANGUAGES
 from workspace_files import write_tree
@@ -156,3 +157,64 @@ def test_ignore_entries_with_and_without_effect(
     (root / "m" / "go.mod").write_text(files["m/go.mod"], encoding="utf-8")
     # A missing path has no effect either, but it may be generated later: never reported.
     assert ("GM303" in _codes(root, "m/go.mod")) == (not has_effect and entry != "./missing")
+
+
+TOOLS_GO = '//go:build tools\n\npackage tools\n\nimport _ "example.com/gen/cmd/gen"\n'
+
+
+def _tidy(root: Path, home: Path) -> str:
+    proc = subprocess.run(
+        [str(GO), "mod", "tidy"],
+        cwd=root / "m",
+        env=offline_env(home),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return (root / "m" / "go.mod").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("with_tool", [True, False])
+def test_tools_go_import_beside_a_tool_line_is_redundant(with_tool: bool, tmp_path: Path) -> None:
+    """GM304: with a `tool` line, removing the tools.go import (the fix) keeps the requirement
+    (tidy marks it `// indirect`, as for any tool-only module) and `go list tool` still lists
+    the tool; without one, the import is what keeps the requirement, and gowls says nothing."""
+    tool = "tool example.com/gen/cmd/gen\n\n" if with_tool else ""
+    files = {
+        "m/go.mod": (
+            f"module example.com/m\n\ngo 1.24\n\n{tool}require example.com/gen v1.0.0\n\n"
+            "replace example.com/gen => ../gen\n"
+        ),
+        "m/main.go": MAIN,
+        "m/tools.go": TOOLS_GO,
+        "gen/go.mod": "module example.com/gen\n\ngo 1.24\n",
+        "gen/cmd/gen/main.go": MAIN,
+    }
+    root = write_tree(tmp_path / "repo", files)
+    home = tmp_path / "home"
+    before = _tidy(root, home)
+    assert "example.com/gen v1.0.0" in before
+    workspace = Workspace([root], languages=LANGUAGES)
+    results = {r.path: r for r in workspace.check(workspace.scan())}
+    hints = [f for f in results[root / "m/go.mod"].findings if f.code == "GM304"]
+    assert len(hints) == (1 if with_tool else 0)
+    if not with_tool:
+        (root / "m/tools.go").write_text("//go:build tools\n\npackage tools\n", encoding="utf-8")
+        assert "example.com/gen v1.0.0" not in _tidy(root, home), "the import kept it"
+        return
+    ((edit,),) = [fix.edits for fix in hints[0].fixes]
+    tools = root / "m/tools.go"
+    tools.write_bytes(apply_edits(tools.read_bytes(), [edit]))
+    assert "example.com/gen" not in tools.read_text(encoding="utf-8")
+    after = _tidy(root, home)
+    assert after == before.replace("gen v1.0.0\n", "gen v1.0.0 // indirect\n")
+    listed = subprocess.run(
+        [str(GO), "list", "tool"],
+        cwd=root / "m",
+        env=offline_env(home),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert listed.stdout.split() == ["example.com/gen/cmd/gen"], listed.stderr

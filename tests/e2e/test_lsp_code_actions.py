@@ -152,3 +152,36 @@ async def test_code_action_titles_are_plain_text(client: GowlsTestClient, tmp_pa
     assert "Remove use ./missing" in titles, titles
     assert "Add use ./b" in titles, titles
     assert not [t for t in titles if "`" in t], titles
+
+
+async def test_require_blocks_merge_quick_fix(client: GowlsTestClient, tmp_path: Path) -> None:
+    """GM305: a go 1.27 module with three require statements; the fix merges them as Go 1.27's
+    ``go mod tidy`` does (tests/conformance/test_tidy_layout_vs_go.py compares with go)."""
+    deps = {f"deps/{n}/go.mod": f"module example.com/{n}\n\ngo 1.21\n" for n in "abc"}
+    replaces = "replace (\n" + "".join(f"\texample.com/{n} => ./deps/{n}\n" for n in "abc")
+    text = (
+        "module example.com/m\n\ngo 1.27\n\n"
+        "// Pinned.\nrequire example.com/b v1.0.0\n\n"
+        "require example.com/c v1.0.0 // indirect\n\n"
+        "require example.com/a v1.0.0\n\n" + replaces + ")\n"
+    )
+    session = await start(client, tmp_path, {**deps, "go.mod": text})
+    uri = session.open("go.mod")
+    (diag,) = (await session.diagnostics(uri)).items
+    assert diag.code == "GM305"
+    assert diag.severity == lsp.DiagnosticSeverity.Hint
+    assert diag.range.start.line == 5
+    (action,) = await actions(session, uri, diag.range, [diag])
+    assert action.title == "Merge the require blocks as go mod tidy does"
+    assert action.edit is not None and action.edit.changes is not None
+    edits = list(action.edit.changes[uri])
+    fixed = apply_edits(session.texts[uri], edits, session.encoding)
+    # The comment moves with its line, so tidy's direct block has a commented line and the
+    # next tidy puts a new direct block before the indirect line: the fix gives that text.
+    assert fixed == (
+        "module example.com/m\n\ngo 1.27\n\n"
+        "require (\n\texample.com/a v1.0.0\n\t// Pinned.\n\texample.com/b v1.0.0\n)\n\n"
+        "require example.com/c v1.0.0 // indirect\n\n" + replaces + ")\n"
+    )
+    session.change(uri, [(e.range, e.new_text) for e in edits])
+    assert (await session.diagnostics(uri)).items == []

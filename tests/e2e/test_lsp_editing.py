@@ -311,3 +311,123 @@ async def test_require_and_tool_completion(client: GowlsTestClient, tmp_path: Pa
     )
     assert isinstance(result, lsp.CompletionList)
     assert [i.label for i in result.items] == ["example.com/app/cmd/gen"]
+
+
+async def _labels(
+    client: GowlsTestClient, uri: str, line: int, column: int
+) -> list[tuple[str, str | None, lsp.Range | None]]:
+    """(label, detail, replaced range) of the completions at a position, in sort order."""
+    result = await client.text_document_completion_async(
+        lsp.CompletionParams(lsp.TextDocumentIdentifier(uri), pos(line, column))
+    )
+    assert isinstance(result, lsp.CompletionList)
+    out = []
+    for item in sorted(result.items, key=lambda i: i.sort_text or i.label):
+        edit = item.text_edit
+        out.append(
+            (item.label, item.detail, edit.range if isinstance(edit, lsp.TextEdit) else None)
+        )
+    return out
+
+
+async def test_godebug_key_and_value_completion(client: GowlsTestClient, tmp_path: Path) -> None:
+    """Keys after ``godebug``; after ``key=`` the setting's documented values, replacing only
+    what follows ``=``; Go versions for ``default=``; the same in go.work."""
+    gomod = (
+        "module example.com/a\n\ngo 1.24\n\ngodebug \n\ngodebug fips140=o\n\n"
+        "godebug (\n\tdefault=\n\tpanicnil=\n)\n"
+    )
+    files = {"a/go.mod": gomod, "go.work": "go 1.24\n\nuse ./a\n\ngodebug http2client=\n"}
+    session = await start(client, tmp_path, files)
+    mod = session.open("a/go.mod")
+
+    keys = await _labels(client, mod, 4, 8)
+    assert ("panicnil=", "GODEBUG setting of runtime (default changed in Go 1.21)") in [
+        (label, detail) for label, detail, _ in keys
+    ]
+    assert "default=" in [label for label, _, _ in keys]
+
+    fips = await _labels(client, mod, 6, 17)
+    assert [label for label, _, _ in fips] == ["off", "on", "only", "debug"]
+    assert all(rng == lsp.Range(pos(6, 16), pos(6, 17)) for _, _, rng in fips)
+
+    defaults = await _labels(client, mod, 9, 9)
+    assert [label for label, _, _ in defaults][:2] == ["go1.27", "go1.26"]
+    assert [label for label, _, _ in defaults][-1] == "go1.20"
+
+    panicnil = await _labels(client, mod, 10, 10)
+    assert [(label, detail) for label, detail, _ in panicnil] == [
+        ("0", "the default since Go 1.21"),
+        ("1", "the behaviour before Go 1.21"),
+    ]
+
+    work = session.open("go.work")
+    http2 = await _labels(client, work, 4, 20)
+    assert [label for label, _, _ in http2] == ["0", "1"]
+    assert all(rng == lsp.Range(pos(4, 20), pos(4, 20)) for _, _, rng in http2)
+
+
+async def test_toolchain_name_completion(client: GowlsTestClient, tmp_path: Path) -> None:
+    session = await start(client, tmp_path, {})
+    uri = session.open("go.mod", "module example.com/a\n\ngo 1.24\n\ntoolchain go\n")
+    labels = [label for label, _, _ in await _labels(client, uri, 4, 12)]
+    assert labels[0].startswith("go1.27."), "newest first"
+    assert labels[1].startswith("go1.26.")
+    assert set(labels) - {"default"} == {x for x in labels if x.startswith("go1.")}
+    assert "default" in labels
+
+
+async def test_gowork_use_lines_count_and_list_importers(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    session = await start(client, tmp_path, REFERENCED)
+    work = session.open("go.work")
+    ident = lsp.TextDocumentIdentifier(work)
+    lenses = await client.text_document_code_lens_async(lsp.CodeLensParams(text_document=ident))
+    assert lenses is not None
+    assert [(x.range.start.line, x.command.title if x.command else "") for x in lenses] == [
+        (3, "0 imports in the workspace"),
+        (4, "1 import in the workspace"),
+    ]
+    refs = await client.text_document_references_async(
+        lsp.ReferenceParams(
+            text_document=ident,
+            position=pos(4, 3),
+            context=lsp.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert refs is not None
+    assert [(r.uri, r.range.start.line) for r in refs] == [(session.uri("app/main.go"), 6)]
+
+
+async def test_code_lens_shows_the_selected_version(
+    client: GowlsTestClient, tmp_path: Path
+) -> None:
+    session = await start(client, tmp_path, SELECTED)
+    uri = session.open("app/go.mod")
+    lenses = await client.text_document_code_lens_async(
+        lsp.CodeLensParams(text_document=lsp.TextDocumentIdentifier(uri))
+    )
+    assert lenses is not None
+    titles = sorted((x.range.start.line, x.command.title if x.command else "") for x in lenses)
+    assert (5, "selected v1.2.0") in titles
+    assert [t for t in titles if t[1].startswith("selected")] == [(5, "selected v1.2.0")]
+
+
+async def test_ignore_and_exclude_completion(client: GowlsTestClient, tmp_path: Path) -> None:
+    files = {
+        "go.mod": (
+            "module example.com/m\n\ngo 1.25\n\nrequire example.com/dep v1.0.0\n\n"
+            "ignore \n\nexclude \n"
+        ),
+        "gen/x.go": "package gen\n",
+        "testdata/t.txt": "",
+        "_skip/y.go": "package y\n",
+        "web/index.txt": "",
+    }
+    session = await start(client, tmp_path, files)
+    uri = session.open("go.mod")
+    assert [label for label, _, _ in await _labels(client, uri, 6, 7)] == ["./gen", "./web"]
+    assert [(label, detail) for label, detail, _ in await _labels(client, uri, 8, 8)] == [
+        ("example.com/dep", "required at v1.0.0")
+    ]

@@ -142,6 +142,32 @@ def test_quick_fix_removes_missing_use_and_clears_diagnostic(tmp_path: Path) -> 
     assert result["diagnostics"] == []
 
 
+def test_require_blocks_merge_quick_fix(tmp_path: Path) -> None:
+    """GM305 (a hint) in go.mod: Neovim applies the merge exactly as Go 1.27's tidy prints it."""
+    files = {
+        "go.mod": (
+            "module example.com/m\n\ngo 1.27\n\nrequire example.com/a v1.0.0\n\n"
+            "require example.com/c v1.0.0 // indirect\n\nrequire example.com/b v1.0.0\n"
+        ),
+    }
+    result = run_scenario(tmp_path, "code_action", files, file="go.mod", code="GM305")
+    assert result["filetype"] == "gomod"
+    assert result["applied"] == "Merge the require blocks as go mod tidy does"
+    assert result["after"] == [
+        "module example.com/m",
+        "",
+        "go 1.27",
+        "",
+        "require example.com/c v1.0.0 // indirect",
+        "",
+        "require (",
+        "\texample.com/a v1.0.0",
+        "\texample.com/b v1.0.0",
+        ")",
+    ]
+    assert result["diagnostics"] == []
+
+
 def test_goreleaser_unknown_key_quick_fix(tmp_path: Path) -> None:
     """A GoReleaser config under .config/ gets GR101 for a misspelt key; its fix renames it."""
     files = {

@@ -184,3 +184,39 @@ def test_ignore_completion_offers_directories_go_would_match(tmp_path: Path) -> 
         "web/node.txt": "",
     }
     assert _complete(tmp_path, files, "go.mod", 4, 7) == ["./gen", "./web"]
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        ("exclude example.com/x ", 22),
+        ("replace example.com/x ", 22),
+        ("replace example.com/old => example.com/x ", 41),
+        ("replace example.com/old v1.0.0 => example.com/x ", 48),
+    ],
+)
+def test_exclude_and_replace_complete_cached_versions(
+    cache: Path, tmp_path: Path, line: str, column: int
+) -> None:
+    """Newest first, pseudo-versions last, after exclude and after either side of replace."""
+    files = {"go.mod": f"module example.com/app\n\ngo 1.22\n\n{line}\n"}
+    labels = _complete(tmp_path, files, "go.mod", 4, column)
+    assert labels[:2] == ["v1.4.0-rc.1", "v1.3.0"]
+    assert labels[-1].startswith("v0.0.0-2024")
+
+
+def test_replace_by_a_directory_completes_no_version(cache: Path, tmp_path: Path) -> None:
+    files = {"go.mod": "module example.com/app\n\ngo 1.22\n\nreplace example.com/x => ../x \n"}
+    assert _complete(tmp_path, files, "go.mod", 4, 30) == []
+
+
+def test_retract_completes_versions_of_this_module(cache: Path, tmp_path: Path) -> None:
+    files = {"go.mod": "module example.com/x\n\ngo 1.22\n\nretract \n"}
+    labels = _complete(tmp_path, files, "go.mod", 4, 8)
+    assert labels[0] == "v1.4.0-rc.1" and labels[-1].startswith("v0.0.0-2024")
+
+
+def test_half_an_arrow_completes_nothing(cache: Path, tmp_path: Path) -> None:
+    """`=` triggers completion (for GODEBUG values); in `replace x =` it must offer nothing."""
+    files = {"go.mod": "module example.com/app\n\ngo 1.22\n\nreplace example.com/x =\n"}
+    assert _complete(tmp_path, files, "go.mod", 4, 23) == []

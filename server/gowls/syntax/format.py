@@ -24,7 +24,15 @@ from gowls.syntax.positions import LineIndex, Span
 from gowls.syntax.statements import FileSyntax, parse_syntax
 from gowls.syntax.versions import canonical_version, compare_semver
 
-__all__ = ["FormatError", "format_modfile"]
+__all__ = [
+    "FormatError",
+    "ModBlock",
+    "ModCommentBlock",
+    "ModLine",
+    "ModStmt",
+    "Rewrite",
+    "format_modfile",
+]
 
 _GO_SPACE = (
     "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
@@ -68,9 +76,19 @@ class _CommentBlock:
 
 _Stmt = _Line | _Block | _CommentBlock
 
+# The statement model, public for ``rewrite`` functions (tokens already canonical).
+ModLine = _Line
+ModBlock = _Block
+ModCommentBlock = _CommentBlock
+ModStmt = _Stmt
 
-def format_modfile(data: bytes) -> bytes:
-    """Return ``data`` (a go.mod or go.work file) formatted as ``go ... edit -fmt`` formats it."""
+Rewrite = Callable[[list[_Stmt]], list[_Stmt]]
+"""An edit of the statements applied before sorting, as ``go`` edits a file before writing."""
+
+
+def format_modfile(data: bytes, rewrite: Rewrite | None = None) -> bytes:
+    """Return ``data`` (a go.mod or go.work file) formatted as ``go ... edit -fmt`` formats it,
+    after ``rewrite`` (if given) edited its statements."""
     syntax = parse_syntax(data, "go.mod")
     if syntax.problems:
         first = syntax.problems[0]
@@ -78,6 +96,8 @@ def format_modfile(data: bytes) -> bytes:
     stmts = _group(syntax)
     _canonicalise(stmts)
     stmts = _remove_duplicates(stmts)
+    if rewrite is not None:
+        stmts = rewrite(stmts)
     _sort_blocks(stmts)
     stmts = _cleanup(stmts)
     return _Printer().file(stmts).encode("utf-8", "surrogateescape")

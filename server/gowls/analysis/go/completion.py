@@ -10,7 +10,7 @@ from typing import Any
 
 from gowls.analysis.features import Completion, CompletionKind
 from gowls.analysis.go.data.go_releases import GO_RELEASES
-from gowls.analysis.go.data.godebugs import GODEBUGS
+from gowls.analysis.go.data.godebugs import GODEBUGS, known_values
 from gowls.analysis.go.documents import gomod, module_dir_gomod
 from gowls.analysis.go.modcache import escape, module_cache
 from gowls.analysis.go.modules import (
@@ -27,7 +27,7 @@ from gowls.syntax.gomod import MOD_VERBS, GoMod
 from gowls.syntax.gowork import WORK_VERBS, GoWork
 from gowls.syntax.positions import Point, Span
 from gowls.syntax.statements import Block
-from gowls.syntax.versions import is_pseudo_version
+from gowls.syntax.versions import compare_go, is_pseudo_version
 
 _DIRECTIVE_DOCS = {
     "module": "declares the module path",
@@ -68,28 +68,22 @@ def complete(ctx: RuleContext[Any], point: Point) -> list[Completion]:
         ]
     else:
         verb, args = words[0], words[1:]
+    if "=" in prefix and verb != "godebug":
+        return []  # half of a `=>`: nothing to offer until the arrow is complete
     if verb == "go" and not args:
         return _go_versions(replace)
     if verb == "toolchain" and not args:
         return _toolchains(replace)
     if verb == "godebug" and not args:
-        return [
-            Completion(
-                f"{g.key}=",
-                CompletionKind.SETTING,
-                f"GODEBUG setting of {g.package}"
-                + (f" (default changed in Go 1.{g.changed})" if g.changed else ""),
-                replace,
-            )
-            for g in GODEBUGS
-        ] + [Completion("default=", CompletionKind.SETTING, "defaults of a Go version", replace)]
+        if "=" in prefix:
+            key = prefix.split("=", 1)[0]
+            after_eq = Point(start.line, start.column + len(key.encode("utf-8")) + 1)
+            return _godebug_values(key, Span(after_eq, point))
+        return _godebug_keys(replace)
     if verb == "use" and not args and isinstance(doc, GoWork):
         return _use_dirs(snapshot, path, doc, replace)
     if verb == "replace":
-        if "=>" in args and args[-1] == "=>":
-            return _replace_targets(snapshot, path, replace)
-        if not args:
-            return _replaceable_modules(snapshot, path, doc, replace)
+        return _replace_items(snapshot, path, doc, args, replace)
     if isinstance(doc, GoMod):
         if verb == "require" and not args:
             return _new_requirements(snapshot, path, doc, replace)
@@ -103,6 +97,22 @@ def complete(ctx: RuleContext[Any], point: Point) -> list[Completion]:
             return _tool_packages(snapshot, path, doc, replace)
         if verb == "ignore" and not args:
             return _ignorable_dirs(snapshot, path, replace)
+    return []
+
+
+def _replace_items(
+    snapshot: Snapshot, path: Path, doc: GoMod | GoWork, args: list[str], replace: Span
+) -> list[Completion]:
+    """``replace OLD [VERSION] => NEW [VERSION]``: paths, then cached versions of each side."""
+    if "=>" not in args:
+        if not args:
+            return _replaceable_modules(snapshot, path, doc, replace)
+        return _cached_versions(args[0], replace) if len(args) == 1 else []
+    target = args[args.index("=>") + 1 :]
+    if not target:
+        return _replace_targets(snapshot, path, replace)
+    if len(target) == 1 and not target[0].startswith(("./", "../", "/", ".\\", "..\\")):
+        return _cached_versions(target[0], replace)
     return []
 
 
@@ -129,6 +139,44 @@ def _go_versions(replace: Span) -> list[Completion]:
             )
         )
     return out
+
+
+def _godebug_keys(replace: Span) -> list[Completion]:
+    return [
+        Completion(
+            f"{g.key}=",
+            CompletionKind.SETTING,
+            f"GODEBUG setting of {g.package}"
+            + (f" (default changed in Go 1.{g.changed})" if g.changed else ""),
+            replace,
+        )
+        for g in GODEBUGS
+    ] + [Completion("default=", CompletionKind.SETTING, "defaults of a Go version", replace)]
+
+
+_GODEBUG_SINCE = "1.20"
+"""Older go lines get Go 1.20's GODEBUG defaults, so older ``default=`` values add nothing."""
+
+
+def _godebug_values(key: str, replace: Span) -> list[Completion]:
+    """Values after ``key=``: Go versions (newest first) for ``default``, else the setting's
+    documented values in their documented order."""
+    if key == "default":
+        return [
+            Completion(
+                f"go{rel.version}",
+                CompletionKind.VALUE,
+                f"the GODEBUG defaults of Go {rel.version}",
+                replace,
+                sort_text=f"{rank:03d}",
+            )
+            for rank, rel in enumerate(reversed(GO_RELEASES))
+            if compare_go(rel.version, _GODEBUG_SINCE) >= 0
+        ]
+    return [
+        Completion(v.value, CompletionKind.VALUE, v.meaning, replace, sort_text=f"{rank:03d}")
+        for rank, v in enumerate(known_values(key))
+    ]
 
 
 def _toolchains(replace: Span) -> list[Completion]:

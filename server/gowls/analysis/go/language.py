@@ -37,7 +37,8 @@ from gowls.syntax.positions import Span
 MIGRATE_COMMAND = "gowls.migrate"
 """Create or update a go.work from local replace directives."""
 
-_TRIGGERS = (" ", "/", ".")
+_TRIGGERS = (" ", "/", ".", "=")
+"""Space and path separators; `=` opens GODEBUG values."""
 
 
 def _format(ctx: RuleContext[Any]) -> str | None:
@@ -136,6 +137,8 @@ _FEATURES = Features(
     symbols=symbols,
     folding=folding_ranges,
     format=_format,
+    references=references,
+    code_lenses=code_lenses,
 )
 
 GOWORK = Language(

@@ -5,7 +5,10 @@ replacements) and from the module cache (``cache/download/…/@v/VERSION.mod``),
 the network. Loading follows go's module-graph pruning (Go 1.17+): a pruned main module's
 requirements are the roots; the go.mod of a pruned dependency contributes its own
 requirements but is not followed further, while a dependency below go 1.17 is followed
-transitively. The selected version of each module is the highest version any loaded go.mod
+transitively. In a workspace the workspace modules are the roots, each followed as its own
+go line allows, and the selected version of any requirement that a loaded workspace-root
+edge undershoots is loaded as a root as well, until nothing changes (go's ``workspace``
+pruning). The selected version of each module is the highest version any loaded go.mod
 requires. When a go.mod the walk needs is not on this machine the selection is marked
 incomplete, and callers claim nothing.
 """
@@ -108,6 +111,10 @@ class _Loader:
         return _summary(parse_gomod(data)) if data is not None else None
 
 
+PRUNED, UNPRUNED, WORKSPACE = "pruned", "unpruned", "workspace"
+"""How a module version's requirements are followed (go's ``modPruning``)."""
+
+
 def build_list(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> Selection:
     """The versions ``go`` selects for the build of this go.mod (its workspace's, if any)."""
     view = governing_workspace(snapshot, gomod_path)
@@ -118,7 +125,6 @@ def build_list(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> Selection:
         mains[mod.module_path or ""] = mod
         replaces += [ReplaceSource(gomod_path, r, in_gowork=False) for r in mod.replaces]
         excluded |= {(e.path, e.version) for e in mod.excludes}
-        pruned = _pruned(mod)
     else:
         for member in view.modules:
             if member.mod is not None and member.module_path:
@@ -129,46 +135,106 @@ def build_list(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> Selection:
                 ]
                 excluded |= {(e.path, e.version) for e in member.mod.excludes}
         replaces += [ReplaceSource(view.path, r, in_gowork=True) for r in view.work.replaces]
-        pruned = True
-    selection = Selection(frozenset(mains))
-    loader = _Loader(snapshot, mains, replaces)
+    walk = _Walk(Selection(frozenset(mains)), _Loader(snapshot, mains, replaces), excluded)
+    if view is None:
+        walk.roots(next(iter(mains)), mod)
+    else:
+        walk.workspace()
+    return walk.selection
 
-    def require(requirer: str, module: str, version: str) -> bool:
-        """Record an edge; whether it names a non-main, non-excluded module version."""
-        if module in mains or (module, version) in excluded:
+
+class _Walk:
+    """Loads go.mod files the way go's ``readModGraph`` does and records the selection."""
+
+    def __init__(self, selection: Selection, loader: _Loader, excluded: set[tuple[str, str]]):
+        self.selection = selection
+        self.loader = loader
+        self.excluded = excluded
+        self.edges: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+        """The requirements of each loaded module version (main modules at version "")."""
+        self.queue: deque[tuple[str, str, str]] = deque()
+        self.seen: set[tuple[str, str, str]] = set()
+        self.loads = 0
+
+    def require(self, requirer: str, module: str, version: str) -> bool:
+        """Record an edge; whether go loads that module version's go.mod: any version not
+        excluded, even an older version of a main module (which is never selected)."""
+        if (module, version) in self.excluded:
             return False
-        have = selection.selected.get(module)
+        if module in self.selection.main:
+            return bool(version)
+        have = self.selection.selected.get(module)
         if have is None or compare_semver(version, have) > 0:
-            selection.selected[module] = version
-            selection.raised_by[module] = requirer
+            self.selection.selected[module] = version
+            self.selection.raised_by[module] = requirer
         return True
 
-    queue: deque[tuple[str, str, bool]] = deque()
-    seen: set[tuple[str, str, bool]] = set()
-    for path, main in mains.items():
+    def roots(self, path: str, main: GoMod) -> None:
+        """Module mode: the main module's requirements are the roots."""
+        pruning = PRUNED if _pruned(main) else UNPRUNED
+        self.edges[(path, "")] = _summary(main).requires
         for req in main.requires:
-            if require(path, req.path, req.version):
-                queue.append((req.path, req.version, pruned))
-    loads = 0
-    while queue:
-        module, version, as_pruned = queue.popleft()
-        key = (module, version, as_pruned)
-        if key in seen:
-            continue
-        seen.add(key)
-        loads += 1
-        if loads > MAX_LOADS:
-            selection.missing.append("(too many modules)")
-            break
-        summary = loader.load(module, version)
-        if summary is None:
-            selection.missing.append(f"{module}@{version}")
-            continue
-        follow = not as_pruned or not summary.pruned
-        for path, req_version in summary.requires:
-            if require(f"{module}@{version}", path, req_version) and follow:
-                queue.append((path, req_version, False))
-    return selection
+            if self.require(path, req.path, req.version):
+                self.queue.append((req.path, req.version, pruning))
+        self.drain()
+
+    def workspace(self) -> None:
+        """Workspace mode: the workspace modules are the roots; then, until nothing changes,
+        the selected version of every requirement a loaded module's edge undershoots is loaded
+        as a root too (its dependencies may provide packages)."""
+        for path in self.selection.main:
+            self.queue.append((path, "", WORKSPACE))
+        self.drain()
+        deps_in_all = set(self.selection.main)
+        done: set[tuple[str, str]] = set()
+        while True:
+            needed: set[tuple[str, str]] = set()
+            for path in deps_in_all:
+                current = (path, self._selected(path))
+                if current not in done:
+                    needed.add(current)
+                    continue
+                for req_path, req_version in self.edges.get(current, ()):
+                    if req_path in self.selection.main:
+                        continue
+                    chosen = (req_path, self._selected(req_path))
+                    if compare_semver(chosen[1], req_version) > 0 and chosen not in done:
+                        needed.add(chosen)
+            if not needed or self.selection.missing:
+                return
+            for module, version in sorted(needed):
+                self.queue.append((module, version, WORKSPACE))
+                done.add((module, version))
+                deps_in_all.add(module)
+            self.drain()
+
+    def _selected(self, path: str) -> str:
+        return "" if path in self.selection.main else self.selection.selected.get(path, "")
+
+    def drain(self) -> None:
+        """Load queued module versions, following requirements as ``pruning`` allows."""
+        while self.queue:
+            module, version, pruning = key = self.queue.popleft()
+            if key in self.seen:
+                continue
+            self.seen.add(key)
+            self.loads += 1
+            if self.loads > MAX_LOADS:
+                self.selection.missing.append("(too many modules)")
+                self.queue.clear()
+                return
+            main = self.loader.mains.get(module) if not version else None
+            summary = _summary(main) if main else self.loader.load(module, version)
+            if summary is None:
+                self.selection.missing.append(f"{module}@{version}")
+                continue
+            self.edges[(module, version)] = summary.requires
+            requirer = module if main else f"{module}@{version}"
+            follow = pruning != PRUNED or not summary.pruned
+            after = UNPRUNED if pruning == UNPRUNED or not summary.pruned else PRUNED
+            for path, req_version in summary.requires:
+                if self.require(requirer, path, req_version) and follow:
+                    self.queue.append((path, req_version, after))
 
 
 def selection_for(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> Selection:

@@ -1,8 +1,8 @@
 """References from go.mod lines to the Go code that uses them.
 
 From a ``require`` line: every import, in this module's ``.go`` files, of a package of the
-required module. From the ``module`` line: every import of the module's packages by the other
-modules of its workspace. Imports are read with the small scanner of
+required module. From the ``module`` line (or a go.work ``use`` line): every import of the
+module's packages by the other modules of its workspace. Imports are read with the small scanner of
 :mod:`gowls.syntax.goimports` (no type checking); a nested module's files belong to it.
 """
 
@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from gowls.analysis.features import Lens, Target
-from gowls.analysis.go.modules import governing_workspace
+from gowls.analysis.go.modules import WorkspaceView, governing_workspace, workspace_view
+from gowls.analysis.go.mvs import selected_hints
 from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.goimports import GoImport, scan_imports
 from gowls.syntax.gomod import GoMod
-from gowls.syntax.positions import Point
+from gowls.syntax.gowork import GoWork
+from gowls.syntax.positions import Point, Span
 
 MAX_FILES = 20_000
 """Go files read per module at most."""
@@ -66,9 +68,32 @@ def _importers(snapshot: Snapshot, directories: list[Path], module: str) -> list
     return targets
 
 
+def _workspace_importers(snapshot: Snapshot, view: WorkspaceView, directory: Path) -> list[Target]:
+    """Imports of the module at ``directory`` by the other modules of the workspace."""
+    member = view.by_dir(directory)
+    if member is None or not member.module_path:
+        return []
+    others = [m.directory for m in view.modules if m.directory != directory]
+    return _importers(snapshot, others, member.module_path)
+
+
+def _use_lines(ctx: RuleContext[Any]) -> list[tuple[Span, Span, Path]]:
+    """(statement span, path span, module directory) of each ``use`` line of a go.work."""
+    view = workspace_view(ctx.snapshot, ctx.path)
+    if view is None:
+        return []
+    return [(m.used.use.statement.span, m.used.use.span, m.directory) for m in view.modules]
+
+
 def references(ctx: RuleContext[Any], point: Point) -> list[Target]:
-    """Imports that use the module of the ``require`` or ``module`` line at ``point``."""
+    """Imports that use the module of the ``require``, ``module`` or ``use`` line at ``point``."""
     mod = ctx.doc
+    if isinstance(mod, GoWork):
+        view = workspace_view(ctx.snapshot, ctx.path)
+        for stmt_span, _, directory in _use_lines(ctx):
+            if view is not None and stmt_span.contains(point):
+                return _workspace_importers(ctx.snapshot, view, directory)
+        return []
     if not isinstance(mod, GoMod):
         return []
     for req in mod.requires:
@@ -88,8 +113,22 @@ def _plural(count: int, word: str) -> str:
 
 
 def code_lenses(ctx: RuleContext[Any]) -> list[Lens]:
-    """Counts above go.mod lines: importers of the module, imports of each requirement."""
+    """Counts above go.mod lines (importers of the module, imports of each requirement, the
+    version the build selects where it differs) and above go.work ``use`` lines (importers)."""
     mod = ctx.doc
+    if isinstance(mod, GoWork):
+        view = workspace_view(ctx.snapshot, ctx.path)
+        if view is None:
+            return []
+        return [
+            Lens(
+                path_span,
+                _plural(len(_workspace_importers(ctx.snapshot, view, directory)), "import")
+                + " in the workspace",
+            )
+            for _, path_span, directory in _use_lines(ctx)
+            if (member := view.by_dir(directory)) is not None and member.module_path
+        ]
     if not isinstance(mod, GoMod):
         return []
     out: list[Lens] = []
@@ -105,4 +144,6 @@ def code_lenses(ctx: RuleContext[Any]) -> list[Lens]:
             1 for _, imp in imports if imp.path == req.path or imp.path.startswith(req.path + "/")
         )
         out.append(Lens(req.path_span, _plural(count, "import") + " in this module"))
+    for number, chosen, _ in selected_hints(ctx.snapshot, ctx.path, mod):
+        out.append(Lens(mod.requires[number].path_span, f"selected {chosen}"))
     return out

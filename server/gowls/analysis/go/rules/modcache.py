@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, Severity, TextEdit
-from gowls.analysis.go.modcache import CachedModule, module_cache
+from gowls.analysis.go.modcache import CachedModule, ModuleCache, module_cache
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.syntax.gomod import GoMod, Require, parse_gomod
 from gowls.syntax.versions import compare_semver, is_pseudo_version, major
@@ -64,9 +64,8 @@ def _facts(directory: Path, version: str) -> LatestFacts | None:
     return LatestFacts(version, retracted, deprecated)
 
 
-def _cached(req: Require) -> tuple[CachedModule, LatestFacts] | None:
-    cache = module_cache()
-    cached = cache.get(req.path) if cache else None
+def _cached(cache: ModuleCache, req: Require) -> tuple[CachedModule, LatestFacts] | None:
+    cached = cache.get(req.path)
     latest = cached.latest if cached else None
     if cached is None or latest is None:
         return None
@@ -104,11 +103,18 @@ def _set_version_fix(ctx: RuleContext[GoMod], req: Require, version: str) -> Fix
     )
 
 
-def _requirements(ctx: RuleContext[GoMod]) -> Iterator[Require]:
+def _requirements(ctx: RuleContext[GoMod]) -> Iterator[tuple[Require, CachedModule, LatestFacts]]:
+    """Each requirement the cache knows, with its cache entry and latest go.mod's facts (the
+    cache is looked up once per file: a go.mod may have hundreds of thousands of lines)."""
+    cache = module_cache()
+    if cache is None:
+        return
     replaced = {rep.old_path for rep in ctx.doc.replaces if not rep.old_version}
     for req in ctx.doc.requires:
         if req.path not in replaced and req.version_span.start != req.version_span.end:
-            yield req
+            found = _cached(cache, req)
+            if found is not None:
+                yield req, *found
 
 
 @rule(
@@ -134,11 +140,7 @@ def _requirements(ctx: RuleContext[GoMod]) -> Iterator[Require]:
 )
 def require_retracted_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Requirements whose version the latest cached go.mod of the module retracts."""
-    for req in _requirements(ctx):
-        found = _cached(req)
-        if found is None:
-            continue
-        cached, facts = found
+    for req, cached, facts in _requirements(ctx):
         rationale = _is_retracted(req.version, facts)
         if rationale is None:
             continue
@@ -175,11 +177,9 @@ def require_retracted_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterat
 )
 def require_deprecated_module(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Requirements of modules whose latest cached go.mod is marked deprecated."""
-    for req in _requirements(ctx):
-        found = _cached(req)
-        if found is None or not found[1].deprecated:
+    for req, _, facts in _requirements(ctx):
+        if not facts.deprecated:
             continue
-        facts = found[1]
         yield finding(
             info,
             ctx.path,
@@ -207,11 +207,7 @@ def require_deprecated_module(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterat
 )
 def require_newer_version_cached(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Requirements with a newer, not retracted release of the same major in the cache."""
-    for req in _requirements(ctx):
-        found = _cached(req)
-        if found is None:
-            continue
-        cached, facts = found
+    for req, cached, facts in _requirements(ctx):
         if _is_retracted(req.version, facts) is not None:
             continue  # GM201 says it, with the same upgrade
         target = _upgrade_target(cached, req.version, facts)

@@ -11,6 +11,8 @@ Observed with go 1.27:
   (``unknown directive``): a module that uses ``tool`` must say ``go 1.24`` or later.
 * ``ignore`` of a path that does not exist, or of a directory ``go`` skips anyway
   (``testdata``, names starting with ``_`` or ``.``), changes nothing.
+* From ``go 1.27`` on, ``go mod tidy`` rewrites the requirements into at most two blocks
+  (one direct, one ``// indirect``), moving lines and block comments (see ``tidylayout``).
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from gowls.analysis.edits import delete_lines
+from gowls.analysis.edits import delete_lines, replace_changed_lines
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
 from gowls.analysis.go.modules import governing_workspace
 from gowls.analysis.go.references import module_imports
+from gowls.analysis.go.tidylayout import SIMPLIFY_SINCE, already_settled, merged_by_tidy
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.syntax.goimports import GoImport
 from gowls.syntax.gomod import GoMod, PathLine
@@ -252,7 +255,9 @@ _TOOLS_TAG = re.compile(rb"^//go:build\s+tools\s*$", re.MULTILINE)
         explanation=(
             "Before Go 1.24, command dependencies were kept in a `//go:build tools` file of "
             "blank imports. In a module at go 1.24 or later the `tool` directive records them "
-            "(`go tool NAME` runs them), so the blank import of the same package is a leftover."
+            "(`go tool NAME` runs them), so the blank import of the same package is a leftover. "
+            "Without it `go mod tidy` keeps the requirement, marked `// indirect` as for any "
+            "module only a tool uses."
         ),
         fix="Remove the import from the tools file (quick fix); remove the file once empty.",
         example=Example(
@@ -294,10 +299,93 @@ def tools_go_leftover(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Findi
             )
 
 
+def _require_groups(mod: GoMod) -> list[Statement]:
+    """The first line of each require block or top-level require line, in file order."""
+    seen: set[int] = set()
+    out: list[Statement] = []
+    for req in mod.requires:
+        key = id(req.statement.block or req.statement)
+        if key not in seen:
+            seen.add(key)
+            out.append(req.statement)
+    return out
+
+
+_MERGE_EXAMPLE_DEPS = {
+    f"deps/{n}/go.mod": f"module example.com/{n}\n\ngo 1.21\n" for n in ("a", "b", "c")
+}
+
+
+@rule(
+    RuleInfo(
+        code="GM305",
+        name="require-blocks-tidy-merges",
+        kind=KIND,
+        severity=Severity.HINT,
+        summary="Require blocks that Go 1.27's `go mod tidy` merges into two",
+        explanation=(
+            "From `go 1.27` on, `go mod tidy` (and any `go get` that edits go.mod) keeps at "
+            "most two require blocks: every direct requirement moves to the last uncommented "
+            "block of direct ones, every `// indirect` one to the last uncommented block of "
+            "indirect ones. Comments above a block move above the block its lines join; a "
+            "comment before a merged block's `)` is lost. Older go lines keep the blocks."
+        ),
+        fix="Merge the blocks now, exactly as tidy prints them (quick fix), and move any "
+        "grouping comment onto the lines it is about.",
+        example=Example(
+            {
+                "go.mod": (
+                    "module example.com/m\n\ngo 1.27\n\n"
+                    "require example.com/a v1.0.0\n\n"
+                    "require example.com/b v1.0.0\n\n"
+                    "require example.com/c v1.0.0 // indirect\n\n"
+                    "replace (\n\texample.com/a => ./deps/a\n\texample.com/b => ./deps/b\n"
+                    "\texample.com/c => ./deps/c\n)\n"
+                ),
+                **_MERGE_EXAMPLE_DEPS,
+            },
+            "go.mod",
+        ),
+    )
+)
+def require_blocks_tidy_merges(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
+    """Require statements that Go 1.27's tidy would lay out differently."""
+    go, mod = ctx.doc.go, ctx.doc
+    if go is None or compare_go(go.version, SIMPLIFY_SINCE) < 0 or mod.problems:
+        return
+    groups = _require_groups(mod)
+    if len(groups) < 2 or len({r.path for r in mod.requires}) < len(mod.requires):
+        return
+    if already_settled(mod):
+        return
+    merged = merged_by_tidy(mod.index.data)
+    if merged is None:
+        return
+    edit = replace_changed_lines(ctx.path, mod.index, merged)
+    if edit is None:
+        return
+    first = groups[0]
+    count = f"{len(groups)} require blocks and lines"
+    yield finding(
+        info,
+        ctx.path,
+        (first.block.tokens[0] if first.block else first.verb).span,
+        f"`go mod tidy` rewrites these {count} as one block of direct and one of indirect "
+        f"requirements (go {SIMPLIFY_SINCE} and later), moving the comments above blocks. "
+        "Merge them now to review the result.",
+        fixes=(Fix("Merge the require blocks as go mod tidy does", (edit,)),),
+        related=tuple(
+            Related(ctx.path, (g.block.tokens[0] if g.block else g.verb).span, "merged by tidy")
+            for g in groups[1:]
+        ),
+    )
+
+
 RECENT_RULES = (
     tool_package_not_provided,
     directive_newer_than_go_line,
     ignore_has_no_effect,
     tools_go_leftover,
+    require_blocks_tidy_merges,
 )
 """The rules of this module, in code order."""
