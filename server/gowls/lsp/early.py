@@ -32,7 +32,7 @@ DEFAULT_ENCODING = "utf-16"
 
 CAPABILITIES: JSON = {
     "textDocumentSync": {"openClose": True, "change": 2, "save": True},
-    "completionProvider": {"triggerCharacters": [" ", "/", ".", ":", '"']},
+    "completionProvider": {"triggerCharacters": [" ", "/", ".", "=", ":", '"']},
     "hoverProvider": True,
     "definitionProvider": True,
     "referencesProvider": True,
