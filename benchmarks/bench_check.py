@@ -24,7 +24,7 @@ from pathlib import Path
 import generate
 import report
 
-CORPUS = report.ROOT.parent / "shared" / "corpus"
+CORPUS = report.CORPUS
 SIZES = (10, 100, 1000)
 LARGE = 5000
 COMMAND = "python benchmarks/bench_check.py --large --corpus --write-docs"
