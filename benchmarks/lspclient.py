@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -93,15 +94,24 @@ class Client:
         """Send a notification."""
         self.send({"method": method, "params": params})
 
-    def wait(self, matches: Callable[[Message], bool]) -> Message:
-        """Read until a message ``matches`` (answering server requests meanwhile)."""
-        while True:
-            message = self.read()
-            if "method" in message and "id" in message:
-                self._answer(message)
-                continue
-            if matches(message):
-                return message
+    def wait(self, matches: Callable[[Message], bool], timeout: float | None = None) -> Message:
+        """Read until a message ``matches`` (answering server requests meanwhile). After
+        ``timeout`` seconds the server is killed (so the read ends with EOFError): a server
+        that never answers must not hang the benchmark."""
+        watchdog = threading.Timer(timeout, self.proc.kill) if timeout else None
+        if watchdog:
+            watchdog.start()
+        try:
+            while True:
+                message = self.read()
+                if "method" in message and "id" in message:
+                    self._answer(message)
+                    continue
+                if matches(message):
+                    return message
+        finally:
+            if watchdog:
+                watchdog.cancel()
 
     def response(self, request_id: int) -> Message:
         """The answer to request ``request_id``."""
