@@ -311,7 +311,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--opens", type=int, default=20)
     parser.add_argument("--edits", type=int, default=100)
-    parser.add_argument("--max-seconds", type=float, default=30.0)
+    parser.add_argument("--max-seconds", type=float, default=15.0)
     parser.add_argument("--write-docs", action="store_true")
     args = parser.parse_args()
     machine = report.machine()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import bench_check
 import bench_latency
@@ -14,7 +15,8 @@ LATENCY_PNG = "latency-by-size.png"
 CHECK_PNG = "check-by-modules.png"
 
 
-def _pyplot():  # type: ignore[no-untyped-def]
+def _pyplot() -> Any:
+    """matplotlib.pyplot on the file-only Agg backend (imported late: an optional extra)."""
     import matplotlib
 
     matplotlib.use("Agg")

@@ -52,10 +52,11 @@ class Settings:
     requests: int
     opens: int
     peer_edits: int
+    peer_seconds: float
 
 
-FULL = Settings((10, 100, 1000, 5000), 3, 15, 5, 200, 30.0, 200, 20, 100)
-QUICK = Settings((10, 100, 1000), 1, 3, 1, 30, 8.0, 30, 5, 20)
+FULL = Settings((10, 100, 1000, 5000), 3, 15, 5, 200, 30.0, 200, 20, 100, 15.0)
+QUICK = Settings((10, 100, 1000), 1, 3, 1, 20, 5.0, 20, 3, 10, 5.0)
 
 
 def main() -> None:
@@ -106,7 +107,7 @@ def main() -> None:
 
     compared: bench_peers.Measured | None = None
     if "peers" not in args.skip:
-        compared = bench_peers.measure(settings.opens, settings.peer_edits, settings.max_seconds)
+        compared = bench_peers.measure(settings.opens, settings.peer_edits, settings.peer_seconds)
         sections["peers"] = bench_peers.section(
             compared, machine, settings.opens, settings.peer_edits
         )
