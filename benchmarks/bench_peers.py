@@ -288,7 +288,10 @@ Command: `{COMMAND}` (or `python benchmarks/run_all.py`; `python benchmarks/peer
 installs yaml-language-server into ~/.cache/gowls-bench, outside the repository).
 yaml-language-server validates the GoReleaser configs against
 ../shared/reference/goreleaser-v2.18.schema.json; gopls runs with `diagnosticsDelay: 0s`, `go`
-from the virtual environment, offline. Both servers run side by side, taking turns. didOpen:
+from the virtual environment, offline. gopls is Debian's package (`apt-get download gopls`,
+unpacked, no root install; its version in the table): Debian's is an older release than
+upstream's current one, so its figures say how gopls did then, not now. Both servers run side
+by side, taking turns. didOpen:
 {opens} copies of the config, each in its own folder, opened one after the other (the first
 open of the fresh server is its own row); didChange: up to {edits} edits toggling the latency
 benchmark's line (GoReleaser: `dist:` ↔ `dizt:`, which both servers report). gowls is timed to

@@ -142,7 +142,9 @@ def check(rows: list[bench_check.Row] | None) -> list[Verdict]:
         wall = found[0].run.wall
         out.append(Verdict(target, f"≤ {limit:.0f} s", f"{wall:.2f} s", wall <= limit))
     sized = [r for r in rows or () if r.modules]
-    growth = "gowls --check grows linearly (marginal CPU per module, last step / first)"
+    growth = (
+        "gowls --check grows linearly (marginal CPU per module, last step / the 100 → 1,000 step)"
+    )
     if len(sized) < 3:
         out.append(_missing(growth, "≤ 2x"))
         return out
