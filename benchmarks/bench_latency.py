@@ -32,6 +32,8 @@ from lspclient import Client, cpu_seconds, is_publish
 from scenarios import Scenario
 
 COMMAND = "python benchmarks/bench_latency.py --write-docs"
+TIMEOUT = 120.0
+"""Seconds one publish may take before the server is killed and the scenario skipped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,7 @@ class Session:
         self.client.notify("initialized", {})
         language = scenarios.LANGUAGE_IDS[scenario.kind]
         self.uri = self.client.open(path, text, language)
-        self.diagnostics = diagnostics_key(self.client.wait(is_publish(self.uri, 1)))
+        self.diagnostics = diagnostics_key(self.client.wait(is_publish(self.uri, 1), TIMEOUT))
         settle(self.client)
         self.latencies: list[float] = []
         self.unchanged = 0
@@ -114,7 +116,7 @@ class Session:
         new = toggle.bad if version % 2 == 0 else toggle.good
         begin = time.perf_counter()
         self.client.replace_line(self.uri, version, self.line, self.current, new)
-        published = self.client.wait(is_publish(self.uri, version))
+        published = self.client.wait(is_publish(self.uri, version), TIMEOUT)
         self.latencies.append(1000 * (time.perf_counter() - begin))
         self.current = new
         diagnostics = diagnostics_key(published)
@@ -177,7 +179,15 @@ def measure(
     ]
     results: list[Result] = []
     for scenario in chosen:
-        for result in run_scenario(scenario, servers, edits, max_seconds):
+        try:
+            measured = run_scenario(scenario, servers, edits, max_seconds)
+        except EOFError:
+            print(
+                f"{scenario.name}: a server died or hung ({TIMEOUT:.0f} s), skipped",
+                file=sys.stderr,
+            )
+            continue
+        for result in measured:
             results.append(result)
             print(result.row(), file=sys.stderr)
     return results
