@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -24,7 +25,7 @@ from pathlib import Path
 import generate
 import report
 
-CORPUS = report.ROOT.parent / "shared" / "corpus"
+CORPUS = report.CORPUS
 SIZES = (10, 100, 1000)
 LARGE = 5000
 COMMAND = "python benchmarks/bench_check.py --large --corpus --write-docs"
@@ -32,12 +33,17 @@ COMMAND = "python benchmarks/bench_check.py --large --corpus --write-docs"
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """One ``gowls --check`` process: wall and CPU seconds, peak RSS in MiB, exit code."""
+    """One ``gowls --check`` process: wall and CPU seconds, peak RSS in MiB, exit code, and
+    the number of files it checked (from its summary line)."""
 
     wall: float
     cpu: float
     rss_mib: float
     code: int
+    files: int = 0
+
+
+SUMMARY = re.compile(r" in ([\d,]+) files?\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,34 +57,33 @@ class Row:
 
 
 def run_check(target: Path, server: Path | None = None) -> Run:
-    """One ``gowls --check`` of ``target`` (JSON output, discarded); ``server``: another
-    checkout's ``server`` directory to measure instead of the installed gowls."""
+    """One ``gowls --check`` of ``target`` (text output, read for its file count); ``server``:
+    another checkout's ``server`` directory to measure instead of the installed gowls."""
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     if server is not None:
         env["PYTHONPATH"] = str(server)
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gowls", "--check", "--output-format", "json", "."],
+        [sys.executable, "-m", "gowls", "--check", "."],
         cwd=target,
         env=env,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
     )
+    assert proc.stdout is not None
+    output = proc.stdout.read().decode("utf-8", "replace")
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(wall, cpu, usage.ru_maxrss / 1024, proc.returncode)
+    found = SUMMARY.findall(output)
+    files = int(found[-1].replace(",", "")) if found else 0
+    return Run(wall, cpu, usage.ru_maxrss / 1024, proc.returncode, files)
 
 
 def best_of(target: Path, repeat: int, server: Path | None = None) -> Run:
     """The run with the least wall time of ``repeat``."""
     return min((run_check(target, server) for _ in range(repeat)), key=lambda r: r.wall)
-
-
-def count_files(target: Path) -> int:
-    """go.work and go.mod files under ``target`` (what --check analyses today)."""
-    return sum(1 for p in target.rglob("*") if p.name in ("go.work", "go.mod"))
 
 
 def measure(sizes: list[int], corpus: bool, repeat: int, server: Path | None) -> list[Row]:
@@ -90,10 +95,10 @@ def measure(sizes: list[int], corpus: bool, repeat: int, server: Path | None) ->
             times = repeat if size <= 1000 else 1
             run = best_of(root, times, server)
             print(f"{size} modules: {run.wall:.2f} s", file=sys.stderr)
-            rows.append(Row(f"synthetic, {size:,} modules", size, count_files(root), run))
+            rows.append(Row(f"synthetic, {size:,} modules", size, run.files, run))
     if corpus and CORPUS.is_dir():
         run = best_of(CORPUS, repeat, server)
-        rows.append(Row("../shared/corpus", None, count_files(CORPUS), run))
+        rows.append(Row("../shared/corpus", None, run.files, run))
     return rows
 
 
@@ -133,10 +138,11 @@ def section(rows: list[Row], machine: report.Machine, repeat: int) -> str:
     """The ``check`` section of docs/benchmarks.md."""
     return f"""## `gowls --check` and repository size
 
-Command: `{COMMAND}` (about a minute; `benchmarks/generate.py DIR --modules N` writes one
-of the repositories alone). Each synthetic repository is a go.work using N modules in groups of
-50, each go.mod requiring two siblings and a third-party module, every seventh with a local
-replace, plus a GoReleaser config and a Helm chart. Best wall time of {repeat} runs (one run at
+Command: `{COMMAND}` (or `python benchmarks/run_all.py`; `benchmarks/generate.py DIR --modules N`
+writes one of the repositories alone). Each synthetic repository is a go.work using N modules
+in groups of 50, each go.mod requiring two siblings and a third-party module, every seventh
+with a local replace, plus a GoReleaser config and a Helm chart; files are those `--check`
+reports it checked (every kind). Best wall time of {repeat} runs (one run at
 5,000 modules), with that process's CPU time and peak RSS.
 
 {machine.markdown()}

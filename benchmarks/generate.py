@@ -15,6 +15,9 @@ The layout is what a large multi-module repository looks like to gowls:
   gowls is growing.
 
 The workspace is valid: ``gowls --check`` reports no findings on it (a unit test keeps it so).
+
+The latency benchmarks also take single files of a given length from here:
+:func:`gomod_of_lines`, :func:`goreleaser_project` and :func:`chart_files` (``--kind``).
 """
 
 from __future__ import annotations
@@ -142,6 +145,146 @@ def files(count: int, extras: bool = False) -> Iterator[tuple[str, str]]:
             yield f"deploy/chart/{rel}", text
 
 
+def gomod_of_lines(lines: int) -> str:
+    """A lone go.mod of ``lines`` lines: one third-party requirement a line."""
+    count = max(1, lines - 6)
+    requires = "".join(f"\texample.com/dep{i:05d} v1.{i % 10}.0\n" for i in range(count))
+    return f"module example.com/big\n\ngo {GO_VERSION}\n\nrequire (\n{requires})\n"
+
+
+BUILD_LINES = 12
+
+
+def goreleaser_project(lines: int) -> list[tuple[str, str]]:
+    """A module with a main package and a GoReleaser config of about ``lines`` lines (builds of
+    one binary for several targets with flags and hooks, then archives and a changelog)."""
+    builds = []
+    for i in range(max(1, (lines - 16) // BUILD_LINES)):
+        builds.append(
+            f"  - id: tool{i:04d}\n"
+            f"    binary: tool{i:04d}\n"
+            "    main: .\n"
+            "    env:\n"
+            "      - CGO_ENABLED=0\n"
+            "    goos: [linux, darwin, windows]\n"
+            "    goarch: [amd64, arm64]\n"
+            "    flags:\n"
+            "      - -trimpath\n"
+            "    ldflags:\n"
+            f"      - -s -w -X main.version={{{{.Version}}}} -X main.tool=tool{i:04d}\n"
+            f"    mod_timestamp: '{{{{ .CommitTimestamp }}}}'\n"
+        )
+    config = (
+        "version: 2\nproject_name: big\nbuilds:\n"
+        + "".join(builds)
+        + "archives:\n  - formats: [tar.gz]\n"
+        + "    name_template: '{{ .ProjectName }}_{{ .Version }}_{{ .Os }}_{{ .Arch }}'\n"
+        + "checksum:\n  name_template: checksums.txt\n"
+        + "changelog:\n  sort: asc\n  filters:\n    exclude:\n      - '^docs:'\n"
+    )
+    return [
+        ("go.mod", f"module example.com/big\n\ngo {GO_VERSION}\n"),
+        ("main.go", "package main\n\nfunc main() {}\n"),
+        (".goreleaser.yaml", config),
+    ]
+
+
+CHART_TEMPLATE = "components.yaml"
+"""The template of :func:`chart_files` (under ``templates/``)."""
+
+VALUES_COMPONENT_LINES = 10
+TEMPLATE_COMPONENT_LINES = 20
+
+
+def _values_component(i: int) -> str:
+    return (
+        f"  c{i:04d}:\n"
+        "    enabled: true\n"
+        f"    replicas: {1 + i % 3}\n"
+        "    image:\n"
+        f"      repository: example/c{i:04d}\n"
+        f"      tag: '1.{i % 10}.0'\n"
+        f"    port: {8000 + i}\n"
+        "    resources:\n"
+        "      cpu: 100m\n"
+        "      memory: 128Mi\n"
+    )
+
+
+def _template_component(i: int) -> str:
+    v = f".Values.components.c{i:04d}"
+    return (
+        f"{{{{- if {v}.enabled }}}}\n"
+        "---\n"
+        "apiVersion: apps/v1\n"
+        "kind: Deployment\n"
+        "metadata:\n"
+        f"  name: {{{{ .Release.Name }}}}-c{i:04d}\n"
+        "spec:\n"
+        f"  replicas: {{{{ {v}.replicas }}}}\n"
+        "  template:\n"
+        "    spec:\n"
+        "      containers:\n"
+        f"        - name: c{i:04d}\n"
+        f'          image: "{{{{ {v}.image.repository }}}}:{{{{ {v}.image.tag }}}}"\n'
+        "          ports:\n"
+        f"            - containerPort: {{{{ {v}.port }}}}\n"
+        "          resources:\n"
+        "            requests:\n"
+        f"              cpu: {{{{ {v}.resources.cpu }}}}\n"
+        f"              memory: {{{{ {v}.resources.memory }}}}\n"
+        "{{- end }}\n"
+    )
+
+
+RANGE_TEMPLATE = """{{- range $name, $c := .Values.components }}
+{{- if $c.enabled }}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ $.Release.Name }}-{{ $name }}
+spec:
+  replicas: {{ $c.replicas }}
+  template:
+    spec:
+      containers:
+        - name: {{ $name }}
+          image: "{{ $c.image.repository }}:{{ $c.image.tag }}"
+          ports:
+            - containerPort: {{ $c.port }}
+          resources:
+            requests:
+              cpu: {{ $c.resources.cpu }}
+              memory: {{ $c.resources.memory }}
+{{- end }}
+{{- end }}
+"""
+
+
+def chart_files(lines: int, values_sized: bool) -> list[tuple[str, str]]:
+    """A chart of components (each a Deployment) as (path in the chart, text).
+
+    ``values_sized``: values.yaml has about ``lines`` lines and one template ranges over the
+    components; otherwise the template has about ``lines`` lines, one block per component
+    reading its values by name."""
+    per = VALUES_COMPONENT_LINES if values_sized else TEMPLATE_COMPONENT_LINES
+    count = max(1, lines // per)
+    values = "components:\n" + "".join(_values_component(i) for i in range(count))
+    template = (
+        RANGE_TEMPLATE if values_sized else "".join(_template_component(i) for i in range(count))
+    )
+    chart = (
+        "apiVersion: v2\nname: big\ndescription: Many components\ntype: application\n"
+        "version: 0.1.0\nappVersion: '1.0.0'\n"
+    )
+    return [
+        ("Chart.yaml", chart),
+        ("values.yaml", values),
+        (f"templates/{CHART_TEMPLATE}", template),
+    ]
+
+
 def generate(root: Path, count: int, extras: bool = False) -> Path:
     """Write the repository of ``count`` modules into ``root`` (emptied first) and return it."""
     if root.exists():
@@ -153,15 +296,40 @@ def generate(root: Path, count: int, extras: bool = False) -> Path:
     return root
 
 
+def write_files(root: Path, entries: list[tuple[str, str]]) -> None:
+    """Write (relative path, text) entries under ``root``."""
+    for rel, text in entries:
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+KINDS = ("monorepo", "gomod", "goreleaser", "values", "template")
+
+
 def main() -> None:
-    """Command line: ``generate.py DIR --modules N [--extras]``."""
+    """Command line: ``generate.py DIR [--modules N] [--extras] [--kind K --lines L]``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("directory", type=Path)
     parser.add_argument("--modules", type=int, default=100)
     parser.add_argument("--extras", action="store_true", help="add a GoReleaser config and chart")
+    parser.add_argument("--kind", choices=KINDS, default="monorepo")
+    parser.add_argument("--lines", type=int, default=500, help="file length for --kind")
     args = parser.parse_args()
-    generate(args.directory, args.modules, args.extras)
-    print(f"wrote {args.modules} modules to {args.directory}")
+    if args.kind == "monorepo":
+        generate(args.directory, args.modules, args.extras)
+        print(f"wrote {args.modules} modules to {args.directory}")
+        return
+    if args.directory.exists():
+        shutil.rmtree(args.directory)
+    if args.kind == "gomod":
+        entries = [("go.mod", gomod_of_lines(args.lines))]
+    elif args.kind == "goreleaser":
+        entries = goreleaser_project(args.lines)
+    else:
+        entries = chart_files(args.lines, values_sized=args.kind == "values")
+    write_files(args.directory, entries)
+    print(f"wrote a {args.lines}-line {args.kind} to {args.directory}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
-"""A minimal synchronous LSP client over a real ``python -m gowls`` process's stdio.
+"""A minimal synchronous LSP client over a real language server's stdio.
 
-Used by the start-up and latency benchmarks: it writes framed JSON-RPC, reads messages one at
-a time, answers the server's own requests (registrations, progress tokens, configuration) the
-way an editor would, and lets the caller wait for a notification that matches.
+Used by every server benchmark: it writes framed JSON-RPC, reads messages one at a time,
+answers the server's own requests (registrations, progress tokens, configuration) the way an
+editor would, and lets the caller wait for a notification that matches. By default the server
+is ``python -m gowls``; a peer (yaml-language-server, gopls) is any other command line.
 """
 
 from __future__ import annotations
@@ -11,28 +12,49 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 Message = dict[str, Any]
+Settings = Callable[[str | None], Any]
+"""Answers a ``workspace/configuration`` item: its section → the value (None: no settings)."""
+
+
+def no_settings(section: str | None) -> Any:
+    """Every configuration section unset (what an editor without settings answers)."""
+    return None
 
 
 class Client:
-    """One server process and the client side of its session."""
+    """One server process and the client side of its session.
 
-    def __init__(self, server: Path | None = None, cwd: Path | None = None) -> None:
-        env = dict(os.environ)
+    ``server``: another checkout's ``server`` directory to run gowls from (PYTHONPATH);
+    ``argv``: run that command instead of gowls (a peer server); ``env``: extra variables.
+    """
+
+    def __init__(
+        self,
+        server: Path | None = None,
+        cwd: Path | None = None,
+        argv: list[str] | None = None,
+        env: dict[str, str] | None = None,
+        settings: Settings = no_settings,
+    ) -> None:
+        environ = dict(os.environ)
         if server is not None:
-            env["PYTHONPATH"] = str(server)
+            environ["PYTHONPATH"] = str(server)
+        environ.update(env or {})
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gowls"],
+            argv or [sys.executable, "-m", "gowls"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             cwd=cwd,
-            env=env,
+            env=environ,
         )
+        self.settings = settings
         self._next_id = 0
 
     # -- wire ------------------------------------------------------------------------------
@@ -72,15 +94,24 @@ class Client:
         """Send a notification."""
         self.send({"method": method, "params": params})
 
-    def wait(self, matches: Callable[[Message], bool]) -> Message:
-        """Read until a message ``matches`` (answering server requests meanwhile)."""
-        while True:
-            message = self.read()
-            if "method" in message and "id" in message:
-                self._answer(message)
-                continue
-            if matches(message):
-                return message
+    def wait(self, matches: Callable[[Message], bool], timeout: float | None = None) -> Message:
+        """Read until a message ``matches`` (answering server requests meanwhile). After
+        ``timeout`` seconds the server is killed (so the read ends with EOFError): a server
+        that never answers must not hang the benchmark."""
+        watchdog = threading.Timer(timeout, self.proc.kill) if timeout else None
+        if watchdog:
+            watchdog.start()
+        try:
+            while True:
+                message = self.read()
+                if "method" in message and "id" in message:
+                    self._answer(message)
+                    continue
+                if matches(message):
+                    return message
+        finally:
+            if watchdog:
+                watchdog.cancel()
 
     def response(self, request_id: int) -> Message:
         """The answer to request ``request_id``."""
@@ -93,7 +124,8 @@ class Client:
     def _answer(self, message: Message) -> None:
         result: Any = None
         if message["method"] == "workspace/configuration":
-            result = [None for _ in message["params"].get("items", ())]
+            items = message["params"].get("items", ())
+            result = [self.settings(item.get("section")) for item in items]
         self.send({"id": message["id"], "result": result})
 
     # -- session ---------------------------------------------------------------------------
@@ -114,10 +146,36 @@ class Client:
                 "textDocument": {
                     "synchronization": {"didSave": True},
                     "publishDiagnostics": {"relatedInformation": True, "versionSupport": True},
+                    "completion": {
+                        "completionItem": {"snippetSupport": True},
+                        "contextSupport": True,
+                    },
+                    "hover": {"contentFormat": ["markdown", "plaintext"]},
                 },
             },
         }
         return self.response(self.request("initialize", params))
+
+    def open(self, path: Path, text: str, language: str, version: int = 1) -> str:
+        """``didOpen`` of ``path`` with ``text``; returns its URI."""
+        uri = path.as_uri()
+        document = {"uri": uri, "languageId": language, "version": version, "text": text}
+        self.notify("textDocument/didOpen", {"textDocument": document})
+        return uri
+
+    def replace_line(self, uri: str, version: int, line: int, old: str, new: str) -> None:
+        """``didChange`` replacing line ``line`` (currently ``old``) with ``new``."""
+        change = {
+            "range": {
+                "start": {"line": line, "character": 0},
+                "end": {"line": line, "character": utf16_length(old)},
+            },
+            "text": new,
+        }
+        self.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]},
+        )
 
     def close(self) -> None:
         """shutdown, exit, and wait for the process."""
@@ -131,6 +189,31 @@ class Client:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+
+
+def utf16_length(text: str) -> int:
+    """The length of ``text`` in UTF-16 code units (LSP's default position encoding)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a live process (Linux ``/proc``; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mib(pid: int) -> float:
+    """The resident set size of a live process in MiB (Linux ``/proc``; 0 elsewhere)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def is_publish(uri: str, version: int | None = None) -> Callable[[Message], bool]:
