@@ -85,21 +85,29 @@ def _source_version(doc: ValuesFile, span: Span, pattern: re.Pattern[str]) -> Im
 _GOLANG_BEFORE = re.compile(r"(?:^|[\s\"'=])(?:[\w.-]+(?::[0-9]+)?/)*(?:library/)?golang:$")
 
 
-def fed_paths(snapshot: Snapshot, root: Path) -> set[tuple[str, ...]]:
+def fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
     """Values paths a template writes right after ``golang:`` (``image: golang:{{ .Values.go
-    }}``): their values are golang image tags."""
+    }}``): their values are golang image tags (once per chart and snapshot)."""
+    return snapshot.memo(("helm golang-fed paths", root), lambda: _fed_paths(snapshot, root))
+
+
+def _fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
     for _path, doc in chart_templates(snapshot, root):
         data = doc.index.data
         for action in doc.scan.actions:
             line_start = data.rfind(b"\n", 0, action.start) + 1
+            # the pattern is anchored at the end: a cheap test first keeps long template
+            # lines (Prometheus rule expressions) from costing a regex scan per action
+            if not data.endswith(b"golang:", line_start, action.start):
+                continue
             before = data[line_start : action.start].decode("utf-8", errors="replace")
             if not _GOLANG_BEFORE.search(before):
                 continue
             for ref in doc.reads.refs:
                 if action.start <= ref.start < action.end and ref.path:
                     out.add(ref.path)
-    return out
+    return frozenset(out)
 
 
 def image_versions(
