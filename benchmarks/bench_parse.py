@@ -28,10 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
 
-from gowls import languages  # noqa: E402
-from gowls.analysis.config import ConfigResolver, Policy  # noqa: E402
-from gowls.analysis.engine import check_file  # noqa: E402
-from gowls.analysis.workspace import Workspace  # noqa: E402
+from gowls import languages
+from gowls.analysis.config import ConfigResolver, Policy
+from gowls.analysis.workspace import Workspace
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +118,6 @@ def _template(lines: int) -> tuple[str, list[str], dict[str, str]]:
             "{{- end }}",
         ]
         i += 1
-    values, _, _ = _values(60)
     helpers = '{{- define "bench.labels" -}}\napp: {{ .Chart.Name }}\n{{- end }}\n'
     return (
         "templates/deployment.yaml",
