@@ -176,7 +176,8 @@ def test_inline_edit_reuses_unchanged_statements() -> None:
 
 def test_line_insertion_is_read_in_full_and_still_equal() -> None:
     old = parse_gomod(_big(50).encode())
-    text = _big(50).replace("\texample.com/dep00020", "\texample.com/new v1.0.0\n\texample.com/dep00020")
+    line = "\texample.com/dep00020"
+    text = _big(50).replace(line, "\texample.com/new v1.0.0\n" + line)
     new = reparse_gomod(old, text.encode())
     _same(new, parse_gomod(text.encode()))
 

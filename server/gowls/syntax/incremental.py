@@ -32,7 +32,6 @@ from gowls.syntax.statements import (
     tokens_of,
 )
 
-
 _NON_BLANK = re.compile(rb"[^ \t\r\n]")
 
 

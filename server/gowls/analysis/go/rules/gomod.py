@@ -884,8 +884,8 @@ def go_version_unreadable(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[F
 def requirement_below_selected(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Requirements (and the go line) below what a directly required local replacement needs."""
     mod = ctx.doc
-    if not mod.requires or mod.problems:
-        return
+    if not mod.requires or mod.problems or not mod.replaces:
+        return  # (only this go.mod's own replaces lead to directories in module mode)
     off = module_mode_graph(ctx.snapshot, ctx.path, mod)
     own = {r.path: r for r in mod.requires}
     raises: dict[str, tuple[str, Path, str]] = {}

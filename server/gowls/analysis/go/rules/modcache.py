@@ -134,6 +134,8 @@ def _requirements(ctx: RuleContext[GoMod]) -> Iterator[Require]:
 def require_retracted_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Requirements whose version the latest cached go.mod of the module retracts."""
     cache = module_cache()  # once per file: finding the cache stats the disk
+    if cache is None:
+        return
     for req in _requirements(ctx):
         found = _cached(cache, req)
         if found is None:
@@ -176,6 +178,8 @@ def require_retracted_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterat
 def require_deprecated_module(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Requirements of modules whose latest cached go.mod is marked deprecated."""
     cache = module_cache()  # once per file: finding the cache stats the disk
+    if cache is None:
+        return
     for req in _requirements(ctx):
         found = _cached(cache, req)
         if found is None or not found[1].deprecated:
@@ -209,6 +213,8 @@ def require_deprecated_module(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterat
 def require_newer_version_cached(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Requirements with a newer, not retracted release of the same major in the cache."""
     cache = module_cache()  # once per file: finding the cache stats the disk
+    if cache is None:
+        return
     for req in _requirements(ctx):
         found = _cached(cache, req)
         if found is None:
