@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gc
+import os
 import pstats
 import statistics
 import sys
@@ -232,7 +233,7 @@ def run(kind: Kind, size: int, edits: int, fresh: bool, profile: bool) -> list[f
                 prof.disable()
             times.append(time.process_time() - start)
         if prof is not None:
-            pstats.Stats(prof).sort_stats("cumulative").print_stats(45)
+            pstats.Stats(prof).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(45)
         return times
 
 
