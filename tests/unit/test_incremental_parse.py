@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gowls.analysis.snapshot import ParseCache
+from gowls.syntax.affixes import common_affixes
 from gowls.syntax.gomod import GoMod, parse_gomod, reparse_gomod
 from gowls.syntax.gowork import GoWork, parse_gowork, reparse_gowork
-from gowls.syntax.incremental import common_affixes
 from gowls.syntax.statements import FileSyntax
 
 GOMOD = """// The module.

@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 
 from tree_sitter import Node, Tree
 
+from gowls.syntax.affixes import common_affixes
 from gowls.syntax.grammar import new_parser
 from gowls.syntax.positions import LineIndex, Point, Span
 from gowls.syntax.statements import (
@@ -33,27 +34,6 @@ from gowls.syntax.statements import (
 )
 
 _NON_BLANK = re.compile(rb"[^ \t\r\n]")
-
-
-def common_affixes(old: bytes, new: bytes) -> tuple[int, int]:
-    """Lengths of the longest common prefix and suffix of two texts (not overlapping)."""
-    limit = min(len(old), len(new))
-    low, high = 0, limit
-    while low < high:  # binary search: slice comparisons run in C
-        mid = (low + high + 1) // 2
-        if old[:mid] == new[:mid]:
-            low = mid
-        else:
-            high = mid - 1
-    prefix = low
-    low, high = 0, limit - prefix
-    while low < high:
-        mid = (low + high + 1) // 2
-        if old[len(old) - mid :] == new[len(new) - mid :]:
-            low = mid
-        else:
-            high = mid - 1
-    return prefix, low
 
 
 def reparse_syntax(previous: FileSyntax, data: bytes, filename: str) -> FileSyntax:
