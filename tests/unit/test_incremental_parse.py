@@ -174,6 +174,15 @@ def test_inline_edit_reuses_unchanged_statements() -> None:
     ]
 
 
+def test_editing_a_block_s_last_line_reuses_the_rest() -> None:
+    old = parse_gomod(_big(300).encode())
+    text = _big(300).replace("dep00299 v1.9.0", "dep00299 1.9.0")
+    new = reparse_gomod(old, text.encode())
+    _same(new, parse_gomod(text.encode()))
+    assert new.syntax.statements[0] is old.syntax.statements[0]
+    assert new.syntax.statements[-1] is not old.syntax.statements[-1]
+
+
 def test_line_insertion_is_read_in_full_and_still_equal() -> None:
     old = parse_gomod(_big(50).encode())
     line = "\texample.com/dep00020"

@@ -194,7 +194,7 @@ def _region(root: Node, parent: Node, data: bytes, offset: int, last: int) -> li
         last = max(last, node.end_point[0])
         node = node.next_sibling
     widen = True
-    while node is not None:
+    while node is not None and node.type != ")":  # (a block's end is not a statement)
         row = node.start_point[0]
         if row <= last:  # the rest of a line already taken (a suffix comment)
             out.append(node)
