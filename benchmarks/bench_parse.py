@@ -1,7 +1,7 @@
 """CPU per keystroke inside one process: parse + check of one edited file, per kind and size.
 
 Usage: python benchmarks/bench_parse.py [--edits N] [--sizes 500 5000] [--only KIND ...]
-                                        [--profile KIND:SIZE] [--fresh]
+                                        [--profile KIND:SIZE] [--fresh] [--server DIR]
 
 No server and no pipe: a :class:`Workspace` set up as the language server sets it up (policy,
 overlay, shared parse cache), one file open in it, and ``--edits`` edits that each replace one
@@ -9,7 +9,8 @@ line in the middle of the file (alternating between two texts, so that the findi
 each followed by ``check_file`` of that file in a new snapshot, as one server pass does. The
 table gives CPU (``time.process_time``) per edit: median, p99 and max. ``--fresh`` clears the
 parse cache before every edit (what a full re-parse costs); ``--profile KIND:SIZE`` prints
-cProfile's top functions for that scenario instead.
+cProfile's top functions for that scenario instead; ``--server DIR`` measures another
+checkout's ``server`` directory.
 """
 
 from __future__ import annotations
@@ -27,11 +28,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
+_SERVER = Path(__file__).resolve().parents[1] / "server"
+if "--server" in sys.argv:  # another checkout's server/ (for before/after figures)
+    _SERVER = Path(sys.argv[sys.argv.index("--server") + 1])
+sys.path.insert(0, str(_SERVER))
 
-from gowls import languages
-from gowls.analysis.config import ConfigResolver, Policy
-from gowls.analysis.workspace import Workspace
+from gowls import languages  # noqa: E402
+from gowls.analysis.config import ConfigResolver, Policy  # noqa: E402
+from gowls.analysis.workspace import Workspace  # noqa: E402
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +249,7 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="kinds to measure")
     parser.add_argument("--fresh", action="store_true", help="clear the parse cache per edit")
     parser.add_argument("--profile", help="KIND:SIZE to profile")
+    parser.add_argument("--server", help="another checkout's server/ directory")
     args = parser.parse_args()
     if args.profile:
         name, size = args.profile.rsplit(":", 1)
