@@ -348,11 +348,12 @@ def replace_shadowed_by_workspace(ctx: RuleContext[GoMod], info: RuleInfo) -> It
 )
 def require_zero_pseudo_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Placeholder-version requirements no replace anywhere serves."""
+    placeholders = [r for r in ctx.doc.requires if is_placeholder_version(r.version)]
+    if not placeholders:
+        return
     graph, off = _graphs(ctx)
     view = graph.workspace
-    for req in ctx.doc.requires:
-        if not is_placeholder_version(req.version):
-            continue
+    for req in placeholders:
         if off.replacement(req.path, req.version) is not None:
             continue
         if graph.replacement(req.path, req.version) is not None:
@@ -751,6 +752,8 @@ def module_path_invalid(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Fin
 )
 def require_excluded(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Requirements of a version the same go.mod excludes."""
+    if not ctx.doc.excludes:
+        return
     excluded = {(e.path, e.version): e for e in ctx.doc.excludes}
     hits = [
         (r, excluded[(r.path, r.version)])
