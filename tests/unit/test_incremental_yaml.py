@@ -169,3 +169,13 @@ def test_anchors_are_never_reused_stale() -> None:
     new = reparse_yaml(old, text.encode())
     _same(new, parse_yaml(text.encode()))
     assert any("unknown anchor" in p.message for p in new.problems)
+
+
+def test_after_a_too_deep_text_the_next_parse_starts_afresh() -> None:
+    deep = "".join("  " * i + f"k{i}:\n" for i in range(260)) + "  " * 260 + "x: 1\n"
+    old = parse_yaml(deep.encode())
+    assert old.memo is None  # its tree is of the text with the deep lines blanked
+    text = "a: 1\n"
+    _same(reparse_yaml(old, text.encode()), parse_yaml(text.encode()))
+    fixed = deep.replace("  " * 200, " ")
+    _same(reparse_yaml(old, fixed.encode()), parse_yaml(fixed.encode()))

@@ -84,7 +84,8 @@ class YamlDocument:
     """The tree of the text as given (for incremental re-parsing)."""
     memo: dict[MemoKey, Memo] | None = field(default=None, repr=False, compare=False)
     """Nodes built from subtrees of ``tree``, for :func:`reparse_yaml` (None when the text
-    had to be patched to be read: the nodes then come from another tree)."""
+    had to be patched to be read, deep lines blanked included: the tree and the nodes then
+    are not those of the text, and an incremental parse from them would be wrong)."""
 
     @property
     def root(self) -> YamlNode | None:
@@ -454,7 +455,7 @@ def _parse(
         _first_per_line(problems),
         comments,
         tree,
-        builder.memo if patched is None else None,
+        builder.memo if patched is None and deep is None else None,
     )
 
 
