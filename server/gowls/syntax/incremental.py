@@ -4,11 +4,11 @@ The edit is found by diffing the old and new bytes (common prefix and suffix), s
 plumbing is needed; tree-sitter re-parses incrementally from the edited old tree. When the edit
 keeps every line where it was (typing inside a line: the line count and every line outside the
 edited ones unchanged), statements, blocks and comments outside the edited lines keep their
-positions and are reused as they are; only the edited lines (widened to whole syntax nodes, to
-what ``changed_ranges`` reports, and to the statement after them, whose leading comments may
-have changed) are read again from the new tree. Every other case (lines inserted or removed,
-syntax errors before or after, a block's head or parenthesis edited, a byte order mark) is read
-in full. Either way the result equals a fresh parse of the new text.
+positions and are reused as they are; only the edited lines (widened to whole syntax nodes and
+to the statement after them, whose leading comments may have changed) are read again from the
+new tree. Every other case (lines inserted or removed, syntax errors before or after, a
+block's head or parenthesis edited, a byte order mark) is read in full. Either way the result
+equals a fresh parse of the new text.
 """
 
 from __future__ import annotations
@@ -58,21 +58,25 @@ def reparse_syntax(previous: FileSyntax, data: bytes, filename: str) -> FileSynt
     )
     tree = new_parser().parse(data, edited)
     if new_at.line == old_at.line and index.line_count == previous.index.line_count:
-        patched = _patch(previous, index, edited, tree, at.line, new_at.line)
+        patched = _patch(previous, index, tree, at.line, new_at.line)
         if patched is not None:
             return patched
     return read_tree(index, filename, tree)
 
 
 def _patch(
-    previous: FileSyntax, index: LineIndex, edited: Tree, tree: Tree, first: int, last: int
+    previous: FileSyntax, index: LineIndex, tree: Tree, first: int, last: int
 ) -> FileSyntax | None:
-    """The new syntax when lines ``first``..``last`` changed in place; None to read in full."""
+    """The new syntax when lines ``first``..``last`` changed in place; None to read in full.
+
+    Nothing outside those lines can have changed shape without showing here: in this grammar
+    only a raw string or a block's parentheses span lines, so such a change either reaches into
+    the region (a node across lines: read in full), moves the enclosing block's end (checked),
+    or leaves an error in the tree (read in full). ``Tree.changed_ranges`` would say the same
+    at the price of a walk over both trees (1.6 ms at 5,000 lines).
+    """
     if previous.problems or tree.root_node.has_error or index.data.startswith(BOM):
         return None
-    for changed in edited.changed_ranges(tree):
-        first = min(first, changed.start_point[0])
-        last = max(last, changed.end_point[0])
     inside, block = _enclosing_block(previous.blocks, first, last)
     if not inside:
         return None
