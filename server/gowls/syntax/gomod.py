@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from tree_sitter import Tree
 
@@ -128,7 +129,7 @@ def reparse_gomod(previous: GoMod, data: bytes, filename: str = "go.mod") -> GoM
 
 def _typed(syntax: FileSyntax, seen: Readings | None) -> GoMod:
     mod = GoMod(syntax)
-    mod.problems = read_statements(syntax, MOD_BLOCK_VERBS, lambda stmt: _add(mod, stmt, seen))
+    mod.problems = read_statements(syntax, MOD_BLOCK_VERBS, partial(_add, mod, seen))
     if mod.retracts and mod.module is None:
         first = mod.retracts[0].statement
         mod.problems.append(
@@ -246,9 +247,15 @@ def _replace(stmt: Statement) -> Replace:
     return read_replace(stmt, fixer=True)
 
 
-def _add(mod: GoMod, stmt: Statement, seen: Readings | None) -> None:
+def _add(mod: GoMod, seen: Readings | None, stmt: Statement) -> None:
     verb = stmt.verb.text
-    if verb == "require":  # the common case first
+    if verb == "require":  # the common case first, and its reuse inline (5,000 a keystroke)
+        key = id(stmt)
+        hit = seen.get(key) if seen is not None else None
+        if hit is not None and hit[0] is stmt and type(hit[1]) is Require:
+            mod.readings[key] = hit
+            mod.requires.append(hit[1])
+            return
         mod.requires.append(read_once(stmt, _require, seen, mod.readings))  # type: ignore[arg-type]
     elif verb == "go":
         if mod.go is not None:

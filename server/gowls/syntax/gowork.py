@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from tree_sitter import Tree
 
@@ -80,7 +81,7 @@ def reparse_gowork(previous: GoWork, data: bytes, filename: str = "go.work") -> 
 
 def _typed(syntax: FileSyntax, seen: Readings | None) -> GoWork:
     work = GoWork(syntax)
-    work.problems = read_statements(syntax, WORK_BLOCK_VERBS, lambda stmt: _add(work, stmt, seen))
+    work.problems = read_statements(syntax, WORK_BLOCK_VERBS, partial(_add, work, seen))
     work.problems.sort(key=lambda p: (p.span.start, p.span.end))
     return work
 
@@ -92,7 +93,7 @@ def _use(stmt: Statement) -> Use:
     return Use(parse_string(tok), tok.span, stmt)
 
 
-def _add(work: GoWork, stmt: Statement, seen: Readings | None) -> None:
+def _add(work: GoWork, seen: Readings | None, stmt: Statement) -> None:
     verb = stmt.verb.text
     if verb == "go":
         if work.go is not None:
