@@ -81,8 +81,10 @@ class DirectiveError(Exception):
         self.problem = Problem(span, message)
 
 
+@lru_cache(maxsize=65536)
 def is_directory_path(path: str) -> bool:
-    """``modfile.IsDirectoryPath``: rooted, or starting with ``./`` or ``../``."""
+    """``modfile.IsDirectoryPath``: rooted, or starting with ``./`` or ``../`` (memoised: the
+    rules ask it of every replace several times per keystroke)."""
     return (
         path in (".", "..")
         or path.startswith(("./", ".\\", "../", "..\\", "/", "\\"))
