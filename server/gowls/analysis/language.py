@@ -60,6 +60,9 @@ class Document(Protocol):
         ...
 
 
+Reparse = Callable[[bytes, Path, Any], Document]
+"""New bytes, path and the document of the previous bytes to the new document."""
+
 Context = RuleContext[Any]
 """What every feature receives: the snapshot, the file and its typed document."""
 
@@ -138,6 +141,9 @@ class Language:
     related: Callable[[Snapshot, Path], Iterable[Path]] | None = None
     """Files a file of this kind brings into the analysis wherever they are (go.work's used
     modules' go.mod files, even under hidden or skipped directories)."""
+    reparse: Reparse | None = None
+    """Optional: the document of new bytes from the document of the file's previous bytes,
+    equal to ``parse`` of the new bytes but cheaper (work proportional to the edit)."""
     settings_section: str | None = None
     """The kind's own ``.gowls.toml`` table (``[goreleaser]``); its ``files`` globs name
     more files of the kind, and its rules read the rest through ``Snapshot.settings``."""

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from gowls.analysis.language import Document, Language, Languages
+from gowls.analysis.language import Document, Language, Languages, Reparse
 from gowls.analysis.source import Dependencies, FileSource
 
 T = TypeVar("T")
+
+log = logging.getLogger(__name__)
 
 
 class ParseCache:
     """Parsed documents keyed by path and kind, reused while the bytes are unchanged.
 
-    Shared across snapshots so that a keystroke in one file re-parses that file only.
+    Shared across snapshots so that a keystroke in one file re-parses that file only; with a
+    kind's ``reparse``, from the document of the file's previous bytes (the edit is found by
+    comparing the bytes), so that the re-parse costs in proportion to the edit.
     """
 
     def __init__(self) -> None:
@@ -25,7 +30,12 @@ class ParseCache:
         self._lock = threading.Lock()
 
     def get(
-        self, path: Path, name: str, parse: Callable[[bytes, Path], Document], data: bytes
+        self,
+        path: Path,
+        name: str,
+        parse: Callable[[bytes, Path], Document],
+        data: bytes,
+        reparse: Reparse | None = None,
     ) -> Document:
         """The document of kind ``name`` for ``data``, parsing only if the bytes changed."""
         key = (path, name)
@@ -33,7 +43,14 @@ class ParseCache:
             hit = self._entries.get(key)
         if hit is not None and hit[0] == data:
             return hit[1]
-        doc = parse(data, path)
+        doc: Document | None = None
+        if hit is not None and reparse is not None:
+            try:
+                doc = reparse(data, path, hit[1])
+            except Exception:  # a bug in the incremental path must not cost the file
+                log.exception("incremental re-parse of %s failed; parsing in full", path)
+        if doc is None:
+            doc = parse(data, path)
         with self._lock:
             self._entries[key] = (data, doc)
         return doc
@@ -149,13 +166,17 @@ class Snapshot:
         language = language or self.language_of(path)
         if language is None:
             return None
-        return self.parsed(path, language.name, language.parse)
+        return self.parsed(path, language.name, language.parse, language.reparse)
 
     def parsed(
-        self, path: Path, name: str, parse: Callable[[bytes, Path], Document]
+        self,
+        path: Path,
+        name: str,
+        parse: Callable[[bytes, Path], Document],
+        reparse: Reparse | None = None,
     ) -> Document | None:
         """``path`` parsed as kind ``name`` whatever its name (a kind reading its own files)."""
         data = self.source.read_bytes(path)
         if data is None:
             return None
-        return self.cache.get(path, name, parse, data)
+        return self.cache.get(path, name, parse, data, reparse)

@@ -21,8 +21,11 @@ from gowls.analysis.workspace import Workspace
 from gowls.lsp import diagnostics
 from gowls.lsp.convert import Converter, clean_text, encoding_of, uri_to_path
 from gowls.lsp.server import CONFIG_GLOBS, CONFIG_NAMES, GowlsServer
+from gowls.lsp.textdoc import install as install_text_changes
 
 log = logging.getLogger(__name__)
+
+install_text_changes()  # pygls's incremental didChange without its per-line loop
 
 
 async def _begin_progress(ls: GowlsServer, title: str) -> str | None:
@@ -139,7 +142,8 @@ def did_open(ls: GowlsServer, params: lsp.DidOpenTextDocumentParams) -> None:
 
 
 def did_change(ls: GowlsServer, params: lsp.DidChangeTextDocumentParams) -> None:
-    """A document changed: take pygls's updated text and queue the analysis."""
+    """A document changed: take pygls's updated text (see ``gowls.lsp.textdoc``) and queue
+    the analysis."""
     path = _path(params.text_document.uri)
     if path is None:
         return

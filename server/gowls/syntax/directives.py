@@ -81,8 +81,10 @@ class DirectiveError(Exception):
         self.problem = Problem(span, message)
 
 
+@lru_cache(maxsize=65536)
 def is_directory_path(path: str) -> bool:
-    """``modfile.IsDirectoryPath``: rooted, or starting with ``./`` or ``../``."""
+    """``modfile.IsDirectoryPath``: rooted, or starting with ``./`` or ``../`` (memoised: the
+    rules ask it of every replace several times per keystroke)."""
     return (
         path in (".", "..")
         or path.startswith(("./", ".\\", "../", "..\\", "/", "\\"))
@@ -288,6 +290,35 @@ def read_replace(stmt: Statement, fixer: bool = False) -> Replace:
     )
 
 
+Readings = dict[int, tuple[Statement, object]]
+"""What reading each statement gave (keyed by the statement's identity; the statement is kept
+so the key stays valid): the typed directive, or the :class:`Problem` it raised."""
+
+
+def read_once(
+    stmt: Statement, read: Callable[[Statement], object], seen: Readings | None, out: Readings
+) -> object:
+    """``read(stmt)``, or what it gave for this very statement object before (``seen``: an
+    older document's readings, whose unchanged statements a re-parse reuses); recorded in
+    ``out``. A :class:`DirectiveError` is recorded as its problem and raised again.
+
+    Only for readings that depend on nothing but the statement (not ``go``, ``module``...:
+    those also look at the statements before them)."""
+    key = id(stmt)
+    hit = seen.get(key) if seen is not None else None
+    if hit is not None and hit[0] is stmt:
+        outcome = hit[1]
+    else:
+        try:
+            outcome = read(stmt)
+        except DirectiveError as exc:
+            outcome = exc.problem
+    out[key] = (stmt, outcome)
+    if isinstance(outcome, Problem):
+        raise DirectiveError(outcome.message, outcome.span)
+    return outcome
+
+
 def read_statements(
     syntax: FileSyntax, block_verbs: frozenset[str], add: Callable[[Statement], None]
 ) -> list[Problem]:
@@ -307,7 +338,7 @@ def read_statements(
             )
         )
     for stmt in syntax.sound_statements():
-        if stmt.block is not None and stmt.block in bad_blocks:
+        if bad_blocks and stmt.block is not None and stmt.block in bad_blocks:
             continue
         try:
             add(stmt)

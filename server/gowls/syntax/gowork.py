@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from tree_sitter import Tree
 
@@ -12,15 +13,18 @@ from gowls.syntax.directives import (
     DirectiveError,
     Godebug,
     GoLine,
+    Readings,
     Replace,
     ToolchainLine,
     parse_string,
     read_go,
     read_godebug,
+    read_once,
     read_replace,
     read_statements,
     read_toolchain,
 )
+from gowls.syntax.incremental import reparse_syntax
 from gowls.syntax.positions import LineIndex, Span
 from gowls.syntax.statements import FileSyntax, Problem, Statement, parse_syntax
 
@@ -50,6 +54,8 @@ class GoWork:
     uses: list[Use] = field(default_factory=list)
     replaces: list[Replace] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    readings: Readings = field(default_factory=dict, repr=False, compare=False)
+    """Per statement, what reading it gave (a re-parse reuses it for unchanged statements)."""
 
     @property
     def index(self) -> LineIndex:
@@ -64,14 +70,30 @@ class GoWork:
 def parse_gowork(data: bytes, filename: str = "go.work", old_tree: Tree | None = None) -> GoWork:
     """Parse go.work text; problems use ``filename`` where go names the file."""
     with gc_paused():
-        syntax = parse_syntax(data, filename, old_tree)
-        work = GoWork(syntax)
-        work.problems = read_statements(syntax, WORK_BLOCK_VERBS, lambda stmt: _add(work, stmt))
+        return _typed(parse_syntax(data, filename, old_tree), None)
+
+
+def reparse_gowork(previous: GoWork, data: bytes, filename: str = "go.work") -> GoWork:
+    """``parse_gowork(data, filename)``, reusing what ``previous`` (an older text) read."""
+    with gc_paused():
+        return _typed(reparse_syntax(previous.syntax, data, filename), previous.readings)
+
+
+def _typed(syntax: FileSyntax, seen: Readings | None) -> GoWork:
+    work = GoWork(syntax)
+    work.problems = read_statements(syntax, WORK_BLOCK_VERBS, partial(_add, work, seen))
     work.problems.sort(key=lambda p: (p.span.start, p.span.end))
     return work
 
 
-def _add(work: GoWork, stmt: Statement) -> None:
+def _use(stmt: Statement) -> Use:
+    if len(stmt.args) != 1:
+        raise DirectiveError("usage: use local/dir", stmt.span)
+    tok = stmt.args[0]
+    return Use(parse_string(tok), tok.span, stmt)
+
+
+def _add(work: GoWork, seen: Readings | None, stmt: Statement) -> None:
     verb = stmt.verb.text
     if verb == "go":
         if work.go is not None:
@@ -82,13 +104,10 @@ def _add(work: GoWork, stmt: Statement) -> None:
             raise DirectiveError("repeated toolchain statement", stmt.span)
         work.toolchain = read_toolchain(stmt)
     elif verb == "godebug":
-        work.godebugs.append(read_godebug(stmt))
+        work.godebugs.append(read_once(stmt, read_godebug, seen, work.readings))  # type: ignore[arg-type]
     elif verb == "use":
-        if len(stmt.args) != 1:
-            raise DirectiveError("usage: use local/dir", stmt.span)
-        tok = stmt.args[0]
-        work.uses.append(Use(parse_string(tok), tok.span, stmt))
+        work.uses.append(read_once(stmt, _use, seen, work.readings))  # type: ignore[arg-type]
     elif verb == "replace":
-        work.replaces.append(read_replace(stmt))
+        work.replaces.append(read_once(stmt, read_replace, seen, work.readings))  # type: ignore[arg-type]
     else:
         raise DirectiveError(f"unknown directive: {verb}", stmt.verb.span)

@@ -8,8 +8,10 @@ when negotiated) and the CLI prints 1-based character columns; both convert here
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass
 from enum import Enum
+from itertools import accumulate, repeat
 
 
 class Encoding(Enum):
@@ -60,13 +62,10 @@ class LineIndex:
 
     def __init__(self, text: str | bytes) -> None:
         self._data = text.encode("utf-8") if isinstance(text, str) else text
-        starts = [0]
-        find = self._data.find
-        i = find(b"\n")
-        while i >= 0:
-            starts.append(i + 1)
-            i = find(b"\n", i + 1)
-        self._starts = starts
+        # Line i + 1 starts one byte after line i ends: sums over line lengths, all in C
+        # (a Python loop per line is a millisecond per keystroke in a 5,000-line file).
+        lengths = map(len, self._data.split(b"\n")[:-1])
+        self._starts: list[int] = list(accumulate(map(operator.add, lengths, repeat(1)), initial=0))
 
     @property
     def data(self) -> bytes:

@@ -111,6 +111,8 @@ class FileSyntax:
         ``go`` stops at its first syntax error; what tree-sitter recovers from a broken line is
         a guess, so directives on such lines are not checked any further.
         """
+        if not self.problems:
+            return list(self.statements)
         bad: set[int] = set()
         for problem in self.problems:
             bad.update(range(problem.span.start.line, problem.span.end.line + 1))
@@ -127,7 +129,8 @@ _TOKEN_TYPES = {
     "raw_string": TokenKind.RAW,
 }
 _PUNCT = frozenset("()[]{},")
-_BOM = b"\xef\xbb\xbf"
+BOM = b"\xef\xbb\xbf"
+"""A UTF-8 byte order mark (tree-sitter skips it; go rejects it)."""
 
 
 def _span(node: Node) -> Span:
@@ -146,7 +149,8 @@ def _token(node: Node) -> Token | None:
     return Token(text, _span(node), kind)
 
 
-def _tokens(node: Node) -> list[Token]:
+def tokens_of(node: Node) -> list[Token]:
+    """The tokens of a directive or block line node."""
     # The hot loop of a big file: one pass over the children, no helper calls per token.
     out: list[Token] = []
     for child in node.children:
@@ -170,7 +174,20 @@ def parse_syntax(data: bytes, filename: str, old_tree: Tree | None = None) -> Fi
     """Parse go.mod/go.work text into statements; ``filename`` is used in go's messages."""
     parser = new_parser()
     tree = parser.parse(data, old_tree) if old_tree is not None else parser.parse(data)
-    return _Reader(LineIndex(data), filename).read(tree)
+    return read_tree(LineIndex(data), filename, tree)
+
+
+def read_tree(index: LineIndex, filename: str, tree: Tree) -> FileSyntax:
+    """The statements of an already parsed tree of ``index``'s text."""
+    return _Reader(index, filename).read(tree)
+
+
+def comment_of(node: Node, code_end: dict[int, int]) -> Comment:
+    """A comment node as a :class:`Comment`; ``code_end`` maps a row to where its code ends."""
+    start = Point(*node.start_point)
+    suffix = code_end.get(start.line, -1) >= 0 and code_end[start.line] <= start.column
+    text = (node.text or b"").decode("utf-8", errors="replace").rstrip("\r")
+    return Comment(text, _span(node), suffix)
 
 
 class _Reader:
@@ -204,21 +221,14 @@ class _Reader:
                 continue
             after_block = child.end_point[0] if child.type == "block" else -1
             if child.type == "directive":
-                toks = _tokens(child)
+                toks = tokens_of(child)
                 if toks:
                     self._add(toks[0], toks[1:], toks, None)
             elif child.type == "block":
                 self._block(child)
             else:
                 self.problems.append(_error_problem(child, self.index))
-        comments = []
-        for node in _walk_comments(tree.root_node):
-            start = Point(*node.start_point)
-            suffix = (
-                self.code_end.get(start.line, -1) >= 0 and self.code_end[start.line] <= start.column
-            )
-            text = (node.text or b"").decode("utf-8", errors="replace").rstrip("\r")
-            comments.append(Comment(text, _span(node), suffix))
+        comments = [comment_of(node, self.code_end) for node in _walk_comments(tree.root_node)]
         _attach_comments(self.statements, comments)
         if not self.problems:
             self.problems.extend(_nested_errors(tree.root_node, self.index))
@@ -269,7 +279,7 @@ class _Reader:
             row = rparen.end.line
             self.code_end[row] = max(self.code_end.get(row, 0), rparen.end.column)
         for line in lines:
-            toks = _tokens(line)
+            toks = tokens_of(line)
             if toks:
                 self._add(head[0], toks, toks, block)
         if rparen is None:

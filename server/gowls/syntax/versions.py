@@ -29,6 +29,7 @@ _PSEUDO_RE = re.compile(
 )
 
 ZERO_PSEUDO_VERSION = "v0.0.0-00010101000000-000000000000"
+_PLACEHOLDER_TAIL = ".0.0-00010101000000-000000000000"
 _PLACEHOLDER_RE = re.compile(r"^v(0|[1-9][0-9]*)\.0\.0-00010101000000-000000000000$")
 
 
@@ -36,7 +37,7 @@ def is_placeholder_version(version: str) -> bool:
     """Whether ``version`` is the placeholder ``go mod edit`` writes for a module only a replace
     provides: ``v0.0.0-00010101000000-000000000000`` or, for a ``/vN`` module,
     ``vN.0.0-00010101000000-000000000000``. It names no commit and cannot be downloaded."""
-    return _PLACEHOLDER_RE.match(version) is not None
+    return version.endswith(_PLACEHOLDER_TAIL) and _PLACEHOLDER_RE.match(version) is not None
 
 
 """The placeholder version ``go mod edit`` writes for a module that only a replace provides."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from gowls.analysis.snapshot import Snapshot
-from gowls.syntax.gomod import GoMod, parse_gomod
-from gowls.syntax.gowork import GoWork, parse_gowork
+from gowls.syntax.gomod import GoMod, parse_gomod, reparse_gomod
+from gowls.syntax.gowork import GoWork, parse_gowork, reparse_gowork
 
 GOWORK_NAME = "go.work"
 GOMOD_NAME = "go.mod"
@@ -22,15 +22,25 @@ def parse_gomod_file(data: bytes, path: Path) -> GoMod:
     return parse_gomod(data, path.name)
 
 
+def reparse_gowork_file(data: bytes, path: Path, previous: GoWork) -> GoWork:
+    """A go.work file's new text parsed from its previous document (unchanged lines reused)."""
+    return reparse_gowork(previous, data, path.name)
+
+
+def reparse_gomod_file(data: bytes, path: Path, previous: GoMod) -> GoMod:
+    """A go.mod file's new text parsed from its previous document (unchanged lines reused)."""
+    return reparse_gomod(previous, data, path.name)
+
+
 def gowork(snapshot: Snapshot, path: Path) -> GoWork | None:
     """The go.work document at ``path``."""
-    doc = snapshot.parsed(path, GOWORK_NAME, parse_gowork_file)
+    doc = snapshot.parsed(path, GOWORK_NAME, parse_gowork_file, reparse_gowork_file)
     return doc if isinstance(doc, GoWork) else None
 
 
 def gomod(snapshot: Snapshot, path: Path) -> GoMod | None:
     """The go.mod document at ``path``."""
-    doc = snapshot.parsed(path, GOMOD_NAME, parse_gomod_file)
+    doc = snapshot.parsed(path, GOMOD_NAME, parse_gomod_file, reparse_gomod_file)
     return doc if isinstance(doc, GoMod) else None
 
 

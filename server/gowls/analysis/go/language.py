@@ -145,6 +145,7 @@ GOWORK = Language(
     name=documents.GOWORK_NAME,
     code_prefixes=("GW",),
     parse=documents.parse_gowork_file,
+    reparse=documents.reparse_gowork_file,
     discovery=Discovery(names=frozenset({"go.work"})),
     watch_globs=("**/go.work",),
     rules=(*GOWORK_RULES, *GOWORK_GODEBUG_RULES, *GOWORK_TOOLCHAIN_RULES),
@@ -158,6 +159,7 @@ GOMOD = Language(
     name=documents.GOMOD_NAME,
     code_prefixes=("GM",),
     parse=documents.parse_gomod_file,
+    reparse=documents.reparse_gomod_file,
     discovery=Discovery(names=frozenset({"go.mod"})),
     watch_globs=("**/go.mod",),
     rules=(

@@ -381,6 +381,7 @@ def _collect_requirements(
     for path, mod in mains:
         unpruned = graph.workspace is None and compare_go(_go_of(mod), "1.17") < 0
         queue.append((path, mod, True, unpruned))
+    replaced = bool(graph.work_replaces or graph.mod_replaces)
     while queue:
         path, mod, reads, unpruned = queue.popleft()
         previous = best.get(path)
@@ -389,6 +390,10 @@ def _collect_requirements(
         best[path] = (reads, unpruned)
         if mod.problems and path not in graph.malformed:
             graph.malformed = (*graph.malformed, path)
+        if not replaced:  # nothing leads to another go.mod
+            for req in mod.requires:
+                requirements[(path, id(req))] = Requirement(path, req, reads)
+            continue
         for req in mod.requires:
             requirements[(path, id(req))] = Requirement(path, req, reads)
             rep = graph.replacement(req.path, req.version)
@@ -449,6 +454,15 @@ def _workspace_graph(
 
 def module_mode_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> ModuleGraph:
     """The graph ``go`` builds for this go.mod alone (module mode, ``GOWORK=off``)."""
+    if gomod(snapshot, gomod_path) is mod:  # the snapshot's own document: build it once
+        return snapshot.memo(
+            ("module_mode_graph", gomod_path),
+            lambda: _module_mode_graph(snapshot, gomod_path, mod),
+        )
+    return _module_mode_graph(snapshot, gomod_path, mod)
+
+
+def _module_mode_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> ModuleGraph:
     replaces = _replace_sources(gomod_path, mod.replaces, False)
     graph = ModuleGraph((gomod_path,), None, (), tuple(replaces))
     graph.set_requirements(_collect_requirements(snapshot, [(gomod_path, mod)], graph))

@@ -206,13 +206,32 @@ def _norm(path: tuple[str | int, ...]) -> tuple[str, ...]:
     return tuple("[]" if isinstance(p, int) else p for p in path)
 
 
+def _tail(path: tuple[str | int, ...]) -> tuple[int, str]:
+    last = path[-1] if path else ""
+    return len(path), "[]" if isinstance(last, int) else last
+
+
+_DEPRECATIONS_BY_TAIL: dict[tuple[int, str], list[Deprecation]] = {}
+for _deprecation in DEPRECATIONS:
+    _DEPRECATIONS_BY_TAIL.setdefault(_tail(_deprecation.path), []).append(_deprecation)
+_REMOVALS_BY_TAIL: dict[tuple[int, str], list[Removal]] = {}
+for _removal in REMOVALS:
+    _REMOVALS_BY_TAIL.setdefault(_tail(_removal.path), []).append(_removal)
+
+
 def deprecation_at(path: tuple[str | int, ...]) -> Deprecation | None:
     """The deprecation of the key at ``path`` (list indices as ``int``), if any."""
+    candidates = _DEPRECATIONS_BY_TAIL.get(_tail(path))  # most keys have none: no _norm
+    if not candidates:
+        return None
     key = _norm(path)
-    return next((d for d in DEPRECATIONS if d.path == key), None)
+    return next((d for d in candidates if d.path == key), None)
 
 
 def removal_at(path: tuple[str | int, ...]) -> Removal | None:
     """The v2.0 removal of the key at ``path`` (list indices as ``int``), if any."""
+    candidates = _REMOVALS_BY_TAIL.get(_tail(path))
+    if not candidates:
+        return None
     key = _norm(path)
-    return next((r for r in REMOVALS if r.path == key), None)
+    return next((r for r in candidates if r.path == key), None)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from gowls.syntax.comments import CommentToken
 from gowls.syntax.positions import LineIndex
-from gowls.syntax.yaml import YamlDocument, YamlProblem, parse_yaml
+from gowls.syntax.yaml import YamlDocument, YamlProblem, parse_yaml, reparse_yaml
 
 KIND = "goreleaser"
 
@@ -42,6 +42,11 @@ class ConfigDocument:
 def parse_config_file(data: bytes, path: Path) -> ConfigDocument:
     """Parse a GoReleaser configuration; never raises."""
     return ConfigDocument(parse_yaml(data))
+
+
+def reparse_config_file(data: bytes, path: Path, previous: ConfigDocument) -> ConfigDocument:
+    """A configuration's new text parsed from its previous document (unchanged parts reused)."""
+    return ConfigDocument(reparse_yaml(previous.yaml, data))
 
 
 def is_config_path(path: Path) -> bool:

@@ -16,6 +16,7 @@ from gowls.analysis.goreleaser.documents import (
     ConfigDocument,
     is_config_path,
     parse_config_file,
+    reparse_config_file,
 )
 from gowls.analysis.goreleaser.edition import ci_facts
 from gowls.analysis.goreleaser.outline import definition, symbols
@@ -73,6 +74,7 @@ GORELEASER = Language(
     name=KIND,
     code_prefixes=("GR",),
     parse=parse_config_file,
+    reparse=reparse_config_file,
     discovery=Discovery(names=CONFIG_NAMES, enter_dirs=frozenset({".config"})),
     recognize=_recognize,
     watch_globs=tuple(f"**/{name}" for name in sorted(CONFIG_NAMES)),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from gowls.syntax.gotemplate import scan_template
 
@@ -326,6 +327,20 @@ class RootField:
 
 
 def root_fields(text: str) -> list[RootField]:
+    """The fields a template reads from GoReleaser's root context, in order (see
+    :func:`_root_fields`; memoised: a configuration repeats its templates, and every
+    keystroke re-checks all of them)."""
+    if "{{" not in text:
+        return []
+    return list(_root_fields_memo(text))
+
+
+@lru_cache(maxsize=8192)
+def _root_fields_memo(text: str) -> tuple[RootField, ...]:
+    return tuple(_root_fields(text))
+
+
+def _root_fields(text: str) -> list[RootField]:
     """The fields a template reads from GoReleaser's root context, in order.
 
     ``.Name`` where dot is still the root (not inside a ``with``/``range`` body, which rebinds

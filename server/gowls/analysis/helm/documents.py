@@ -28,7 +28,7 @@ from gowls.analysis.source import FileSource
 from gowls.syntax.comments import CommentToken
 from gowls.syntax.gotemplate import TemplateScan, scan_template
 from gowls.syntax.positions import LineIndex, Point, Span
-from gowls.syntax.yaml import YamlDocument, YamlProblem, parse_yaml
+from gowls.syntax.yaml import YamlDocument, YamlProblem, parse_yaml, reparse_yaml
 
 VALUES_KIND = "helm-values"
 SCHEMA_KIND = "helm-schema"
@@ -164,6 +164,12 @@ def parse_values_file(data: bytes, path: Path) -> ValuesFile:
     return ValuesFile(doc, values_document(doc))
 
 
+def reparse_values_file(data: bytes, path: Path, previous: ValuesFile) -> ValuesFile:
+    """A values file's new text parsed from its previous document (unchanged parts reused)."""
+    doc = reparse_yaml(previous.yaml, data)
+    return ValuesFile(doc, values_document(doc))
+
+
 def parse_schema_file(data: bytes, path: Path) -> SchemaFile:
     """Parse a values.schema.json; never raises."""
     text = data.decode("utf-8", "replace")
@@ -278,7 +284,7 @@ class SnapshotReader(ChartReader):
 
 def values_file(snapshot: Snapshot, path: Path) -> ValuesFile | None:
     """The values document at ``path`` (any YAML file the chart model reads)."""
-    doc = snapshot.parsed(path, VALUES_KIND, parse_values_file)
+    doc = snapshot.parsed(path, VALUES_KIND, parse_values_file, reparse_values_file)
     return doc if isinstance(doc, ValuesFile) else None
 
 

@@ -15,6 +15,7 @@ HELM_VALUES = Language(
     name=documents.VALUES_KIND,
     code_prefixes=("HL",),
     parse=documents.parse_values_file,
+    reparse=documents.reparse_values_file,
     discovery=Discovery(patterns=("values*.yaml", "values*.yml", "*.yaml", "*.yml")),
     recognize=documents.is_values_file,
     watch_globs=("**/Chart.yaml", "**/values*.yaml", "**/values*.yml", "**/ci/*.yaml"),

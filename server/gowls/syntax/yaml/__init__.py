@@ -15,6 +15,7 @@ from gowls.syntax.yaml.document import (
     lookup,
     merged_pairs,
     parse_yaml,
+    reparse_yaml,
 )
 from gowls.syntax.yaml.nodes import (
     Piece,
@@ -53,5 +54,6 @@ __all__ = [
     "lookup",
     "merged_pairs",
     "parse_yaml",
+    "reparse_yaml",
     "resolve_core",
 ]

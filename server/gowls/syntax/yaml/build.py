@@ -67,6 +67,30 @@ class _Item:
 _Fragment = YamlPair | YamlNode | _Item
 
 
+MEMO_MIN_BYTES = 128
+"""Nodes at least this long are remembered for the next re-parse (smaller ones are cheaper to
+build again than to look up)."""
+
+MemoKey = tuple[int, int, int, tuple[int, int], int]
+"""A tree-sitter node's subtree id, start and end byte, start point, and the build depth."""
+
+
+@dataclass(frozen=True, slots=True)
+class Memo:
+    """A node built from one tree-sitter subtree, for reuse by the next incremental parse.
+
+    tree-sitter shares the subtrees an edit did not touch between the old and the new tree, so
+    a subtree id at the same position means the same bytes at the same place: the same node.
+    Built with no anchor, alias or depth cut inside (their meaning depends on the rest of the
+    document); ``problems`` are those found while building it; ``inner`` the remembered nodes
+    inside it (so that an edit inside it later still reuses its unchanged parts).
+    """
+
+    node: YamlNode | None
+    problems: tuple[YamlProblem, ...]
+    inner: tuple[tuple[MemoKey, Memo], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Built:
     """One document of a stream: its root and where it lies."""
@@ -78,13 +102,22 @@ class Built:
 class Builder:
     """Builds the documents of one tree; collects structure problems (duplicates, anchors)."""
 
-    def __init__(self, data: bytes, index: LineIndex) -> None:
+    def __init__(
+        self, data: bytes, index: LineIndex, reuse: dict[MemoKey, Memo] | None = None
+    ) -> None:
         self.data = data
         self.index = index
         self.problems: list[YamlProblem] = []
         self.anchors: dict[str, YamlNode] = {}
         self.open_anchors: set[str] = set()
         self.too_deep = False
+        self.reuse = reuse
+        """Nodes of the previous parse of this file (an incremental parse), by subtree."""
+        self.memo: dict[MemoKey, Memo] = {}
+        """Nodes of this parse worth remembering for the next."""
+        self._contextual = 0
+        """Anchors, aliases and depth cuts met so far (a subtree with one is not remembered)."""
+        self._inner: list[list[tuple[MemoKey, Memo]]] = []
 
     # -- documents -------------------------------------------------------------------------
 
@@ -113,6 +146,36 @@ class Builder:
 
     def node(self, ts: Node, depth: int) -> YamlNode | None:
         """The typed node for a ``block_node``/``flow_node`` or a bare content node."""
+        start, end = ts.start_byte, ts.end_byte
+        if end - start < MEMO_MIN_BYTES:
+            return self._node(ts, depth)
+        key = (ts.id, start, end, ts.start_point, depth)
+        hit = self.reuse.get(key) if self.reuse is not None else None
+        if hit is not None:
+            self.problems.extend(hit.problems)
+            self._adopt(key, hit)
+            return hit.node
+        mark, contextual = len(self.problems), self._contextual
+        self._inner.append([])
+        result = self._node(ts, depth)
+        inner = self._inner.pop()
+        if self._contextual == contextual:
+            self._adopt(key, Memo(result, tuple(self.problems[mark:]), tuple(inner)))
+        elif self._inner:
+            self._inner[-1].extend(inner)
+        return result
+
+    def _adopt(self, key: MemoKey, memo: Memo) -> None:
+        """Remember ``memo`` (and what it holds) for the next parse."""
+        if self._inner:
+            self._inner[-1].append((key, memo))
+        stack = [(key, memo)]
+        while stack:
+            k, m = stack.pop()
+            self.memo[k] = m
+            stack.extend(m.inner)
+
+    def _node(self, ts: Node, depth: int) -> YamlNode | None:
         if depth > MAX_DEPTH:
             self._too_deep(ts)
             return None
@@ -131,6 +194,7 @@ class Builder:
         else:
             content = ts
         if anchor:
+            self._contextual += 1
             self.open_anchors.add(anchor)
         result = self._content(ts, content, tag, anchor, depth)
         if anchor:
@@ -176,6 +240,7 @@ class Builder:
         return None
 
     def _alias(self, ts: Node) -> YamlAlias:
+        self._contextual += 1
         name = self._text(ts)[1:]
         span = node_span(ts)
         target = self.anchors.get(name)
@@ -265,6 +330,7 @@ class Builder:
     # -- recovery inside error nodes -------------------------------------------------------
 
     def _too_deep(self, ts: Node) -> None:
+        self._contextual += 1
         if not self.too_deep:
             self.too_deep = True
             message = f"YAML nesting is too deep (more than {MAX_DEPTH} levels)"

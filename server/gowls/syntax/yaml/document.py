@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node, Query, QueryCursor, Tree
 
+from gowls.syntax.affixes import common_affixes
 from gowls.syntax.positions import LineIndex, Point, Span
-from gowls.syntax.yaml.build import LANGUAGE, Builder, Built, new_parser, node_span
+from gowls.syntax.yaml.build import LANGUAGE, Builder, Built, Memo, MemoKey, new_parser, node_span
 from gowls.syntax.yaml.nodes import (
     ScalarValue,
     YamlAlias,
@@ -81,6 +82,10 @@ class YamlDocument:
     comments: tuple[YamlComment, ...]
     tree: Tree | None = field(default=None, repr=False, compare=False)
     """The tree of the text as given (for incremental re-parsing)."""
+    memo: dict[MemoKey, Memo] | None = field(default=None, repr=False, compare=False)
+    """Nodes built from subtrees of ``tree``, for :func:`reparse_yaml` (None when the text
+    had to be patched to be read, deep lines blanked included: the tree and the nodes then
+    are not those of the text, and an incremental parse from them would be wrong)."""
 
     @property
     def root(self) -> YamlNode | None:
@@ -357,11 +362,47 @@ def parse_yaml(data: bytes, old_tree: Tree | None = None) -> YamlDocument:
         return YamlDocument(index, (), (), (problem,), ())
 
 
-def _parse(data: bytes, index: LineIndex, old_tree: Tree | None) -> YamlDocument:
+def reparse_yaml(previous: YamlDocument, data: bytes) -> YamlDocument:
+    """``parse_yaml(data)``, reusing what ``previous`` (the document of an older text) built.
+
+    The edit is found by comparing the texts; tree-sitter re-parses from the edited old tree
+    and shares the subtrees the edit did not touch, and nodes built from a shared subtree at
+    the same position are taken from ``previous`` instead of built again.
+    """
+    if previous.tree is None or previous.memo is None:
+        return parse_yaml(data)
+    old = previous.index.data
+    prefix, suffix = common_affixes(old, data)
+    index = LineIndex(data)
+    start, old_end, new_end = prefix, len(old) - suffix, len(data) - suffix
+    at, old_at = previous.index.point(start), previous.index.point(old_end)
+    new_at = index.point(new_end)
+    edited = previous.tree.copy()
+    edited.edit(
+        start_byte=start,
+        old_end_byte=old_end,
+        new_end_byte=new_end,
+        start_point=(at.line, at.column),
+        old_end_point=(old_at.line, old_at.column),
+        new_end_point=(new_at.line, new_at.column),
+    )
+    try:
+        return _parse(data, index, edited, previous.memo)
+    except Exception:  # the same safety net as parse_yaml's, from scratch
+        return parse_yaml(data)
+
+
+def _parse(
+    data: bytes,
+    index: LineIndex,
+    old_tree: Tree | None,
+    reuse: dict[MemoKey, Memo] | None = None,
+) -> YamlDocument:
     parser = new_parser()
     data, deep = blank_deep_lines(data, index)
     if deep is not None:
         old_tree = None
+        reuse = None
     tree = parser.parse(data, old_tree) if old_tree is not None else parser.parse(data)
     problems = tree_problems(tree.root_node, data, index)
     bad = utf8_problem(data, index)
@@ -390,7 +431,7 @@ def _parse(data: bytes, index: LineIndex, old_tree: Tree | None) -> YamlDocument
             patched[start:line_end] = b" " * (line_end - start)
         final = parser.parse(bytes(patched))
     text = data if patched is None else bytes(patched)
-    builder = Builder(text, index)
+    builder = Builder(text, index, reuse if patched is None else None)
     built: list[Built] = builder.documents(final.root_node)
     problems.extend(builder.problems)
     if deep is not None and not builder.too_deep:
@@ -414,6 +455,7 @@ def _parse(data: bytes, index: LineIndex, old_tree: Tree | None) -> YamlDocument
         _first_per_line(problems),
         comments,
         tree,
+        builder.memo if patched is None and deep is None else None,
     )
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from gowls.syntax.positions import Span
 
@@ -69,8 +70,9 @@ _INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
 _NAN = frozenset({".nan", ".NaN", ".NAN"})
 
 
+@lru_cache(maxsize=16384)
 def resolve_core(text: str) -> ScalarValue:
-    """The YAML 1.2 core-schema value of an untagged plain scalar."""
+    """The YAML 1.2 core-schema value of an untagged plain scalar (memoised: keys repeat)."""
     if text in _NULLS:
         return None
     if text in _TRUES:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from gowls.syntax.positions import LineIndex, Point, Span
@@ -208,6 +210,18 @@ SCANNER_DEPTH_LIMIT = 200
 about 250 nested block levels, so lines deeper than this are blanked before parsing."""
 
 
+_PREFIX_RE = re.compile(rb"^[ ?-]*", re.M)
+
+
+def _depth_bound(data: bytes) -> int:
+    """An upper bound of the depth :func:`blank_deep_lines` counts, found without a loop in
+    Python: the lines enclosing a line have smaller indentations, so at most P + 1 of them are
+    open at once, each opening at most 1 + (P + 1) // 2 levels, where P is the longest run of
+    spaces, ``-`` and ``?`` starting a line."""
+    longest = max(map(len, _PREFIX_RE.findall(data)), default=0)
+    return (longest + 1) * (1 + (longest + 1) // 2)
+
+
 def blank_deep_lines(data: bytes, index: LineIndex) -> tuple[bytes, YamlProblem | None]:
     """``data`` with lines nested deeper than :data:`SCANNER_DEPTH_LIMIT` blanked out.
 
@@ -217,6 +231,8 @@ def blank_deep_lines(data: bytes, index: LineIndex) -> tuple[bytes, YamlProblem 
     after line opens a sequence and a mapping each time: counting only the indentation let
     10,000 such lines through, and the scanner crashed).
     """
+    if _depth_bound(data) <= SCANNER_DEPTH_LIMIT:
+        return data, None
     stack: list[tuple[int, int]] = []
     """(indentation, levels opened) of the lines enclosing the current one."""
     total = 0

@@ -149,6 +149,17 @@ def decode_flow(data: bytes, start: int, end: int, quote: str) -> tuple[str, tup
 
     ``[start, end)`` is the text between the quotes.
     """
+    chunk = data[start:end]
+    if b"\n" not in chunk and (
+        not quote or (quote == "'" and b"'" not in chunk) or (quote == '"' and b"\\" not in chunk)
+    ):
+        # The common case, one line with nothing to unescape: the value is the text itself.
+        if chunk.endswith(b"\r"):
+            chunk = chunk[:-1]
+            end -= 1
+        if not chunk:
+            return "", ()
+        return chunk.decode("utf-8", errors="replace"), (Piece(0, len(chunk), start, end, True),)
     out = _Out(data)
     lines = _lines(data, start, end)
     last = len(lines) - 1

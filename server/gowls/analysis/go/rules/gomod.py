@@ -348,11 +348,12 @@ def replace_shadowed_by_workspace(ctx: RuleContext[GoMod], info: RuleInfo) -> It
 )
 def require_zero_pseudo_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Placeholder-version requirements no replace anywhere serves."""
+    placeholders = [r for r in ctx.doc.requires if is_placeholder_version(r.version)]
+    if not placeholders:
+        return
     graph, off = _graphs(ctx)
     view = graph.workspace
-    for req in ctx.doc.requires:
-        if not is_placeholder_version(req.version):
-            continue
+    for req in placeholders:
         if off.replacement(req.path, req.version) is not None:
             continue
         if graph.replacement(req.path, req.version) is not None:
@@ -751,6 +752,8 @@ def module_path_invalid(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Fin
 )
 def require_excluded(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Requirements of a version the same go.mod excludes."""
+    if not ctx.doc.excludes:
+        return
     excluded = {(e.path, e.version): e for e in ctx.doc.excludes}
     hits = [
         (r, excluded[(r.path, r.version)])
@@ -884,8 +887,8 @@ def go_version_unreadable(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[F
 def requirement_below_selected(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Requirements (and the go line) below what a directly required local replacement needs."""
     mod = ctx.doc
-    if not mod.requires or mod.problems:
-        return
+    if not mod.requires or mod.problems or not mod.replaces:
+        return  # (only this go.mod's own replaces lead to directories in module mode)
     off = module_mode_graph(ctx.snapshot, ctx.path, mod)
     own = {r.path: r for r in mod.requires}
     raises: dict[str, tuple[str, Path, str]] = {}

@@ -1,0 +1,219 @@
+"""Incremental re-parsing of go.mod/go.work: random edit sequences give what a fresh parse
+gives, and an edit inside one line really reuses the rest of the document."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gowls.analysis.snapshot import ParseCache
+from gowls.syntax.affixes import common_affixes
+from gowls.syntax.gomod import GoMod, parse_gomod, reparse_gomod
+from gowls.syntax.gowork import GoWork, parse_gowork, reparse_gowork
+from gowls.syntax.statements import FileSyntax
+
+GOMOD = """// The module.
+// Deprecated: use other.
+module example.com/m // trailing
+
+go 1.22
+toolchain go1.23.1
+
+// leading of the block
+require (
+\t// lead a
+\t// lead a, 2
+\texample.com/a v1.0.0 // indirect
+\texample.com/b v1.2.3
+
+\texample.com/c/v2 v2.0.0
+\t"example.com/d" v0.1.0 // indirect; why
+)
+
+require example.com/e v1.5.0 // single
+
+exclude example.com/a v0.9.0
+replace example.com/b => ../b
+replace (
+\texample.com/c/v2 v2.0.0 => example.com/fork/v2 v2.0.1
+)
+
+// why
+retract [v1.0.0, v1.0.5]
+retract v0.0.1 // oops
+godebug default=go1.21
+tool example.com/tool
+ignore ./node_modules
+"""
+
+GOWORK = """go 1.22
+
+// uses
+use (
+\t./a // first
+\t./b
+
+\t// c next
+\t./c
+)
+use ./d
+replace example.com/x v1.0.0 => ./x
+replace (
+\texample.com/y => example.com/z v1.2.3
+)
+godebug (
+\tpanicnil=1
+)
+"""
+
+PIECES = (
+    "v1.2.3",
+    "v2.0.0",
+    "1.0.0",
+    " ",
+    "\t",
+    "\n",
+    "// c",
+    "//",
+    "(",
+    ")",
+    '"',
+    "`",
+    "=>",
+    "require",
+    "replace",
+    "example.com/q",
+    "indirect",
+    "[",
+    ",",
+    "x",
+    "",
+)
+
+
+def _same_syntax(a: FileSyntax, b: FileSyntax) -> None:
+    assert a.index.data == b.index.data
+    assert a.statements == b.statements
+    assert a.blocks == b.blocks
+    assert a.comments == b.comments
+    assert a.problems == b.problems
+
+
+def _same(a: GoMod | GoWork, b: GoMod | GoWork) -> None:
+    _same_syntax(a.syntax, b.syntax)
+    for field in dataclasses.fields(a):
+        if field.name not in ("syntax", "readings"):
+            assert getattr(a, field.name) == getattr(b, field.name), field.name
+
+
+@st.composite
+def _edits(draw: st.DrawFn, base: str) -> list[tuple[int, int, str]]:
+    out = []
+    for _ in range(draw(st.integers(1, 8))):
+        inline = draw(st.booleans())
+        pieces = [p for p in PIECES if not (inline and "\n" in p)]
+        text = "".join(draw(st.lists(st.sampled_from(pieces), max_size=3)))
+        start = draw(st.integers(0, 10_000))
+        length = draw(st.integers(0, 3 if inline else 40))
+        out.append((start, length, text))
+    return out
+
+
+def _run(
+    base: str,
+    edits: list[tuple[int, int, str]],
+    parse: Callable[[bytes], GoMod | GoWork],
+    reparse: Callable[[GoMod | GoWork, bytes], GoMod | GoWork],
+) -> None:
+    text = base
+    doc = parse(text.encode())
+    for start, length, insert in edits:
+        start %= len(text) + 1
+        if "\n" not in insert:  # an in-line edit stays inside its line
+            end_of_line = text.find("\n", start)
+            length = min(length, (end_of_line if end_of_line >= 0 else len(text)) - start)
+        text = text[:start] + insert + text[start + length :]
+        doc = reparse(doc, text.encode())
+        _same(doc, parse(text.encode()))
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_gomod_edits_equal_fresh_parse(data: st.DataObject) -> None:
+    edits = data.draw(_edits(GOMOD))
+    _run(GOMOD, edits, parse_gomod, reparse_gomod)  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_gowork_edits_equal_fresh_parse(data: st.DataObject) -> None:
+    edits = data.draw(_edits(GOWORK))
+    _run(GOWORK, edits, parse_gowork, reparse_gowork)  # type: ignore[arg-type]
+
+
+def _big(requires: int) -> str:
+    lines = "".join(f"\texample.com/dep{i:05d} v1.{i % 10}.0\n" for i in range(requires))
+    return f"module example.com/m\n\ngo 1.22\n\nrequire (\n{lines})\n"
+
+
+def test_inline_edit_reuses_unchanged_statements() -> None:
+    old = parse_gomod(_big(300).encode())
+    text = _big(300).replace("dep00150 v1.0.0", "dep00150 1.0.0")
+    new = reparse_gomod(old, text.encode())
+    _same(new, parse_gomod(text.encode()))
+    assert new.syntax.statements[0] is old.syntax.statements[0]
+    assert new.syntax.statements[-1] is old.syntax.statements[-1]
+    assert new.requires[10] is old.requires[10]
+    assert new.syntax.statements[152] is not old.syntax.statements[152]  # the edited line
+    assert [p.message for p in new.problems] == [
+        'require example.com/dep00150: version "1.0.0" invalid: must be of the form v1.2.3'
+    ]
+
+
+def test_editing_a_block_s_last_line_reuses_the_rest() -> None:
+    old = parse_gomod(_big(300).encode())
+    text = _big(300).replace("dep00299 v1.9.0", "dep00299 1.9.0")
+    new = reparse_gomod(old, text.encode())
+    _same(new, parse_gomod(text.encode()))
+    assert new.syntax.statements[0] is old.syntax.statements[0]
+    assert new.syntax.statements[-1] is not old.syntax.statements[-1]
+
+
+def test_line_insertion_is_read_in_full_and_still_equal() -> None:
+    old = parse_gomod(_big(50).encode())
+    line = "\texample.com/dep00020"
+    text = _big(50).replace(line, "\texample.com/new v1.0.0\n" + line)
+    new = reparse_gomod(old, text.encode())
+    _same(new, parse_gomod(text.encode()))
+
+
+def test_common_affixes() -> None:
+    assert common_affixes(b"abcXdef", b"abcYYdef") == (3, 3)
+    assert common_affixes(b"aaa", b"aaaa") == (3, 0)
+    assert common_affixes(b"", b"x") == (0, 0)
+    assert common_affixes(b"same", b"same") == (4, 0)
+
+
+def test_parse_cache_reparses_from_the_previous_document() -> None:
+    cache = ParseCache()
+    path = Path("/ws/go.mod")
+    calls: list[str] = []
+
+    def parse(data: bytes, p: Path) -> GoMod:
+        calls.append("parse")
+        return parse_gomod(data)
+
+    def reparse(data: bytes, p: Path, previous: GoMod) -> GoMod:
+        calls.append("reparse")
+        return reparse_gomod(previous, data)
+
+    first = cache.get(path, "go.mod", parse, GOMOD.encode(), reparse)
+    assert cache.get(path, "go.mod", parse, GOMOD.encode(), reparse) is first
+    edited = GOMOD.replace("v1.2.3", "v1.2.4").encode()
+    second = cache.get(path, "go.mod", parse, edited, reparse)
+    assert calls == ["parse", "reparse"]
+    _same(second, parse_gomod(edited))  # type: ignore[arg-type]
