@@ -74,15 +74,35 @@ def _symlink_loop(root: Path) -> None:
     (root / "go.work").write_bytes(b"go 1.22\n\nuse (\n\t./a\n\t./a/up/a\n\t./b\n)\n")
 
 
+CHART = b"apiVersion: v2\nname: c\nversion: 0.1.0\n"
+
+UNREADABLE_PATHS: tuple[tuple[str, int, bool], ...] = (
+    ("locked", 0, True),
+    ("noread/go.mod", 0, False),
+    ("listonly", 0o444, True),  # listed but not searchable: names without their files
+    ("rel/.goreleaser.yaml", 0, False),
+    ("chart/values.yaml", 0, False),
+    ("chart/templates", 0, True),
+    ("chart/charts", 0, True),
+)
+"""What ``_unreadable`` takes permissions from: (path, mode, is a directory)."""
+
+
 def _unreadable(root: Path) -> None:
-    locked = root / "locked"
-    locked.mkdir(parents=True)
-    (locked / "go.mod").write_bytes(MOD.format(name="locked").encode())
-    (root / "go.work").write_bytes(b"go 1.22\n\nuse ./locked\n")
-    (root / "noread").mkdir()
-    (root / "noread" / "go.mod").write_bytes(MOD.format(name="noread").encode())
-    os.chmod(root / "noread" / "go.mod", 0)
-    os.chmod(locked, 0)
+    (root / "go.work").write_bytes(b"go 1.22\n\nuse (\n\t./locked\n\t./listonly\n)\n")
+    for rel in ("locked", "noread", "listonly"):
+        (root / rel).mkdir(parents=True)
+        (root / rel / "go.mod").write_bytes(MOD.format(name=rel).encode())
+    (root / "rel").mkdir()
+    (root / "rel" / ".goreleaser.yaml").write_bytes(b"version: 2\nbuilds:\n  - id: x\n")
+    for rel in ("chart/templates", "chart/charts/sub/templates"):
+        (root / rel).mkdir(parents=True)
+    (root / "chart" / "Chart.yaml").write_bytes(CHART)
+    (root / "chart" / "values.yaml").write_bytes(b"replicas: 1\n")
+    (root / "chart" / "templates" / "a.yaml").write_bytes(b"n: {{ .Values.replicas }}\n")
+    (root / "chart" / "charts" / "sub" / "Chart.yaml").write_bytes(CHART)
+    for rel, mode, _ in UNREADABLE_PATHS:
+        os.chmod(root / rel, mode)
 
 
 def _special_files(root: Path) -> None:

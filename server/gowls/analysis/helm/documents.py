@@ -24,7 +24,7 @@ from gowls.analysis.helm.values import (
 )
 from gowls.analysis.helm.yamlvalues import ValuesDocument, values_document
 from gowls.analysis.snapshot import Snapshot
-from gowls.analysis.source import FileSource
+from gowls.analysis.source import FileSource, is_dir
 from gowls.syntax.comments import CommentToken
 from gowls.syntax.gotemplate import TemplateScan, scan_template
 from gowls.syntax.positions import LineIndex, Point, Span
@@ -269,7 +269,10 @@ class SnapshotReader(ChartReader):
         """Directories directly in ``directory``."""
         if not self.snapshot.source.is_dir(directory):
             return []
-        return sorted(p for p in directory.iterdir() if p.is_dir())
+        try:
+            return sorted(p for p in directory.iterdir() if is_dir(p))
+        except OSError:  # unreadable: no subcharts seen (its own files say why)
+            return []
 
     def schema(self, path: Path) -> Schema | None:
         """The schema at ``path`` (loaded once per snapshot)."""
