@@ -82,7 +82,7 @@ def test_check_reports_the_cycle_and_validates_the_tree(tmp_path: Path) -> None:
         for r in json.loads(done.stdout)
         if r["code"] in ("HL101", "HL102")
     }
-    # On the schema: the $ref of "x" (line 4, column 17: its value), which closes the cycle, once per chart.
+    # On the schema: the $ref of "x" (line 4, column 17: its value) closes the cycle; once each.
     for chart in ("cycle", "unreached"):
         message = rows.pop((f"{chart}/values.schema.json", 4, 17, "HL102"))
         assert message.startswith(f"$ref cycle: {CHAIN}:"), message
