@@ -119,7 +119,14 @@ def parse_template_file(data: bytes, path: Path) -> TemplateFile:
         TemplateSyntaxProblem(Span(index.point(p.start), index.point(p.end)), p.message)
         for p in scan.problems
     )
-    return TemplateFile(index, scan, template_reads(data, scan), problems)
+    try:
+        reads = template_reads(data, scan)
+    except RecursionError:  # parentheses nested hundreds deep: hostile, not a chart
+        reads = TemplateReads()
+        at = Span(Point(0, 0), Point(0, 0))
+        message = "expressions nested too deeply to follow: values reads are not checked"
+        problems = (*problems, TemplateSyntaxProblem(at, message))
+    return TemplateFile(index, scan, reads, problems)
 
 
 def template_chart_root(source: FileSource, path: Path) -> Path | None:
