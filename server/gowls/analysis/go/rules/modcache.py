@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, Severity, TextEdit
-from gowls.analysis.go.modcache import CachedModule, module_cache
+from gowls.analysis.go.modcache import CachedModule, ModuleCache, module_cache
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.syntax.gomod import GoMod, Require, parse_gomod
 from gowls.syntax.versions import compare_semver, is_pseudo_version, major
@@ -64,9 +64,8 @@ def _facts(directory: Path, version: str) -> LatestFacts | None:
     return LatestFacts(version, retracted, deprecated)
 
 
-def _cached(req: Require) -> tuple[CachedModule, LatestFacts] | None:
-    cache = module_cache()
-    cached = cache.get(req.path) if cache else None
+def _cached(req: Require, cache: ModuleCache) -> tuple[CachedModule, LatestFacts] | None:
+    cached = cache.get(req.path)
     latest = cached.latest if cached else None
     if cached is None or latest is None:
         return None
@@ -134,8 +133,11 @@ def _requirements(ctx: RuleContext[GoMod]) -> Iterator[Require]:
 )
 def require_retracted_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Requirements whose version the latest cached go.mod of the module retracts."""
+    cache = module_cache()  # once per file: a go.mod may hold 500,000 requirements
+    if cache is None:
+        return
     for req in _requirements(ctx):
-        found = _cached(req)
+        found = _cached(req, cache)
         if found is None:
             continue
         cached, facts = found
@@ -175,8 +177,11 @@ def require_retracted_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterat
 )
 def require_deprecated_module(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Requirements of modules whose latest cached go.mod is marked deprecated."""
+    cache = module_cache()  # once per file: a go.mod may hold 500,000 requirements
+    if cache is None:
+        return
     for req in _requirements(ctx):
-        found = _cached(req)
+        found = _cached(req, cache)
         if found is None or not found[1].deprecated:
             continue
         facts = found[1]
@@ -207,8 +212,11 @@ def require_deprecated_module(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterat
 )
 def require_newer_version_cached(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Requirements with a newer, not retracted release of the same major in the cache."""
+    cache = module_cache()  # once per file: a go.mod may hold 500,000 requirements
+    if cache is None:
+        return
     for req in _requirements(ctx):
-        found = _cached(req)
+        found = _cached(req, cache)
         if found is None:
             continue
         cached, facts = found
