@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -20,26 +19,13 @@ import pytest_lsp
 from hostile import HOSTILE, UNREADABLE_PATHS, unlock, write_tree
 from lsp_harness import TIMEOUT, GowlsTestClient, make_client, settle, start
 from lsprotocol import types as lsp
+from privileges import unprivileged
 from pytest_lsp import ClientServerConfig
 
 UNREADABLE = next(h for h in HOSTILE if h.name == "unreadable")
 
 
-def _unprivileged() -> tuple[list[str] | None, str]:
-    """A command prefix under which a mode-000 file cannot be read, or why there is none."""
-    if os.geteuid() != 0:
-        return [], ""
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        return None, "root, and no setpriv to drop CAP_DAC_OVERRIDE (util-linux)"
-    prefix = [setpriv, "--inh-caps=-all", "--bounding-set=-all", "--"]
-    probe = subprocess.run([*prefix, "cat", "/proc/1/environ"], capture_output=True, check=False)
-    if probe.returncode == 0 or b"ermission denied" not in probe.stderr:
-        return None, f"setpriv could not drop the capabilities: {probe.stderr.decode()[-200:]}"
-    return prefix, ""
-
-
-PREFIX, WHY_NOT = _unprivileged()
+PREFIX, WHY_NOT = unprivileged()
 pytestmark = pytest.mark.skipif(PREFIX is None, reason=WHY_NOT)
 
 
