@@ -13,12 +13,13 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, BinaryIO, NoReturn, cast
 
 from gowls import __version__
 
 if TYPE_CHECKING:
     from gowls.lsp.early import Initialize
+    from gowls.lsp.server import GowlsServer
 
 FORMATS = ("text", "json", "sarif", "github")
 CHECK_ONLY = (
@@ -247,6 +248,7 @@ def _serve(tcp: tuple[str, int] | None, debug: bool) -> int:
             return begun
         start = begun
     from gowls.lsp.app import create_server, take_over
+    from gowls.lsp.transport import QueuedOutput
 
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr)
     if not debug:
@@ -265,5 +267,16 @@ def _serve(tcp: tuple[str, int] | None, debug: bool) -> int:
             sys.stderr.write(f"gowls: error: --tcp {tcp[0]}:{tcp[1]}: {exc.strerror or exc}\n")
             return 2
     else:
-        server.start_io()
+        output = QueuedOutput(sys.stdout.buffer, lambda: _lost(server))
+        # pygls only calls write, flush and close on it.
+        server.start_io(stdout=cast("BinaryIO", output))
     return 0
+
+
+def _lost(server: GowlsServer) -> None:
+    """The client closed the server's output: nobody can be answered any more, so exit."""
+    code = 0 if server.protocol._shutdown else 1
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write("gowls: the client closed the connection; exiting\n")
+        sys.stderr.flush()
+    os._exit(code)

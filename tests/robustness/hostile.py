@@ -42,7 +42,8 @@ class Hostile:
     expect: tuple[str, ...] = ()
     """Substrings of ``path:line: message`` lines ``--check`` must report for it."""
     big: bool = False
-    """Costly (the 20 MB go.mod): built only where a test asks for it."""
+    """Costly (the 20 MB go.mod, the 100,000-line values file): built only where a test asks
+    for it (the whole-tree ``--check``)."""
 
 
 def _file(rel: str, content: bytes) -> Callable[[Path], None]:
@@ -74,15 +75,35 @@ def _symlink_loop(root: Path) -> None:
     (root / "go.work").write_bytes(b"go 1.22\n\nuse (\n\t./a\n\t./a/up/a\n\t./b\n)\n")
 
 
+CHART = b"apiVersion: v2\nname: c\nversion: 0.1.0\n"
+
+UNREADABLE_PATHS: tuple[tuple[str, int, bool], ...] = (
+    ("locked", 0, True),
+    ("noread/go.mod", 0, False),
+    ("listonly", 0o444, True),  # listed but not searchable: names without their files
+    ("rel/.goreleaser.yaml", 0, False),
+    ("chart/values.yaml", 0, False),
+    ("chart/templates", 0, True),
+    ("chart/charts", 0, True),
+)
+"""What ``_unreadable`` takes permissions from: (path, mode, is a directory)."""
+
+
 def _unreadable(root: Path) -> None:
-    locked = root / "locked"
-    locked.mkdir(parents=True)
-    (locked / "go.mod").write_bytes(MOD.format(name="locked").encode())
-    (root / "go.work").write_bytes(b"go 1.22\n\nuse ./locked\n")
-    (root / "noread").mkdir()
-    (root / "noread" / "go.mod").write_bytes(MOD.format(name="noread").encode())
-    os.chmod(root / "noread" / "go.mod", 0)
-    os.chmod(locked, 0)
+    (root / "go.work").write_bytes(b"go 1.22\n\nuse (\n\t./locked\n\t./listonly\n)\n")
+    for rel in ("locked", "noread", "listonly"):
+        (root / rel).mkdir(parents=True)
+        (root / rel / "go.mod").write_bytes(MOD.format(name=rel).encode())
+    (root / "rel").mkdir()
+    (root / "rel" / ".goreleaser.yaml").write_bytes(b"version: 2\nbuilds:\n  - id: x\n")
+    for rel in ("chart/templates", "chart/charts/sub/templates"):
+        (root / rel).mkdir(parents=True)
+    (root / "chart" / "Chart.yaml").write_bytes(CHART)
+    (root / "chart" / "values.yaml").write_bytes(b"replicas: 1\n")
+    (root / "chart" / "templates" / "a.yaml").write_bytes(b"n: {{ .Values.replicas }}\n")
+    (root / "chart" / "charts" / "sub" / "Chart.yaml").write_bytes(CHART)
+    for rel, mode, _ in UNREADABLE_PATHS:
+        os.chmod(root / rel, mode)
 
 
 def _special_files(root: Path) -> None:
@@ -94,6 +115,63 @@ def _special_files(root: Path) -> None:
     (root / "rand").mkdir()
     os.symlink("/dev/urandom", root / "rand" / "go.mod")
     (root / "go.work").write_bytes(b"go 1.22\n\nuse (\n\t./fifo\n\t./dev\n\t./rand\n)\n")
+
+
+BIG_VALUES_LINES = 100_000
+"""The 100,000-line values file of issue 14."""
+
+
+def _chart(root: Path, files: dict[str, bytes]) -> None:
+    """A chart at ``root`` (Chart.yaml unless given) holding ``files``."""
+    for rel, content in {"Chart.yaml": CHART, **files}.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
+
+def _big_values(root: Path) -> None:
+    lines = b"".join(b"key%06d: value %d\n" % (i, i) for i in range(BIG_VALUES_LINES))
+    _chart(root, {"values.yaml": lines, "templates/a.yaml": b"a: {{ .Values.key000001 }}\n"})
+
+
+def _deep_templates(root: Path) -> None:
+    n = 10_000
+    _chart(
+        root,
+        {
+            "values.yaml": b"a: 1\n",
+            "templates/ifs.yaml": b"{{ if .Values.a }}" * n + b"x" + b"{{ end }}" * n + b"\n",
+            "templates/parens.yaml": b"v: {{ " + b"(" * n + b".Values.a" + b")" * n + b" }}\n",
+            "templates/open.yaml": b"{{ with .Values.a }}\n" * n,  # never closed
+            "templates/defines.tpl": b'{{ define "x" }}{{ template "x" . }}{{ end }}\n',
+        },
+    )
+
+
+BYTE_HAZARDS: dict[str, bytes] = {
+    "binary": bytes(range(256)) * 16,
+    "nul": b"a: 1\x00\nb: {{ .Values.a }}\x00\n",
+    "invalid-utf8": b"a: \xff\xfe\n\xc3(: 1\n",
+    "bom": b"\xef\xbb\xbfa: 1\n",
+    "crlf": b"a: 1\r\nb:\r\n  - {{ .Values.a }}\r\n",
+    "lone-cr": b"a: 1\rb: 2\r",
+    "long-line": b"a: " + b"x" * 4_000_000 + b"\n# " + "\u4e16\U0001f600".encode() * 200_000,
+}
+"""Byte-level hazards, written into every YAML and JSON kind (values, template, schema,
+.goreleaser.yaml)."""
+
+
+def _yaml_bytes(root: Path) -> None:
+    for name, content in BYTE_HAZARDS.items():
+        _chart(
+            root / name,
+            {
+                "values.yaml": content,
+                "templates/a.yaml": content,
+                "values.schema.json": content,
+            },
+        )
+        (root / name / ".goreleaser.yaml").write_bytes(content)
 
 
 HOSTILE: tuple[Hostile, ...] = (
@@ -178,6 +256,25 @@ HOSTILE: tuple[Hostile, ...] = (
                 b"module example.com/m\n\ngo 1.22\n\nreplace example.com/x => /proc/self/cwd\n"
                 b"replace example.com/y => ../../../../../../../dev\n",
             ),
+        ),
+    ),
+    Hostile("big-values", _big_values, big=True),
+    Hostile("deep-templates", _deep_templates),
+    Hostile("yaml-bytes", _yaml_bytes),
+    Hostile(
+        "schema-cycle",
+        lambda root: _chart(
+            root,
+            {
+                "values.yaml": b"a: 1\n",
+                "values.schema.json": b'{"properties": {"a": {"$ref": "#/definitions/x"}},\n'
+                b' "definitions": {"x": {"$ref": "#/definitions/y"},\n'
+                b'  "y": {"$ref": "#/definitions/x"}}}\n',
+            },
+        ),
+        (
+            "values.schema.json:2: $ref cycle: #/definitions/x → #/definitions/y → #/definitions/x",
+            "values.yaml:1: this value reaches the $ref cycle",
         ),
     ),
     Hostile(

@@ -18,6 +18,7 @@ from lsp_harness import GowlsTestClient, offset_at, position_of, start
 from lsprotocol import types as lsp
 
 ENCODINGS = ("utf-8", "utf-16", "utf-32")
+CHART = "apiVersion: v2\nname: c\nversion: 0.1.0\n"
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class Case:
     text: str
     needle: str
     hover: str = ""
+    files: tuple[tuple[str, str], ...] = ()
+    """Files on disk around the document (a chart's Chart.yaml and schema)."""
 
 
 CASES = (
@@ -48,6 +51,40 @@ CASES = (
         "go 1.22\n\n// 工作区 🙂\nuse (\n\t./a\n\t./世界/😀x\t// 注释 🙂\n)\n",
         "./世界/😀x",
     ),
+    Case(
+        "goreleaser",
+        ".goreleaser.yaml",
+        "version: 2\n# 注释 🙂\nproject_name: 世界😀\nbuilds:\n  - id: 例子\t# 🙂\n"
+        "    goos: [linux]\n    世界😀bogus: 1\n",
+        "世界😀bogus",
+    ),
+    Case(
+        "helm-values",
+        "c/values.yaml",
+        '# 注释 🙂\n世界😀:\n  replicas: "三😀"\t# 注释 🙂\n',
+        '"三😀"',
+        files=(
+            ("c/Chart.yaml", CHART),
+            (
+                "c/values.schema.json",
+                '{"properties": {"世界😀": {"properties": {"replicas": {"type": "integer"}}}}}\n',
+            ),
+            ("c/templates/a.yaml", 'r: {{ index .Values "世界😀" "replicas" }}\n'),
+        ),
+    ),
+    Case(
+        "helm-template",
+        "c/templates/b.yaml",
+        '名前: {{ index .Values "世界😀" "replicas" }}\t# 🙂\nx😀: {{ .Values.missing😀x }}\n',
+        ".Values.missing😀x",
+    ),
+    Case(
+        "helm-schema",
+        "d/values.schema.json",
+        '{"properties": {\n  "世界😀": {"type": "string"},\t"x😀": {"type": "整数😀"}}}\n',
+        '"整数😀"',
+        files=(("d/Chart.yaml", CHART), ("d/values.yaml", "x😀: 1\n")),
+    ),
 )
 
 
@@ -61,6 +98,7 @@ async def test_ranges_after_cjk_emoji_and_tabs(
 ) -> None:
     (tmp_path / "a").mkdir()
     files: dict[str, str | bytes] = {"a/go.mod": "module example.com/a\n\ngo 1.22\n"}
+    files.update((rel, text) for case in CASES for rel, text in case.files)
     session = await start(client, tmp_path, files, encodings=[encoding])
     assert session.encoding == encoding
     for case in CASES:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from lsp_harness import GowlsTestClient, start
 from lsprotocol import types as lsp
+from privileges import unprivileged
 
 from gowls.atomic import UnsafeWrite, write_atomic, write_inside
 from workspace_files import run_gowls, write_tree
@@ -26,7 +27,6 @@ TRAP = "#!/bin/sh\ntouch '{marker}'\n"
 """What every planted program does: leave a marker, so running it is seen."""
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-as_root = os.geteuid() == 0 if hasattr(os, "geteuid") else False
 
 
 def plant(root: Path, marker: Path) -> dict[str, str]:
@@ -171,13 +171,24 @@ def test_a_full_disk_mid_write_leaves_the_old_file(tmp_path: Path) -> None:
     assert resource.RLIMIT_FSIZE and signal.SIGXFSZ  # the mechanism exists here
 
 
-@pytest.mark.skipif(as_root, reason="root writes into read-only directories")
+PREFIX, WHY_NOT = unprivileged()
+
+
+@pytest.mark.skipif(PREFIX is None, reason=WHY_NOT)
 def test_fix_in_a_read_only_directory_reports_and_leaves_no_debris(tmp_path: Path) -> None:
+    """Run without the capabilities that let root write anywhere (see privileges.py)."""
+    assert PREFIX is not None
     ws = tmp_path / "ws"
     write_tree(ws, {"go.work": BROKEN_WORK, "a/go.mod": MOD.format(name="a")})
     ws.chmod(0o555)
     try:
-        done = run_gowls(["--check", ".", "--fix"], ws)
+        done = subprocess.run(
+            [*PREFIX, sys.executable, "-m", "gowls", "--check", ".", "--fix"],
+            cwd=ws,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     finally:
         ws.chmod(0o755)
     assert done.returncode == 2

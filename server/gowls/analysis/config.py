@@ -40,6 +40,7 @@ from gowls.analysis.limits import (
     MAX_FILE_SIZE_KEY,
     Limits,
 )
+from gowls.analysis.source import is_dir, is_file
 from gowls.analysis.suppress import Suppressions
 
 CONFIG_FILE = ".gowls.toml"
@@ -386,7 +387,7 @@ class ConfigResolver:
             hit = None
             for name in CONFIG_FILE_NAMES:
                 candidate = current / name
-                if candidate.is_file():
+                if is_file(candidate):
                     hit = self._load(candidate)
                     if hit is not None:
                         break
@@ -408,7 +409,7 @@ class ConfigResolver:
         if known is not None:
             return known
         absolute = Path(os.path.abspath(path))
-        found = self._nearest(absolute if absolute.is_dir() else absolute.parent)
+        found = self._nearest(absolute if is_dir(absolute) else absolute.parent)
         if found is None and self._fallback is not None:
             found = self._nearest(self._fallback)
         config = self._by_path[path] = found or Config()

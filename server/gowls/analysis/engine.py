@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gowls.analysis.findings import Finding
-from gowls.analysis.limits import too_large
+from gowls.analysis.limits import too_large, unreadable
 from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.analysis.source import Dependencies, FileSource
@@ -56,8 +56,11 @@ def check_file(snapshot: Snapshot, path: Path, policy: Policy | None = None) -> 
             suppressions = suppressions_of(doc)
         elif language is not None:
             size = snapshot.source.oversized(path)
+            refused = snapshot.source.refused.get(path)
             if size is not None:  # not parsed: one note naming the limit, never filtered
                 skipped = too_large(path, size, snapshot.source.max_bytes)
+            elif refused is not None:
+                skipped = unreadable(path, refused)
     finally:
         snapshot.source.stop_recording(reads)
     if skipped is not None:

@@ -25,6 +25,9 @@ MAX_FILE_SIZE_KEY = "max-file-size"
 TOO_LARGE = "too-large"
 """The code of the note left on a file that was skipped (not a rule: it is never filtered)."""
 
+UNREADABLE = "unreadable"
+"""The code of the note left on a file or directory the system refused to read (not a rule)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:
@@ -40,3 +43,10 @@ def too_large(path: Path, size: int, limit: int) -> Finding:
         f"`{MAX_FILE_SIZE_KEY}` under [{LIMITS_TABLE}] in .gowls.toml)"
     )
     return Finding(path, Span(Point(0, 0), Point(0, 0)), Severity.WARNING, TOO_LARGE, message)
+
+
+def unreadable(path: Path, reason: str, *, directory: bool = False) -> Finding:
+    """The note on a file (or a directory) that was skipped because it cannot be read."""
+    what = "directory: the files below it are not checked" if directory else "file"
+    message = f"skipped: cannot read this {what} ({reason})"
+    return Finding(path, Span(Point(0, 0), Point(0, 0)), Severity.WARNING, UNREADABLE, message)

@@ -7,6 +7,7 @@ depends on.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -32,6 +33,38 @@ def is_skipped_dir(name: str, enter: frozenset[str] = frozenset()) -> bool:
     if name in enter:
         return False
     return name in SKIPPED_DIRS or name.startswith(".")
+
+
+def refusal(exc: OSError) -> str | None:
+    """Why the system refused a read, when it is worth a note (permissions, I/O errors).
+
+    A path that is missing, dangles or loops is simply absent (it may vanish mid-scan).
+    """
+    if isinstance(exc, PermissionError) or exc.errno == errno.EIO:
+        return exc.strerror or str(exc)
+    return None
+
+
+def _stat_is(path: Path, test: Callable[[int], bool]) -> bool:
+    try:
+        return test(path.stat().st_mode)
+    except (OSError, ValueError):  # unsearchable parent, too long, NUL byte: not there
+        return False
+
+
+def is_file(path: Path) -> bool:
+    """``Path.is_file`` that is False, never an error, when the system refuses to look."""
+    return _stat_is(path, stat.S_ISREG)
+
+
+def is_dir(path: Path) -> bool:
+    """``Path.is_dir`` that is False, never an error, when the system refuses to look."""
+    return _stat_is(path, stat.S_ISDIR)
+
+
+def exists(path: Path) -> bool:
+    """``Path.exists`` that is False, never an error, when the system refuses to look."""
+    return _stat_is(path, lambda _: True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +142,10 @@ class FileSource:
         self.max_bytes = max_bytes
         """Files (and buffers) larger than this are not read: ``read_bytes`` gives None."""
         self._oversized: dict[Path, int] = {}
+        self.refused: dict[Path, str] = {}
+        """Files the system refused to read: path → reason (they are reported, not parsed)."""
+        self.refused_dirs: dict[Path, str] = {}
+        """Directories a walk could not list or search: path → reason."""
 
     # -- dependency recording -------------------------------------------------------------
     def with_text(self, path: Path, text: str) -> FileSource:
@@ -168,7 +205,11 @@ class FileSource:
         try:
             # Non-blocking, so opening a named pipe cannot hang; then only regular files.
             fd = os.open(path, _READ_FLAGS)
-        except (OSError, ValueError):
+        except OSError as exc:
+            if (reason := refusal(exc)) is not None:
+                self.refused[path] = reason
+            return None
+        except ValueError:
             return None
         try:
             info = os.fstat(fd)
@@ -178,7 +219,9 @@ class FileSource:
                 return self._bounded(path, info.st_size, None)
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 data = handle.read(self.max_bytes + 1)  # the file may grow meanwhile
-        except OSError:
+        except OSError as exc:
+            if (reason := refusal(exc)) is not None:
+                self.refused[path] = reason
             return None
         finally:
             os.close(fd)
@@ -199,7 +242,7 @@ class FileSource:
         self._touch(path)
         found = self._is_file.get(path)
         if found is None:
-            found = self._is_file[path] = path in self._overlay or path.is_file()
+            found = self._is_file[path] = path in self._overlay or is_file(path)
         return found
 
     def is_dir(self, path: Path) -> bool:
@@ -207,7 +250,7 @@ class FileSource:
         self._touch(path)
         found = self._is_dir.get(path)
         if found is None:
-            found = self._is_dir[path] = path.is_dir()
+            found = self._is_dir[path] = is_dir(path)
         return found
 
     def files_in(self, directory: Path, wanted: Callable[[str], bool]) -> list[Path]:
@@ -215,16 +258,22 @@ class FileSource:
         self._touch(directory)
         try:
             entries = list(os.scandir(directory))
-        except OSError:
+        except OSError as exc:
+            self._refuse_dir(directory, exc)
             return []
         out: list[Path] = []
         for entry in entries:
             try:
                 if wanted(entry.name) and entry.is_file():
                     out.append(Path(entry.path))
-            except OSError:
+            except OSError as exc:
+                self._refuse_dir(directory, exc)
                 continue
         return sorted(out)
+
+    def _refuse_dir(self, directory: Path, exc: OSError) -> None:
+        if (reason := refusal(exc)) is not None:
+            self.refused_dirs.setdefault(directory, reason)
 
     def walk(
         self, root: Path, wanted: Callable[[str], bool], enter: frozenset[str] = frozenset()
@@ -235,7 +284,7 @@ class FileSource:
         never follows a symbolic link to a directory, so a link loop cannot trap the walk.
         """
         self._touch(root)
-        if root.is_file():
+        if is_file(root):
             if wanted(root.name):
                 yield root
             return
@@ -244,7 +293,8 @@ class FileSource:
             current = stack.pop()
             try:
                 entries = sorted(os.scandir(current), key=lambda e: e.name)
-            except OSError:
+            except OSError as exc:
+                self._refuse_dir(current, exc)
                 continue
             subdirs: list[Path] = []
             for entry in entries:
@@ -254,9 +304,10 @@ class FileSource:
                             subdirs.append(Path(entry.path))
                     elif wanted(entry.name) and entry.is_file():
                         yield Path(entry.path)
-                except OSError:
+                except OSError as exc:  # listed but not searchable (read without execute)
+                    self._refuse_dir(current, exc)
                     continue
             stack.extend(reversed(subdirs))
         for path in self._overlay:
-            if wanted(path.name) and not path.exists() and root in path.parents:
+            if wanted(path.name) and not exists(path) and root in path.parents:
                 yield path

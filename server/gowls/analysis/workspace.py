@@ -17,7 +17,7 @@ from gowls.analysis.engine import FileResult, check_file, discover, related_file
 from gowls.analysis.language import Languages
 from gowls.analysis.limits import Limits
 from gowls.analysis.snapshot import ParseCache, Snapshot, normalize
-from gowls.analysis.source import FileSource, OpenDocument, is_skipped_dir
+from gowls.analysis.source import FileSource, OpenDocument, exists, is_dir, is_file, is_skipped_dir
 from gowls.syntax.alloc import gc_paused
 
 if TYPE_CHECKING:
@@ -44,6 +44,8 @@ class Workspace:
         """Supported files known to exist (discovered, opened, or brought in by another file)."""
         self.results: dict[Path, FileResult] = {}
         self.passes = 0
+        self.unreadable_dirs: dict[Path, str] = {}
+        """Directories the last discovery could not list or search: path → reason."""
         """How many analysis passes have run to completion (each pass is one snapshot)."""
 
     # -- snapshots ------------------------------------------------------------------------
@@ -65,7 +67,8 @@ class Workspace:
     def discover_files(self, roots: Sequence[Path] | None = None) -> list[Path]:
         """Supported files under ``roots`` (default: all roots) and the files they bring in.
 
-        Changes no state: safe to run in a worker thread while the server handles requests.
+        Changes no state but :attr:`unreadable_dirs` (replaced whole): safe to run in a worker
+        thread while the server handles requests.
         """
         snapshot = self.snapshot()
         wanted = self.roots if roots is None else [normalize(r) for r in roots]
@@ -77,8 +80,9 @@ class Workspace:
             for w in wanted
             if w not in found and snapshot.source.is_file(w) and snapshot.language_of(w)
         ]
+        self.unreadable_dirs = dict(snapshot.source.refused_dirs)
         walked = [f for f in found if f not in named]
-        configured = self._configured_files(snapshot, [w for w in wanted if w.is_dir()])
+        configured = self._configured_files(snapshot, [w for w in wanted if is_dir(w)])
         return sorted({*found, *configured, *related_files(snapshot, [*walked, *configured])})
 
     def _configured_files(self, snapshot: Snapshot, roots: Sequence[Path]) -> list[Path]:
@@ -97,7 +101,7 @@ class Workspace:
                     for hit in sorted(config.root.glob(str(pattern).strip().lstrip("/"))):
                         hit = normalize(hit)
                         inside = hit == root or root in hit.parents
-                        if inside and hit.is_file() and snapshot.language_of(hit) is not None:
+                        if inside and is_file(hit) and snapshot.language_of(hit) is not None:
                             out.append(hit)
         return out
 
@@ -150,7 +154,7 @@ class Workspace:
         """A document was closed: its text comes from disk again."""
         path = normalize(path)
         self.overlay.pop(path, None)
-        if not path.exists():
+        if not exists(path):
             self.files.discard(path)
             self.cache.forget(path)
 

@@ -19,7 +19,9 @@ from gowls.analysis.config import (
     split_codes,
 )
 from gowls.analysis.findings import Finding, Severity
+from gowls.analysis.limits import unreadable
 from gowls.analysis.snapshot import normalize
+from gowls.analysis.source import is_file
 from gowls.analysis.workspace import Workspace
 from gowls.atomic import write_atomic
 from gowls.cli.fix import compute_fixes, fix_summary, unified_diff, write_fixes
@@ -86,7 +88,7 @@ def supported_kinds() -> str:
 def check_named_files(workspace: Workspace, paths: list[Path]) -> None:
     """Raise :class:`UsageError` for a named file that no kind (nor the configuration) claims."""
     for path in paths:
-        if path.is_file() and not workspace.is_supported(path):
+        if is_file(path) and not workspace.is_supported(path):
             raise UsageError(f"{path}: not a file gowls checks (supported: {supported_kinds()})")
 
 
@@ -98,7 +100,7 @@ def nothing_checked() -> str:
 def collect_files(workspace: Workspace, paths: list[Path], policy: Policy) -> list[Path]:
     """Supported files under ``paths``: not git-ignored (unless named), not excluded."""
     files = workspace.scan()
-    named = frozenset(normalize(p) for p in paths if p.is_file())
+    named = frozenset(normalize(p) for p in paths if is_file(p))
     files = drop_git_ignored(files, workspace.roots, keep=named)
     try:
         return [f for f in files if not policy.excludes(f)]
@@ -144,6 +146,11 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
         with Progress(err, len(files)) as progress:
             for result in workspace.check(files, lambda _: progress.advance()):
                 findings.extend(result.findings)
+        findings.extend(
+            unreadable(directory, reason, directory=True)
+            for directory, reason in sorted(workspace.unreadable_dirs.items())
+            if not policy.excludes(directory)
+        )
     except ConfigError as exc:  # a configuration file found below the starting point
         raise UsageError(str(exc)) from None
 
@@ -159,7 +166,7 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
                 indexes[path] = LineIndex(snapshot.source.read_bytes(path) or b"")
         return indexes[path]
 
-    if not files:
+    if not files and not findings:
         # Machine formats stay parseable (an empty report); people are told on stderr.
         if options.output_format in ("text", "github"):
             _emit(options, out, nothing_checked() + "\n")

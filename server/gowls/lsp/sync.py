@@ -107,6 +107,7 @@ async def initialized(ls: GowlsServer, params: lsp.InitializedParams) -> None:
     progress = await _begin_progress(ls, "gowls: scanning the workspace")
     found = await asyncio.to_thread(ls.model.discover_files)
     ls.model.add_files(found)
+    _note_unreadable(ls)
     if progress:
         ls.work_done_progress.report(
             progress, lsp.WorkDoneProgressReport(message=f"checking {len(found)} files")
@@ -124,6 +125,20 @@ async def initialized(ls: GowlsServer, params: lsp.InitializedParams) -> None:
     # What the first pass built (converter hooks, the workspace's documents) is long-lived:
     # keep it out of later collections. Documents are acyclic, so replacing one still frees it.
     gc.freeze()
+
+
+def _note_unreadable(ls: GowlsServer) -> None:
+    """Tell the client (its log) about each directory discovery could not read.
+
+    Unreadable files get a diagnostic of their own; a directory has no document to carry one.
+    """
+    for directory, reason in sorted(ls.model.unreadable_dirs.items()):
+        ls.window_log_message(
+            lsp.LogMessageParams(
+                lsp.MessageType.Warning,
+                f"gowls: cannot read {directory} ({reason}): the files below it are not checked",
+            )
+        )
 
 
 def _path(uri: str) -> Path | None:
@@ -201,6 +216,7 @@ async def did_change_folders(ls: GowlsServer, params: lsp.DidChangeWorkspaceFold
     ls.model.roots.extend(added)
     found = await asyncio.to_thread(ls.model.discover_files, added)
     ls.model.add_files(found)
+    _note_unreadable(ls)
     ls.schedule([*found, *gone])
 
 

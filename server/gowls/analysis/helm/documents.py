@@ -24,7 +24,7 @@ from gowls.analysis.helm.values import (
 )
 from gowls.analysis.helm.yamlvalues import ValuesDocument, values_document
 from gowls.analysis.snapshot import Snapshot
-from gowls.analysis.source import FileSource
+from gowls.analysis.source import FileSource, is_dir
 from gowls.syntax.comments import CommentToken
 from gowls.syntax.gotemplate import TemplateScan, scan_template
 from gowls.syntax.positions import LineIndex, Point, Span
@@ -119,7 +119,14 @@ def parse_template_file(data: bytes, path: Path) -> TemplateFile:
         TemplateSyntaxProblem(Span(index.point(p.start), index.point(p.end)), p.message)
         for p in scan.problems
     )
-    return TemplateFile(index, scan, template_reads(data, scan), problems)
+    try:
+        reads = template_reads(data, scan)
+    except RecursionError:  # parentheses nested hundreds deep: hostile, not a chart
+        reads = TemplateReads()
+        at = Span(Point(0, 0), Point(0, 0))
+        message = "expressions nested too deeply to follow: values reads are not checked"
+        problems = (*problems, TemplateSyntaxProblem(at, message))
+    return TemplateFile(index, scan, reads, problems)
 
 
 def template_chart_root(source: FileSource, path: Path) -> Path | None:
@@ -275,7 +282,10 @@ class SnapshotReader(ChartReader):
         """Directories directly in ``directory``."""
         if not self.snapshot.source.is_dir(directory):
             return []
-        return sorted(p for p in directory.iterdir() if p.is_dir())
+        try:
+            return sorted(p for p in directory.iterdir() if is_dir(p))
+        except OSError:  # unreadable: no subcharts seen (its own files say why)
+            return []
 
     def schema(self, path: Path) -> Schema | None:
         """The schema at ``path`` (loaded once per snapshot)."""

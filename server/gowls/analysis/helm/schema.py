@@ -12,7 +12,11 @@ reference implementation in Python. What is ours is the Helm behaviour around it
 - a relative ``$ref`` to a file is followed to that file beside values.schema.json. Helm 4 itself
   resolves it against ``file:///values.schema.json`` (so ``other.json`` means ``/other.json``)
   and fails to load it; that is reported as a :class:`SchemaProblem` on the ``$ref``;
-- a ``$ref`` cycle that does not consume the instance is reported instead of recursing forever;
+- a ``$ref`` cycle that does not consume the instance (``#/definitions/x`` → ``#/definitions/y``
+  → ``#/definitions/x``) is found when the schema is loaded and reported on the ``$ref`` that
+  closes it; a value that reaches it fails there, as in Helm 4 (``causing reference cycle``;
+  Helm 3 overflows its stack). A recursive schema that consumes the value on the way (a tree
+  node whose ``children`` items refer to the node) is an ordinary schema;
 - messages are Helm 4's (``got string, want integer``, ``missing property 'x'``, ...), with the
   instance path as a tuple of keys and indexes.
 """
@@ -134,22 +138,40 @@ def load_schema_text(
     )
     helm_cls = cast(
         "type[Validator]",
-        jsonschema.validators.extend(cls, {FALSE_KEYWORD: _false_schema}),  # type: ignore[no-untyped-call]
+        jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+            cls, {FALSE_KEYWORD: _false_schema, CYCLE_KEYWORD: _cycle_schema}
+        ),
     )
+    cycles = ref_cycles(schema)
     validator = helm_cls(
-        _with_base(cls, _mark_false(_without_remote_refs(schema, base))),
+        _with_base(cls, _mark_false(_without_remote_refs(_mark_cycles(schema, cycles), base))),
         registry=registry,
         format_checker=format_checker(cls.FORMAT_CHECKER) if _asserts_format(cls) else None,
     )
     remote = [urljoin(base, ref) for _, ref in _refs(schema, ()) if _is_remote(urljoin(base, ref))]
     loader.unfollowed.extend(dict.fromkeys(ref.split("#", 1)[0] for ref in remote))
     result = Schema(doc, validator, unfollowed=loader.unfollowed)
+    first: dict[str, InstancePath] = {}
+    for at, chain in sorted(cycles.items(), key=lambda item: tuple(map(str, item[0]))):
+        first.setdefault(chain, at)
+    for chain, at in first.items():  # one problem per cycle, on its first $ref
+        ref_at = (*at, "$ref")
+        message = (
+            f"$ref cycle: {chain}: the schema refers back to itself without reaching a value;"
+            " Helm 4 fails on any value that reaches it (causing reference cycle), Helm 3 crashes"
+        )
+        result.problems.append(SchemaProblem(message, name, doc.values.get(ref_at), ref_at))
     if base == HELM_BASE_URI:
         result.problems.extend(_ref_problems(schema, doc, name, chart_dir))
     return result
 
 
 FALSE_KEYWORD = "$gowlsFalseSchema"
+CYCLE_KEYWORD = "$gowlsRefCycle"
+"""Replaces a ``$ref`` on a cycle: fails whatever value reaches it, with the cycle's message."""
+_IN_PLACE_LISTS = ("allOf", "anyOf", "oneOf")
+_IN_PLACE_ONE = ("not", "if", "then", "else")
+"""Applicators that apply a subschema to the same value (a cycle through them never ends)."""
 _SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
 _SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
 _SCHEMA_ONE = ("not", "if", "then", "else", "contains", "propertyNames")
@@ -179,6 +201,125 @@ def _mark_false(node: Any) -> Any:
 
 
 _DATA_KEYWORDS = ("enum", "const", "default", "examples")
+
+
+def _local_target(schema: object, ref: object) -> InstancePath | None:
+    """The location a same-document ``$ref`` (``#`` or ``#/a/b``) points at, if it exists."""
+    if not isinstance(ref, str) or not ref.startswith("#") or (len(ref) > 1 and ref[1] != "/"):
+        return None
+    node: object = schema
+    out: list[str | int] = []
+    for raw in unquote(ref[1:]).split("/")[1:]:
+        part = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            out.append(part)
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+            out.append(int(part))
+        else:
+            return None
+    return tuple(out)
+
+
+def _node_at(root: object, where: InstancePath) -> object:
+    node = root
+    for part in where:
+        if isinstance(node, dict) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def _in_place(schema: object, node: dict[str, Any], where: InstancePath) -> Iterator[InstancePath]:
+    """The subschemas applied to the same value as ``node`` (its ``$ref`` target included)."""
+    target = _local_target(schema, node.get("$ref"))
+    if target is not None:
+        yield target
+    for key in _IN_PLACE_LISTS:
+        if isinstance(node.get(key), list):
+            yield from ((*where, key, i) for i in range(len(node[key])))
+    for key in _IN_PLACE_ONE:
+        if isinstance(node.get(key), dict):
+            yield (*where, key)
+
+
+def ref_cycles(schema: object) -> dict[InstancePath, str]:
+    """Schemas whose ``$ref`` leads back to themselves without consuming the value.
+
+    Maps the location of each such ``$ref``'s schema to the cycle (``#/a → #/b → #/a``). Bounded:
+    each location is visited once (an iterative depth-first search over ``$ref`` and the
+    in-place applicators).
+    """
+    found: dict[InstancePath, str] = {}
+    done: set[InstancePath] = set()
+    for where, _ in _refs(schema, ()):
+        if where[:-1] not in done:
+            _search(schema, where[:-1], done, found)
+    return found
+
+
+def _search(
+    schema: object, start: InstancePath, done: set[InstancePath], found: dict[InstancePath, str]
+) -> None:
+    """One depth-first search from ``start``; ``path`` is the chain being followed."""
+    path: list[InstancePath] = []
+    stack: list[Iterator[InstancePath]] = []
+    nxt: InstancePath | None = start
+    while True:
+        if nxt is not None:
+            node = _node_at(schema, nxt)
+            path.append(nxt)
+            stack.append(_in_place(schema, node, nxt) if isinstance(node, dict) else iter(()))
+        if not stack:
+            return
+        nxt = next(stack[-1], None)
+        if nxt is None:
+            stack.pop()
+            done.add(path.pop())
+        elif nxt in path:
+            loop = path[path.index(nxt) :]
+            for where in loop:
+                node = _node_at(schema, where)
+                if isinstance(node, dict) and _local_target(schema, node.get("$ref")) is not None:
+                    found.setdefault(where, _cycle_message(loop))
+            nxt = None
+        elif nxt in done:
+            nxt = None
+
+
+def _cycle_message(loop: list[InstancePath]) -> str:
+    """The cycle as JSON pointers, from its first location: ``#/a → #/b → #/a``."""
+    first = loop.index(min(loop, key=lambda w: tuple(map(str, w))))
+    ordered = [*loop[first:], *loop[:first]]
+    return " → ".join("#" + pointer(w) for w in [*ordered, ordered[0]])
+
+
+def _mark_cycles(node: Any, cycles: Mapping[InstancePath, str], where: InstancePath = ()) -> Any:
+    """The schema with each ``$ref`` on a cycle replaced by :data:`CYCLE_KEYWORD`."""
+    if not cycles:
+        return node
+    if isinstance(node, list):
+        return [_mark_cycles(v, cycles, (*where, i)) for i, v in enumerate(node)]
+    if not isinstance(node, dict):
+        return node
+    out = {
+        k: v if k in _DATA_KEYWORDS else _mark_cycles(v, cycles, (*where, k))
+        for k, v in node.items()
+    }
+    if where in cycles:
+        del out["$ref"]
+        out[CYCLE_KEYWORD] = cycles[where]
+    return out
+
+
+def _cycle_schema(
+    validator: Validator, message: Any, instance: Any, schema: Mapping[str, Any]
+) -> Iterator[ValidationError]:
+    yield ValidationError(str(message))
 
 
 def _base_uri(cls: type[Validator], schema: object) -> str:
@@ -395,6 +536,13 @@ def _findings(err: ValidationError, validator: Validator) -> Iterator[SchemaFind
         return
     if keyword == FALSE_KEYWORD:
         yield SchemaFinding(path, "false", "false schema")
+        return
+    if keyword == CYCLE_KEYWORD:
+        msg = (
+            f"this value reaches the $ref cycle {err.validator_value} of the schema: Helm 4 "
+            "fails here (causing reference cycle), Helm 3 crashes"
+        )
+        yield SchemaFinding(path, "$ref", msg)
         return
     if keyword == "unevaluatedProperties" and err.validator_value is False:
         # Helm 4 reports each unevaluated property as a false schema at its own path.

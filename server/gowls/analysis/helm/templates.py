@@ -116,13 +116,17 @@ def template_reads(data: bytes, scan: TemplateScan | None = None) -> TemplateRea
     return out
 
 
+MAX_SCOPES = 100
+"""Enclosing blocks followed for each action (the innermost): hostile nesting stays linear."""
+
+
 def _context(
     scan: TemplateScan, index: int, action: Action, variables: dict[str, ValuesPath]
 ) -> tuple[_Dot, list[ValuesPath]]:
     """Dot at ``action`` and the values paths enclosing ``if``/``with`` arms test."""
     dot = _Dot(True)
     guards: list[ValuesPath] = []
-    for scope in scan.scopes_at(action.start):
+    for scope in scan.scopes_at(action.start, MAX_SCOPES):
         branch = scope.branch
         if scan.actions[branch.action] is action:
             continue

@@ -82,6 +82,7 @@ def _source_version(doc: ValuesFile, span: Span, pattern: re.Pattern[str]) -> Im
     return ImageVersion(version, Span(at, Point(at.line, at.column + len(version))))
 
 
+_LOOK_BACK = 512
 _GOLANG_BEFORE = re.compile(r"(?:^|[\s\"'=])(?:[\w.-]+(?::[0-9]+)?/)*(?:library/)?golang:$")
 
 
@@ -96,7 +97,9 @@ def _fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
     for _path, doc in chart_templates(snapshot, root):
         data = doc.index.data
         for action in doc.scan.actions:
-            line_start = data.rfind(b"\n", 0, action.start) + 1
+            # an image reference is short: a bounded look-back keeps one long line linear
+            line_start = data.rfind(b"\n", max(0, action.start - _LOOK_BACK), action.start) + 1
+            line_start = max(line_start, action.start - _LOOK_BACK)
             # the pattern is anchored at the end: a cheap test first keeps long template
             # lines (Prometheus rule expressions) from costing a regex scan per action
             if not data.endswith(b"golang:", line_start, action.start):

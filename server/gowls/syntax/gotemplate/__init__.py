@@ -76,18 +76,20 @@ class TemplateScan:
             return self.actions[i]
         return None
 
-    def scopes_at(self, offset: int) -> tuple[Scope, ...]:
+    def scopes_at(self, offset: int, limit: int | None = None) -> tuple[Scope, ...]:
         """The block arms whose bodies hold ``offset``, outermost first.
 
         An offset inside ``{{with .X}}`` itself is outside the ``with`` body (its pipeline is
         evaluated in the enclosing scope); one inside the body sees ``Branch.binds_dot``.
+        With ``limit``, only the innermost ``limit`` scopes (a caller asking for every action
+        keeps 10,000 nested blocks from costing 10,000 steps each).
         """
         i = bisect.bisect_right(self.actions, offset, key=lambda a: a.start) - 1
         if i < 0:
             return ()
         out: list[Scope] = []
         current = self.actions[i].block
-        while current is not None:
+        while current is not None and (limit is None or len(out) < limit):
             block = self.blocks[current]
             for branch in block.branches:
                 if branch.start <= offset < branch.end or (

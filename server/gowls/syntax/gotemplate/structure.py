@@ -416,15 +416,15 @@ def build(
         )
     for count_open, top in enumerate(reversed(opened)):
         first = raws[top.branches[0].action]
-        if count_open >= _MAX_EOF_PROBLEMS:
-            continue
-        problems.append(
-            TemplateProblem(
-                first.start,
-                first.end,
-                f"unexpected EOF: no {{{{end}}}} for this {{{{{top.keyword}}}}}",
+        if count_open < _MAX_EOF_PROBLEMS:
+            problems.append(
+                TemplateProblem(
+                    first.start,
+                    first.end,
+                    f"unexpected EOF: no {{{{end}}}} for this {{{{{top.keyword}}}}}",
+                )
             )
-        )
+        # every block is kept (actions refer to blocks by index), reported or not
         done[top.index] = _Done(
             top.keyword, tuple(top.branches), None, top.parent, top.start, end_offset
         )

@@ -121,10 +121,13 @@ class Builder:
 
     # -- documents -------------------------------------------------------------------------
 
-    def documents(self, root: Node) -> list[Built]:
-        """The documents of the stream; an error root is read as one or more documents."""
+    def documents(self, root: Node | list[Node]) -> list[Built]:
+        """The documents of the stream; an error root is read as one or more documents.
+
+        A list is the top-level children of a stream parsed in pieces, read as one stream.
+        """
         groups: list[list[Node]] = [[]]
-        for child in root.children:
+        for child in root if isinstance(root, list) else root.children:
             if child.type == "document" and _starts_with_marker(child) and groups[-1]:
                 groups.append([])
             groups[-1].append(child)

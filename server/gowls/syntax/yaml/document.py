@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tree_sitter import Node, Query, QueryCursor, Tree
+from tree_sitter import Point as TsPoint
+from tree_sitter import Range as TsRange
 
 from gowls.syntax.affixes import common_affixes
 from gowls.syntax.positions import LineIndex, Point, Span
@@ -39,6 +41,11 @@ PathStep = str | int
 """A mapping key or a sequence index."""
 
 MAX_REPARSES = 16
+SCANNER_LINES = 32_768
+BLOCK_LINES_LIMIT = 30_000
+"""tree-sitter-yaml's scanner counts lines in a 16-bit integer: a block that crosses line 32,768
+fails (a valid 100,000-line values file parses as errors from there on).  Longer texts that
+fail are parsed in chunks of at most this many lines, cut where a top-level entry starts."""
 EXPANSION_LIMIT = 100_000
 """Default cap on nodes produced by :meth:`YamlDocument.to_python` (alias bombs)."""
 _MAX_ALIAS_HOPS = 64
@@ -404,6 +411,9 @@ def _parse(
         old_tree = None
         reuse = None
     tree = parser.parse(data, old_tree) if old_tree is not None else parser.parse(data)
+    if tree.root_node.has_error and data.count(b"\n") > BLOCK_LINES_LIMIT:
+        chunked = _parse_in_chunks(data, index)
+        return chunked if chunked is not None else _too_long(data, index, tree)
     problems = tree_problems(tree.root_node, data, index)
     bad = utf8_problem(data, index)
     if bad is not None:
@@ -456,6 +466,95 @@ def _parse(
         comments,
         tree,
         builder.memo if patched is None and deep is None else None,
+    )
+
+
+def _chunk_starts(data: bytes) -> list[int]:
+    """Byte offsets where chunks of at most :data:`BLOCK_LINES_LIMIT` lines start: lines at
+    column 0 that open a top-level entry (a key, an item or a document marker)."""
+    starts = [0]
+    line_start, lines, last_top = 0, 0, 0
+    while line_start < len(data):
+        end = data.find(b"\n", line_start)
+        end = len(data) if end < 0 else end + 1
+        first = data[line_start : line_start + 1]
+        if line_start > starts[-1] and first not in (b" ", b"\t", b"#", b"\n", b"\r", b""):
+            last_top = line_start
+        lines += 1
+        if lines >= BLOCK_LINES_LIMIT and last_top > starts[-1]:
+            starts.append(last_top)
+            lines = data.count(b"\n", last_top, end)
+        line_start = end
+    return starts
+
+
+def _point(data: bytes, offset: int) -> TsPoint:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return TsPoint(data.count(b"\n", 0, offset), offset - line_start)
+
+
+def _parse_in_chunks(data: bytes, index: LineIndex) -> YamlDocument | None:
+    """Parse each chunk alone and build one stream from their trees; None when the text
+    cannot be cut (one huge entry).
+
+    A chunk is parsed as an included range of the whole text: node positions stay those of
+    the text, while the grammar's scanner, which counts lines in a 16-bit integer and fails a
+    block that crosses line 32,768, counts from the chunk's start.
+    """
+    starts = _chunk_starts(data)
+    if len(starts) < 2:
+        return None
+    roots: list[Node] = []
+    problems: list[YamlProblem] = []
+    comments: list[YamlComment] = []
+    text = data
+    for start, end in zip(starts, [*starts[1:], len(data)], strict=True):
+        parser = new_parser()
+        parser.included_ranges = [TsRange(_point(data, start), _point(data, end), start, end)]
+        root = parser.parse(data).root_node
+        problems.extend(tree_problems(root, text, index))
+        roots.extend(root.children)
+        comments.extend(
+            YamlComment(
+                node_span(node),
+                text[node.start_byte + 1 : node.end_byte]
+                .decode("utf-8", errors="replace")
+                .rstrip("\r"),
+            )
+            for node in QueryCursor(_COMMENTS).captures(root).get("comment", [])
+        )
+    bad = utf8_problem(data, index)
+    if bad is not None:
+        problems.append(bad)
+    builder = Builder(data, index)
+    built = builder.documents(roots)
+    problems.extend(builder.problems)
+    comments.sort(key=lambda c: (c.span.start.line, c.span.start.column))
+    return YamlDocument(
+        index,
+        tuple(b.root for b in built),
+        tuple(b.span for b in built),
+        _first_per_line(problems),
+        tuple(comments),
+    )
+
+
+def _too_long(data: bytes, index: LineIndex, tree: Tree) -> YamlDocument:
+    """One top-level entry longer than the scanner can count: what was read, and why not more."""
+    line = min(SCANNER_LINES, index.line_count - 1)
+    problem = YamlProblem(
+        Span(Point(line, 0), Point(line, 0)),
+        f"YAML read up to here only: a block longer than {SCANNER_LINES:,} lines is beyond the "
+        "YAML parser (tree-sitter-yaml counts lines in 16 bits); split this entry",
+    )
+    builder = Builder(data, index)
+    built = builder.documents(tree.root_node)
+    return YamlDocument(
+        index,
+        tuple(b.root for b in built),
+        tuple(b.span for b in built),
+        (problem, *_first_per_line(builder.problems)),
+        (),
     )
 
 
