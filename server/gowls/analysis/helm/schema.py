@@ -319,6 +319,8 @@ def _mark_cycles(node: Any, cycles: Mapping[InstancePath, str], where: InstanceP
 def _cycle_schema(
     validator: Validator, message: Any, instance: Any, schema: Mapping[str, Any]
 ) -> Iterator[ValidationError]:
+    from jsonschema.exceptions import ValidationError
+
     yield ValidationError(str(message))
 
 
