@@ -154,8 +154,15 @@ class Snapshot:
     def parsed(
         self, path: Path, name: str, parse: Callable[[bytes, Path], Document]
     ) -> Document | None:
-        """``path`` parsed as kind ``name`` whatever its name (a kind reading its own files)."""
-        data = self.source.read_bytes(path)
+        """``path`` parsed as kind ``name`` whatever its name (a kind reading its own files).
+
+        For a kind with ``facts`` this is recorded as a read of the document, not of its
+        bytes: a reader is re-checked after an edit only when the facts changed.
+        """
+        if name in self.languages.fact_kinds:
+            data = self.source.document_bytes(path, name)
+        else:
+            data = self.source.read_bytes(path)
         if data is None:
             return None
         return self.cache.get(path, name, parse, data)

@@ -42,15 +42,36 @@ class OpenDocument:
     version: int | None
 
 
+Key = Path | tuple[str, Path] | tuple[str, Path, str]
+"""What a read depends on: a bare path is its bytes (or a directory's listing); ``stat_key``
+is whether it exists; ``doc_key`` is a kind's document of it (its facts, for early cutoff)."""
+
+
+def stat_key(path: Path) -> tuple[str, Path]:
+    """The key of an existence check (``is_file``/``is_dir``): a content edit leaves it."""
+    return ("stat", path)
+
+
+def doc_key(path: Path, kind: str) -> tuple[str, Path, str]:
+    """The key of a read of ``path``'s document of ``kind`` (through the parse cache)."""
+    return ("doc", path, kind)
+
+
+def key_path(key: Key) -> Path:
+    """The path a key is about."""
+    return key if isinstance(key, Path) else key[1]
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Dependencies:
-    """The paths one analysis read: its own reads plus shared sets it reused by reference.
+    """The reads of one analysis: its own reads plus shared sets it reused by reference.
 
     A workspace index read by every file of a pass is held once and referenced by each
-    file's dependencies instead of copied into them (N files x N paths otherwise).
+    file's dependencies instead of copied into them (N files x N paths otherwise). Reads are
+    :data:`Key` s: a file's bytes, its existence, or a kind's document of it.
     """
 
-    own: frozenset[Path]
+    own: frozenset[Key]
     shared: tuple[Dependencies, ...] = ()
 
     def _nodes(self) -> Iterator[Dependencies]:
@@ -65,28 +86,29 @@ class Dependencies:
             stack.extend(node.shared)
 
     def __contains__(self, path: object) -> bool:
-        return any(path in node.own for node in self._nodes())
+        """Whether ``path`` was read in any way (its bytes, its existence or a document)."""
+        return isinstance(path, Path) and path in self.paths()
 
-    def intersects(self, paths: AbstractSet[Path]) -> bool:
-        """Whether any of ``paths`` was read."""
-        return any(not node.own.isdisjoint(paths) for node in self._nodes())
+    def intersects(self, keys: AbstractSet[Key]) -> bool:
+        """Whether any of ``keys`` was read."""
+        return any(not node.own.isdisjoint(keys) for node in self._nodes())
 
     def paths(self) -> frozenset[Path]:
         """Every path read (flattened; for inspection, not for the hot path)."""
         out: set[Path] = set()
         for node in self._nodes():
-            out.update(node.own)
+            out.update(key_path(k) for k in node.own)
         return frozenset(out)
 
 
-class Recording(set[Path]):
+class Recording(set[Key]):
     """An open recording: the paths read so far, and shared dependencies reused meanwhile."""
 
     def __init__(self) -> None:
         super().__init__()
         self.shared: dict[int, Dependencies] = {}
 
-    def freeze(self, extra: Iterable[Path] = ()) -> Dependencies:
+    def freeze(self, extra: Iterable[Key] = ()) -> Dependencies:
         """What was recorded, as :class:`Dependencies` (``extra`` paths added to its own)."""
         return Dependencies(frozenset((*self, *extra)), tuple(self.shared.values()))
 
@@ -133,9 +155,9 @@ class FileSource:
                 return
         raise RuntimeError("stop_recording of a recording that is not open")
 
-    def _touch(self, path: Path) -> None:
+    def _touch(self, key: Key) -> None:
         for rec in self._recorders:
-            rec.add(path)
+            rec.add(key)
 
     def replay(self, reads: Dependencies) -> None:
         """Record ``reads`` as read, by reference (a memoised result is being reused)."""
@@ -150,6 +172,15 @@ class FileSource:
     def read_bytes(self, path: Path) -> bytes | None:
         """The file's content (the open buffer if there is one), or None if unreadable."""
         self._touch(path)
+        return self._content(path)
+
+    def document_bytes(self, path: Path, kind: str) -> bytes | None:
+        """``read_bytes`` for parsing as ``kind``: recorded as a read of that document, so a
+        reader is re-checked only when the document's facts change (not on every byte)."""
+        self._touch(doc_key(path, kind))
+        return self._content(path)
+
+    def _content(self, path: Path) -> bytes | None:
         try:
             return self._bytes[path]
         except KeyError:
@@ -196,7 +227,7 @@ class FileSource:
 
     def is_file(self, path: Path) -> bool:
         """Whether ``path`` is a regular file (or an open buffer)."""
-        self._touch(path)
+        self._touch(stat_key(path))
         found = self._is_file.get(path)
         if found is None:
             found = self._is_file[path] = path in self._overlay or path.is_file()
@@ -204,7 +235,7 @@ class FileSource:
 
     def is_dir(self, path: Path) -> bool:
         """Whether ``path`` is a directory."""
-        self._touch(path)
+        self._touch(stat_key(path))
         found = self._is_dir.get(path)
         if found is None:
             found = self._is_dir[path] = path.is_dir()

@@ -9,15 +9,15 @@ indexes are built once per pass however many files it checks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gowls.analysis.engine import FileResult, check_file, discover, related_files
-from gowls.analysis.language import Languages
+from gowls.analysis.language import Document, Languages
 from gowls.analysis.limits import Limits
 from gowls.analysis.snapshot import ParseCache, Snapshot, normalize
-from gowls.analysis.source import FileSource, OpenDocument, is_skipped_dir
+from gowls.analysis.source import FileSource, Key, OpenDocument, doc_key, is_skipped_dir, stat_key
 from gowls.syntax.alloc import gc_paused
 
 if TYPE_CHECKING:
@@ -45,6 +45,11 @@ class Workspace:
         self.results: dict[Path, FileResult] = {}
         self.passes = 0
         """How many analysis passes have run to completion (each pass is one snapshot)."""
+        self.last_checked = 0
+        """How many files the last completed pass checked (the edited ones included)."""
+        self._seen: dict[Path, tuple[Document, list[Hashable]]] = {}
+        """Each file's document as the files reading it last saw it, and its facts (computed
+        when first compared): the base of early cutoff."""
 
     # -- snapshots ------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -166,18 +171,77 @@ class Workspace:
         elif (self.in_scope(path) or path in self.overlay) and self.is_supported(path):
             self.files.add(path)
 
-    def affected(self, changed: Iterable[Path]) -> list[Path]:
-        """Known files whose findings may differ after ``changed`` paths changed."""
-        keys: set[Path] = set()
+    def affected(
+        self,
+        changed: Iterable[Path],
+        snapshot: Snapshot | None = None,
+        edited: Iterable[Path] = (),
+        results: Iterable[tuple[Path, FileResult]] | None = None,
+    ) -> list[Path]:
+        """Known files whose findings may differ after ``changed`` paths changed.
+
+        ``edited`` paths changed only in content (a buffer edit: the file and its directory
+        listing still exist as before). Files that read such a path's document are re-checked
+        only when its facts (``Language.facts``) differ in ``snapshot`` from what they last
+        saw (early cutoff); files that read its bytes always are. ``results`` is a copy of
+        :attr:`results` when called off the thread that stores them.
+        """
+        edited = set(edited)
+        keys: set[Key] = set()
+        out: set[Path] = set()
         for raw in changed:
             path = normalize(raw)
+            out.add(path)
             keys.add(path)
-            keys.update(path.parents)
-        out = {normalize(p) for p in changed}
-        for path, result in self.results.items():
-            if result.depends_on.intersects(keys):
+            kinds = set(self.languages.fact_kinds)
+            if path in edited:
+                if snapshot is not None and self.same_facts(snapshot, path):
+                    language = snapshot.language_of(path)
+                    kinds.discard(language.name if language is not None else "")
+                keys.update(doc_key(path, kind) for kind in kinds)
+                continue
+            keys.add(stat_key(path))
+            keys.update(doc_key(path, kind) for kind in kinds)
+            for parent in path.parents:
+                keys.add(parent)
+                keys.add(stat_key(parent))
+        for path, result in self.results.items() if results is None else results:
+            if path not in out and result.depends_on.intersects(keys):
                 out.add(path)
         return sorted(p for p in out if p in self.files)
+
+    def same_facts(self, snapshot: Snapshot, path: Path) -> bool:
+        """Whether ``path``'s document in ``snapshot`` tells other files what it told them
+        when they were last checked (its kind's ``facts`` are equal)."""
+        language = snapshot.language_of(path)
+        seen = self._seen.get(path)
+        if language is None or language.facts is None or seen is None:
+            return False
+        doc = snapshot.document(path, language)
+        if doc is None:
+            return False
+        old_doc, memo = seen
+        if doc is old_doc:
+            return True
+        if not memo:
+            memo.append(language.facts(old_doc))
+        return memo[0] == language.facts(doc)
+
+    def commit(self, snapshot: Snapshot | None, paths: Iterable[Path]) -> None:
+        """Every reader of ``paths`` has now seen their documents in ``snapshot`` (a pass
+        that re-checked what they affect completed): the new base of early cutoff. Without
+        a snapshot (a failed pass) the next change of ``paths`` re-checks every reader."""
+        for path in paths:
+            path = normalize(path)
+            if snapshot is None:
+                self._seen.pop(path, None)
+                continue
+            language = snapshot.language_of(path)
+            doc = snapshot.document(path, language) if language is not None else None
+            if doc is None or language is None or language.facts is None:
+                self._seen.pop(path, None)
+            else:
+                self._seen[path] = (doc, [])
 
     def compute(
         self,

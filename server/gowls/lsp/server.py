@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,8 @@ class GowlsServer(LanguageServer):
         self.scanned = asyncio.Event()
         self._published: dict[Path, tuple[tuple[Finding, ...], int | None]] = {}
         self._dirty: set[Path] = set()
+        self._moved: set[Path] = set()
+        """Dirty paths changed by more than a buffer edit (opened, closed, on disk)."""
         self._generation = 0
         self._wake: asyncio.Event | None = None
         self._idle: asyncio.Event | None = None
@@ -181,9 +183,17 @@ class GowlsServer(LanguageServer):
             self.clear(path)
 
     # -- the analysis queue ----------------------------------------------------------------
-    def schedule(self, changed: Iterable[Path]) -> None:
-        """Mark paths changed; the background task analyses what they affect."""
-        self._dirty.update(normalize(p) for p in changed)
+    def schedule(self, changed: Iterable[Path], edit: bool = False) -> None:
+        """Mark paths changed; the background task analyses what they affect.
+
+        ``edit``: a buffer edit (the content changed, the file still exists as before), which
+        allows early cutoff; anything else (open, close, disk events) may change what exists.
+        """
+        for path in changed:
+            path = normalize(path)
+            if not edit:
+                self._moved.add(path)
+            self._dirty.add(path)
         self._generation += 1
         if self._wake is None or self._idle is None:
             self._wake, self._idle = asyncio.Event(), asyncio.Event()
@@ -192,36 +202,99 @@ class GowlsServer(LanguageServer):
         if self._worker is None or self._worker.done():
             self._worker = asyncio.get_running_loop().create_task(self._analyse())
 
+    @property
+    def dirty(self) -> frozenset[Path]:
+        """Paths changed since the pass that is running or last ran."""
+        return frozenset(self._dirty)
+
+    def scan_finished(self) -> None:
+        """The start-up scan is stored: analyse what changed meanwhile."""
+        self.scanned.set()
+        if self._wake is not None and self._dirty:
+            self._wake.set()
+
+    def _stale_since(self, generation: int) -> Callable[[], bool]:
+        def stale() -> bool:
+            return generation != self._generation
+
+        return stale
+
     async def _analyse(self) -> None:
         assert self._wake is not None and self._idle is not None
         while True:
             await self._wake.wait()
             self._wake.clear()
-            await self.scanned.wait()
-            changed, self._dirty = self._dirty, set()
-            generation = self._generation
-            affected = self.model.affected(changed)
-            snapshot = self.model.snapshot()
-
-            def stale(generation: int = generation) -> bool:
-                return generation != self._generation
-
-            try:
-                results = await asyncio.to_thread(
-                    self.model.compute, snapshot, affected, None, stale
-                )
-            except Exception:
-                log.exception("analysis of %d files failed", len(affected))
-                results = []
-            if results is None or stale():
-                self._dirty |= changed  # stale: abandoned, analysed again with the newer text
-                continue
-            self.model.passes += 1
-            self.model.store(results)
-            gone = [p for p in changed if p not in self.model.files]
-            self.deliver(results, gone)
+            if not self.scanned.is_set():
+                await self._before_scan()
+                continue  # the end of the scan (or a newer change) wakes the task again
+            await self._pass()
             if not self._dirty:
                 self._idle.set()
+
+    async def _before_scan(self) -> None:
+        """Open documents get their diagnostics while the start-up scan still runs: each is
+        checked alone (dependents wait for the scan) and stays queued for the pass after it."""
+        opened = sorted(p for p in self._dirty if p in self.model.overlay)
+        if not opened:
+            return
+        stale = self._stale_since(self._generation)
+        snapshot = self.model.snapshot()
+        try:
+            results = await asyncio.to_thread(self.model.compute, snapshot, opened, None, stale)
+        except Exception:
+            log.exception("analysis of %d open files failed", len(opened))
+            return
+        if results is None or stale() or self.scanned.is_set():
+            return  # a newer change (or the scan's end) brings a newer analysis
+        self.deliver(results)
+
+    async def _pass(self) -> None:
+        """One pass in one snapshot: the edited open documents are checked and published
+        first, then the files they affect; a newer change abandons the pass (re-queued)."""
+        changed, self._dirty = self._dirty, set()
+        moved, self._moved = self._moved & changed, self._moved - changed
+        edited = changed - moved
+        stale = self._stale_since(self._generation)
+        snapshot = self.model.snapshot()
+        first = sorted(p for p in changed if p in self.model.overlay and p in self.model.files)
+        results: list[FileResult] = []
+        done = False
+        try:
+            if first:
+                ahead = await asyncio.to_thread(self.model.compute, snapshot, first, None, stale)
+                if ahead is not None and not stale():
+                    self.model.store(ahead)
+                    if not self.pull:  # a pulling client is refreshed once, after the pass
+                        self.deliver(ahead)
+                    results = ahead
+            if not first or results:
+                stored = list(self.model.results.items())
+                skip = set(first)
+
+                def rest() -> list[FileResult] | None:
+                    affected = self.model.affected(changed, snapshot, edited, stored)
+                    todo = [p for p in affected if p not in skip]
+                    return self.model.compute(snapshot, todo, None, stale)
+
+                after = await asyncio.to_thread(rest)
+                if after is not None and not stale():
+                    self.model.store(after)
+                    results = [*results, *after]
+                    gone = [p for p in changed if p not in self.model.files]
+                    self.deliver(results if self.pull else after, gone)
+                    done = True
+        except Exception:
+            log.exception("analysis of %d changed files failed", len(changed))
+            self.model.commit(None, changed)  # no early cutoff against a failed pass
+            self.model.passes += 1
+            return  # not retried: the same input would fail again
+        if not done:
+            self._dirty |= changed  # stale: analysed again with the newer text
+            self._moved |= moved
+            return
+        self.model.commit(snapshot, changed)
+        self.model.passes += 1
+        self.model.last_checked = len(results)
 
     async def settled(self) -> int:
         """Wait until every change received so far is analysed and delivered; passes so far."""

@@ -116,8 +116,11 @@ async def initialized(ls: GowlsServer, params: lsp.InitializedParams) -> None:
         ls.work_done_progress.end(
             progress, lsp.WorkDoneProgressEnd(message=f"{len(found)} files checked")
         )
-    ls.scanned.set()
-    ls.deliver(results)
+    # Files changed meanwhile are analysed again right away: their scan results may predate
+    # the change (an open buffer's diagnostics came from _before_scan already).
+    ls.deliver([r for r in results if r.path not in ls.dirty])
+    ls.model.commit(snapshot, found)
+    ls.scan_finished()
     # What the first pass built (converter hooks, the workspace's documents) is long-lived:
     # keep it out of later collections. Documents are acyclic, so replacing one still frees it.
     gc.freeze()
@@ -148,7 +151,7 @@ def did_change(ls: GowlsServer, params: lsp.DidChangeTextDocumentParams) -> None
         return
     document = ls.workspace.get_text_document(params.text_document.uri)
     ls.model.open(path, clean_text(document.source), params.text_document.version)
-    ls.schedule([path])
+    ls.schedule([path], edit=True)
 
 
 def did_save(ls: GowlsServer, params: lsp.DidSaveTextDocumentParams) -> None:
