@@ -13,8 +13,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gowls.analysis.limits import DEFAULT_MAX_FILE_SIZE
+
+if TYPE_CHECKING:
+    from gowls.analysis.reuse import DiskCache
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
@@ -93,6 +97,13 @@ class Dependencies:
         """Whether any of ``keys`` was read."""
         return any(not node.own.isdisjoint(keys) for node in self._nodes())
 
+    def reads(self) -> frozenset[Key]:
+        """Every read (flattened; not for the hot path)."""
+        out: set[Key] = set()
+        for node in self._nodes():
+            out.update(node.own)
+        return frozenset(out)
+
     def paths(self) -> frozenset[Path]:
         """Every path read (flattened; for inspection, not for the hot path)."""
         out: set[Path] = set()
@@ -120,8 +131,11 @@ class FileSource:
         self,
         overlay: Mapping[Path, OpenDocument] | None = None,
         max_bytes: int = DEFAULT_MAX_FILE_SIZE,
+        disk: DiskCache | None = None,
     ) -> None:
         self._overlay: Mapping[Path, OpenDocument] = overlay or {}
+        self._disk = disk
+        """Disk contents kept across passes (the language server), or None: read afresh."""
         self._recorders: list[Recording] = []
         # A source serves one pass (one snapshot): each file is read, and each path stat-ed,
         # once however many rules ask; the answers stay consistent for the whole pass.
@@ -191,29 +205,34 @@ class FileSource:
             data = doc.text.encode("utf-8")
             data = self._bounded(path, len(data), data)
         else:
-            data = self._read_disk(path)
+            data, size = (
+                self._disk.read(path, self._read_disk) if self._disk else self._read_disk(path)
+            )
+            if size is not None:
+                self._oversized[path] = size
         self._bytes[path] = data
         return data
 
-    def _read_disk(self, path: Path) -> bytes | None:
+    def _read_disk(self, path: Path) -> tuple[bytes | None, int | None]:
+        """The file's bytes, or None and (when it is over ``max_bytes``) its size."""
         try:
             # Non-blocking, so opening a named pipe cannot hang; then only regular files.
             fd = os.open(path, _READ_FLAGS)
         except (OSError, ValueError):
-            return None
+            return None, None
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                return None
+                return None, None
             if info.st_size > self.max_bytes:
-                return self._bounded(path, info.st_size, None)
+                return None, info.st_size
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 data = handle.read(self.max_bytes + 1)  # the file may grow meanwhile
         except OSError:
-            return None
+            return None, None
         finally:
             os.close(fd)
-        return self._bounded(path, len(data), data)
+        return (None, len(data)) if len(data) > self.max_bytes else (data, None)
 
     def _bounded(self, path: Path, size: int, data: bytes | None) -> bytes | None:
         if size > self.max_bytes:
@@ -230,7 +249,13 @@ class FileSource:
         self._touch(stat_key(path))
         found = self._is_file.get(path)
         if found is None:
-            found = self._is_file[path] = path in self._overlay or path.is_file()
+            if path in self._overlay:
+                found = True
+            elif self._disk is not None:
+                found = self._disk.is_file(path, Path.is_file)
+            else:
+                found = path.is_file()
+            self._is_file[path] = found
         return found
 
     def is_dir(self, path: Path) -> bool:

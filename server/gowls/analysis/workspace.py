@@ -16,8 +16,17 @@ from typing import TYPE_CHECKING
 from gowls.analysis.engine import FileResult, check_file, discover, related_files
 from gowls.analysis.language import Document, Languages
 from gowls.analysis.limits import Limits
+from gowls.analysis.reuse import ChangeLog, DiskCache, SharedMemo
 from gowls.analysis.snapshot import ParseCache, Snapshot, normalize
-from gowls.analysis.source import FileSource, Key, OpenDocument, doc_key, is_skipped_dir, stat_key
+from gowls.analysis.source import (
+    FileSource,
+    Key,
+    OpenDocument,
+    doc_key,
+    is_skipped_dir,
+    key_path,
+    stat_key,
+)
 from gowls.syntax.alloc import gc_paused
 
 if TYPE_CHECKING:
@@ -47,6 +56,11 @@ class Workspace:
         """How many analysis passes have run to completion (each pass is one snapshot)."""
         self.last_checked = 0
         """How many files the last completed pass checked (the edited ones included)."""
+        self.log = ChangeLog()
+        """Every change the workspace was told about (what ``shared`` entries check)."""
+        self.shared: SharedMemo | None = None
+        self.disk: DiskCache | None = None
+        self._reports: dict[Key, bool] = {}
         self._seen: dict[Path, tuple[Document, list[Hashable]]] = {}
         """Each file's document as the files reading it last saw it, and its facts (computed
         when first compared): the base of early cutoff."""
@@ -54,8 +68,58 @@ class Workspace:
     # -- snapshots ------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
         """A view of the current state (the overlay is copied: later edits do not leak in)."""
-        source = FileSource(dict(self.overlay), self.limits().max_file_size)
-        return Snapshot(source, self.languages, self.cache, tuple(self.roots), self.policy)
+        source = FileSource(dict(self.overlay), self.limits().max_file_size, self.disk)
+        return Snapshot(
+            source,
+            self.languages,
+            self.cache,
+            tuple(self.roots),
+            self.policy,
+            self.shared,
+            self.log.generation,
+        )
+
+    def keep_between_passes(self) -> None:
+        """Keep disk contents and shared indexes across snapshots (the language server, once
+        the client watches the files: their changes then arrive as :meth:`file_event`)."""
+        self.shared = SharedMemo(self.log, self._reported)
+        self.disk = DiskCache(self._watched)
+
+    def _watched(self, path: Path) -> bool:
+        """Whether the editor reports changes of this file (a kind's file under a root)."""
+        return self.languages.candidate(path.name) and self.in_scope(path)
+
+    def _reported(self, key: Key) -> bool:
+        """Whether a change of what ``key`` read is reported: a watched file's bytes,
+        existence or document, or the listing of a directory under a root (a new watched
+        file in it is an event that touches its directories)."""
+        known = self._reports.get(key)
+        if known is None:
+            path = key_path(key)
+            known = self._watched(path) or (
+                isinstance(key, Path) and self.in_scope(path) and path.is_dir()
+            )
+            self._reports[key] = known
+        return known
+
+    def forget_kept(self) -> None:
+        """Drop everything kept across snapshots (configuration or roots changed)."""
+        self._reports.clear()
+        if self.shared is not None:
+            self.shared.clear()
+        if self.disk is not None:
+            self.disk.clear()
+
+    def change_keys(self, path: Path, content_only: bool) -> set[Key]:
+        """The reads a change of ``path`` touches: its bytes and documents; unless only its
+        content changed, also its existence and its directories' listings."""
+        keys: set[Key] = {path, *(doc_key(path, kind) for kind in self.languages.fact_kinds)}
+        if not content_only:
+            keys.add(stat_key(path))
+            for parent in path.parents:
+                keys.add(parent)
+                keys.add(stat_key(parent))
+        return keys
 
     def limits(self) -> Limits:
         """The limits configured at the first root (the defaults without one)."""
@@ -119,6 +183,7 @@ class Workspace:
     def remove_root(self, root: Path) -> list[Path]:
         """Forget a root and the files (not open in the editor) only it covered."""
         root = normalize(root)
+        self.forget_kept()
         if root in self.roots:
             self.roots.remove(root)
         gone = [
@@ -147,7 +212,9 @@ class Workspace:
     def open(self, path: Path, text: str, version: int | None) -> None:
         """A document was opened (or its whole text replaced)."""
         path = normalize(path)
+        content_only = path in self.overlay
         self.overlay[path] = OpenDocument(text, version)
+        self.log.record(self.change_keys(path, content_only))
         if self.is_supported(path):
             self.files.add(path)
 
@@ -155,6 +222,9 @@ class Workspace:
         """A document was closed: its text comes from disk again."""
         path = normalize(path)
         self.overlay.pop(path, None)
+        if self.disk is not None:
+            self.disk.invalidate(path)  # saved meanwhile, perhaps without an event
+        self.log.record(self.change_keys(path, False))
         if not path.exists():
             self.files.discard(path)
             self.cache.forget(path)
@@ -163,6 +233,18 @@ class Workspace:
     def file_event(self, path: Path, deleted: bool) -> None:
         """A file was created, changed or deleted on disk."""
         path = normalize(path)
+        keys = self.change_keys(path, False)
+        if deleted:  # a directory's deletion may come as one event for the directory
+            below = {p for p in self.files if path in p.parents}
+            if self.disk is not None:
+                below.update(self.disk.known_under(path))
+            for inner in below:
+                keys |= self.change_keys(inner, False)
+                if self.disk is not None:
+                    self.disk.invalidate(inner)
+        if self.disk is not None:
+            self.disk.invalidate(path)
+        self.log.record(keys)
         if deleted:
             self.cache.forget(path)
             if path not in self.overlay:
@@ -192,19 +274,11 @@ class Workspace:
         for raw in changed:
             path = normalize(raw)
             out.add(path)
-            keys.add(path)
-            kinds = set(self.languages.fact_kinds)
-            if path in edited:
-                if snapshot is not None and self.same_facts(snapshot, path):
-                    language = snapshot.language_of(path)
-                    kinds.discard(language.name if language is not None else "")
-                keys.update(doc_key(path, kind) for kind in kinds)
-                continue
-            keys.add(stat_key(path))
-            keys.update(doc_key(path, kind) for kind in kinds)
-            for parent in path.parents:
-                keys.add(parent)
-                keys.add(stat_key(parent))
+            keys |= self.change_keys(path, path in edited)
+            if path in edited and snapshot is not None and self.same_facts(snapshot, path):
+                language = snapshot.language_of(path)
+                if language is not None:
+                    keys.discard(doc_key(path, language.name))
         for path, result in self.results.items() if results is None else results:
             if path not in out and result.depends_on.intersects(keys):
                 out.add(path)

@@ -307,4 +307,5 @@ class GowlsServer(LanguageServer):
         """Configuration changed: forget it, re-check everything, tell the client."""
         if self.model.policy is not None:
             self.model.policy.resolver.invalidate()
+        self.model.forget_kept()
         self.schedule(self.model.files)

@@ -99,6 +99,9 @@ async def initialized(ls: GowlsServer, params: lsp.InitializedParams) -> None:
                     ]
                 )
             )
+            # Changes on disk now arrive as events: what passes read can be kept between
+            # them (without watchers every pass reads the disk afresh).
+            ls.model.keep_between_passes()
         except Exception:  # the client refused; we still work from didSave
             log.warning("client refused the file watcher registration", exc_info=True)
     progress = await _begin_progress(ls, "gowls: scanning the workspace")
@@ -158,6 +161,7 @@ def did_save(ls: GowlsServer, params: lsp.DidSaveTextDocumentParams) -> None:
     """A document was saved (clients without file watchers report disk changes this way)."""
     path = _path(params.text_document.uri)
     if path is not None:
+        ls.model.file_event(path, deleted=False)  # its disk content changed
         ls.schedule([path])
 
 
@@ -198,6 +202,7 @@ async def did_change_folders(ls: GowlsServer, params: lsp.DidChangeWorkspaceFold
             gone += ls.model.remove_root(path)
     added = [normalize(p) for p in (uri_to_path(f.uri) for f in params.event.added) if p]
     ls.model.roots.extend(added)
+    ls.model.forget_kept()
     found = await asyncio.to_thread(ls.model.discover_files, added)
     ls.model.add_files(found)
     ls.schedule([*found, *gone])

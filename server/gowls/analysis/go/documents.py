@@ -38,9 +38,14 @@ def gomod(snapshot: Snapshot, path: Path) -> GoMod | None:
 
 
 def module_dir_gomod(snapshot: Snapshot, directory: Path) -> GoMod | None:
-    """The go.mod of a module directory, if the directory holds one."""
-    path = directory / "go.mod"
-    return gomod(snapshot, path) if snapshot.source.is_file(path) else None
+    """The go.mod of a module directory, if the directory holds one (kept across snapshots
+    while it is unchanged: a workspace's view asks for every module's)."""
+
+    def find() -> GoMod | None:
+        path = directory / GOMOD_NAME
+        return gomod(snapshot, path) if snapshot.source.is_file(path) else None
+
+    return snapshot.memo(("module-gomod", directory), find, shared=True)
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}

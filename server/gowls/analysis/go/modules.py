@@ -34,8 +34,12 @@ def resolve_dir(base: Path, written: str) -> Path:
 
 def module_dirs(snapshot: Snapshot, root: Path) -> list[Path]:
     """Directories below ``root`` that hold a go.mod (vendor, testdata, hidden dirs skipped)."""
-    found = snapshot.source.walk(root, lambda name: name == "go.mod")
-    return sorted(normalize(p.parent) for p in found)
+
+    def find() -> list[Path]:
+        found = snapshot.source.walk(root, lambda name: name == "go.mod")
+        return sorted(normalize(p.parent) for p in found)
+
+    return list(snapshot.memo(("module-dirs", root), find, shared=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +138,16 @@ def find_gowork(snapshot: Snapshot, directory: Path) -> Path | None:
     Memoised per directory, so sibling modules share the look-up of their common parents.
     """
     current = normalize(directory)
-    return snapshot.memo(("find-gowork", current), lambda: _find_gowork(snapshot, current))
+    return snapshot.memo(
+        ("find-gowork", current), lambda: _find_gowork(snapshot, current), shared=True
+    )
 
 
 def workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
     """The go.work at ``path`` with its used modules, or None if it cannot be read."""
-    return snapshot.memo(("workspace_view", path), lambda: _workspace_view(snapshot, path))
+    return snapshot.memo(
+        ("workspace_view", path), lambda: _workspace_view(snapshot, path), shared=True
+    )
 
 
 def _workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
@@ -417,6 +425,7 @@ def module_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> ModuleGrap
         return snapshot.memo(
             ("workspace_graph", view.path),
             lambda: _workspace_graph(snapshot, view, gomod_path, mod),
+            shared=True,
         )
     return _workspace_graph(snapshot, view, gomod_path, mod)
 
@@ -424,7 +433,9 @@ def module_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> ModuleGrap
 def workspace_graph(snapshot: Snapshot, view: WorkspaceView) -> ModuleGraph:
     """The module graph of a workspace, shared by the rules of its go.work and modules."""
     return snapshot.memo(
-        ("workspace_graph", view.path), lambda: _workspace_graph(snapshot, view, None, None)
+        ("workspace_graph", view.path),
+        lambda: _workspace_graph(snapshot, view, None, None),
+        shared=True,
     )
 
 
