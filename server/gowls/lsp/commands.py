@@ -120,9 +120,10 @@ def check_workspace(ls: GowlsServer, *args: Any) -> dict[str, int]:
 
 
 async def await_analysis(ls: GowlsServer, *args: Any) -> dict[str, int]:
-    """Wait until the queue is empty; report how many analysis passes ran so far."""
+    """Wait until the queue is empty; report how many analysis passes ran so far and how
+    many files the last one checked."""
     passes = await ls.settled()
-    return {"passes": passes}
+    return {"passes": passes, "checked": ls.model.last_checked}
 
 
 def register(server: GowlsServer) -> None:
