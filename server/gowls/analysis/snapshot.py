@@ -122,6 +122,10 @@ class Snapshot:
         that is not a recorded read (never an ``id()``), and computations that read only
         files of the supported kinds (the ones the editor reports changes of).
         """
+        hit = self._memo.get(key)  # the common case, without the lock (dict reads are atomic)
+        if hit is not None:
+            self.source.replay(hit[1])
+            return hit[0]  # type: ignore[return-value]
         with self._lock:
             hit = self._memo.get(key)
             if hit is None and shared and self._shared is not None:

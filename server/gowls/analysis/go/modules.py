@@ -24,12 +24,24 @@ from gowls.syntax.gomod import GoMod, Require
 from gowls.syntax.gowork import GoWork, Use
 from gowls.syntax.versions import canonical_version, compare_go
 
+_RESOLVED: dict[tuple[Path, str], Path] = {}
+_RESOLVED_LIMIT = 100_000
+
 
 def resolve_dir(base: Path, written: str) -> Path:
     """A directory written in a file of ``base`` (``use`` path, replace target), made absolute
-    and cleaned the way ``go`` cleans it."""
+    and cleaned the way ``go`` cleans it (remembered: a pure function of its arguments, asked
+    for every module of a workspace by several rules of every pass)."""
+    known = _RESOLVED.get((base, written))
+    if known is not None:
+        return known
     target = Path(written)
-    return normalize(target if target.is_absolute() else base / target)
+    resolved = normalize(target if target.is_absolute() else base / target)
+    if base.is_absolute():
+        if len(_RESOLVED) >= _RESOLVED_LIMIT:
+            _RESOLVED.clear()
+        _RESOLVED[(base, written)] = resolved
+    return resolved
 
 
 def module_dirs(snapshot: Snapshot, root: Path) -> list[Path]:
