@@ -270,18 +270,29 @@ class Workspace:
         """
         edited = set(edited)
         keys: set[Key] = set()
+        documents: dict[Path, frozenset[Key]] = {}
         out: set[Path] = set()
         for raw in changed:
             path = normalize(raw)
             out.add(path)
             keys |= self.change_keys(path, path in edited)
-            if path in edited and snapshot is not None and self.same_facts(snapshot, path):
+            if path in edited and snapshot is not None:
+                # Readers of its documents are re-checked only if its facts changed; the
+                # facts are compared only when someone reads them (a standalone go.mod has
+                # no reader, and its facts cost as much as its requirements).
                 language = snapshot.language_of(path)
-                if language is not None:
-                    keys.discard(doc_key(path, language.name))
-        for path, result in self.results.items() if results is None else results:
+                if language is not None and language.facts is not None:
+                    key = doc_key(path, language.name)
+                    keys.discard(key)
+                    documents[path] = frozenset({key})
+        stored = list(self.results.items() if results is None else results)
+        for path, result in stored:
             if path not in out and result.depends_on.intersects(keys):
                 out.add(path)
+        for edited_path, read in documents.items():
+            readers = [p for p, r in stored if p not in out and r.depends_on.intersects(read)]
+            if readers and (snapshot is None or not self.same_facts(snapshot, edited_path)):
+                out.update(readers)
         return sorted(p for p in out if p in self.files)
 
     def same_facts(self, snapshot: Snapshot, path: Path) -> bool:
