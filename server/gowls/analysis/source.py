@@ -104,12 +104,26 @@ class Dependencies:
             out.update(node.own)
         return frozenset(out)
 
+    def touches(self, keys: AbstractSet[Key], weak: AbstractSet[Key]) -> int:
+        """2 if any of ``keys`` was read, else 1 if any of ``weak`` was, else 0 (one walk)."""
+        found = 0
+        for node in self._nodes():
+            if not node.own.isdisjoint(keys):
+                return 2
+            if not found and weak and not node.own.isdisjoint(weak):
+                found = 1
+        return found
+
     def paths(self) -> frozenset[Path]:
         """Every path read (flattened; for inspection, not for the hot path)."""
         out: set[Path] = set()
         for node in self._nodes():
             out.update(key_path(k) for k in node.own)
         return frozenset(out)
+
+
+SMALL_NODE = 8
+"""Reused dependencies of at most this many keys are copied, not referenced."""
 
 
 class Recording(set[Key]):
@@ -120,8 +134,21 @@ class Recording(set[Key]):
         self.shared: dict[int, Dependencies] = {}
 
     def freeze(self, extra: Iterable[Key] = ()) -> Dependencies:
-        """What was recorded, as :class:`Dependencies` (``extra`` paths added to its own)."""
-        return Dependencies(frozenset((*self, *extra)), tuple(self.shared.values()))
+        """What was recorded, as :class:`Dependencies` (``extra`` paths added to its own).
+
+        A small reused node (one module's go.mod: two keys) is merged into the own keys
+        instead of referenced: a workspace view reusing 1,000 of them stays one node, so
+        checking a reader's dependencies walks a handful of nodes, not a thousand.
+        """
+        own = set(self)
+        own.update(extra)
+        shared: list[Dependencies] = []
+        for node in self.shared.values():
+            if not node.shared and len(node.own) <= SMALL_NODE:
+                own.update(node.own)
+            else:
+                shared.append(node)
+        return Dependencies(frozenset(own), tuple(shared))
 
 
 class FileSource:

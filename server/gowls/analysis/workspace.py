@@ -285,14 +285,21 @@ class Workspace:
                     key = doc_key(path, language.name)
                     keys.discard(key)
                     documents[path] = frozenset({key})
-        stored = list(self.results.items() if results is None else results)
-        for path, result in stored:
-            if path not in out and result.depends_on.intersects(keys):
+        weak: frozenset[Key] = frozenset().union(*documents.values())
+        readers: list[tuple[Path, FileResult]] = []
+        for path, result in self.results.items() if results is None else results:
+            if path in out:
+                continue
+            touched = result.depends_on.touches(keys, weak)
+            if touched == 2:
                 out.add(path)
-        for edited_path, read in documents.items():
-            readers = [p for p, r in stored if p not in out and r.depends_on.intersects(read)]
-            if readers and (snapshot is None or not self.same_facts(snapshot, edited_path)):
-                out.update(readers)
+            elif touched == 1:
+                readers.append((path, result))
+        if readers and snapshot is not None:
+            moved = [documents[p] for p in documents if not self.same_facts(snapshot, p)]
+            if moved:
+                facts: frozenset[Key] = frozenset().union(*moved)
+                out.update(p for p, r in readers if r.depends_on.intersects(facts))
         return sorted(p for p in out if p in self.files)
 
     def same_facts(self, snapshot: Snapshot, path: Path) -> bool:
