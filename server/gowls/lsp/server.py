@@ -39,6 +39,10 @@ CONFIG_NAMES = frozenset({".gowls.toml", "pyproject.toml"})
 
 CONFIG_GLOBS = ("**/.gowls.toml", "**/pyproject.toml")
 
+SMALL_WORKSPACE = 200
+"""Up to this many known results, a pass finds the affected files right after checking the
+edited documents, in the same thread hop (larger workspaces publish those first)."""
+
 
 class GowlsProtocol(LanguageServerProtocol):
     """pygls's protocol, answering requests that arrive after ``shutdown``.
@@ -259,24 +263,36 @@ class GowlsServer(LanguageServer):
         first = sorted(p for p in changed if p in self.model.overlay and p in self.model.files)
         results: list[FileResult] = []
         done = False
+        stored = list(self.model.results.items())
+        skip = set(first)
+        # In a small workspace finding the affected files costs next to nothing: done in the
+        # first thread hop, a pass with nothing more to check needs no second hop.
+        early = len(stored) <= SMALL_WORKSPACE
+
+        def affected() -> list[Path]:
+            found = self.model.affected(changed, snapshot, edited, stored)
+            return [p for p in found if p not in skip]
+
+        def ahead_of_rest() -> tuple[list[FileResult] | None, list[Path] | None]:
+            checked = self.model.compute(snapshot, first, None, stale)
+            return checked, affected() if early and checked is not None else None
+
+        def rest(todo: list[Path] | None) -> list[FileResult] | None:
+            return self.model.compute(snapshot, affected() if todo is None else todo, None, stale)
+
         try:
+            todo: list[Path] | None = None
             if first:
-                ahead = await asyncio.to_thread(self.model.compute, snapshot, first, None, stale)
+                ahead, todo = await asyncio.to_thread(ahead_of_rest)
                 if ahead is not None and not stale():
                     self.model.store(ahead)
                     if not self.pull:  # a pulling client is refreshed once, after the pass
                         self.deliver(ahead)
                     results = ahead
             if not first or results:
-                stored = list(self.model.results.items())
-                skip = set(first)
-
-                def rest() -> list[FileResult] | None:
-                    affected = self.model.affected(changed, snapshot, edited, stored)
-                    todo = [p for p in affected if p not in skip]
-                    return self.model.compute(snapshot, todo, None, stale)
-
-                after = await asyncio.to_thread(rest)
+                after: list[FileResult] | None = []
+                if todo is None or todo:
+                    after = await asyncio.to_thread(rest, todo)
                 if after is not None and not stale():
                     self.model.store(after)
                     results = [*results, *after]
