@@ -49,6 +49,8 @@ class GowlsTestClient(LanguageClient):
         self.registrations: list[lsp.Registration] = []
         self.refreshes = 0
         self.refuse_registrations = False
+        self.hold_registrations: asyncio.Event | None = None
+        """While set and not fired, registrations are answered only when it fires."""
         self.applied: list[lsp.WorkspaceEdit] = []
         self.closed = False
         self._waiters: list[tuple[Callable[[], bool], asyncio.Future[None]]] = []
@@ -86,7 +88,9 @@ def _on_refresh(client: GowlsTestClient, params: None) -> None:
     client.poke()
 
 
-def _on_register(client: GowlsTestClient, params: lsp.RegistrationParams) -> None:
+async def _on_register(client: GowlsTestClient, params: lsp.RegistrationParams) -> None:
+    if client.hold_registrations is not None:
+        await client.hold_registrations.wait()
     if client.refuse_registrations:
         raise RuntimeError("this client refuses registrations")
     client.registrations.extend(params.registrations)

@@ -11,7 +11,7 @@ editor features. Adding a kind is one package that builds a ``Language`` and one
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -147,6 +147,11 @@ class Language:
     settings_section: str | None = None
     """The kind's own ``.gowls.toml`` table (``[goreleaser]``); its ``files`` globs name
     more files of the kind, and its rules read the rest through ``Snapshot.settings``."""
+    facts: Callable[[Any], Hashable] | None = None
+    """What other files can learn from a document of this kind (for go.mod: module path, go
+    version, requires, replaces, ... with their spans; never comments or layout). When an
+    edit leaves them equal, files that read the document are not re-checked (early cutoff).
+    None: every edit re-checks them. Must cover every field another file's rule reads."""
 
     def __post_init__(self) -> None:
         for registered in self.rules:
@@ -175,6 +180,8 @@ class Languages:
                 if registered.info.code in self._rules:
                     raise ValueError(f"rule code {registered.info.code} registered twice")
                 self._rules[registered.info.code] = registered
+        self.fact_kinds = frozenset(lang.name for lang in self.all if lang.facts is not None)
+        """Kinds whose documents are read as facts (early cutoff), not as bytes."""
         self.enter_dirs: frozenset[str] = frozenset().union(
             *(lang.discovery.enter_dirs for lang in self.all)
         )

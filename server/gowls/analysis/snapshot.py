@@ -7,10 +7,13 @@ import os
 import threading
 from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from gowls.analysis.language import Document, Language, Languages, Reparse
 from gowls.analysis.source import Dependencies, FileSource
+
+if TYPE_CHECKING:
+    from gowls.analysis.reuse import SharedMemo
 
 T = TypeVar("T")
 
@@ -109,6 +112,8 @@ class Snapshot:
         cache: ParseCache | None = None,
         roots: tuple[Path, ...] = (),
         settings: Settings | None = None,
+        shared: SharedMemo | None = None,
+        generation: int = 0,
     ) -> None:
         self.source = source
         self.languages = languages
@@ -118,16 +123,32 @@ class Snapshot:
         self.cache = cache or ParseCache()
         self._memo: dict[Hashable, tuple[object, Dependencies]] = {}
         self._lock = threading.RLock()
+        self._shared = shared
+        self.generation = generation
+        """The workspace's change count when the snapshot was taken (for ``shared``)."""
 
-    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+    def memo(self, key: Hashable, compute: Callable[[], T], shared: bool = False) -> T:
         """``compute()``, once per snapshot and key.
 
         A snapshot never changes, so a derived index (a workspace's module graph) computed
         for one file serves every other file of the same pass; the paths it read are
         recorded again for each analysis that reuses it, so dependencies stay exact.
+
+        ``shared``: the value may also serve later snapshots while nothing it read changed
+        (the language server's :class:`SharedMemo`). Only for keys that name every input
+        that is not a recorded read (never an ``id()``), and computations that read only
+        files of the supported kinds (the ones the editor reports changes of).
         """
+        hit = self._memo.get(key)  # the common case, without the lock (dict reads are atomic)
+        if hit is not None:
+            self.source.replay(hit[1])
+            return hit[0]  # type: ignore[return-value]
         with self._lock:
             hit = self._memo.get(key)
+            if hit is None and shared and self._shared is not None:
+                hit = self._shared.get(key, self.generation)
+                if hit is not None:
+                    self._memo[key] = hit
             if hit is not None:
                 self.source.replay(hit[1])
                 return hit[0]  # type: ignore[return-value]
@@ -136,7 +157,10 @@ class Snapshot:
                 value = compute()
             finally:
                 self.source.stop_recording(reads)
-            self._memo[key] = (value, reads.freeze())
+            deps = reads.freeze()
+            self._memo[key] = (value, deps)
+            if shared and self._shared is not None:
+                self._shared.put(key, value, deps, self.generation)
             return value
 
     def language_of(self, path: Path) -> Language | None:
@@ -175,8 +199,15 @@ class Snapshot:
         parse: Callable[[bytes, Path], Document],
         reparse: Reparse | None = None,
     ) -> Document | None:
-        """``path`` parsed as kind ``name`` whatever its name (a kind reading its own files)."""
-        data = self.source.read_bytes(path)
+        """``path`` parsed as kind ``name`` whatever its name (a kind reading its own files).
+
+        For a kind with ``facts`` this is recorded as a read of the document, not of its
+        bytes: a reader is re-checked after an edit only when the facts changed.
+        """
+        if name in self.languages.fact_kinds:
+            data = self.source.document_bytes(path, name)
+        else:
+            data = self.source.read_bytes(path)
         if data is None:
             return None
         return self.cache.get(path, name, parse, data, reparse)

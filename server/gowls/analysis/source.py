@@ -14,8 +14,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gowls.analysis.limits import DEFAULT_MAX_FILE_SIZE
+
+if TYPE_CHECKING:
+    from gowls.analysis.reuse import DiskCache
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
@@ -75,15 +79,36 @@ class OpenDocument:
     version: int | None
 
 
+Key = Path | tuple[str, Path] | tuple[str, Path, str]
+"""What a read depends on: a bare path is its bytes (or a directory's listing); ``stat_key``
+is whether it exists; ``doc_key`` is a kind's document of it (its facts, for early cutoff)."""
+
+
+def stat_key(path: Path) -> tuple[str, Path]:
+    """The key of an existence check (``is_file``/``is_dir``): a content edit leaves it."""
+    return ("stat", path)
+
+
+def doc_key(path: Path, kind: str) -> tuple[str, Path, str]:
+    """The key of a read of ``path``'s document of ``kind`` (through the parse cache)."""
+    return ("doc", path, kind)
+
+
+def key_path(key: Key) -> Path:
+    """The path a key is about."""
+    return key if isinstance(key, Path) else key[1]
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Dependencies:
-    """The paths one analysis read: its own reads plus shared sets it reused by reference.
+    """The reads of one analysis: its own reads plus shared sets it reused by reference.
 
     A workspace index read by every file of a pass is held once and referenced by each
-    file's dependencies instead of copied into them (N files x N paths otherwise).
+    file's dependencies instead of copied into them (N files x N paths otherwise). Reads are
+    :data:`Key` s: a file's bytes, its existence, or a kind's document of it.
     """
 
-    own: frozenset[Path]
+    own: frozenset[Key]
     shared: tuple[Dependencies, ...] = ()
 
     def _nodes(self) -> Iterator[Dependencies]:
@@ -98,30 +123,65 @@ class Dependencies:
             stack.extend(node.shared)
 
     def __contains__(self, path: object) -> bool:
-        return any(path in node.own for node in self._nodes())
+        """Whether ``path`` was read in any way (its bytes, its existence or a document)."""
+        return isinstance(path, Path) and path in self.paths()
 
-    def intersects(self, paths: AbstractSet[Path]) -> bool:
-        """Whether any of ``paths`` was read."""
-        return any(not node.own.isdisjoint(paths) for node in self._nodes())
+    def intersects(self, keys: AbstractSet[Key]) -> bool:
+        """Whether any of ``keys`` was read."""
+        return any(not node.own.isdisjoint(keys) for node in self._nodes())
+
+    def reads(self) -> frozenset[Key]:
+        """Every read (flattened; not for the hot path)."""
+        out: set[Key] = set()
+        for node in self._nodes():
+            out.update(node.own)
+        return frozenset(out)
+
+    def touches(self, keys: AbstractSet[Key], weak: AbstractSet[Key]) -> int:
+        """2 if any of ``keys`` was read, else 1 if any of ``weak`` was, else 0 (one walk)."""
+        found = 0
+        for node in self._nodes():
+            if not node.own.isdisjoint(keys):
+                return 2
+            if not found and weak and not node.own.isdisjoint(weak):
+                found = 1
+        return found
 
     def paths(self) -> frozenset[Path]:
         """Every path read (flattened; for inspection, not for the hot path)."""
         out: set[Path] = set()
         for node in self._nodes():
-            out.update(node.own)
+            out.update(key_path(k) for k in node.own)
         return frozenset(out)
 
 
-class Recording(set[Path]):
+SMALL_NODE = 8
+"""Reused dependencies of at most this many keys are copied, not referenced."""
+
+
+class Recording(set[Key]):
     """An open recording: the paths read so far, and shared dependencies reused meanwhile."""
 
     def __init__(self) -> None:
         super().__init__()
         self.shared: dict[int, Dependencies] = {}
 
-    def freeze(self, extra: Iterable[Path] = ()) -> Dependencies:
-        """What was recorded, as :class:`Dependencies` (``extra`` paths added to its own)."""
-        return Dependencies(frozenset((*self, *extra)), tuple(self.shared.values()))
+    def freeze(self, extra: Iterable[Key] = ()) -> Dependencies:
+        """What was recorded, as :class:`Dependencies` (``extra`` paths added to its own).
+
+        A small reused node (one module's go.mod: two keys) is merged into the own keys
+        instead of referenced: a workspace view reusing 1,000 of them stays one node, so
+        checking a reader's dependencies walks a handful of nodes, not a thousand.
+        """
+        own = set(self)
+        own.update(extra)
+        shared: list[Dependencies] = []
+        for node in self.shared.values():
+            if not node.shared and len(node.own) <= SMALL_NODE:
+                own.update(node.own)
+            else:
+                shared.append(node)
+        return Dependencies(frozenset(own), tuple(shared))
 
 
 class FileSource:
@@ -131,8 +191,11 @@ class FileSource:
         self,
         overlay: Mapping[Path, OpenDocument] | None = None,
         max_bytes: int = DEFAULT_MAX_FILE_SIZE,
+        disk: DiskCache | None = None,
     ) -> None:
         self._overlay: Mapping[Path, OpenDocument] = overlay or {}
+        self._disk = disk
+        """Disk contents kept across passes (the language server), or None: read afresh."""
         self._recorders: list[Recording] = []
         # A source serves one pass (one snapshot): each file is read, and each path stat-ed,
         # once however many rules ask; the answers stay consistent for the whole pass.
@@ -170,9 +233,9 @@ class FileSource:
                 return
         raise RuntimeError("stop_recording of a recording that is not open")
 
-    def _touch(self, path: Path) -> None:
+    def _touch(self, key: Key) -> None:
         for rec in self._recorders:
-            rec.add(path)
+            rec.add(key)
 
     def replay(self, reads: Dependencies) -> None:
         """Record ``reads`` as read, by reference (a memoised result is being reused)."""
@@ -187,6 +250,15 @@ class FileSource:
     def read_bytes(self, path: Path) -> bytes | None:
         """The file's content (the open buffer if there is one), or None if unreadable."""
         self._touch(path)
+        return self._content(path)
+
+    def document_bytes(self, path: Path, kind: str) -> bytes | None:
+        """``read_bytes`` for parsing as ``kind``: recorded as a read of that document, so a
+        reader is re-checked only when the document's facts change (not on every byte)."""
+        self._touch(doc_key(path, kind))
+        return self._content(path)
+
+    def _content(self, path: Path) -> bytes | None:
         try:
             return self._bytes[path]
         except KeyError:
@@ -197,35 +269,42 @@ class FileSource:
             data = doc.text.encode("utf-8")
             data = self._bounded(path, len(data), data)
         else:
-            data = self._read_disk(path)
+            data, size = (
+                self._disk.read(path, self._read_disk) if self._disk else self._read_disk(path)
+            )
+            if self._disk is not None and path in self.refused:
+                self._disk.invalidate(path)  # refusals are reported by every pass, not kept
+            if size is not None:
+                self._oversized[path] = size
         self._bytes[path] = data
         return data
 
-    def _read_disk(self, path: Path) -> bytes | None:
+    def _read_disk(self, path: Path) -> tuple[bytes | None, int | None]:
+        """The file's bytes, or None and (when it is over ``max_bytes``) its size."""
         try:
             # Non-blocking, so opening a named pipe cannot hang; then only regular files.
             fd = os.open(path, _READ_FLAGS)
         except OSError as exc:
             if (reason := refusal(exc)) is not None:
                 self.refused[path] = reason
-            return None
+            return None, None
         except ValueError:
-            return None
+            return None, None
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                return None
+                return None, None
             if info.st_size > self.max_bytes:
-                return self._bounded(path, info.st_size, None)
+                return None, info.st_size
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 data = handle.read(self.max_bytes + 1)  # the file may grow meanwhile
         except OSError as exc:
             if (reason := refusal(exc)) is not None:
                 self.refused[path] = reason
-            return None
+            return None, None
         finally:
             os.close(fd)
-        return self._bounded(path, len(data), data)
+        return (None, len(data)) if len(data) > self.max_bytes else (data, None)
 
     def _bounded(self, path: Path, size: int, data: bytes | None) -> bytes | None:
         if size > self.max_bytes:
@@ -239,15 +318,21 @@ class FileSource:
 
     def is_file(self, path: Path) -> bool:
         """Whether ``path`` is a regular file (or an open buffer)."""
-        self._touch(path)
+        self._touch(stat_key(path))
         found = self._is_file.get(path)
         if found is None:
-            found = self._is_file[path] = path in self._overlay or is_file(path)
+            if path in self._overlay:
+                found = True
+            elif self._disk is not None:
+                found = self._disk.is_file(path, is_file)
+            else:
+                found = is_file(path)
+            self._is_file[path] = found
         return found
 
     def is_dir(self, path: Path) -> bool:
         """Whether ``path`` is a directory."""
-        self._touch(path)
+        self._touch(stat_key(path))
         found = self._is_dir.get(path)
         if found is None:
             found = self._is_dir[path] = is_dir(path)

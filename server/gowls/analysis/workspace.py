@@ -9,15 +9,27 @@ indexes are built once per pass however many files it checks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gowls.analysis.engine import FileResult, check_file, discover, related_files
-from gowls.analysis.language import Languages
+from gowls.analysis.language import Document, Languages
 from gowls.analysis.limits import Limits
+from gowls.analysis.reuse import ChangeLog, DiskCache, SharedMemo
 from gowls.analysis.snapshot import ParseCache, Snapshot, normalize
-from gowls.analysis.source import FileSource, OpenDocument, exists, is_dir, is_file, is_skipped_dir
+from gowls.analysis.source import (
+    FileSource,
+    Key,
+    OpenDocument,
+    doc_key,
+    exists,
+    is_dir,
+    is_file,
+    is_skipped_dir,
+    key_path,
+    stat_key,
+)
 from gowls.syntax.alloc import gc_paused
 
 if TYPE_CHECKING:
@@ -44,15 +56,75 @@ class Workspace:
         """Supported files known to exist (discovered, opened, or brought in by another file)."""
         self.results: dict[Path, FileResult] = {}
         self.passes = 0
+        """How many analysis passes have run to completion (each pass is one snapshot)."""
         self.unreadable_dirs: dict[Path, str] = {}
         """Directories the last discovery could not list or search: path → reason."""
-        """How many analysis passes have run to completion (each pass is one snapshot)."""
+        self.last_checked = 0
+        """How many files the last completed pass checked (the edited ones included)."""
+        self.log = ChangeLog()
+        """Every change the workspace was told about (what ``shared`` entries check)."""
+        self.shared: SharedMemo | None = None
+        self.disk: DiskCache | None = None
+        self._reports: dict[Key, bool] = {}
+        self._seen: dict[Path, tuple[Document, list[Hashable]]] = {}
+        """Each file's document as the files reading it last saw it, and its facts (computed
+        when first compared): the base of early cutoff."""
 
     # -- snapshots ------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
         """A view of the current state (the overlay is copied: later edits do not leak in)."""
-        source = FileSource(dict(self.overlay), self.limits().max_file_size)
-        return Snapshot(source, self.languages, self.cache, tuple(self.roots), self.policy)
+        source = FileSource(dict(self.overlay), self.limits().max_file_size, self.disk)
+        return Snapshot(
+            source,
+            self.languages,
+            self.cache,
+            tuple(self.roots),
+            self.policy,
+            self.shared,
+            self.log.generation,
+        )
+
+    def keep_between_passes(self) -> None:
+        """Keep disk contents and shared indexes across snapshots (the language server, once
+        the client watches the files: their changes then arrive as :meth:`file_event`)."""
+        self.shared = SharedMemo(self.log, self._reported)
+        self.disk = DiskCache(self._watched)
+
+    def _watched(self, path: Path) -> bool:
+        """Whether the editor reports changes of this file (a kind's file under a root)."""
+        return self.languages.candidate(path.name) and self.in_scope(path)
+
+    def _reported(self, key: Key) -> bool:
+        """Whether a change of what ``key`` read is reported: a watched file's bytes,
+        existence or document, or the listing of a directory under a root (a new watched
+        file in it is an event that touches its directories)."""
+        known = self._reports.get(key)
+        if known is None:
+            path = key_path(key)
+            known = self._watched(path) or (
+                isinstance(key, Path) and self.in_scope(path) and is_dir(path)
+            )
+            self._reports[key] = known
+        return known
+
+    def forget_kept(self) -> None:
+        """Drop everything kept across snapshots (configuration or roots changed)."""
+        self._reports.clear()
+        if self.shared is not None:
+            self.shared.clear()
+        if self.disk is not None:
+            self.disk.clear()
+
+    def change_keys(self, path: Path, content_only: bool) -> set[Key]:
+        """The reads a change of ``path`` touches: its bytes and documents; unless only its
+        content changed, also its existence and its directories' listings."""
+        keys: set[Key] = {path, *(doc_key(path, kind) for kind in self.languages.fact_kinds)}
+        if not content_only:
+            keys.add(stat_key(path))
+            for parent in path.parents:
+                keys.add(parent)
+                keys.add(stat_key(parent))
+        return keys
 
     def limits(self) -> Limits:
         """The limits configured at the first root (the defaults without one)."""
@@ -118,6 +190,7 @@ class Workspace:
     def remove_root(self, root: Path) -> list[Path]:
         """Forget a root and the files (not open in the editor) only it covered."""
         root = normalize(root)
+        self.forget_kept()
         if root in self.roots:
             self.roots.remove(root)
         gone = [
@@ -146,7 +219,9 @@ class Workspace:
     def open(self, path: Path, text: str, version: int | None) -> None:
         """A document was opened (or its whole text replaced)."""
         path = normalize(path)
+        content_only = path in self.overlay
         self.overlay[path] = OpenDocument(text, version)
+        self.log.record(self.change_keys(path, content_only))
         if self.is_supported(path):
             self.files.add(path)
 
@@ -154,6 +229,9 @@ class Workspace:
         """A document was closed: its text comes from disk again."""
         path = normalize(path)
         self.overlay.pop(path, None)
+        if self.disk is not None:
+            self.disk.invalidate(path)  # saved meanwhile, perhaps without an event
+        self.log.record(self.change_keys(path, False))
         if not exists(path):
             self.files.discard(path)
             self.cache.forget(path)
@@ -162,6 +240,18 @@ class Workspace:
     def file_event(self, path: Path, deleted: bool) -> None:
         """A file was created, changed or deleted on disk."""
         path = normalize(path)
+        keys = self.change_keys(path, False)
+        if deleted:  # a directory's deletion may come as one event for the directory
+            below = {p for p in self.files if path in p.parents}
+            if self.disk is not None:
+                below.update(self.disk.known_under(path))
+            for inner in below:
+                keys |= self.change_keys(inner, False)
+                if self.disk is not None:
+                    self.disk.invalidate(inner)
+        if self.disk is not None:
+            self.disk.invalidate(path)
+        self.log.record(keys)
         if deleted:
             self.cache.forget(path)
             if path not in self.overlay:
@@ -170,18 +260,87 @@ class Workspace:
         elif (self.in_scope(path) or path in self.overlay) and self.is_supported(path):
             self.files.add(path)
 
-    def affected(self, changed: Iterable[Path]) -> list[Path]:
-        """Known files whose findings may differ after ``changed`` paths changed."""
-        keys: set[Path] = set()
+    def affected(
+        self,
+        changed: Iterable[Path],
+        snapshot: Snapshot | None = None,
+        edited: Iterable[Path] = (),
+        results: Iterable[tuple[Path, FileResult]] | None = None,
+    ) -> list[Path]:
+        """Known files whose findings may differ after ``changed`` paths changed.
+
+        ``edited`` paths changed only in content (a buffer edit: the file and its directory
+        listing still exist as before). Files that read such a path's document are re-checked
+        only when its facts (``Language.facts``) differ in ``snapshot`` from what they last
+        saw (early cutoff); files that read its bytes always are. ``results`` is a copy of
+        :attr:`results` when called off the thread that stores them.
+        """
+        edited = set(edited)
+        keys: set[Key] = set()
+        documents: dict[Path, frozenset[Key]] = {}
+        out: set[Path] = set()
         for raw in changed:
             path = normalize(raw)
-            keys.add(path)
-            keys.update(path.parents)
-        out = {normalize(p) for p in changed}
-        for path, result in self.results.items():
-            if result.depends_on.intersects(keys):
+            out.add(path)
+            keys |= self.change_keys(path, path in edited)
+            if path in edited and snapshot is not None:
+                # Readers of its documents are re-checked only if its facts changed; the
+                # facts are compared only when someone reads them (a standalone go.mod has
+                # no reader, and its facts cost as much as its requirements).
+                language = snapshot.language_of(path)
+                if language is not None and language.facts is not None:
+                    key = doc_key(path, language.name)
+                    keys.discard(key)
+                    documents[path] = frozenset({key})
+        weak: frozenset[Key] = frozenset().union(*documents.values())
+        readers: list[tuple[Path, FileResult]] = []
+        for path, result in self.results.items() if results is None else results:
+            if path in out:
+                continue
+            touched = result.depends_on.touches(keys, weak)
+            if touched == 2:
                 out.add(path)
+            elif touched == 1:
+                readers.append((path, result))
+        if readers and snapshot is not None:
+            moved = [documents[p] for p in documents if not self.same_facts(snapshot, p)]
+            if moved:
+                facts: frozenset[Key] = frozenset().union(*moved)
+                out.update(p for p, r in readers if r.depends_on.intersects(facts))
         return sorted(p for p in out if p in self.files)
+
+    def same_facts(self, snapshot: Snapshot, path: Path) -> bool:
+        """Whether ``path``'s document in ``snapshot`` tells other files what it told them
+        when they were last checked (its kind's ``facts`` are equal)."""
+        language = snapshot.language_of(path)
+        seen = self._seen.get(path)
+        if language is None or language.facts is None or seen is None:
+            return False
+        doc = snapshot.document(path, language)
+        if doc is None:
+            return False
+        old_doc, memo = seen
+        if doc is old_doc:
+            return True
+        if not memo:
+            memo.append(language.facts(old_doc))
+        return memo[0] == language.facts(doc)
+
+    def commit(self, snapshot: Snapshot | None, paths: Iterable[Path]) -> None:
+        """Every reader of ``paths`` has now seen their documents in ``snapshot`` (a pass
+        that re-checked what they affect completed): the new base of early cutoff. Without
+        a snapshot (a failed pass) the next change of ``paths`` re-checks every reader."""
+        for path in paths:
+            path = normalize(path)
+            if snapshot is None:
+                self._seen.pop(path, None)
+                continue
+            language = snapshot.language_of(path)
+            doc = snapshot.document(path, language) if language is not None else None
+            if doc is None or language is None or language.facts is None:
+                self._seen.pop(path, None)
+            else:
+                self._seen[path] = (doc, [])
 
     def compute(
         self,

@@ -83,6 +83,12 @@ async def _apply(ls: GowlsServer, writes: Sequence[FileWrite], label: str) -> bo
     applied = bool(result and result.applied)
     if not applied:
         log.warning("the client did not apply the edit: %s", result)
+    else:
+        # What the server keeps of the disk must not wait for the client's file events
+        # (a client may report files it created itself late, or not at all).
+        for write in writes:
+            ls.model.file_event(write.path, deleted=False)
+        ls.schedule([w.path for w in writes])
     return applied
 
 
@@ -114,9 +120,10 @@ def check_workspace(ls: GowlsServer, *args: Any) -> dict[str, int]:
 
 
 async def await_analysis(ls: GowlsServer, *args: Any) -> dict[str, int]:
-    """Wait until the queue is empty; report how many analysis passes ran so far."""
+    """Wait until the queue is empty; report how many analysis passes ran so far and how
+    many files the last one checked."""
     passes = await ls.settled()
-    return {"passes": passes}
+    return {"passes": passes, "checked": ls.model.last_checked}
 
 
 def register(server: GowlsServer) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,10 @@ CONFIG_NAMES = frozenset({".gowls.toml", "pyproject.toml"})
 """Configuration files: a change re-checks every file."""
 
 CONFIG_GLOBS = ("**/.gowls.toml", "**/pyproject.toml")
+
+SMALL_WORKSPACE = 200
+"""Up to this many known results, a pass finds the affected files right after checking the
+edited documents, in the same thread hop (larger workspaces publish those first)."""
 
 
 class GowlsProtocol(LanguageServerProtocol):
@@ -79,6 +83,8 @@ class GowlsServer(LanguageServer):
         self.scanned = asyncio.Event()
         self._published: dict[Path, tuple[tuple[Finding, ...], int | None]] = {}
         self._dirty: set[Path] = set()
+        self._moved: set[Path] = set()
+        """Dirty paths changed by more than a buffer edit (opened, closed, on disk)."""
         self._generation = 0
         self._wake: asyncio.Event | None = None
         self._idle: asyncio.Event | None = None
@@ -181,9 +187,17 @@ class GowlsServer(LanguageServer):
             self.clear(path)
 
     # -- the analysis queue ----------------------------------------------------------------
-    def schedule(self, changed: Iterable[Path]) -> None:
-        """Mark paths changed; the background task analyses what they affect."""
-        self._dirty.update(normalize(p) for p in changed)
+    def schedule(self, changed: Iterable[Path], edit: bool = False) -> None:
+        """Mark paths changed; the background task analyses what they affect.
+
+        ``edit``: a buffer edit (the content changed, the file still exists as before), which
+        allows early cutoff; anything else (open, close, disk events) may change what exists.
+        """
+        for path in changed:
+            path = normalize(path)
+            if not edit:
+                self._moved.add(path)
+            self._dirty.add(path)
         self._generation += 1
         if self._wake is None or self._idle is None:
             self._wake, self._idle = asyncio.Event(), asyncio.Event()
@@ -192,36 +206,111 @@ class GowlsServer(LanguageServer):
         if self._worker is None or self._worker.done():
             self._worker = asyncio.get_running_loop().create_task(self._analyse())
 
+    @property
+    def dirty(self) -> frozenset[Path]:
+        """Paths changed since the pass that is running or last ran."""
+        return frozenset(self._dirty)
+
+    def scan_finished(self) -> None:
+        """The start-up scan is stored: analyse what changed meanwhile."""
+        self.scanned.set()
+        if self._wake is not None and self._dirty:
+            self._wake.set()
+
+    def _stale_since(self, generation: int) -> Callable[[], bool]:
+        def stale() -> bool:
+            return generation != self._generation
+
+        return stale
+
     async def _analyse(self) -> None:
         assert self._wake is not None and self._idle is not None
         while True:
             await self._wake.wait()
             self._wake.clear()
-            await self.scanned.wait()
-            changed, self._dirty = self._dirty, set()
-            generation = self._generation
-            affected = self.model.affected(changed)
-            snapshot = self.model.snapshot()
-
-            def stale(generation: int = generation) -> bool:
-                return generation != self._generation
-
-            try:
-                results = await asyncio.to_thread(
-                    self.model.compute, snapshot, affected, None, stale
-                )
-            except Exception:
-                log.exception("analysis of %d files failed", len(affected))
-                results = []
-            if results is None or stale():
-                self._dirty |= changed  # stale: abandoned, analysed again with the newer text
-                continue
-            self.model.passes += 1
-            self.model.store(results)
-            gone = [p for p in changed if p not in self.model.files]
-            self.deliver(results, gone)
+            if not self.scanned.is_set():
+                await self._before_scan()
+                continue  # the end of the scan (or a newer change) wakes the task again
+            await self._pass()
             if not self._dirty:
                 self._idle.set()
+
+    async def _before_scan(self) -> None:
+        """Open documents get their diagnostics while the start-up scan still runs: each is
+        checked alone (dependents wait for the scan) and stays queued for the pass after it."""
+        opened = sorted(p for p in self._dirty if p in self.model.overlay)
+        if not opened:
+            return
+        stale = self._stale_since(self._generation)
+        snapshot = self.model.snapshot()
+        try:
+            results = await asyncio.to_thread(self.model.compute, snapshot, opened, None, stale)
+        except Exception:
+            log.exception("analysis of %d open files failed", len(opened))
+            return
+        if results is None or stale() or self.scanned.is_set():
+            return  # a newer change (or the scan's end) brings a newer analysis
+        self.deliver(results)
+
+    async def _pass(self) -> None:
+        """One pass in one snapshot: the edited open documents are checked and published
+        first, then the files they affect; a newer change abandons the pass (re-queued)."""
+        changed, self._dirty = self._dirty, set()
+        moved, self._moved = self._moved & changed, self._moved - changed
+        edited = changed - moved
+        stale = self._stale_since(self._generation)
+        snapshot = self.model.snapshot()
+        first = sorted(p for p in changed if p in self.model.overlay and p in self.model.files)
+        results: list[FileResult] = []
+        done = False
+        stored = list(self.model.results.items())
+        skip = set(first)
+        # In a small workspace finding the affected files costs next to nothing: done in the
+        # first thread hop, a pass with nothing more to check needs no second hop.
+        early = len(stored) <= SMALL_WORKSPACE
+
+        def affected() -> list[Path]:
+            found = self.model.affected(changed, snapshot, edited, stored)
+            return [p for p in found if p not in skip]
+
+        def ahead_of_rest() -> tuple[list[FileResult] | None, list[Path] | None]:
+            checked = self.model.compute(snapshot, first, None, stale)
+            return checked, affected() if early and checked is not None else None
+
+        def rest(todo: list[Path] | None) -> list[FileResult] | None:
+            return self.model.compute(snapshot, affected() if todo is None else todo, None, stale)
+
+        try:
+            todo: list[Path] | None = None
+            if first:
+                ahead, todo = await asyncio.to_thread(ahead_of_rest)
+                if ahead is not None and not stale():
+                    self.model.store(ahead)
+                    if not self.pull:  # a pulling client is refreshed once, after the pass
+                        self.deliver(ahead)
+                    results = ahead
+            if not first or results:
+                after: list[FileResult] | None = []
+                if todo is None or todo:
+                    after = await asyncio.to_thread(rest, todo)
+                if after is not None and not stale():
+                    self.model.store(after)
+                    results = [*results, *after]
+                    gone = [p for p in changed if p not in self.model.files]
+                    self.deliver(results if self.pull else after, gone)
+                    done = True
+        except Exception:
+            log.exception("analysis of %d changed files failed", len(changed))
+            self.model.commit(None, changed)  # no early cutoff against a failed pass
+            self.model.passes += 1
+            return  # not retried: the same input would fail again
+        if not done:
+            self._dirty |= changed  # stale: analysed again with the newer text
+            self._moved |= moved
+            return
+        self.model.commit(snapshot, changed)
+        self.model.passes += 1
+        self.model.last_checked = len(results)
 
     async def settled(self) -> int:
         """Wait until every change received so far is analysed and delivered; passes so far."""
@@ -234,4 +323,5 @@ class GowlsServer(LanguageServer):
         """Configuration changed: forget it, re-check everything, tell the client."""
         if self.model.policy is not None:
             self.model.policy.resolver.invalidate()
+        self.model.forget_kept()
         self.schedule(self.model.files)

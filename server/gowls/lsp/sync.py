@@ -102,6 +102,9 @@ async def initialized(ls: GowlsServer, params: lsp.InitializedParams) -> None:
                     ]
                 )
             )
+            # Changes on disk now arrive as events: what passes read can be kept between
+            # them (without watchers every pass reads the disk afresh).
+            ls.model.keep_between_passes()
         except Exception:  # the client refused; we still work from didSave
             log.warning("client refused the file watcher registration", exc_info=True)
     progress = await _begin_progress(ls, "gowls: scanning the workspace")
@@ -120,8 +123,11 @@ async def initialized(ls: GowlsServer, params: lsp.InitializedParams) -> None:
         ls.work_done_progress.end(
             progress, lsp.WorkDoneProgressEnd(message=f"{len(found)} files checked")
         )
-    ls.scanned.set()
-    ls.deliver(results)
+    # Files changed meanwhile are analysed again right away: their scan results may predate
+    # the change (an open buffer's diagnostics came from _before_scan already).
+    ls.deliver([r for r in results if r.path not in ls.dirty])
+    ls.model.commit(snapshot, found)
+    ls.scan_finished()
     # What the first pass built (converter hooks, the workspace's documents) is long-lived:
     # keep it out of later collections. Documents are acyclic, so replacing one still frees it.
     gc.freeze()
@@ -167,13 +173,14 @@ def did_change(ls: GowlsServer, params: lsp.DidChangeTextDocumentParams) -> None
         return
     document = ls.workspace.get_text_document(params.text_document.uri)
     ls.model.open(path, clean_text(document.source), params.text_document.version)
-    ls.schedule([path])
+    ls.schedule([path], edit=True)
 
 
 def did_save(ls: GowlsServer, params: lsp.DidSaveTextDocumentParams) -> None:
     """A document was saved (clients without file watchers report disk changes this way)."""
     path = _path(params.text_document.uri)
     if path is not None:
+        ls.model.file_event(path, deleted=False)  # its disk content changed
         ls.schedule([path])
 
 
@@ -214,6 +221,7 @@ async def did_change_folders(ls: GowlsServer, params: lsp.DidChangeWorkspaceFold
             gone += ls.model.remove_root(path)
     added = [normalize(p) for p in (uri_to_path(f.uri) for f in params.event.added) if p]
     ls.model.roots.extend(added)
+    ls.model.forget_kept()
     found = await asyncio.to_thread(ls.model.discover_files, added)
     ls.model.add_files(found)
     _note_unreadable(ls)

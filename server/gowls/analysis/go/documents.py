@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Hashable
 from pathlib import Path
 
 from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.gomod import GoMod, parse_gomod, reparse_gomod
 from gowls.syntax.gowork import GoWork, parse_gowork, reparse_gowork
+from gowls.syntax.statements import FileSyntax, Statement
 
 GOWORK_NAME = "go.work"
 GOMOD_NAME = "go.mod"
@@ -45,6 +48,43 @@ def gomod(snapshot: Snapshot, path: Path) -> GoMod | None:
 
 
 def module_dir_gomod(snapshot: Snapshot, directory: Path) -> GoMod | None:
-    """The go.mod of a module directory, if the directory holds one."""
-    path = directory / "go.mod"
-    return gomod(snapshot, path) if snapshot.source.is_file(path) else None
+    """The go.mod of a module directory, if the directory holds one (kept across snapshots
+    while it is unchanged: a workspace's view asks for every module's)."""
+
+    def find() -> GoMod | None:
+        path = directory / GOMOD_NAME
+        return gomod(snapshot, path) if snapshot.source.is_file(path) else None
+
+    return snapshot.memo(("module-gomod", directory), find, shared=True)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fact(value: object) -> Hashable:
+    """A typed value as hashable facts: a statement by its place (span, block), never its
+    tokens or comments; the raw syntax tree not at all (its layout is not a fact)."""
+    if isinstance(value, Statement):
+        block = value.block
+        return (value.span, block.span if block is not None else None)
+    if isinstance(value, list | tuple):
+        return tuple(_fact(v) for v in value)
+    if isinstance(value, FileSyntax):
+        return None
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        kind = type(value)
+        names = _FIELDS.get(kind)
+        if names is None:
+            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+        if kind.__module__ == "gowls.syntax.positions":
+            return value  # type: ignore[return-value]  # Span, Point: frozen and hashable
+        return (kind.__name__, *(_fact(getattr(value, n)) for n in names))
+    assert isinstance(value, Hashable), type(value)
+    return value
+
+
+def facts(doc: GoMod | GoWork) -> Hashable:
+    """What another file's rules can read of a go.mod or go.work: every directive with its
+    spans (module path, go and toolchain lines, requires, replaces, uses, ...) and every
+    problem; comments and layout between statements are not facts (``Language.facts``)."""
+    return _fact(doc)

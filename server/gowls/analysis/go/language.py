@@ -152,6 +152,7 @@ GOWORK = Language(
     features=_FEATURES,
     commands=(CommandSpec(MIGRATE_COMMAND, _migrate),),
     related=_used_gomods,
+    facts=documents.facts,
 )
 """go.work files."""
 
@@ -162,6 +163,7 @@ GOMOD = Language(
     reparse=documents.reparse_gomod_file,
     discovery=Discovery(names=frozenset({"go.mod"})),
     watch_globs=("**/go.mod",),
+    facts=documents.facts,
     rules=(
         *GOMOD_RULES,
         *GOMOD_GODEBUG_RULES,

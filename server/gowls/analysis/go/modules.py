@@ -24,18 +24,34 @@ from gowls.syntax.gomod import GoMod, Require
 from gowls.syntax.gowork import GoWork, Use
 from gowls.syntax.versions import canonical_version, compare_go
 
+_RESOLVED: dict[tuple[Path, str], Path] = {}
+_RESOLVED_LIMIT = 100_000
+
 
 def resolve_dir(base: Path, written: str) -> Path:
     """A directory written in a file of ``base`` (``use`` path, replace target), made absolute
-    and cleaned the way ``go`` cleans it."""
+    and cleaned the way ``go`` cleans it (remembered: a pure function of its arguments, asked
+    for every module of a workspace by several rules of every pass)."""
+    known = _RESOLVED.get((base, written))
+    if known is not None:
+        return known
     target = Path(written)
-    return normalize(target if target.is_absolute() else base / target)
+    resolved = normalize(target if target.is_absolute() else base / target)
+    if base.is_absolute():
+        if len(_RESOLVED) >= _RESOLVED_LIMIT:
+            _RESOLVED.clear()
+        _RESOLVED[(base, written)] = resolved
+    return resolved
 
 
 def module_dirs(snapshot: Snapshot, root: Path) -> list[Path]:
     """Directories below ``root`` that hold a go.mod (vendor, testdata, hidden dirs skipped)."""
-    found = snapshot.source.walk(root, lambda name: name == "go.mod")
-    return sorted(normalize(p.parent) for p in found)
+
+    def find() -> list[Path]:
+        found = snapshot.source.walk(root, lambda name: name == "go.mod")
+        return sorted(normalize(p.parent) for p in found)
+
+    return list(snapshot.memo(("module-dirs", root), find, shared=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +150,16 @@ def find_gowork(snapshot: Snapshot, directory: Path) -> Path | None:
     Memoised per directory, so sibling modules share the look-up of their common parents.
     """
     current = normalize(directory)
-    return snapshot.memo(("find-gowork", current), lambda: _find_gowork(snapshot, current))
+    return snapshot.memo(
+        ("find-gowork", current), lambda: _find_gowork(snapshot, current), shared=True
+    )
 
 
 def workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
     """The go.work at ``path`` with its used modules, or None if it cannot be read."""
-    return snapshot.memo(("workspace_view", path), lambda: _workspace_view(snapshot, path))
+    return snapshot.memo(
+        ("workspace_view", path), lambda: _workspace_view(snapshot, path), shared=True
+    )
 
 
 def _workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
@@ -422,6 +442,7 @@ def module_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> ModuleGrap
         return snapshot.memo(
             ("workspace_graph", view.path),
             lambda: _workspace_graph(snapshot, view, gomod_path, mod),
+            shared=True,
         )
     return _workspace_graph(snapshot, view, gomod_path, mod)
 
@@ -429,7 +450,9 @@ def module_graph(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> ModuleGrap
 def workspace_graph(snapshot: Snapshot, view: WorkspaceView) -> ModuleGraph:
     """The module graph of a workspace, shared by the rules of its go.work and modules."""
     return snapshot.memo(
-        ("workspace_graph", view.path), lambda: _workspace_graph(snapshot, view, None, None)
+        ("workspace_graph", view.path),
+        lambda: _workspace_graph(snapshot, view, None, None),
+        shared=True,
     )
 
 
