@@ -217,3 +217,19 @@ def test_parse_cache_reparses_from_the_previous_document() -> None:
     second = cache.get(path, "go.mod", parse, edited, reparse)
     assert calls == ["parse", "reparse"]
     _same(second, parse_gomod(edited))  # type: ignore[arg-type]
+
+
+def test_facts_of_a_reparsed_document_equal_a_fresh_parse() -> None:
+    """Early cutoff compares facts of documents the parse cache re-parsed incrementally: the
+    incremental parse's caches are not facts, and the facts match a fresh parse."""
+    from gowls.analysis.go.documents import facts
+
+    old = b"module example.com/m\n\ngo 1.22\n\nrequire (\n\texample.com/a v1.0.0\n)\n"
+    new = old.replace(b"v1.0.0", b"v1.0.1")
+    mod = reparse_gomod(parse_gomod(old), new)
+    assert mod.readings, "the incremental parse kept its readings"
+    assert hash(facts(mod)) == hash(facts(parse_gomod(new)))
+    assert facts(mod) == facts(parse_gomod(new)) != facts(parse_gomod(old))
+    work_old = b"go 1.22\n\nuse (\n\t./a\n\t./b\n)\n"
+    work = reparse_gowork(parse_gowork(work_old), work_old.replace(b"./b", b"./c"))
+    assert facts(work) == facts(parse_gowork(work_old.replace(b"./b", b"./c")))
