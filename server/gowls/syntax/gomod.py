@@ -28,8 +28,9 @@ from gowls.syntax.directives import (
     read_toolchain,
     split_path_version,
 )
-from gowls.syntax.incremental import reparse_syntax
+from gowls.syntax.incremental import moved_readings, reparse_moving
 from gowls.syntax.positions import LineIndex, Span
+from gowls.syntax.shift import READING_MOVERS, Mover
 from gowls.syntax.statements import FileSyntax, Problem, Statement, Token, parse_syntax
 
 MOD_BLOCK_VERBS = frozenset(
@@ -124,7 +125,22 @@ def parse_gomod(data: bytes, filename: str = "go.mod", old_tree: Tree | None = N
 def reparse_gomod(previous: GoMod, data: bytes, filename: str = "go.mod") -> GoMod:
     """``parse_gomod(data, filename)``, reusing what ``previous`` (an older text) read."""
     with gc_paused():
-        return _typed(reparse_syntax(previous.syntax, data, filename), previous.readings)
+        syntax, mover = reparse_moving(previous.syntax, data, filename)
+        return _typed(syntax, moved_readings(previous.readings, mover))
+
+
+def _move_require(mover: Mover, req: Require) -> Require:
+    return Require(
+        req.path,
+        req.version,
+        mover.span(req.path_span),
+        mover.span(req.version_span),
+        req.indirect,
+        mover.statement(req.statement),
+    )
+
+
+READING_MOVERS[Require] = _move_require
 
 
 def _typed(syntax: FileSyntax, seen: Readings | None) -> GoMod:

@@ -24,7 +24,7 @@ from gowls.syntax.directives import (
     read_statements,
     read_toolchain,
 )
-from gowls.syntax.incremental import reparse_syntax
+from gowls.syntax.incremental import moved_readings, reparse_moving
 from gowls.syntax.positions import LineIndex, Span
 from gowls.syntax.statements import FileSyntax, Problem, Statement, parse_syntax
 
@@ -76,7 +76,8 @@ def parse_gowork(data: bytes, filename: str = "go.work", old_tree: Tree | None =
 def reparse_gowork(previous: GoWork, data: bytes, filename: str = "go.work") -> GoWork:
     """``parse_gowork(data, filename)``, reusing what ``previous`` (an older text) read."""
     with gc_paused():
-        return _typed(reparse_syntax(previous.syntax, data, filename), previous.readings)
+        syntax, mover = reparse_moving(previous.syntax, data, filename)
+        return _typed(syntax, moved_readings(previous.readings, mover))
 
 
 def _typed(syntax: FileSyntax, seen: Readings | None) -> GoWork:
