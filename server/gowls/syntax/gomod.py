@@ -30,7 +30,7 @@ from gowls.syntax.directives import (
 )
 from gowls.syntax.incremental import moved_readings, reparse_moving
 from gowls.syntax.positions import LineIndex, Span
-from gowls.syntax.shift import READING_MOVERS, Mover
+from gowls.syntax.shift import READING_MOVERS
 from gowls.syntax.statements import FileSyntax, Problem, Statement, Token, parse_syntax
 
 MOD_BLOCK_VERBS = frozenset(
@@ -129,15 +129,9 @@ def reparse_gomod(previous: GoMod, data: bytes, filename: str = "go.mod") -> GoM
         return _typed(syntax, moved_readings(previous.readings, mover))
 
 
-def _move_require(mover: Mover, req: Require) -> Require:
-    return Require(
-        req.path,
-        req.version,
-        mover.span(req.path_span),
-        mover.span(req.version_span),
-        req.indirect,
-        mover.statement(req.statement),
-    )
+def _move_require(req: Require, stmt: Statement) -> Require:
+    # A require's spans are its statement's two tokens'.
+    return Require(req.path, req.version, stmt.args[0].span, stmt.args[1].span, req.indirect, stmt)
 
 
 READING_MOVERS[Require] = _move_require

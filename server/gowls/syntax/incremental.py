@@ -22,7 +22,7 @@ from gowls.syntax.affixes import common_affixes
 from gowls.syntax.directives import Readings
 from gowls.syntax.grammar import new_parser
 from gowls.syntax.positions import LineIndex, Point, Span
-from gowls.syntax.shift import Mover
+from gowls.syntax.shift import READING_MOVERS, Mover
 from gowls.syntax.statements import (
     BOM,
     Block,
@@ -79,10 +79,12 @@ def moved_readings(readings: Readings, mover: Mover | None) -> Readings:
     if mover is None or not mover.moved:
         return readings
     out = dict(readings)
+    movers = READING_MOVERS
     for old, new in mover.moved:
         hit = readings.get(id(old))
         if hit is not None and hit[0] is old:
-            out[id(new)] = (new, mover.value(hit[1]))
+            move = movers.get(type(hit[1]))
+            out[id(new)] = (new, move(hit[1], new) if move else mover.value(hit[1]))
     return out
 
 
@@ -169,16 +171,11 @@ def _patch(
         above, below = statements[:lo], statements[hi:]
         blocks, comments_below = list(previous.blocks), comments[chi:]
     else:
-        # Statements above the edit only need a copy when their block's `)` moved.
-        start = (
-            lo
-            if block is None
-            else bisect_left(
-                statements[:lo], block.span.start.line, key=lambda s: s.span.start.line
-            )
-        )
-        above = [*statements[:start], *map(mover.statement, statements[start:lo])]
-        below = list(map(mover.statement, statements[hi:]))
+        above = statements[:lo]
+        if block is not None:  # the lines above the edit in its block: their `)` moved
+            top = bisect_left(above, block.span.start.line, key=lambda s: s.span.start.line)
+            above = [*above[:top], *mover.above(above[top:], block)]
+        below = mover.below(statements[hi:])
         blocks = list(map(mover.block, previous.blocks))
         comments_below = list(map(mover.comment, comments[chi:]))
     all_comments = [*comments[:clo], *fresh, *comments_below]

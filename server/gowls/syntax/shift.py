@@ -16,8 +16,9 @@ from gowls.syntax.positions import Point, Span
 from gowls.syntax.statements import Block, Comment, Problem, Statement, Token
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
-READING_MOVERS: dict[type, Callable[[Mover, Any], object]] = {}
-"""Fast moves for the commonest readings (the rest are moved field by field)."""
+READING_MOVERS: dict[type, Callable[[Any, Statement], object]] = {}
+"""Fast moves of the commonest readings, given the moved statement (the rest are moved field
+by field with :meth:`Mover.value`)."""
 
 
 class Mover:
@@ -96,16 +97,7 @@ class Mover:
             got = Statement(stmt.verb, stmt.args, stmt.span, block, stmt.suffix, stmt.before)
         elif stmt.span.start.line > self.after:
             # The hot loop (every statement below an inserted line): no helper calls.
-            delta = self.delta
-            args = []
-            for tok in stmt.args:
-                old = tok.span
-                span = Span(
-                    Point(old.start.line + delta, old.start.column),
-                    Point(old.end.line + delta, old.end.column),
-                )
-                memo[id(old)] = span
-                args.append(Token(tok.text, span, tok.kind))
+            args = _moved_tokens(stmt.args, self.delta)
         else:  # across the edit's last row: cannot happen (a statement is on one row)
             args = [self.token(t) for t in stmt.args]
         if got is None:
@@ -125,11 +117,40 @@ class Mover:
         self.moved.append((stmt, got))
         return got
 
+    def above(self, statements: list[Statement], block: Block) -> list[Statement]:
+        """``statements`` (above the edit, in ``block``, whose `)` moved) in the moved block."""
+        new_block = self.block(block)
+        memo, moved = self._memo, self.moved
+        out = []
+        for stmt in statements:
+            got = Statement(stmt.verb, stmt.args, stmt.span, new_block, stmt.suffix, stmt.before)
+            memo[id(stmt)] = got
+            moved.append((stmt, got))
+            out.append(got)
+        return out
+
+    def below(self, statements: list[Statement]) -> list[Statement]:
+        """``statements`` (all below the edit) moved: :meth:`statement` unrolled for the lines
+        of a block, most of a big file."""
+        memo, moved, delta = self._memo, self.moved, self.delta
+        out = []
+        for stmt in statements:
+            old_block = stmt.block
+            if old_block is None or stmt.suffix is not None or stmt.before:
+                out.append(self.statement(stmt))
+                continue
+            block = memo.get(id(old_block)) or self.block(old_block)
+            args = _moved_tokens(stmt.args, delta)
+            got = Statement(
+                block.tokens[0], args, Span(args[0].span.start, args[-1].span.end), block
+            )
+            memo[id(stmt)] = got
+            moved.append((stmt, got))
+            out.append(got)
+        return out
+
     def value(self, value: object) -> object:
         """A reading of a statement (a typed directive or a problem) moved along with it."""
-        move = READING_MOVERS.get(type(value))
-        if move is not None:
-            return move(self, value)
         if isinstance(value, Span):
             return self.span(value)
         if isinstance(value, Statement):
@@ -149,3 +170,17 @@ class Mover:
             names = tuple(f.name for f in dataclasses.fields(value) if f.init)
             _FIELDS[cls] = names
         return cls(*(self.value(getattr(value, n)) for n in names))
+
+
+def _moved_tokens(tokens: list[Token], delta: int) -> list[Token]:
+    return [
+        Token(
+            tok.text,
+            Span(
+                Point(tok.span.start.line + delta, tok.span.start.column),
+                Point(tok.span.end.line + delta, tok.span.end.column),
+            ),
+            tok.kind,
+        )
+        for tok in tokens
+    ]
