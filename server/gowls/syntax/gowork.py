@@ -96,6 +96,17 @@ def _use(stmt: Statement) -> Use:
 
 def _add(work: GoWork, seen: Readings | None, stmt: Statement) -> None:
     verb = stmt.verb.text
+    if verb == "replace" or verb == "use":  # the bulk of a big file, its reuse inline
+        key = id(stmt)
+        hit = seen.get(key) if seen is not None else None
+        if (
+            hit is not None
+            and hit[0] is stmt
+            and type(hit[1]) is (Replace if verb == "replace" else Use)
+        ):
+            work.readings[key] = hit
+            (work.replaces if verb == "replace" else work.uses).append(hit[1])  # type: ignore[arg-type]
+            return
     if verb == "go":
         if work.go is not None:
             raise DirectiveError("repeated go statement", stmt.span)

@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from gowls.analysis.go.documents import gomod, gowork, module_dir_gomod
 from gowls.analysis.snapshot import Snapshot, normalize
@@ -365,7 +366,17 @@ def _by_module(replaces: tuple[ReplaceSource, ...]) -> dict[str, list[ReplaceSou
 
 
 def _replace_sources(file: Path, replaces: list[Replace], in_gowork: bool) -> list[ReplaceSource]:
-    return [ReplaceSource(file, r, in_gowork) for r in replaces]
+    last = _LAST_SOURCES.get((file, in_gowork), {})
+    out = []
+    made: dict[int, ReplaceSource] = {}
+    for rep in replaces:
+        hit = last.get(id(rep))
+        if hit is None or hit.replace is not rep:
+            hit = ReplaceSource(file, rep, in_gowork)
+        made[id(rep)] = hit
+        out.append(hit)
+    _remember(_LAST_SOURCES, (file, in_gowork), made)
+    return out
 
 
 def _collect_requirements(
@@ -416,7 +427,10 @@ _LAST: dict[tuple[Path, bool], dict[int, Requirement]] = {}
 """Per go.mod and ``read``, the requirements last made, by their require's identity: a
 re-parse keeps the unchanged lines' ``Require`` objects, so a keystroke's check of a big
 go.mod reuses their ``Requirement`` instead of building thousands again."""
+_LAST_SOURCES: dict[tuple[Path, bool], dict[int, ReplaceSource]] = {}
+"""The same for the replaces of a go.mod or go.work (keyed by file and ``in_gowork``)."""
 _LAST_LIMIT = 64
+T = TypeVar("T")
 
 
 def _requirements_of(path: Path, mod: GoMod, reads: bool) -> list[Requirement]:
@@ -429,10 +443,16 @@ def _requirements_of(path: Path, mod: GoMod, reads: bool) -> list[Requirement]:
             hit = Requirement(path, req, reads)
         made[id(req)] = hit
         out.append(hit)
-    if len(_LAST) >= _LAST_LIMIT and (path, reads) not in _LAST:
-        _LAST.clear()
-    _LAST[(path, reads)] = made
+    _remember(_LAST, (path, reads), made)
     return out
+
+
+def _remember(
+    cache: dict[tuple[Path, bool], dict[int, T]], key: tuple[Path, bool], made: dict[int, T]
+) -> None:
+    if len(cache) >= _LAST_LIMIT and key not in cache:
+        cache.clear()
+    cache[key] = made
 
 
 def _go_of(mod: GoMod) -> str:
