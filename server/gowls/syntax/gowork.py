@@ -26,6 +26,7 @@ from gowls.syntax.directives import (
 )
 from gowls.syntax.incremental import moved_readings, reparse_moving
 from gowls.syntax.positions import LineIndex, Span
+from gowls.syntax.shift import READING_MOVERS
 from gowls.syntax.statements import FileSyntax, Problem, Statement, parse_syntax
 
 WORK_BLOCK_VERBS = frozenset({"godebug", "use", "replace"})
@@ -92,6 +93,13 @@ def _use(stmt: Statement) -> Use:
         raise DirectiveError("usage: use local/dir", stmt.span)
     tok = stmt.args[0]
     return Use(parse_string(tok), tok.span, stmt)
+
+
+def _move_use(use: Use, stmt: Statement) -> Use:
+    return Use(use.path, stmt.args[0].span, stmt)
+
+
+READING_MOVERS[Use] = _move_use
 
 
 def _add(work: GoWork, seen: Readings | None, stmt: Statement) -> None:
