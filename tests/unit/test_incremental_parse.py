@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from gowls.analysis.engine import check_file
 from gowls.analysis.findings import Finding
+from gowls.analysis.go.documents import gomod
+from gowls.analysis.go.modules import ModuleGraph, module_mode_graph
 from gowls.analysis.snapshot import ParseCache, Snapshot
 from gowls.analysis.source import FileSource, OpenDocument
 from gowls.languages import LANGUAGES
@@ -339,3 +341,21 @@ def test_line_edits_give_a_fresh_check_s_findings(
     for op, line, column, insert in edits:
         text = _apply(text, op, line, column, insert, "\n")
         assert _findings(cache, path, text) == _findings(ParseCache(), path, text)
+
+
+def test_module_graph_reuses_the_requirements_of_unchanged_requires() -> None:
+    path = Path("/nonexistent-gowls-incremental/go.mod")
+    cache = ParseCache()
+
+    def graph(text: str) -> tuple[ModuleGraph, GoMod]:
+        snapshot = Snapshot(FileSource({path: OpenDocument(text, 1)}), LANGUAGES, cache)
+        mod = gomod(snapshot, path)
+        assert mod is not None
+        return module_mode_graph(snapshot, path, mod), mod
+
+    first, _ = graph(_big(20))
+    second, mod = graph(_big(20).replace("dep00005 v1.5.0", "dep00005 v1.5.1"))
+    assert second.requirements[0] is first.requirements[0]
+    assert second.requirements[5] is not first.requirements[5]
+    assert [r.require for r in second.requirements] == mod.requires
+    assert second.requirements[5].version == "v1.5.1"
