@@ -330,16 +330,16 @@ def _findings(cache: ParseCache, path: Path, text: str) -> list[Finding]:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_line_edits(), st.sampled_from(("go.mod", "go.work")))
+@given(_line_edits(), st.sampled_from(("go.mod", "go.work")), st.sampled_from(("\n", "\r\n")))
 def test_line_edits_give_a_fresh_check_s_findings(
-    edits: list[tuple[str, int, int, str]], name: str
+    edits: list[tuple[str, int, int, str]], name: str, eol: str
 ) -> None:
     path = Path("/nonexistent-gowls-incremental") / name
     cache = ParseCache()
-    text = GOMOD if name == "go.mod" else GOWORK
+    text = (GOMOD if name == "go.mod" else GOWORK).replace("\n", eol)
     _findings(cache, path, text)
     for op, line, column, insert in edits:
-        text = _apply(text, op, line, column, insert, "\n")
+        text = _apply(text, op, line, column, insert, eol)
         assert _findings(cache, path, text) == _findings(ParseCache(), path, text)
 
 
