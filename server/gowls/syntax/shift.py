@@ -178,14 +178,15 @@ class Mover:
 _new = object.__new__
 
 
-def _setter(cls: type, name: str) -> Callable[[object, object], None]:
+def setter(cls: type, name: str) -> Callable[[object, object], None]:
+    """The slot setter of field ``name`` of a (frozen) slots dataclass, for fast copies."""
     setter: Callable[[object, object], None] = vars(cls)[name].__set__
     return setter
 
 
-_set_line, _set_column = _setter(Point, "line"), _setter(Point, "column")
-_set_start, _set_end = _setter(Span, "start"), _setter(Span, "end")
-_set_text, _set_span, _set_kind = (_setter(Token, n) for n in ("text", "span", "kind"))
+_set_line, _set_column = setter(Point, "line"), setter(Point, "column")
+_set_start, _set_end = setter(Span, "start"), setter(Span, "end")
+_set_text, _set_span, _set_kind = (setter(Token, n) for n in ("text", "span", "kind"))
 
 
 def _moved_tokens(tokens: list[Token], delta: int) -> list[Token]:
