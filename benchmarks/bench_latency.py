@@ -2,6 +2,7 @@
 
 Usage: python benchmarks/bench_latency.py [--edits N] [--max-seconds S] [--only WORD ...]
                                           [--baseline [LABEL=]DIR] [--write-docs]
+                                          [--mode replace|lines]
 
 The real server over stdio, driven like an editor with push diagnostics. For each scenario
 (benchmarks/scenarios.py: go.mod, go.work, GoReleaser, values.yaml and Helm templates, from
@@ -13,6 +14,8 @@ version; after each, ``gowls.awaitAnalysis`` (not timed) lets the pass finish, s
 overlap. A scenario stops early after ``--max-seconds`` (the count is reported).
 ``--baseline DIR`` runs every scenario against another checkout's ``server`` directory too, the
 servers taking turns edit by edit so that the machine's load falls on all alike.
+``--mode lines`` makes the edits move lines instead: the line with a finding is inserted in the
+middle of the document (Enter and a pasted line), then deleted again.
 """
 
 from __future__ import annotations
@@ -94,9 +97,18 @@ def diagnostics_key(message: dict[str, Any]) -> frozenset[tuple[object, ...]]:
 class Session:
     """One server with the scenario's document open, ready to be edited."""
 
-    def __init__(self, scenario: Scenario, server: Path | None, root: Path, path: Path) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        server: Path | None,
+        root: Path,
+        path: Path,
+        mode: str = "replace",
+    ) -> None:
         self.scenario = scenario
+        self.mode = mode
         text = path.read_text(encoding="utf-8")
+        self.middle = text.count("\n") // 2
         self.line = scenarios.edited_line(text, scenario.toggle)
         self.current = scenario.toggle.good
         self.client = Client(server, cwd=root)
@@ -115,7 +127,18 @@ class Session:
         toggle = self.scenario.toggle
         new = toggle.bad if version % 2 == 0 else toggle.good
         begin = time.perf_counter()
-        self.client.replace_line(self.uri, version, self.line, self.current, new)
+        if self.mode == "lines":  # insert the bad line mid-document, then delete it
+            inserted = version % 2 == 0
+            self.client.change(
+                self.uri,
+                version,
+                (self.middle, 0),
+                (self.middle + (0 if inserted else 1), 0),
+                toggle.bad + "\n" if inserted else "",
+            )
+            new = self.current
+        else:
+            self.client.replace_line(self.uri, version, self.line, self.current, new)
         published = self.client.wait(is_publish(self.uri, version), TIMEOUT)
         self.latencies.append(1000 * (time.perf_counter() - begin))
         self.current = new
@@ -131,7 +154,11 @@ class Session:
 
 
 def run_scenario(
-    scenario: Scenario, servers: list[tuple[str, Path | None]], edits: int, max_seconds: float
+    scenario: Scenario,
+    servers: list[tuple[str, Path | None]],
+    edits: int,
+    max_seconds: float,
+    mode: str = "replace",
 ) -> list[Result]:
     """Edit the document ``edits`` times in each server, the servers taking turns edit by edit
     (so the machine's load falls on all alike)."""
@@ -142,7 +169,7 @@ def run_scenario(
         sessions: list[Session] = []
         try:
             for _, server in servers:
-                sessions.append(Session(scenario, server, root, path))
+                sessions.append(Session(scenario, server, root, path, mode))
             started = time.perf_counter()
             for version in range(2, edits + 2):
                 for session in sessions:
@@ -172,6 +199,7 @@ def measure(
     edits: int,
     max_seconds: float,
     only: list[str] | None = None,
+    mode: str = "replace",
 ) -> list[Result]:
     """Every chosen scenario on every server (progress rows on stderr)."""
     chosen = [
@@ -180,7 +208,7 @@ def measure(
     results: list[Result] = []
     for scenario in chosen:
         try:
-            measured = run_scenario(scenario, servers, edits, max_seconds)
+            measured = run_scenario(scenario, servers, edits, max_seconds, mode)
         except EOFError:
             print(
                 f"{scenario.name}: a server died or hung ({TIMEOUT:.0f} s), skipped",
@@ -251,10 +279,18 @@ def main() -> None:
         help="also measure another checkout's server/ directory (repeatable)",
     )
     parser.add_argument("--write-docs", action="store_true")
+    parser.add_argument(
+        "--mode",
+        choices=("replace", "lines"),
+        default="replace",
+        help="replace the appended line, or insert and delete a line mid-document",
+    )
     args = parser.parse_args()
+    if args.write_docs and args.mode != "replace":
+        parser.error("--write-docs documents the default --mode replace")
     machine = report.machine()
     servers = servers_from(args.baseline, machine.commit)
-    results = measure(servers, args.edits, args.max_seconds, args.only)
+    results = measure(servers, args.edits, args.max_seconds, args.only, args.mode)
     print(HEADER + "\n" + "\n".join(r.row() for r in results))
     if args.write_docs:
         report.write_section("latency", section(results, machine, args.edits, args.max_seconds))

@@ -1,16 +1,19 @@
 """CPU per keystroke inside one process: parse + check of one edited file, per kind and size.
 
 Usage: python benchmarks/bench_parse.py [--edits N] [--sizes 500 5000] [--only KIND ...]
-                                        [--profile KIND:SIZE] [--fresh] [--server DIR]
+                                        [--mode replace|enter|delete] [--profile KIND:SIZE]
+                                        [--fresh] [--server DIR]
 
 No server and no pipe: a :class:`Workspace` set up as the language server sets it up (policy,
 overlay, shared parse cache), one file open in it, and ``--edits`` edits that each replace one
 line in the middle of the file (alternating between two texts, so that the findings change),
-each followed by ``check_file`` of that file in a new snapshot, as one server pass does. The
-table gives CPU (``time.process_time``) per edit: median, p99 and max. ``--fresh`` clears the
-parse cache before every edit (what a full re-parse costs); ``--profile KIND:SIZE`` prints
-cProfile's top functions for that scenario instead; ``--server DIR`` measures another
-checkout's ``server`` directory.
+or with ``--mode enter`` split that line in two and join it again (Enter, then Backspace), or
+with ``--mode delete`` delete the line and put it back, each followed by ``check_file`` of
+that file in a new snapshot, as one server pass does. The table gives CPU
+(``time.process_time``) per edit: median, p99 and max. ``--fresh`` clears the parse cache
+before every edit (what a full re-parse costs); ``--profile KIND:SIZE`` prints cProfile's top
+functions for that scenario instead; ``--server DIR`` measures another checkout's ``server``
+directory.
 """
 
 from __future__ import annotations
@@ -200,7 +203,22 @@ def _edited_line(kind: str, lines: list[str]) -> int:
     return middle
 
 
-def run(kind: Kind, size: int, edits: int, fresh: bool, profile: bool) -> list[float]:
+def _texts(mode: str, kind: Kind, lines: list[str], line: int) -> list[str]:
+    """The two texts an edit alternates between."""
+    edited = list(lines)
+    if mode == "replace":
+        edited[line] = kind.alternate(lines[line])
+    elif mode == "enter":
+        cut = len(lines[line]) // 2
+        edited[line : line + 1] = [lines[line][:cut], lines[line][cut:]]
+    else:
+        del edited[line]
+    return ["\n".join(lines) + "\n", "\n".join(edited) + "\n"]
+
+
+def run(
+    kind: Kind, size: int, edits: int, fresh: bool, profile: bool, mode: str = "replace"
+) -> list[float]:
     """CPU seconds per edit for one kind and size."""
     rel, lines, extra = kind.write(size)
     with tempfile.TemporaryDirectory() as tmp:
@@ -220,12 +238,11 @@ def run(kind: Kind, size: int, edits: int, fresh: bool, profile: bool) -> list[f
         ws.check([path])
         gc.freeze()
         line = _edited_line(kind.name, lines)
-        texts = [lines[line], kind.alternate(lines[line])]
+        texts = _texts(mode, kind, lines, line)
         times: list[float] = []
         prof = cProfile.Profile() if profile else None
         for n in range(edits):
-            lines[line] = texts[(n + 1) % 2]
-            text = "\n".join(lines) + "\n"
+            text = texts[(n + 1) % 2]
             if fresh:
                 ws.cache = type(ws.cache)()
             start = time.process_time()
@@ -250,11 +267,17 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="clear the parse cache per edit")
     parser.add_argument("--profile", help="KIND:SIZE to profile")
     parser.add_argument("--server", help="another checkout's server/ directory")
+    parser.add_argument(
+        "--mode",
+        choices=("replace", "enter", "delete"),
+        default="replace",
+        help="replace the line, press Enter in it, or delete it (and undo), per edit",
+    )
     args = parser.parse_args()
     if args.profile:
         name, size = args.profile.rsplit(":", 1)
         kind = next(k for k in KINDS if k.name == name)
-        run(kind, int(size), args.edits, args.fresh, profile=True)
+        run(kind, int(size), args.edits, args.fresh, profile=True, mode=args.mode)
         return
     print("| kind | lines | edits | median CPU ms | p99 CPU ms | max CPU ms |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -262,7 +285,7 @@ def main() -> None:
         if args.only and kind.name not in args.only:
             continue
         for size in args.sizes:
-            ms = sorted(t * 1000 for t in run(kind, size, args.edits, args.fresh, False))
+            ms = sorted(t * 1000 for t in run(kind, size, args.edits, args.fresh, False, args.mode))
             p99 = ms[min(len(ms) - 1, round(0.99 * (len(ms) - 1)))]
             print(
                 f"| {kind.name} | {size:,} | {len(ms)} | {statistics.median(ms):.2f} | "

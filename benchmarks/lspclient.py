@@ -177,6 +177,22 @@ class Client:
             {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]},
         )
 
+    def change(
+        self, uri: str, version: int, start: tuple[int, int], end: tuple[int, int], text: str
+    ) -> None:
+        """``didChange`` replacing ``start``..``end`` (line, UTF-16 column) with ``text``."""
+        change = {
+            "range": {
+                "start": {"line": start[0], "character": start[1]},
+                "end": {"line": end[0], "character": end[1]},
+            },
+            "text": text,
+        }
+        self.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]},
+        )
+
     def close(self) -> None:
         """shutdown, exit, and wait for the process."""
         try:

@@ -1,5 +1,7 @@
-"""Incremental re-parsing of go.mod/go.work: random edit sequences give what a fresh parse
-gives, and an edit inside one line really reuses the rest of the document."""
+"""Incremental re-parsing of go.mod/go.work: random edit sequences (in-line edits, line
+insertions and deletions, Enter, joined lines, CRLF) give what a fresh parse gives, both the
+typed document and a full check's findings, and an edit really reuses the rest of the document
+(moved when lines were inserted or removed)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gowls.analysis.snapshot import ParseCache
+from gowls.analysis.engine import check_file
+from gowls.analysis.findings import Finding
+from gowls.analysis.go.documents import gomod
+from gowls.analysis.go.modules import ModuleGraph, module_mode_graph
+from gowls.analysis.snapshot import ParseCache, Snapshot
+from gowls.analysis.source import FileSource, OpenDocument
+from gowls.languages import LANGUAGES
 from gowls.syntax.affixes import common_affixes
 from gowls.syntax.gomod import GoMod, parse_gomod, reparse_gomod
 from gowls.syntax.gowork import GoWork, parse_gowork, reparse_gowork
@@ -183,12 +191,26 @@ def test_editing_a_block_s_last_line_reuses_the_rest() -> None:
     assert new.syntax.statements[-1] is not old.syntax.statements[-1]
 
 
-def test_line_insertion_is_read_in_full_and_still_equal() -> None:
+def test_line_insertion_moves_the_statements_below() -> None:
     old = parse_gomod(_big(50).encode())
     line = "\texample.com/dep00020"
     text = _big(50).replace(line, "\texample.com/new v1.0.0\n" + line)
     new = reparse_gomod(old, text.encode())
     _same(new, parse_gomod(text.encode()))
+    assert new.syntax.statements[0] is old.syntax.statements[0]  # above the block
+    assert new.syntax.statements[-1] is not old.syntax.statements[-1]  # moved one row down
+    assert new.requires[-1].version_span.start.line == old.requires[-1].version_span.start.line + 1
+    assert old.syntax.statements[-1].span.start.line == 54  # the old document is untouched
+
+
+def test_deleting_lines_moves_the_statements_below() -> None:
+    base = _big(50) + "\n// tail\nrequire example.com/z v1.0.0 // indirect\n"
+    old = parse_gomod(base.encode())
+    text = base.replace("\texample.com/dep00010 v1.0.0\n\texample.com/dep00011 v1.1.0\n", "")
+    new = reparse_gomod(old, text.encode())
+    _same(new, parse_gomod(text.encode()))
+    assert new.requires[-1].statement.before[0].text == "// tail"
+    assert new.requires[-1].indirect
 
 
 def test_common_affixes() -> None:
@@ -233,3 +255,123 @@ def test_facts_of_a_reparsed_document_equal_a_fresh_parse() -> None:
     work_old = b"go 1.22\n\nuse (\n\t./a\n\t./b\n)\n"
     work = reparse_gowork(parse_gowork(work_old), work_old.replace(b"./b", b"./c"))
     assert facts(work) == facts(parse_gowork(work_old.replace(b"./b", b"./c")))
+
+
+LINES = (
+    "",
+    "\texample.com/n v1.0.0",
+    "\texample.com/n v1.0.0 // indirect",
+    "require example.com/t v1.0.0",
+    "// note",
+    "\t// inner",
+    "require (",
+    ")",
+    "replace example.com/r => ../r",
+    "\texample.com/r v1.0.0 => ./r",
+    "go 1.21",
+    "retract v0.0.2",
+    "use ./e",
+    '\t"example.com/q" v1.2.3',
+)
+
+
+@st.composite
+def _line_edits(draw: st.DrawFn) -> list[tuple[str, int, int, str]]:
+    """Edits of whole lines: (operation, line, column, text), lines and columns taken modulo
+    the text's when applied."""
+    out = []
+    for _ in range(draw(st.integers(1, 6))):
+        op = draw(st.sampled_from(("insert", "delete", "enter", "join", "replace", "inline")))
+        line = draw(st.integers(0, 200))
+        column = draw(st.integers(0, 60))
+        text = draw(st.sampled_from(LINES)) if op != "inline" else draw(st.sampled_from(PIECES))
+        out.append((op, line, column, text.replace("\n", "")))
+    return out
+
+
+def _apply(text: str, op: str, line: int, column: int, insert: str, eol: str) -> str:
+    lines = text.split(eol)
+    line %= len(lines)
+    current = lines[line]
+    column %= len(current) + 1
+    if op == "insert":
+        lines.insert(line, insert)
+    elif op == "delete" and len(lines) > 1:
+        del lines[line]
+    elif op == "enter":
+        lines[line : line + 1] = [current[:column], current[column:]]
+    elif op == "join" and line + 1 < len(lines):
+        lines[line : line + 2] = [current + lines[line + 1]]
+    elif op == "replace":
+        lines[line] = insert
+    elif op == "inline":
+        lines[line] = current[:column] + insert + current[column:]
+    return eol.join(lines)
+
+
+def _run_lines(
+    base: str,
+    edits: list[tuple[str, int, int, str]],
+    eol: str,
+    parse: Callable[[bytes], GoMod | GoWork],
+    reparse: Callable[[GoMod | GoWork, bytes], GoMod | GoWork],
+) -> None:
+    text = base.replace("\n", eol)
+    doc = parse(text.encode())
+    for op, line, column, insert in edits:
+        text = _apply(text, op, line, column, insert, eol)
+        doc = reparse(doc, text.encode())
+        _same(doc, parse(text.encode()))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_line_edits(), st.sampled_from(("\n", "\r\n")))
+def test_gomod_line_edits_equal_fresh_parse(
+    edits: list[tuple[str, int, int, str]], eol: str
+) -> None:
+    _run_lines(GOMOD, edits, eol, parse_gomod, reparse_gomod)  # type: ignore[arg-type]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_line_edits(), st.sampled_from(("\n", "\r\n")))
+def test_gowork_line_edits_equal_fresh_parse(
+    edits: list[tuple[str, int, int, str]], eol: str
+) -> None:
+    _run_lines(GOWORK, edits, eol, parse_gowork, reparse_gowork)  # type: ignore[arg-type]
+
+
+def _findings(cache: ParseCache, path: Path, text: str) -> list[Finding]:
+    source = FileSource({path: OpenDocument(text, 1)})
+    return list(check_file(Snapshot(source, LANGUAGES, cache), path).findings)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_line_edits(), st.sampled_from(("go.mod", "go.work")), st.sampled_from(("\n", "\r\n")))
+def test_line_edits_give_a_fresh_check_s_findings(
+    edits: list[tuple[str, int, int, str]], name: str, eol: str
+) -> None:
+    path = Path("/nonexistent-gowls-incremental") / name
+    cache = ParseCache()
+    text = (GOMOD if name == "go.mod" else GOWORK).replace("\n", eol)
+    _findings(cache, path, text)
+    for op, line, column, insert in edits:
+        text = _apply(text, op, line, column, insert, eol)
+        assert _findings(cache, path, text) == _findings(ParseCache(), path, text)
+
+
+def test_module_graph_reuses_the_requirements_of_unchanged_requires() -> None:
+    path = Path("/nonexistent-gowls-incremental/go.mod")
+    cache = ParseCache()
+
+    def graph(text: str) -> tuple[ModuleGraph, GoMod]:
+        snapshot = Snapshot(FileSource({path: OpenDocument(text, 1)}), LANGUAGES, cache)
+        mod = gomod(snapshot, path)
+        assert mod is not None
+        return module_mode_graph(snapshot, path, mod), mod
+
+    first, _ = graph(_big(20))
+    second, mod = graph(_big(20).replace("dep00005 v1.5.0", "dep00005 v1.5.1"))
+    assert second.requirements[0] is first.requirements[0]
+    assert second.requirements[5] is not first.requirements[5]
+    assert [r.require for r in second.requirements] == mod.requires
+    assert second.requirements[5].version == "v1.5.1"

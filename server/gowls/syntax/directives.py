@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from gowls.syntax.gostrings import UnquoteError, quote, unquote
 from gowls.syntax.positions import Span
+from gowls.syntax.shift import READING_MOVERS, setter
 from gowls.syntax.statements import FileSyntax, Problem, Statement, Token
 from gowls.syntax.versions import (
     GO_VERSION_RE,
@@ -288,6 +289,47 @@ def read_replace(stmt: Statement, fixer: bool = False) -> Replace:
         new_version_span,
         stmt,
     )
+
+
+_REPLACE_SETTERS = tuple(
+    setter(Replace, n)
+    for n in (
+        "old_path",
+        "old_version",
+        "new_path",
+        "new_version",
+        "old_span",
+        "old_version_span",
+        "new_span",
+        "new_version_span",
+        "statement",
+    )
+)
+
+
+def _move_replace(rep: Replace, stmt: Statement) -> Replace:
+    # The spans are those of the tokens read_replace took them from, in the moved statement;
+    # built through the slots (thousands per line-moving edit of a big go.work).
+    args = stmt.args
+    arrow = 1 if args[1].text == "=>" else 2
+    values = (
+        rep.old_path,
+        rep.old_version,
+        rep.new_path,
+        rep.new_version,
+        args[0].span,
+        args[1].span if arrow == 2 else None,
+        args[arrow + 1].span,
+        args[arrow + 2].span if len(args) == arrow + 3 else None,
+        stmt,
+    )
+    new = object.__new__(Replace)
+    for set_field, value in zip(_REPLACE_SETTERS, values, strict=True):
+        set_field(new, value)
+    return new
+
+
+READING_MOVERS[Replace] = _move_replace
 
 
 Readings = dict[int, tuple[Statement, object]]

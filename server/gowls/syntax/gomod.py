@@ -28,8 +28,9 @@ from gowls.syntax.directives import (
     read_toolchain,
     split_path_version,
 )
-from gowls.syntax.incremental import reparse_syntax
+from gowls.syntax.incremental import moved_readings, reparse_moving
 from gowls.syntax.positions import LineIndex, Span
+from gowls.syntax.shift import READING_MOVERS, setter
 from gowls.syntax.statements import FileSyntax, Problem, Statement, Token, parse_syntax
 
 MOD_BLOCK_VERBS = frozenset(
@@ -124,7 +125,33 @@ def parse_gomod(data: bytes, filename: str = "go.mod", old_tree: Tree | None = N
 def reparse_gomod(previous: GoMod, data: bytes, filename: str = "go.mod") -> GoMod:
     """``parse_gomod(data, filename)``, reusing what ``previous`` (an older text) read."""
     with gc_paused():
-        return _typed(reparse_syntax(previous.syntax, data, filename), previous.readings)
+        syntax, mover = reparse_moving(previous.syntax, data, filename)
+        return _typed(syntax, moved_readings(previous.readings, mover))
+
+
+_REQUIRE_SETTERS = tuple(
+    setter(Require, n)
+    for n in ("path", "version", "path_span", "version_span", "indirect", "statement")
+)
+
+
+def _move_require(req: Require, stmt: Statement) -> Require:
+    # A require's spans are its statement's two tokens'; built through the slots (thousands
+    # per line-moving edit: the frozen __init__ would double the cost).
+    new = object.__new__(Require)
+    set_path, set_version, set_path_span, set_version_span, set_indirect, set_stmt = (
+        _REQUIRE_SETTERS
+    )
+    set_path(new, req.path)
+    set_version(new, req.version)
+    set_path_span(new, stmt.args[0].span)
+    set_version_span(new, stmt.args[1].span)
+    set_indirect(new, req.indirect)
+    set_stmt(new, stmt)
+    return new
+
+
+READING_MOVERS[Require] = _move_require
 
 
 def _typed(syntax: FileSyntax, seen: Readings | None) -> GoMod:

@@ -24,8 +24,9 @@ from gowls.syntax.directives import (
     read_statements,
     read_toolchain,
 )
-from gowls.syntax.incremental import reparse_syntax
+from gowls.syntax.incremental import moved_readings, reparse_moving
 from gowls.syntax.positions import LineIndex, Span
+from gowls.syntax.shift import READING_MOVERS
 from gowls.syntax.statements import FileSyntax, Problem, Statement, parse_syntax
 
 WORK_BLOCK_VERBS = frozenset({"godebug", "use", "replace"})
@@ -76,7 +77,8 @@ def parse_gowork(data: bytes, filename: str = "go.work", old_tree: Tree | None =
 def reparse_gowork(previous: GoWork, data: bytes, filename: str = "go.work") -> GoWork:
     """``parse_gowork(data, filename)``, reusing what ``previous`` (an older text) read."""
     with gc_paused():
-        return _typed(reparse_syntax(previous.syntax, data, filename), previous.readings)
+        syntax, mover = reparse_moving(previous.syntax, data, filename)
+        return _typed(syntax, moved_readings(previous.readings, mover))
 
 
 def _typed(syntax: FileSyntax, seen: Readings | None) -> GoWork:
@@ -93,8 +95,26 @@ def _use(stmt: Statement) -> Use:
     return Use(parse_string(tok), tok.span, stmt)
 
 
+def _move_use(use: Use, stmt: Statement) -> Use:
+    return Use(use.path, stmt.args[0].span, stmt)
+
+
+READING_MOVERS[Use] = _move_use
+
+
 def _add(work: GoWork, seen: Readings | None, stmt: Statement) -> None:
     verb = stmt.verb.text
+    if verb == "replace" or verb == "use":  # the bulk of a big file, its reuse inline
+        key = id(stmt)
+        hit = seen.get(key) if seen is not None else None
+        if (
+            hit is not None
+            and hit[0] is stmt
+            and type(hit[1]) is (Replace if verb == "replace" else Use)
+        ):
+            work.readings[key] = hit
+            (work.replaces if verb == "replace" else work.uses).append(hit[1])  # type: ignore[arg-type]
+            return
     if verb == "go":
         if work.go is not None:
             raise DirectiveError("repeated go statement", stmt.span)

@@ -19,8 +19,10 @@ from bisect import bisect_left, bisect_right
 from tree_sitter import Node, Tree
 
 from gowls.syntax.affixes import common_affixes
+from gowls.syntax.directives import Readings
 from gowls.syntax.grammar import new_parser
 from gowls.syntax.positions import LineIndex, Point, Span
+from gowls.syntax.shift import READING_MOVERS, Mover
 from gowls.syntax.statements import (
     BOM,
     Block,
@@ -38,6 +40,14 @@ _NON_BLANK = re.compile(rb"[^ \t\r\n]")
 
 def reparse_syntax(previous: FileSyntax, data: bytes, filename: str) -> FileSyntax:
     """``parse_syntax(data, filename)``, reusing what ``previous`` (an older text) read."""
+    return reparse_moving(previous, data, filename)[0]
+
+
+def reparse_moving(
+    previous: FileSyntax, data: bytes, filename: str
+) -> tuple[FileSyntax, Mover | None]:
+    """:func:`reparse_syntax`, and the :class:`Mover` that copied ``previous``'s statements
+    below the edit to their new rows (None when nothing moved), to move their readings."""
     old = previous.index.data
     prefix, suffix = common_affixes(old, data)
     index = LineIndex(data)
@@ -57,17 +67,33 @@ def reparse_syntax(previous: FileSyntax, data: bytes, filename: str) -> FileSynt
         new_end_point=(new_at.line, new_at.column),
     )
     tree = new_parser().parse(data, edited)
-    if new_at.line == old_at.line and index.line_count == previous.index.line_count:
-        patched = _patch(previous, index, tree, at.line, new_at.line)
-        if patched is not None:
-            return patched
-    return read_tree(index, filename, tree)
+    patched = _patch(previous, index, tree, at.line, old_at.line, new_at.line)
+    if patched is not None:
+        return patched
+    return read_tree(index, filename, tree), None
+
+
+def moved_readings(readings: Readings, mover: Mover | None) -> Readings:
+    """A document's per-statement readings, plus those of its statements ``mover`` copied
+    (keyed by the copies, the reading moved along)."""
+    if mover is None or not mover.moved:
+        return readings
+    out = dict(readings)
+    movers = READING_MOVERS
+    for old, new in mover.moved:
+        hit = readings.get(id(old))
+        if hit is not None and hit[0] is old:
+            move = movers.get(type(hit[1]))
+            out[id(new)] = (new, move(hit[1], new) if move else mover.value(hit[1]))
+    return out
 
 
 def _patch(
-    previous: FileSyntax, index: LineIndex, tree: Tree, first: int, last: int
-) -> FileSyntax | None:
-    """The new syntax when lines ``first``..``last`` changed in place; None to read in full.
+    previous: FileSyntax, index: LineIndex, tree: Tree, first: int, old_last: int, last: int
+) -> tuple[FileSyntax, Mover | None] | None:
+    """The new syntax when old lines ``first``..``old_last`` became new lines
+    ``first``..``last``; None to read in full. Lines below the edit moved by
+    ``last - old_last`` rows: their statements, blocks and comments are moved copies.
 
     Nothing outside those lines can have changed shape without showing here: in this grammar
     only a raw string or a block's parentheses span lines, so such a change either reaches into
@@ -75,9 +101,10 @@ def _patch(
     or leaves an error in the tree (read in full). ``Tree.changed_ranges`` would say the same
     at the price of a walk over both trees (1.6 ms at 5,000 lines).
     """
+    delta = last - old_last
     if previous.problems or tree.root_node.has_error or index.data.startswith(BOM):
         return None
-    inside, block = _enclosing_block(previous.blocks, first, last)
+    inside, block = _enclosing_block(previous.blocks, first, old_last)
     if not inside:
         return None
     root = tree.root_node
@@ -91,7 +118,7 @@ def _patch(
             or node.type != "block"
             or node.start_point != (block.span.start.line, block.span.start.column)
             or block.rparen is None
-            or node.end_point != (block.rparen.end.line, block.rparen.end.column)
+            or node.end_point != (block.rparen.end.line + delta, block.rparen.end.column)
         ):
             return None
         parent = node
@@ -101,8 +128,11 @@ def _patch(
     if nodes:
         first = min(first, nodes[0].start_point[0])
         last = max(last, max(n.end_point[0] for n in nodes))
-    if _enclosing_block(previous.blocks, first, last) != (True, block):
+    old_last = last - delta
+    if _enclosing_block(previous.blocks, first, old_last) != (True, block):
         return None
+    mover = Mover(old_last, delta) if delta else None
+    new_block = block if mover is None or block is None else mover.block(block)
     allowed = ("block_line", "comment") if block is not None else ("directive", "comment")
     read: list[Statement] = []
     code_end: dict[int, int] = {}
@@ -120,8 +150,8 @@ def _patch(
         if toks[0].span.start.line != toks[-1].span.end.line:
             return None  # a raw string across lines: rare, read in full
         code_end[toks[-1].span.end.line] = toks[-1].span.end.column
-        if block is not None:
-            read.append(Statement(block.tokens[0], toks, _span_of(toks), block))
+        if new_block is not None:
+            read.append(Statement(new_block.tokens[0], toks, _span_of(toks), new_block))
         else:
             read.append(Statement(toks[0], toks[1:], _span_of(toks), None))
         comment_nodes.extend(_nested_comments(node))
@@ -129,24 +159,29 @@ def _patch(
     fresh = [comment_of(n, code_end) for n in comment_nodes]
     statements = previous.statements
     lo = bisect_left(statements, first, key=lambda s: s.span.end.line)
-    hi = bisect_right(statements, last, key=lambda s: s.span.start.line)
+    hi = bisect_right(statements, old_last, key=lambda s: s.span.start.line)
     if lo < hi and (
-        statements[lo].span.start.line < first or statements[hi - 1].span.end.line > last
+        statements[lo].span.start.line < first or statements[hi - 1].span.end.line > old_last
     ):
         return None  # an old statement straddles the region
     comments = previous.comments
     clo = bisect_left(comments, first, key=lambda c: c.span.start.line)
-    chi = bisect_right(comments, last, key=lambda c: c.span.start.line)
-    all_comments = [*comments[:clo], *fresh, *comments[chi:]]
+    chi = bisect_right(comments, old_last, key=lambda c: c.span.start.line)
+    if mover is None:
+        above, below = statements[:lo], statements[hi:]
+        blocks, comments_below = list(previous.blocks), comments[chi:]
+    else:
+        above = statements[:lo]
+        if block is not None:  # the lines above the edit in its block: their `)` moved
+            top = bisect_left(above, block.span.start.line, key=lambda s: s.span.start.line)
+            above = [*above[:top], *mover.above(above[top:], block)]
+        below = mover.below(statements[hi:])
+        blocks = list(map(mover.block, previous.blocks))
+        comments_below = list(map(mover.comment, comments[chi:]))
+    all_comments = [*comments[:clo], *fresh, *comments_below]
     _attach(read, all_comments, clo, clo + len(fresh))
-    return FileSyntax(
-        index,
-        tree,
-        [*statements[:lo], *read, *statements[hi:]],
-        list(previous.blocks),
-        all_comments,
-        [],
-    )
+    syntax = FileSyntax(index, tree, [*above, *read, *below], blocks, all_comments, [])
+    return syntax, mover
 
 
 def _enclosing_block(blocks: list[Block], first: int, last: int) -> tuple[bool, Block | None]:
@@ -200,6 +235,8 @@ def _region(root: Node, parent: Node, data: bytes, offset: int, last: int) -> li
     widen = True
     while node is not None and node.type != ")":  # (a block's end is not a statement)
         row = node.start_point[0]
+        if row > last and node.type == "block":
+            break  # nothing attaches to a block's head: the block needs no reading
         if row <= last:  # the rest of a line already taken (a suffix comment)
             out.append(node)
         elif row == last + 1 and widen:

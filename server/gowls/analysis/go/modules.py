@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from gowls.analysis.go.documents import gomod, gowork, module_dir_gomod
 from gowls.analysis.snapshot import Snapshot, normalize
@@ -308,7 +309,7 @@ class ModuleGraph:
         self._active_by_module = _by_module(
             tuple(r for r in mod_replaces if not self.overridden_by_gowork(r))
         )
-        self._reqs_by_module: dict[str, list[Requirement]] = {}
+        self._reqs_by_module: dict[str, list[Requirement]] | None = None
         self._replaces_by_file: dict[Path, list[ReplaceSource]] = {}
         for rep in mod_replaces:
             self._replaces_by_file.setdefault(rep.file, []).append(rep)
@@ -320,9 +321,8 @@ class ModuleGraph:
     def set_requirements(self, requirements: tuple[Requirement, ...]) -> None:
         """Record the visible requirements (done once, while building the graph)."""
         self.requirements = requirements
-        self._reqs_by_module = {}
-        for req in requirements:
-            self._reqs_by_module.setdefault(req.module, []).append(req)
+        self._reqs_by_module = None  # indexed on first use: only replaces ask (a keystroke's
+        # check of a 5,000-line go.mod without replaces would index it for nothing)
 
     def replacement(self, module: str, version: str) -> ReplaceSource | None:
         """The replace ``go`` applies to ``module@version``: go.work first, exact versions first."""
@@ -350,7 +350,13 @@ class ModuleGraph:
 
     def requirements_of(self, module: str) -> list[Requirement]:
         """Every visible requirement of ``module``."""
-        return list(self._reqs_by_module.get(module, ()))
+        index = self._reqs_by_module
+        if index is None:
+            index = {}
+            for req in self.requirements:
+                index.setdefault(req.module, []).append(req)
+            self._reqs_by_module = index
+        return list(index.get(module, ()))
 
     def uses(self, rep: ReplaceSource, read_only: bool = False) -> list[Requirement]:
         """The visible requirements ``go`` serves with ``rep`` (``read_only``: only those
@@ -380,7 +386,17 @@ def _by_module(replaces: tuple[ReplaceSource, ...]) -> dict[str, list[ReplaceSou
 
 
 def _replace_sources(file: Path, replaces: list[Replace], in_gowork: bool) -> list[ReplaceSource]:
-    return [ReplaceSource(file, r, in_gowork) for r in replaces]
+    last = _LAST_SOURCES.get((file, in_gowork), {})
+    out = []
+    made: dict[int, ReplaceSource] = {}
+    for rep in replaces:
+        hit = last.get(id(rep))
+        if hit is None or hit.replace is not rep:
+            hit = ReplaceSource(file, rep, in_gowork)
+        made[id(rep)] = hit
+        out.append(hit)
+    _remember(_LAST_SOURCES, (file, in_gowork), made)
+    return out
 
 
 def _collect_requirements(
@@ -411,8 +427,8 @@ def _collect_requirements(
         if mod.problems and path not in graph.malformed:
             graph.malformed = (*graph.malformed, path)
         if not replaced:  # nothing leads to another go.mod
-            for req in mod.requires:
-                requirements[(path, id(req))] = Requirement(path, req, reads)
+            for made in _requirements_of(path, mod, reads):
+                requirements[(path, id(made.require))] = made
             continue
         for req in mod.requires:
             requirements[(path, id(req))] = Requirement(path, req, reads)
@@ -425,6 +441,38 @@ def _collect_requirements(
                 closure = unpruned or compare_go(_go_of(target_mod), "1.17") < 0
                 queue.append((target / "go.mod", target_mod, reads and closure, closure))
     return tuple(requirements.values())
+
+
+_LAST: dict[tuple[Path, bool], dict[int, Requirement]] = {}
+"""Per go.mod and ``read``, the requirements last made, by their require's identity: a
+re-parse keeps the unchanged lines' ``Require`` objects, so a keystroke's check of a big
+go.mod reuses their ``Requirement`` instead of building thousands again."""
+_LAST_SOURCES: dict[tuple[Path, bool], dict[int, ReplaceSource]] = {}
+"""The same for the replaces of a go.mod or go.work (keyed by file and ``in_gowork``)."""
+_LAST_LIMIT = 64
+T = TypeVar("T")
+
+
+def _requirements_of(path: Path, mod: GoMod, reads: bool) -> list[Requirement]:
+    last = _LAST.get((path, reads), {})
+    out = []
+    made: dict[int, Requirement] = {}
+    for req in mod.requires:
+        hit = last.get(id(req))
+        if hit is None or hit.require is not req:
+            hit = Requirement(path, req, reads)
+        made[id(req)] = hit
+        out.append(hit)
+    _remember(_LAST, (path, reads), made)
+    return out
+
+
+def _remember(
+    cache: dict[tuple[Path, bool], dict[int, T]], key: tuple[Path, bool], made: dict[int, T]
+) -> None:
+    if len(cache) >= _LAST_LIMIT and key not in cache:
+        cache.clear()
+    cache[key] = made
 
 
 def _go_of(mod: GoMod) -> str:
