@@ -155,8 +155,10 @@ def test_ignore_entries_with_and_without_effect(
     ).stdout
     assert (with_entry != without) == has_effect
     (root / "m" / "go.mod").write_text(files["m/go.mod"], encoding="utf-8")
-    # A missing path has no effect either, but it may be generated later: never reported.
-    assert ("GM303" in _codes(root, "m/go.mod")) == (not has_effect and entry != "./missing")
+    # A missing path has no effect either, but it may be generated later: its own hint.
+    codes = _codes(root, "m/go.mod")
+    assert ("GM303" in codes) == (not has_effect and entry != "./missing")
+    assert ("GM306" in codes) == (entry == "./missing")
 
 
 TOOLS_GO = '//go:build tools\n\npackage tools\n\nimport _ "example.com/gen/cmd/gen"\n'

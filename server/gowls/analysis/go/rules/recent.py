@@ -195,8 +195,8 @@ def _skipped_by_go(path: str) -> str | None:
         explanation=(
             "`ignore` makes `go` skip a directory when matching package patterns such as "
             "`./...`. An entry naming a directory `go` already skips (`testdata`, names "
-            "starting with `_` or `.`) has no effect. A path that does not exist yet is not "
-            "reported: generated directories such as `node_modules` appear later."
+            "starting with `_` or `.`) has no effect. A `./` path that does not exist is "
+            "GM306's (it may be generated later)."
         ),
         fix="Remove the entry (quick fix).",
         example=Example(
@@ -381,11 +381,58 @@ def require_blocks_tidy_merges(ctx: RuleContext[GoMod], info: RuleInfo) -> Itera
     )
 
 
+@rule(
+    RuleInfo(
+        code="GM306",
+        name="ignore-path-missing",
+        kind=KIND,
+        severity=Severity.HINT,
+        summary="An `ignore ./path` entry naming nothing in the module",
+        explanation=(
+            "`ignore ./x` makes `go` skip the file or directory `x` at the module's root "
+            "(`ignore x` without `./` skips every `x` at any depth). When `./x` does not "
+            "exist the entry changes nothing today: a misspelt path leaves the directory it "
+            "meant in `./...`. A directory created later by a build (`./node_modules`, "
+            "`./dist`) is a fine reason to keep it: disable GM306 for such modules, or keep "
+            "the hint."
+        ),
+        fix="Correct the path, or remove the entry (quick fix, not applied by --fix).",
+        example=Example(
+            {
+                "go.mod": "module example.com/m\n\ngo 1.25\n\nignore ./node_modlues\n",
+                "node_modules/x/x.go": "package x\n",
+            },
+            "go.mod",
+        ),
+    )
+)
+def ignore_path_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
+    """``ignore ./path`` entries naming no file or directory at the module's root."""
+    root = ctx.path.parent
+    for entry in ctx.doc.ignores:
+        rel = entry.path.removeprefix("./")
+        if rel == entry.path or not rel.strip("/") or _skipped_by_go(entry.path) is not None:
+            continue  # a name matched at any depth, the root itself, or GM303's
+        target = root / rel.strip("/")
+        if ctx.snapshot.source.is_dir(target) or ctx.snapshot.source.is_file(target):
+            continue
+        yield finding(
+            info,
+            ctx.path,
+            entry.span,
+            f"`ignore {entry.path}` names nothing: there is no {entry.path} in this module, so "
+            "go ignores nothing with it; check the spelling (an entry for a directory a build "
+            "creates later is fine)",
+            fixes=(_delete_fix(ctx, entry.statement, f"Remove ignore {entry.path}"),),
+        )
+
+
 RECENT_RULES = (
     tool_package_not_provided,
     directive_newer_than_go_line,
     ignore_has_no_effect,
     tools_go_leftover,
     require_blocks_tidy_merges,
+    ignore_path_missing,
 )
 """The rules of this module, in code order."""
