@@ -27,9 +27,9 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -337,13 +337,13 @@ class ConfigResolver:
 
     def __init__(
         self,
-        known: Sequence[str],
+        known: Sequence[str] | Callable[[], Sequence[str]],
         explicit: Path | None = None,
         fallback: Path | None = None,
         strict: bool = True,
         sections: Sequence[str] = (),
     ) -> None:
-        self._known = sorted(known)
+        self._known_codes = known
         self._sections = tuple(sections)
         self.strict = strict
         """Raise :class:`ConfigError` for a broken file; otherwise record it and use defaults."""
@@ -358,6 +358,13 @@ class ConfigResolver:
         self._fallback = Path(os.path.abspath(fallback)) if fallback is not None else None
         self._by_dir: dict[Path, Config | None] = {}
         self._by_path: dict[Path, Config] = {}
+
+    @cached_property
+    def _known(self) -> list[str]:
+        """The rule codes selectors may name (a function is called when a file is first read:
+        the server passes one, so that no kind loads its rules before it is needed)."""
+        known = self._known_codes
+        return sorted(known() if callable(known) else known)
 
     def invalidate(self) -> None:
         """Forget what was read (a configuration file was created, changed or deleted)."""

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
-from gowls.analysis.helm.documents import VALUES_KIND, ValuesFile, values_root
+from gowls.analysis.helm.documents import ValuesFile, values_root
+from gowls.analysis.helm.language import VALUES_KIND
 from gowls.analysis.helm.lookups import chart_templates
 from gowls.analysis.helm.rules import chart_example
 from gowls.analysis.helm.values import lookup
