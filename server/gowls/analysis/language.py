@@ -214,6 +214,10 @@ class Language:
         self._check(parts)
         return parts
 
+    def load(self) -> None:
+        """Load the parts now (nothing to do once they are loaded)."""
+        self.loaded  # noqa: B018 (the cached property imports them)
+
     @property
     def is_loaded(self) -> bool:
         """Whether the parts are in memory (given at construction or loaded since)."""
