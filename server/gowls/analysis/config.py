@@ -27,9 +27,9 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -261,7 +261,6 @@ def parse_config(
         if "files" in value:
             _strings(value["files"], f"{name}.files", where)
         kind_tables[name] = value
-    known_codes = list(known)
     select = split_codes(_strings(table["select"], "select", where)) if "select" in table else None
     ignore = split_codes(_strings(table.get("ignore", []), "ignore", where))
     exclude = _strings(table.get("exclude", []), "exclude", where)
@@ -282,6 +281,8 @@ def parse_config(
                 f"{where}: severity of {key} must be error, warning, information, hint or off, "
                 f"not {value!r}"
             ) from None
+    # `known` is read only for selectors to check (the server's loads every kind's rules).
+    known_codes = list(known) if select or ignore or severity else []
     if known_codes:
         check_selectors(select or (), known_codes, where)
         check_selectors(ignore, known_codes, where)
@@ -327,6 +328,22 @@ def load_config(
     return parse_config(data, Path(os.path.normpath(os.path.abspath(path))), known, sections)
 
 
+class _Codes:
+    """The rule codes selectors may name, from a list or from a function called the first
+    time a configuration names a selector (the server passes one: reading the codes loads
+    every kind's rules)."""
+
+    def __init__(self, known: Sequence[str] | Callable[[], Sequence[str]]) -> None:
+        self._source = known
+        self._codes: list[str] | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        if self._codes is None:
+            known = self._source
+            self._codes = sorted(known() if callable(known) else known)
+        return iter(self._codes)
+
+
 class ConfigResolver:
     """Finds the configuration that governs each file, reading each config file once.
 
@@ -343,7 +360,7 @@ class ConfigResolver:
         strict: bool = True,
         sections: Sequence[str] = (),
     ) -> None:
-        self._known_codes = known
+        self._known = _Codes(known)
         self._sections = tuple(sections)
         self.strict = strict
         """Raise :class:`ConfigError` for a broken file; otherwise record it and use defaults."""
@@ -358,13 +375,6 @@ class ConfigResolver:
         self._fallback = Path(os.path.abspath(fallback)) if fallback is not None else None
         self._by_dir: dict[Path, Config | None] = {}
         self._by_path: dict[Path, Config] = {}
-
-    @cached_property
-    def _known(self) -> list[str]:
-        """The rule codes selectors may name (a function is called when a file is first read:
-        the server passes one, so that no kind loads its rules before it is needed)."""
-        known = self._known_codes
-        return sorted(known() if callable(known) else known)
 
     def invalidate(self) -> None:
         """Forget what was read (a configuration file was created, changed or deleted)."""

@@ -70,7 +70,7 @@ def initialize(ls: GowlsServer, params: lsp.InitializeParams) -> None:
     )
     roots = _roots(params)
     resolver = ConfigResolver(
-        ls.languages.codes,  # called when a configuration file is read: loads every kind
+        ls.languages.codes,  # called when a configuration names rules: loads every kind
         fallback=roots[0] if roots else None,
         strict=False,
         sections=ls.languages.sections(),
