@@ -4,8 +4,9 @@ The core (discovery, snapshot, engine, workspace), the language server and ``--c
 kind only through its ``Language``: how a file is recognised (its name, then its neighbours,
 read through the file source so the dependency is recorded), where discovery looks, what the
 editor should watch, a parser that never fails, the kind's rules, its commands and its optional
-editor features. Adding a kind is one package that builds a ``Language`` and one line in
-``gowls.languages``.
+editor features. The parser, rules and features are the kind's :class:`Parts`, which a
+``Language`` may load on first use (starting the server then imports no kind's rules). Adding
+a kind is one package that builds a ``Language`` and one line in ``gowls.languages``.
 """
 
 from __future__ import annotations
