@@ -7,6 +7,9 @@
 - A kind package (``gowls.analysis.<kind>``) imports no other kind and no front end.
 - ``gowls.lsp`` and ``gowls.cli`` do not import each other; only ``gowls.main`` sits above both.
 - Every rule defined in a kind package is listed by that kind's ``Language``.
+- A kind's ``language`` module is cheap: the server imports no kind's rules, features or
+  parsers (its ``parts``) until a file of the kind is analysed; what a kind offers the editor
+  is stated without them and equals what they provide.
 """
 
 from __future__ import annotations
@@ -14,9 +17,12 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import subprocess
+import sys
 from pathlib import Path
 
 import gowls
+from gowls.analysis.language import Offers
 from gowls.analysis.registry import Rule
 from gowls.languages import LANGUAGES
 
@@ -101,3 +107,20 @@ def test_rule_codes_carry_their_kind_prefix() -> None:
         for registered in lang.rules:
             assert registered.info.code.startswith(lang.code_prefixes)
             assert registered.info.kind == lang.name
+
+
+def test_the_server_starts_without_any_kind_parts() -> None:
+    probe = (
+        "import sys, gowls.lsp.app; print(sorted(m for m in sys.modules"
+        " if m.startswith('gowls.analysis.') and m.count('.') >= 3"
+        " and not m.endswith('.language')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_every_kind_offers_what_its_features_provide() -> None:
+    for lang in LANGUAGES.all:
+        assert lang.offered == Offers.of(lang.features), lang.name

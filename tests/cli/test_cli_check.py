@@ -149,7 +149,7 @@ from gowls.syntax.positions import Span
 def _warn(ctx, info):
     yield finding(info, ctx.path, Span.of(0, 0, 0, 2), "a warning for the test")
 
-extended = dataclasses.replace(GOWORK, rules=(*GOWORK.rules, _warn))
+extended = GOWORK.with_parts(rules=(*GOWORK.rules, _warn))
 languages.LANGUAGES = Languages([extended, GOMOD])
 raise SystemExit(main(sys.argv[1:]))
 """

@@ -10,7 +10,7 @@ import pytest
 
 from gowls.analysis.findings import Finding, Severity
 from gowls.analysis.go.language import GOMOD, GOWORK
-from gowls.analysis.language import Discovery, Language, Languages
+from gowls.analysis.language import Discovery, Features, Language, Languages, Offers, Parts
 from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
 from gowls.analysis.source import FileSource
 from gowls.analysis.workspace import Workspace
@@ -51,10 +51,9 @@ def _beside_marker(source: FileSource, path: Path) -> bool:
 TEXT = Language(
     name="test.txt",
     code_prefixes=("TX",),
-    parse=_parse,
     discovery=Discovery(patterns=("*.txt",), enter_dirs=frozenset({".hidden"})),
     recognize=_beside_marker,
-    rules=(_every_file,),
+    parts=Parts(parse=_parse, rules=(_every_file,)),
 )
 
 
@@ -67,9 +66,44 @@ def test_a_rule_of_another_kind_and_a_repeated_code_are_refused() -> None:
     with pytest.raises(ValueError, match=r"is for test\.txt"):
         dataclasses.replace(TEXT, name="other.txt")
     with pytest.raises(ValueError, match="twice"):
-        Languages([dataclasses.replace(TEXT, rules=(_every_file, _every_file))])
+        Languages([TEXT.with_parts(rules=(_every_file, _every_file))])
     with pytest.raises(ValueError, match="share a name"):
-        Languages([TEXT, dataclasses.replace(TEXT, rules=())])
+        Languages([TEXT, TEXT.with_parts(rules=())])
+
+
+def test_a_kind_loads_its_parts_on_first_use_and_keeps_its_offers(tmp_path: Path) -> None:
+    loads: list[str] = []
+
+    def load() -> Parts:
+        loads.append("text")
+        return TEXT.loaded
+
+    lazy = dataclasses.replace(TEXT, parts=load, offers=Offers())
+    other = dataclasses.replace(
+        TEXT, name="other", code_prefixes=("OT",), parts=load, offers=Offers()
+    )
+    languages = Languages([lazy, other])
+    write_tree(tmp_path, {"MARKER": "", "a.txt": "x\n"})
+    source = FileSource()
+    assert languages.of(source, tmp_path / "a.txt") is lazy
+    assert languages.watch_globs() == [] and not languages.offer("hover")
+    assert languages.trigger_characters() == [] and not lazy.is_loaded
+    assert loads == []
+    assert languages.rule("TX101") is _every_file  # only the kind of the TX prefix loads
+    assert loads == ["text"] and lazy.is_loaded and not other.is_loaded
+    assert lazy.rules == (_every_file,) and loads == ["text"]  # once
+
+
+def test_a_lazy_kind_states_its_offers_and_they_are_checked_on_load() -> None:
+    with pytest.raises(ValueError, match="state its offers"):
+        dataclasses.replace(TEXT, parts=lambda: TEXT.loaded, offers=None)
+    wrong = dataclasses.replace(
+        TEXT, parts=lambda: TEXT.loaded, offers=Offers(frozenset({"hover"}))
+    )
+    with pytest.raises(ValueError, match="offers"):
+        assert wrong.rules  # loading checks the offers
+    hovering = TEXT.with_parts(features=Features(hover=lambda ctx, at: None))
+    assert hovering.offered == Offers(frozenset({"hover"}))
 
 
 def test_a_new_kind_plugs_in_with_recognition_suppression_and_dependencies(
@@ -110,7 +144,7 @@ def test_a_failing_rule_loses_only_its_own_findings(tmp_path: Path) -> None:
         yield  # pragma: no cover
 
     write_tree(tmp_path, {"MARKER": "", "x.txt": "a\nb\n"})
-    kind = dataclasses.replace(TEXT, rules=(_broken, _every_file))
+    kind = TEXT.with_parts(rules=(_broken, _every_file))
     workspace = Workspace([tmp_path], languages=Languages([kind]))
     (result,) = workspace.check(workspace.scan())
     assert [f.code for f in result.findings] == ["TX101"]
@@ -136,7 +170,9 @@ def test_a_kind_section_names_more_files_and_carries_settings(tmp_path: Path) ->
             "other/c.md": "x\ny\n",
         },
     )
-    kind = dataclasses.replace(TEXT, settings_section="text", rules=(_every_file, _reads_settings))
+    kind = dataclasses.replace(TEXT, settings_section="text").with_parts(
+        rules=(_every_file, _reads_settings)
+    )
     languages = Languages([kind])
     policy = Policy(ConfigResolver(languages.codes(), sections=languages.sections()))
     workspace = Workspace([tmp_path], policy, languages=languages)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -262,7 +262,6 @@ def parse_config(
         if "files" in value:
             _strings(value["files"], f"{name}.files", where)
         kind_tables[name] = value
-    known_codes = list(known)
     select = split_codes(_strings(table["select"], "select", where)) if "select" in table else None
     ignore = split_codes(_strings(table.get("ignore", []), "ignore", where))
     exclude = _strings(table.get("exclude", []), "exclude", where)
@@ -283,6 +282,8 @@ def parse_config(
                 f"{where}: severity of {key} must be error, warning, information, hint or off, "
                 f"not {value!r}"
             ) from None
+    # `known` is read only for selectors to check (the server's loads every kind's rules).
+    known_codes = list(known) if select or ignore or severity else []
     if known_codes:
         check_selectors(select or (), known_codes, where)
         check_selectors(ignore, known_codes, where)
@@ -328,6 +329,22 @@ def load_config(
     return parse_config(data, Path(os.path.normpath(os.path.abspath(path))), known, sections)
 
 
+class _Codes:
+    """The rule codes selectors may name, from a list or from a function called the first
+    time a configuration names a selector (the server passes one: reading the codes loads
+    every kind's rules)."""
+
+    def __init__(self, known: Sequence[str] | Callable[[], Sequence[str]]) -> None:
+        self._source = known
+        self._codes: list[str] | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        if self._codes is None:
+            known = self._source
+            self._codes = sorted(known() if callable(known) else known)
+        return iter(self._codes)
+
+
 class ConfigResolver:
     """Finds the configuration that governs each file, reading each config file once.
 
@@ -338,13 +355,13 @@ class ConfigResolver:
 
     def __init__(
         self,
-        known: Sequence[str],
+        known: Sequence[str] | Callable[[], Sequence[str]],
         explicit: Path | None = None,
         fallback: Path | None = None,
         strict: bool = True,
         sections: Sequence[str] = (),
     ) -> None:
-        self._known = sorted(known)
+        self._known = _Codes(known)
         self._sections = tuple(sections)
         self.strict = strict
         """Raise :class:`ConfigError` for a broken file; otherwise record it and use defaults."""

@@ -4,15 +4,18 @@ The core (discovery, snapshot, engine, workspace), the language server and ``--c
 kind only through its ``Language``: how a file is recognised (its name, then its neighbours,
 read through the file source so the dependency is recorded), where discovery looks, what the
 editor should watch, a parser that never fails, the kind's rules, its commands and its optional
-editor features. Adding a kind is one package that builds a ``Language`` and one line in
-``gowls.languages``.
+editor features. The parser, rules and features are the kind's :class:`Parts`, which a
+``Language`` may load on first use (starting the server then imports no kind's rules). Adding
+a kind is one package that builds a ``Language`` and one line in ``gowls.languages``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -120,30 +123,64 @@ def _always(source: FileSource, path: Path) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class Language:
-    """One supported kind of file."""
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """What a kind loads on first use: its parser, rules and editor features (the heavy
+    imports), as opposed to the recognition data a :class:`Language` holds from the start."""
 
-    name: str
-    """Stable identifier (``go.mod``), also the LSP language id where one exists."""
-    code_prefixes: tuple[str, ...]
-    """Every rule code of the kind starts with one of these (checked at construction)."""
     parse: Callable[[bytes, Path], Document]
     """Bytes and path to a typed document; never raises."""
-    discovery: Discovery
-    recognize: Callable[[FileSource, Path], bool] = _always
-    """Whether a candidate file is of the kind, from its path and neighbours."""
-    watch_globs: tuple[str, ...] = ()
-    """Globs of files whose changes on disk the editor should report."""
     rules: tuple[Rule[Any], ...] = ()
     features: Features = field(default_factory=Features)
-    commands: tuple[CommandSpec, ...] = ()
     related: Callable[[Snapshot, Path], Iterable[Path]] | None = None
     """Files a file of this kind brings into the analysis wherever they are (go.work's used
     modules' go.mod files, even under hidden or skipped directories)."""
     reparse: Reparse | None = None
     """Optional: the document of new bytes from the document of the file's previous bytes,
     equal to ``parse`` of the new bytes but cheaper (work proportional to the edit)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Offers:
+    """The editor features a kind offers, stated without loading them (the server registers
+    its LSP methods and completion trigger characters at start-up)."""
+
+    features: frozenset[str] = frozenset()
+    """Names of the :class:`Features` fields that are not ``None``."""
+    trigger_characters: tuple[str, ...] = ()
+
+    @staticmethod
+    def of(features: Features) -> Offers:
+        """What ``features`` offers."""
+        names = (f for f in FEATURE_NAMES if getattr(features, f) is not None)
+        return Offers(frozenset(names), features.trigger_characters)
+
+
+FEATURE_NAMES = tuple(f for f in Features.__dataclass_fields__ if f != "trigger_characters")
+"""The optional editor features (the callable fields of :class:`Features`)."""
+
+
+@dataclass(frozen=True)
+class Language:
+    """One supported kind of file.
+
+    ``parts`` is either the kind's :class:`Parts` or a function that imports and returns them,
+    called once, when a file of the kind is first parsed, analysed or asked for a feature (a
+    server opening a go.mod never imports the Helm rules). A lazily loaded kind states its
+    ``offers``; they are checked against its features when they load.
+    """
+
+    name: str
+    """Stable identifier (``go.mod``), also the LSP language id where one exists."""
+    code_prefixes: tuple[str, ...]
+    """Every rule code of the kind starts with one of these (checked when the rules load)."""
+    discovery: Discovery
+    parts: Parts | Callable[[], Parts]
+    recognize: Callable[[FileSource, Path], bool] = _always
+    """Whether a candidate file is of the kind, from its path and neighbours."""
+    watch_globs: tuple[str, ...] = ()
+    """Globs of files whose changes on disk the editor should report."""
+    commands: tuple[CommandSpec, ...] = ()
     settings_section: str | None = None
     """The kind's own ``.gowls.toml`` table (``[goreleaser]``); its ``files`` globs name
     more files of the kind, and its rules read the rest through ``Snapshot.settings``."""
@@ -152,14 +189,81 @@ class Language:
     version, requires, replaces, ... with their spans; never comments or layout). When an
     edit leaves them equal, files that read the document are not re-checked (early cutoff).
     None: every edit re-checks them. Must cover every field another file's rule reads."""
+    offers: Offers | None = None
+    """Required when ``parts`` loads lazily; derived from them otherwise."""
 
     def __post_init__(self) -> None:
-        for registered in self.rules:
+        if isinstance(self.parts, Parts):
+            self._check(self.parts)
+        elif self.offers is None:
+            raise ValueError(f"{self.name} loads its parts on first use: state its offers")
+
+    def _check(self, parts: Parts) -> None:
+        for registered in parts.rules:
             code = registered.info.code
             if not code.startswith(self.code_prefixes):
                 raise ValueError(f"rule {code} of {self.name} lacks a prefix {self.code_prefixes}")
             if registered.info.kind != self.name:
                 raise ValueError(f"rule {code} is for {registered.info.kind}, not {self.name}")
+        offered = Offers.of(parts.features)
+        if self.offers is None:
+            object.__setattr__(self, "offers", offered)
+        elif offered != self.offers:
+            raise ValueError(f"{self.name} offers {self.offers}, its features {offered}")
+
+    @cached_property
+    def loaded(self) -> Parts:
+        """The kind's parts, imported on first use."""
+        if isinstance(self.parts, Parts):
+            return self.parts
+        parts = self.parts()
+        self._check(parts)
+        return parts
+
+    def load(self) -> None:
+        """Load the parts now (nothing to do once they are loaded)."""
+        self.loaded  # noqa: B018 (the cached property imports them)
+
+    @property
+    def is_loaded(self) -> bool:
+        """Whether the parts are in memory (given at construction or loaded since)."""
+        return isinstance(self.parts, Parts) or "loaded" in self.__dict__
+
+    @property
+    def offered(self) -> Offers:
+        """The editor features the kind offers (known without loading them)."""
+        assert self.offers is not None  # set by __post_init__
+        return self.offers
+
+    @property
+    def parse(self) -> Callable[[bytes, Path], Document]:
+        """Bytes and path to a typed document; never raises."""
+        return self.loaded.parse
+
+    @property
+    def reparse(self) -> Reparse | None:
+        """Cheaper ``parse`` from the previous document (see :class:`Parts`)."""
+        return self.loaded.reparse
+
+    @property
+    def rules(self) -> tuple[Rule[Any], ...]:
+        """The kind's rules."""
+        return self.loaded.rules
+
+    @property
+    def features(self) -> Features:
+        """The kind's editor features."""
+        return self.loaded.features
+
+    @property
+    def related(self) -> Callable[[Snapshot, Path], Iterable[Path]] | None:
+        """Files a file of this kind brings into the analysis (see :class:`Parts`)."""
+        return self.loaded.related
+
+    def with_parts(self, **changes: Any) -> Language:
+        """A copy whose parts differ by ``changes`` (loads this kind's parts)."""
+        parts = dataclasses.replace(self.loaded, **changes)
+        return dataclasses.replace(self, parts=parts, offers=None)
 
     def matches(self, source: FileSource, path: Path) -> bool:
         """Whether ``path`` is a file of this kind."""
@@ -167,24 +271,37 @@ class Language:
 
 
 class Languages:
-    """The kinds a workspace understands, with lookups by path, name and rule code."""
+    """The kinds a workspace understands, with lookups by path, name and rule code.
+
+    Lookups that need every rule (``rules``, ``codes``) load every kind; ``rule`` loads only
+    the kinds whose prefixes the code carries; the rest reads what kinds hold from the start.
+    """
 
     def __init__(self, languages: Sequence[Language]) -> None:
         self.all: tuple[Language, ...] = tuple(languages)
         self._by_name = {lang.name: lang for lang in self.all}
         if len(self._by_name) != len(self.all):
             raise ValueError("two languages share a name")
-        self._rules: dict[str, Rule[Any]] = {}
-        for lang in self.all:
-            for registered in lang.rules:
-                if registered.info.code in self._rules:
-                    raise ValueError(f"rule code {registered.info.code} registered twice")
-                self._rules[registered.info.code] = registered
+        self._rules: dict[str, Rule[Any]] | None = None
+        self._found: dict[str, Rule[Any] | None] = {}
+        if all(lang.is_loaded for lang in self.all):
+            self._every_rule()  # nothing to load: report a repeated code now
         self.fact_kinds = frozenset(lang.name for lang in self.all if lang.facts is not None)
         """Kinds whose documents are read as facts (early cutoff), not as bytes."""
         self.enter_dirs: frozenset[str] = frozenset().union(
             *(lang.discovery.enter_dirs for lang in self.all)
         )
+
+    def _every_rule(self) -> dict[str, Rule[Any]]:
+        if self._rules is None:
+            found: dict[str, Rule[Any]] = {}
+            for lang in self.all:
+                for registered in lang.rules:
+                    if registered.info.code in found:
+                        raise ValueError(f"rule code {registered.info.code} registered twice")
+                    found[registered.info.code] = registered
+            self._rules = found
+        return self._rules
 
     def of(self, source: FileSource, path: Path) -> Language | None:
         """The kind of ``path``, or None for an unsupported file."""
@@ -202,12 +319,19 @@ class Languages:
         return self._by_name.get(name)
 
     def rule(self, code: str) -> Rule[Any] | None:
-        """The rule with this code."""
-        return self._rules.get(code)
+        """The rule with this code (loads only the kinds whose prefix it carries)."""
+        if self._rules is not None:
+            return self._rules.get(code)
+        if code not in self._found:
+            owners = (lang for lang in self.all if code.startswith(lang.code_prefixes))
+            hits = (r for lang in owners for r in lang.rules if r.info.code == code)
+            self._found[code] = next(hits, None)
+        return self._found[code]
 
     def rules(self) -> list[Rule[Any]]:
         """Every rule, in code order."""
-        return [self._rules[c] for c in sorted(self._rules)]
+        every = self._every_rule()
+        return [every[c] for c in sorted(every)]
 
     def sections(self) -> list[str]:
         """Every kind's settings section name."""
@@ -215,7 +339,7 @@ class Languages:
 
     def codes(self) -> list[str]:
         """Every rule code, sorted."""
-        return sorted(self._rules)
+        return sorted(self._every_rule())
 
     def watch_globs(self) -> list[str]:
         """Every kind's watch globs, without repeats."""
@@ -225,11 +349,15 @@ class Languages:
                 out[glob] = None
         return list(out)
 
+    def offer(self, feature: str) -> bool:
+        """Whether some kind offers the editor feature ``feature`` (a :class:`Features` field)."""
+        return any(feature in lang.offered.features for lang in self.all)
+
     def trigger_characters(self) -> list[str]:
         """The union of every kind's completion trigger characters."""
         out: dict[str, None] = {}
         for lang in self.all:
-            for char in lang.features.trigger_characters:
+            for char in lang.offered.trigger_characters:
                 out[char] = None
         return list(out)
 

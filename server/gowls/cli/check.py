@@ -61,16 +61,17 @@ def make_policy(options: CheckOptions, cwd: Path) -> Policy:
     """The configuration and selection the run applies (raises :class:`UsageError`)."""
     try:
         resolver = ConfigResolver(
-            _known_codes(),
+            _known_codes,  # read only for selectors to check: loads every kind's rules
             options.config,
             fallback=cwd,
             sections=languages.LANGUAGES.sections(),
         )
         select = split_codes(options.select) if options.select is not None else None
         overrides = Selection(select, split_codes(options.ignore))
-        known = sorted(_known_codes())
-        check_selectors(overrides.select or (), known, "--select")
-        check_selectors(overrides.ignore, known, "--ignore")
+        if overrides.select or overrides.ignore:
+            known = sorted(_known_codes())
+            check_selectors(overrides.select or (), known, "--select")
+            check_selectors(overrides.ignore, known, "--ignore")
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     return Policy(resolver, overrides)

@@ -363,29 +363,29 @@ def code_lens(ls: GowlsServer, params: lsp.CodeLensParams) -> list[lsp.CodeLens]
 
 def register(server: GowlsServer) -> None:
     """Register the editing handlers (only the features some kind provides)."""
-    features = [lang.features for lang in server.languages.all]
+    kinds = server.languages  # what each kind offers is known without loading its features
     server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
         lsp.CodeActionOptions(
             code_action_kinds=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.RefactorRewrite]
         ),
     )(code_action)
-    if any(f.completion for f in features):
+    if kinds.offer("completion"):
         server.feature(
             lsp.TEXT_DOCUMENT_COMPLETION,
-            lsp.CompletionOptions(trigger_characters=server.languages.trigger_characters()),
+            lsp.CompletionOptions(trigger_characters=kinds.trigger_characters()),
         )(completion)
     optional = (
-        (lsp.TEXT_DOCUMENT_HOVER, hover, any(f.hover for f in features)),
-        (lsp.TEXT_DOCUMENT_DEFINITION, definition, any(f.definition for f in features)),
-        (lsp.TEXT_DOCUMENT_REFERENCES, references, any(f.references for f in features)),
-        (lsp.TEXT_DOCUMENT_DOCUMENT_LINK, document_links, any(f.links for f in features)),
-        (lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL, document_symbols, any(f.symbols for f in features)),
-        (lsp.TEXT_DOCUMENT_FOLDING_RANGE, folding, any(f.folding for f in features)),
-        (lsp.TEXT_DOCUMENT_FORMATTING, formatting, any(f.format for f in features)),
-        (lsp.TEXT_DOCUMENT_INLAY_HINT, inlay_hints, any(f.inlay_hints for f in features)),
+        (lsp.TEXT_DOCUMENT_HOVER, hover, kinds.offer("hover")),
+        (lsp.TEXT_DOCUMENT_DEFINITION, definition, kinds.offer("definition")),
+        (lsp.TEXT_DOCUMENT_REFERENCES, references, kinds.offer("references")),
+        (lsp.TEXT_DOCUMENT_DOCUMENT_LINK, document_links, kinds.offer("links")),
+        (lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL, document_symbols, kinds.offer("symbols")),
+        (lsp.TEXT_DOCUMENT_FOLDING_RANGE, folding, kinds.offer("folding")),
+        (lsp.TEXT_DOCUMENT_FORMATTING, formatting, kinds.offer("format")),
+        (lsp.TEXT_DOCUMENT_INLAY_HINT, inlay_hints, kinds.offer("inlay_hints")),
     )
-    if any(f.code_lenses for f in features):
+    if kinds.offer("code_lenses"):
         server.feature(lsp.TEXT_DOCUMENT_CODE_LENS, lsp.CodeLensOptions(resolve_provider=False))(
             code_lens
         )

@@ -70,7 +70,7 @@ def initialize(ls: GowlsServer, params: lsp.InitializeParams) -> None:
     )
     roots = _roots(params)
     resolver = ConfigResolver(
-        ls.languages.codes(),
+        ls.languages.codes,  # called when a configuration names rules: loads every kind
         fallback=roots[0] if roots else None,
         strict=False,
         sections=ls.languages.sections(),
@@ -159,6 +159,13 @@ def did_open(ls: GowlsServer, params: lsp.DidOpenTextDocumentParams) -> None:
         return
     ls.uris[path] = params.text_document.uri
     ls.model.open(path, clean_text(params.text_document.text), params.text_document.version)
+    # A kind's first file imports its rules and features (Language.parts) here, on the event
+    # loop, rather than in the analysis thread: the first analysis is then as quick as the
+    # later ones, and requests read meanwhile (awaitAnalysis, then shutdown, in one write)
+    # find it done as they did when every kind loaded at start-up.
+    language = ls.model.snapshot().language_of(path)
+    if language is not None:
+        language.load()
     ls.schedule([path])
 
 

@@ -6,13 +6,11 @@ import dataclasses
 from collections.abc import Hashable
 from pathlib import Path
 
+from gowls.analysis.go.language import GOMOD_NAME, GOWORK_NAME
 from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.gomod import GoMod, parse_gomod, reparse_gomod
 from gowls.syntax.gowork import GoWork, parse_gowork, reparse_gowork
 from gowls.syntax.statements import FileSyntax, Statement
-
-GOWORK_NAME = "go.work"
-GOMOD_NAME = "go.mod"
 
 
 def parse_gowork_file(data: bytes, path: Path) -> GoWork:

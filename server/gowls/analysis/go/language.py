@@ -1,92 +1,29 @@
-"""go.work and go.mod as :class:`~gowls.analysis.language.Language` objects."""
+"""go.work and go.mod as :class:`~gowls.analysis.language.Language` objects: what recognises
+them and what they offer; their parser, rules and features (:mod:`gowls.analysis.go.parts`)
+load when the first such file is analysed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Sequence
 from pathlib import Path
-from typing import Any
 
-from gowls.analysis.features import (
-    Action,
-    ActionKind,
-    Command,
-    CommandResult,
-    FileWrite,
-    InlayHint,
-)
-from gowls.analysis.go import documents
-from gowls.analysis.go.completion import complete
-from gowls.analysis.go.hover import definition, hover, links
-from gowls.analysis.go.modules import find_gowork, used_dirs
-from gowls.analysis.go.mvs import selected_hints
-from gowls.analysis.go.outline import folding_ranges, symbols
-from gowls.analysis.go.references import code_lenses, references
-from gowls.analysis.go.rules.godebug import GOMOD_GODEBUG_RULES, GOWORK_GODEBUG_RULES
-from gowls.analysis.go.rules.gomod import GOMOD_RULES
-from gowls.analysis.go.rules.gowork import GOWORK_RULES
-from gowls.analysis.go.rules.modcache import MODCACHE_RULES
-from gowls.analysis.go.rules.recent import RECENT_RULES
-from gowls.analysis.go.rules.toolchain import GOMOD_TOOLCHAIN_RULES, GOWORK_TOOLCHAIN_RULES
-from gowls.analysis.language import CommandSpec, Discovery, Features, Language
-from gowls.analysis.registry import RuleContext
+from gowls.analysis.features import CommandResult, FileWrite
+from gowls.analysis.language import CommandSpec, Discovery, Language, Offers, Parts
 from gowls.analysis.snapshot import Snapshot, normalize
-from gowls.syntax.format import FormatError, format_modfile
-from gowls.syntax.gomod import GoMod
-from gowls.syntax.positions import Span
+
+GOWORK_NAME = "go.work"
+GOMOD_NAME = "go.mod"
 
 MIGRATE_COMMAND = "gowls.migrate"
 """Create or update a go.work from local replace directives."""
 
-_TRIGGERS = (" ", "/", ".", "=")
-"""Space and path separators; `=` opens GODEBUG values."""
+TRIGGERS = (" ", "/", ".", "=")
+"""Completion triggers: space and path separators; `=` opens GODEBUG values."""
 
-
-def _format(ctx: RuleContext[Any]) -> str | None:
-    """The file as ``go mod edit -fmt`` / ``go work edit -fmt`` prints it."""
-    try:
-        return format_modfile(ctx.doc.index.data).decode("utf-8")
-    except FormatError:
-        return None  # go would reject the file; leave it as written
-
-
-def _inlay_hints(ctx: RuleContext[Any], wanted: Span) -> list[InlayHint]:
-    """``→ vX (selected)`` after each requirement the build resolves to another version."""
-    mod = ctx.doc
-    if not isinstance(mod, GoMod):
-        return []
-    out = []
-    for number, chosen, by in selected_hints(ctx.snapshot, ctx.path, mod):
-        req = mod.requires[number]
-        if not (wanted.start <= req.version_span.end <= wanted.end):
-            continue
-        tooltip = f"minimal version selection picks {chosen}" + (
-            f" (required by {by})" if by else ""
-        )
-        out.append(InlayHint(req.version_span.end, f"→ {chosen} (selected)", tooltip))
-    return out
-
-
-def _default_root(snapshot: Snapshot, path: Path) -> Path:
-    for root in snapshot.roots:
-        if root == path.parent or root in path.parents:
-            return root
-    return path.parent.parent
-
-
-def _migrate_actions(ctx: RuleContext[Any], wanted: Span) -> list[Action]:
-    """Offer the go.work migration on a local replace of a go.mod."""
-    mod = ctx.doc
-    if not isinstance(mod, GoMod):
-        return []
-    if not any(
-        r.is_local and r.statement.span.start.line == wanted.start.line for r in mod.replaces
-    ):
-        return []
-    work = find_gowork(ctx.snapshot, ctx.path.parent)
-    root = work.parent if work else _default_root(ctx.snapshot, ctx.path)
-    title = "Add the local modules to go.work" if work else "Create a go.work for the local modules"
-    command = Command(MIGRATE_COMMAND, title, (root,))
-    return [Action(title, ActionKind.REFACTOR_REWRITE, command=command)]
+_OFFERED = frozenset(
+    {"completion", "hover", "definition", "links", "symbols", "folding", "format"}
+    | {"references", "code_lenses"}
+)
 
 
 def _migrate(snapshot: Snapshot, args: Sequence[str]) -> CommandResult:
@@ -120,70 +57,45 @@ def _migrate(snapshot: Snapshot, args: Sequence[str]) -> CommandResult:
     return CommandResult(describe(plan, base), writes, data)
 
 
-def _used_gomods(snapshot: Snapshot, path: Path) -> Iterable[Path]:
-    """The go.mod files a go.work uses, wherever they are (hidden or skipped directories too)."""
-    work = documents.gowork(snapshot, path)
-    if work is None:
-        return []
-    return [used.directory / "go.mod" for used in used_dirs(snapshot, path, work)]
+def _facts(doc: object) -> Hashable:
+    """A go.mod's or go.work's facts for early cutoff (the document module loads with the
+    kind's parts)."""
+    from gowls.analysis.go.documents import facts
+
+    return facts(doc)  # type: ignore[arg-type]
 
 
-_FEATURES = Features(
-    completion=complete,
-    trigger_characters=_TRIGGERS,
-    hover=hover,
-    definition=definition,
-    links=links,
-    symbols=symbols,
-    folding=folding_ranges,
-    format=_format,
-    references=references,
-    code_lenses=code_lenses,
-)
+def _gowork_parts() -> Parts:
+    from gowls.analysis.go import parts
+
+    return parts.GOWORK
+
+
+def _gomod_parts() -> Parts:
+    from gowls.analysis.go import parts
+
+    return parts.GOMOD
+
 
 GOWORK = Language(
-    name=documents.GOWORK_NAME,
+    name=GOWORK_NAME,
     code_prefixes=("GW",),
-    parse=documents.parse_gowork_file,
-    reparse=documents.reparse_gowork_file,
-    discovery=Discovery(names=frozenset({"go.work"})),
+    discovery=Discovery(names=frozenset({GOWORK_NAME})),
+    parts=_gowork_parts,
     watch_globs=("**/go.work",),
-    rules=(*GOWORK_RULES, *GOWORK_GODEBUG_RULES, *GOWORK_TOOLCHAIN_RULES),
-    features=_FEATURES,
     commands=(CommandSpec(MIGRATE_COMMAND, _migrate),),
-    related=_used_gomods,
-    facts=documents.facts,
+    offers=Offers(_OFFERED, TRIGGERS),
+    facts=_facts,
 )
 """go.work files."""
 
 GOMOD = Language(
-    name=documents.GOMOD_NAME,
+    name=GOMOD_NAME,
     code_prefixes=("GM",),
-    parse=documents.parse_gomod_file,
-    reparse=documents.reparse_gomod_file,
-    discovery=Discovery(names=frozenset({"go.mod"})),
+    discovery=Discovery(names=frozenset({GOMOD_NAME})),
+    parts=_gomod_parts,
     watch_globs=("**/go.mod",),
-    facts=documents.facts,
-    rules=(
-        *GOMOD_RULES,
-        *GOMOD_GODEBUG_RULES,
-        *GOMOD_TOOLCHAIN_RULES,
-        *MODCACHE_RULES,
-        *RECENT_RULES,
-    ),
-    features=Features(
-        completion=complete,
-        trigger_characters=_TRIGGERS,
-        hover=hover,
-        definition=definition,
-        links=links,
-        symbols=symbols,
-        folding=folding_ranges,
-        format=_format,
-        actions=_migrate_actions,
-        inlay_hints=_inlay_hints,
-        references=references,
-        code_lenses=code_lenses,
-    ),
+    offers=Offers(_OFFERED | {"actions", "inlay_hints"}, TRIGGERS),
+    facts=_facts,
 )
 """go.mod files."""

@@ -10,13 +10,6 @@ from gowls.syntax.comments import CommentToken
 from gowls.syntax.positions import LineIndex
 from gowls.syntax.yaml import YamlDocument, YamlProblem, parse_yaml, reparse_yaml
 
-KIND = "goreleaser"
-
-CONFIG_NAMES = frozenset(
-    {".goreleaser.yaml", ".goreleaser.yml", "goreleaser.yaml", "goreleaser.yml"}
-)
-"""File names GoReleaser looks for (``.config/goreleaser.yaml`` first, then the others)."""
-
 
 @dataclass(frozen=True, slots=True)
 class ConfigDocument:
@@ -47,9 +40,3 @@ def parse_config_file(data: bytes, path: Path) -> ConfigDocument:
 def reparse_config_file(data: bytes, path: Path, previous: ConfigDocument) -> ConfigDocument:
     """A configuration's new text parsed from its previous document (unchanged parts reused)."""
     return ConfigDocument(reparse_yaml(previous.yaml, data))
-
-
-def is_config_path(path: Path) -> bool:
-    """Whether ``path`` is named like a GoReleaser configuration, in any directory
-    (monorepos keep one per project and pass it with ``-f``)."""
-    return path.name in CONFIG_NAMES

@@ -1,91 +1,52 @@
-"""GoReleaser configurations as a :class:`~gowls.analysis.language.Language`."""
+"""GoReleaser configurations as a :class:`~gowls.analysis.language.Language`: what recognises
+them and what they offer; the model, rules and features (:mod:`gowls.analysis.goreleaser.parts`)
+load when the first configuration is analysed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from gowls.analysis.findings import Finding
-from gowls.analysis.goreleaser import rules as R
-from gowls.analysis.goreleaser.assist import complete, hover
-from gowls.analysis.goreleaser.check import Options, check_config
-from gowls.analysis.goreleaser.documents import (
-    CONFIG_NAMES,
-    KIND,
-    ConfigDocument,
-    is_config_path,
-    parse_config_file,
-    reparse_config_file,
-)
-from gowls.analysis.goreleaser.edition import ci_facts
-from gowls.analysis.goreleaser.outline import definition, symbols
-from gowls.analysis.goreleaser.settings import SECTION, ReleaseSettings, release_settings
-from gowls.analysis.goreleaser.workspace import Target, check_workspace
-from gowls.analysis.language import Discovery, Features, Language
-from gowls.analysis.registry import Rule, RuleContext, RuleInfo
+from gowls.analysis.language import Discovery, Language, Offers, Parts
 from gowls.analysis.source import FileSource
-from gowls.syntax.positions import Point, Span
+
+KIND = "goreleaser"
+
+SECTION = "goreleaser"
+"""The ``.gowls.toml`` table of GoReleaser settings."""
+
+CONFIG_NAMES = frozenset(
+    {".goreleaser.yaml", ".goreleaser.yml", "goreleaser.yaml", "goreleaser.yml"}
+)
+"""File names GoReleaser looks for (``.config/goreleaser.yaml`` first, then the others)."""
+
+TRIGGERS = (" ", ".", ":")
+"""Completion triggers."""
 
 
-def _all_findings(ctx: RuleContext[Any]) -> list[Finding]:
-    doc = ctx.doc
-    if not isinstance(doc, ConfigDocument):
-        return []
-
-    def compute() -> list[Finding]:
-        facts = ci_facts(ctx.snapshot, ctx.path)
-        source = f".github/workflows/{facts.source.name}" if facts.source else ""
-        settings = release_settings(ctx.snapshot, ctx.path)
-        edition = settings.edition or facts.edition
-        version = facts.version
-        if settings.version is not None:
-            version, source = settings.version, settings.source
-        options = Options(edition, version, source)
-        found = check_config(ctx.path, doc.yaml, options)
-        found += settings_findings(ctx.path, doc, settings)
-        target = Target(version, source) if version is not None else None
-        found += check_workspace(ctx.snapshot.source, ctx.path, doc.yaml, target)
-        return sorted(found, key=lambda f: (f.span.start, f.code))
-
-    return ctx.snapshot.memo(("goreleaser-findings", ctx.path), compute)
-
-
-def settings_findings(path: Path, doc: ConfigDocument, settings: ReleaseSettings) -> list[Finding]:
-    """``GR118`` for each unusable ``[goreleaser]`` value, on the file's first line."""
-    first = doc.index.line_bytes(0).rstrip(b"\r\n") if settings.problems else b""
-    span = Span(Point(0, 0), Point(0, len(first)))
-    info = R.SETTINGS_INVALID
-    return [Finding(path, span, info.severity, info.code, p) for p in settings.problems]
-
-
-def _check(ctx: RuleContext[Any], info: RuleInfo) -> Iterable[Finding]:
-    return [f for f in _all_findings(ctx) if f.code == info.code]
-
-
-RULES: tuple[Rule[Any], ...] = tuple(Rule(info, _check) for info in R.ALL)
+def is_config_path(path: Path) -> bool:
+    """Whether ``path`` is named like a GoReleaser configuration, in any directory
+    (monorepos keep one per project and pass it with ``-f``)."""
+    return path.name in CONFIG_NAMES
 
 
 def _recognize(source: FileSource, path: Path) -> bool:
     return is_config_path(path)
 
 
+def _parts() -> Parts:
+    from gowls.analysis.goreleaser import parts
+
+    return parts.PARTS
+
+
 GORELEASER = Language(
     name=KIND,
     code_prefixes=("GR",),
-    parse=parse_config_file,
-    reparse=reparse_config_file,
     discovery=Discovery(names=CONFIG_NAMES, enter_dirs=frozenset({".config"})),
+    parts=_parts,
     recognize=_recognize,
     watch_globs=tuple(f"**/{name}" for name in sorted(CONFIG_NAMES)),
-    rules=RULES,
     settings_section=SECTION,
-    features=Features(
-        completion=complete,
-        trigger_characters=(" ", ".", ":"),
-        hover=hover,
-        definition=definition,
-        symbols=symbols,
-    ),
+    offers=Offers(frozenset({"completion", "hover", "definition", "symbols"}), TRIGGERS),
 )
 """``.goreleaser.yaml`` and friends."""

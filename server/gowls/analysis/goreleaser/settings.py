@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from gowls.analysis.goreleaser.check import Edition
+from gowls.analysis.goreleaser.language import SECTION
 from gowls.analysis.snapshot import Snapshot
 
-SECTION = "goreleaser"
 KEYS: tuple[str, ...] = ("files", "pro", "version")
 _VERSION = re.compile(r"v?(2)\.(\d+)(?:\.(\d+))?")
 _CONFIG_NAMES = (".gowls.toml", "pyproject.toml")

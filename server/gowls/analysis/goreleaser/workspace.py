@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gowls.analysis.findings import Finding, Fix, TextEdit
 from gowls.analysis.goreleaser import rules as R
@@ -24,8 +25,6 @@ from gowls.analysis.goreleaser.edits import delete_pair
 from gowls.analysis.goreleaser.gomain import main_problem, mains_below_problem
 from gowls.analysis.registry import finding
 from gowls.analysis.source import FileSource
-from gowls.syntax.gomod import parse_gomod
-from gowls.syntax.gowork import GoWork, Use, parse_gowork
 from gowls.syntax.positions import Point, Span
 from gowls.syntax.yaml import (
     YamlDocument,
@@ -35,6 +34,9 @@ from gowls.syntax.yaml import (
     YamlSequence,
     deref,
 )
+
+if TYPE_CHECKING:
+    from gowls.syntax.gowork import GoWork, Use
 
 
 def base_dir(config: Path) -> Path:
@@ -235,6 +237,8 @@ def _proxy_replace(source: FileSource, path: Path, base: Path, root: YamlMapping
         data = source.read_bytes(gomod_path) if source.is_file(gomod_path) else None
         if data is None:
             continue
+        from gowls.syntax.gomod import parse_gomod  # the go.mod grammar: only when one is read
+
         mod = parse_gomod(data)
         if not mod.replaces:
             continue
@@ -413,6 +417,8 @@ def _workspace_modules(
     data = source.read_bytes(work_path) if work_path is not None else None
     if work_path is None or data is None:
         return []
+    from gowls.syntax.gowork import parse_gowork  # the grammar: only when a go.work is read
+
     work = parse_gowork(data)
     if work.syntax.problems or not work.uses:
         return []

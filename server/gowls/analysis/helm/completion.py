@@ -17,9 +17,9 @@ from gowls.analysis.helm.documents import (
     TemplateFile,
     ValuesFile,
     chart_model,
-    template_chart_root,
     values_root,
 )
+from gowls.analysis.helm.language import template_chart_root
 from gowls.analysis.helm.lookups import defines, schema_node, shown
 from gowls.analysis.helm.model import chart_reads, defined_values
 from gowls.analysis.helm.values import lookup

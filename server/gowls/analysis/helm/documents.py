@@ -12,30 +12,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gowls.analysis.helm.jsontext import JsonText, parse_json
+from gowls.analysis.helm.language import (
+    CHART_FILE,
+    SCHEMA_KIND,
+    SETTINGS_SECTION,
+    TEMPLATE_KIND,
+    TEMPLATE_SUFFIXES,
+    VALUES_KIND,
+    values_chart_root,
+)
 from gowls.analysis.helm.schema import Schema, load_schema_text
 from gowls.analysis.helm.templates import TemplateReads, template_reads
-from gowls.analysis.helm.usage import TEMPLATE_SUFFIXES
 from gowls.analysis.helm.values import (
-    CI_PATTERNS,
-    VALUES_PATTERNS,
     Chart,
     ChartReader,
     load_chart,
 )
 from gowls.analysis.helm.yamlvalues import ValuesDocument, values_document
 from gowls.analysis.snapshot import Snapshot
-from gowls.analysis.source import FileSource, is_dir
+from gowls.analysis.source import is_dir
 from gowls.syntax.comments import CommentToken
 from gowls.syntax.gotemplate import TemplateScan, scan_template
 from gowls.syntax.positions import LineIndex, Point, Span
 from gowls.syntax.yaml import YamlDocument, YamlProblem, parse_yaml, reparse_yaml
 
-VALUES_KIND = "helm-values"
-SCHEMA_KIND = "helm-schema"
-TEMPLATE_KIND = "helm-template"
-CHART_FILE = "Chart.yaml"
-SCHEMA_FILE = "values.schema.json"
-SETTINGS_SECTION = "helm"
 """The ``.gowls.toml`` table whose ``files`` globs name more values files."""
 
 
@@ -129,24 +129,6 @@ def parse_template_file(data: bytes, path: Path) -> TemplateFile:
     return TemplateFile(index, scan, reads, problems)
 
 
-def template_chart_root(source: FileSource, path: Path) -> Path | None:
-    """The chart a template belongs to: the nearest ``templates`` ancestor's parent with a
-    Chart.yaml."""
-    if path.suffix not in TEMPLATE_SUFFIXES:
-        return None
-    for parent in path.parents:
-        if parent.name == "templates" and source.is_file(parent.parent / CHART_FILE):
-            return parent.parent
-        if parent.name == "charts":
-            return None
-    return None
-
-
-def is_template_file(source: FileSource, path: Path) -> bool:
-    """Whether ``path`` is a template of a chart."""
-    return template_chart_root(source, path) is not None
-
-
 def template_file(snapshot: Snapshot, path: Path) -> TemplateFile | None:
     """The template document at ``path``."""
     doc = snapshot.parsed(path, TEMPLATE_KIND, parse_template_file)
@@ -192,23 +174,6 @@ def _in_templates(path: Path, root: Path) -> bool:
     return "templates" in path.relative_to(root).parts[:-1]
 
 
-def values_chart_root(source: FileSource, path: Path) -> Path | None:
-    """The chart directory of a values file, or None if ``path`` is not one."""
-    name = path.name
-    values = any(fnmatch.fnmatchcase(name, p) for p in VALUES_PATTERNS)
-    if values and source.is_file(path.parent / CHART_FILE):
-        return path.parent
-    in_ci = path.parent.name == "ci" and any(fnmatch.fnmatchcase(name, p) for p in CI_PATTERNS)
-    if in_ci and source.is_file(path.parent.parent / CHART_FILE):
-        return path.parent.parent
-    return None
-
-
-def is_values_file(source: FileSource, path: Path) -> bool:
-    """Whether ``path`` is a values file of a chart."""
-    return values_chart_root(source, path) is not None
-
-
 def _configured(snapshot: Snapshot, path: Path) -> bool:
     """Whether ``.gowls.toml``'s ``[helm] files`` name ``path`` a values file."""
     if not snapshot.settings(SETTINGS_SECTION, path).get("files"):
@@ -245,11 +210,6 @@ def _configured_values(snapshot: Snapshot, root: Path, known: list[Path]) -> lis
         if _configured(snapshot, path):
             out.append(path)
     return out
-
-
-def is_schema_file(source: FileSource, path: Path) -> bool:
-    """Whether ``path`` is the values.schema.json of a chart."""
-    return path.name == SCHEMA_FILE and source.is_file(path.parent / CHART_FILE)
 
 
 class SnapshotReader(ChartReader):

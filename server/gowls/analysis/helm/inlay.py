@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from gowls.analysis.features import InlayHint
-from gowls.analysis.helm.documents import TemplateFile, template_chart_root
+from gowls.analysis.helm.documents import TemplateFile
+from gowls.analysis.helm.language import template_chart_root
 from gowls.analysis.helm.lookups import shown
 from gowls.analysis.helm.model import defined_values
 from gowls.analysis.helm.values import has_path, lookup

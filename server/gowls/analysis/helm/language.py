@@ -1,60 +1,121 @@
-"""Helm values files and values.schema.json as :class:`~gowls.analysis.language.Language`s."""
+"""Helm values files, values.schema.json and templates as
+:class:`~gowls.analysis.language.Language` objects: how a chart's files are recognised and
+what they offer; the parsers, rules and features (:mod:`gowls.analysis.helm.parts`) load
+when the first file of a chart is analysed."""
 
 from __future__ import annotations
 
-from gowls.analysis.helm import documents
-from gowls.analysis.helm.completion import complete_template, complete_values
-from gowls.analysis.helm.inlay import inlay_hints
-from gowls.analysis.helm.navigation import definition, hover, hover_values, references_values
-from gowls.analysis.helm.rules import SCHEMA_RULES, VALUES_RULES
-from gowls.analysis.helm.template_rules import TEMPLATE_RULES, VALUES_USAGE_RULES
-from gowls.analysis.helm.toolchain import TOOLCHAIN_RULES
-from gowls.analysis.language import Discovery, Features, Language
+import fnmatch
+from pathlib import Path
+
+from gowls.analysis.language import Discovery, Language, Offers, Parts
+from gowls.analysis.source import FileSource
+
+VALUES_KIND = "helm-values"
+SCHEMA_KIND = "helm-schema"
+TEMPLATE_KIND = "helm-template"
+CHART_FILE = "Chart.yaml"
+SCHEMA_FILE = "values.schema.json"
+SETTINGS_SECTION = "helm"
+
+VALUES_PATTERNS = ("values*.yaml", "values*.yml")
+CI_PATTERNS = ("*.yaml", "*.yml")
+TEMPLATE_SUFFIXES = (".yaml", ".yml", ".tpl", ".txt")
+
+VALUES_TRIGGERS = (":", " ")
+TEMPLATE_TRIGGERS = (".", '"')
+
+
+def template_chart_root(source: FileSource, path: Path) -> Path | None:
+    """The chart a template belongs to: the nearest ``templates`` ancestor's parent with a
+    Chart.yaml."""
+    if path.suffix not in TEMPLATE_SUFFIXES:
+        return None
+    for parent in path.parents:
+        if parent.name == "templates" and source.is_file(parent.parent / CHART_FILE):
+            return parent.parent
+        if parent.name == "charts":
+            return None
+    return None
+
+
+def is_template_file(source: FileSource, path: Path) -> bool:
+    """Whether ``path`` is a template of a chart."""
+    return template_chart_root(source, path) is not None
+
+
+def values_chart_root(source: FileSource, path: Path) -> Path | None:
+    """The chart directory of a values file, or None if ``path`` is not one."""
+    name = path.name
+    values = any(fnmatch.fnmatchcase(name, p) for p in VALUES_PATTERNS)
+    if values and source.is_file(path.parent / CHART_FILE):
+        return path.parent
+    in_ci = path.parent.name == "ci" and any(fnmatch.fnmatchcase(name, p) for p in CI_PATTERNS)
+    if in_ci and source.is_file(path.parent.parent / CHART_FILE):
+        return path.parent.parent
+    return None
+
+
+def is_values_file(source: FileSource, path: Path) -> bool:
+    """Whether ``path`` is a values file of a chart."""
+    return values_chart_root(source, path) is not None
+
+
+def is_schema_file(source: FileSource, path: Path) -> bool:
+    """Whether ``path`` is the values.schema.json of a chart."""
+    return path.name == SCHEMA_FILE and source.is_file(path.parent / CHART_FILE)
+
+
+def _values_parts() -> Parts:
+    from gowls.analysis.helm import parts
+
+    return parts.VALUES
+
+
+def _schema_parts() -> Parts:
+    from gowls.analysis.helm import parts
+
+    return parts.SCHEMA
+
+
+def _template_parts() -> Parts:
+    from gowls.analysis.helm import parts
+
+    return parts.TEMPLATE
+
 
 HELM_VALUES = Language(
-    name=documents.VALUES_KIND,
+    name=VALUES_KIND,
     code_prefixes=("HL",),
-    parse=documents.parse_values_file,
-    reparse=documents.reparse_values_file,
     discovery=Discovery(patterns=("values*.yaml", "values*.yml", "*.yaml", "*.yml")),
-    recognize=documents.is_values_file,
+    parts=_values_parts,
+    recognize=is_values_file,
     watch_globs=("**/Chart.yaml", "**/values*.yaml", "**/values*.yml", "**/ci/*.yaml"),
-    rules=(*VALUES_RULES, *VALUES_USAGE_RULES, *TOOLCHAIN_RULES),
-    features=Features(
-        completion=complete_values,
-        trigger_characters=(":", " "),
-        hover=hover_values,
-        references=references_values,
-    ),
-    settings_section=documents.SETTINGS_SECTION,
+    settings_section=SETTINGS_SECTION,
+    offers=Offers(frozenset({"completion", "hover", "references"}), VALUES_TRIGGERS),
 )
 """Values files of a chart: values*.yaml beside Chart.yaml, ci/*.yaml below it."""
 
 HELM_SCHEMA = Language(
-    name=documents.SCHEMA_KIND,
+    name=SCHEMA_KIND,
     code_prefixes=("HL",),
-    parse=documents.parse_schema_file,
-    discovery=Discovery(names=frozenset({documents.SCHEMA_FILE})),
-    recognize=documents.is_schema_file,
+    discovery=Discovery(names=frozenset({SCHEMA_FILE})),
+    parts=_schema_parts,
+    recognize=is_schema_file,
     watch_globs=("**/values.schema.json",),
-    rules=SCHEMA_RULES,
+    offers=Offers(),
 )
 """A chart's values.schema.json."""
 
 HELM_TEMPLATE = Language(
-    name=documents.TEMPLATE_KIND,
+    name=TEMPLATE_KIND,
     code_prefixes=("HL",),
-    parse=documents.parse_template_file,
     discovery=Discovery(patterns=("*.yaml", "*.yml", "*.tpl", "*.txt")),
-    recognize=documents.is_template_file,
+    parts=_template_parts,
+    recognize=is_template_file,
     watch_globs=("**/templates/**",),
-    rules=TEMPLATE_RULES,
-    features=Features(
-        completion=complete_template,
-        trigger_characters=(".", '"'),
-        hover=hover,
-        definition=definition,
-        inlay_hints=inlay_hints,
+    offers=Offers(
+        frozenset({"completion", "hover", "definition", "inlay_hints"}), TEMPLATE_TRIGGERS
     ),
 )
 """Chart templates: files under a chart's templates/ (yaml, yml, tpl, txt)."""

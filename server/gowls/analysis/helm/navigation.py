@@ -11,10 +11,10 @@ from gowls.analysis.helm.documents import (
     TemplateFile,
     ValuesFile,
     chart_model,
-    template_chart_root,
     values_file,
     values_root,
 )
+from gowls.analysis.helm.language import template_chart_root
 from gowls.analysis.helm.lookups import chart_templates, defines, schema_node, shown
 from gowls.analysis.helm.templates import ValuesRef
 from gowls.analysis.helm.values import has_path, lookup

@@ -9,8 +9,6 @@ from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
 from gowls.analysis.helm.documents import (
-    SCHEMA_KIND,
-    VALUES_KIND,
     SchemaFile,
     SnapshotReader,
     ValuesFile,
@@ -20,6 +18,7 @@ from gowls.analysis.helm.documents import (
     values_file,
     values_root,
 )
+from gowls.analysis.helm.language import SCHEMA_KIND, VALUES_KIND
 from gowls.analysis.helm.schema import (
     InstancePath,
     SchemaFinding,

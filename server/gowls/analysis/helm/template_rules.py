@@ -9,17 +9,15 @@ from pathlib import Path
 from gowls.analysis.edits import delete_lines
 from gowls.analysis.findings import Finding, Fix, Severity, TextEdit
 from gowls.analysis.helm.documents import (
-    TEMPLATE_KIND,
-    VALUES_KIND,
     TemplateFile,
     ValuesFile,
     chart_model,
-    template_chart_root,
     values_file,
     values_root,
 )
 from gowls.analysis.helm.edits import insert_value
 from gowls.analysis.helm.functions import TEMPLATE_FUNCTIONS
+from gowls.analysis.helm.language import TEMPLATE_KIND, VALUES_KIND, template_chart_root
 from gowls.analysis.helm.model import chart_reads, defined_values, unpacked_all
 from gowls.analysis.helm.rules import chart_example
 from gowls.analysis.helm.usage import declared, defined, unused_paths

@@ -17,14 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
-from gowls.analysis.helm.documents import VALUES_KIND, ValuesFile, values_root
+from gowls.analysis.helm.documents import ValuesFile, values_root
+from gowls.analysis.helm.language import VALUES_KIND
 from gowls.analysis.helm.lookups import chart_templates
 from gowls.analysis.helm.rules import chart_example
 from gowls.analysis.helm.values import lookup
 from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
 from gowls.analysis.snapshot import Snapshot
-from gowls.syntax.gomod import parse_gomod
-from gowls.syntax.gowork import parse_gowork
 from gowls.syntax.positions import Point, Span
 from gowls.syntax.versions import GoVersion
 
@@ -46,6 +45,10 @@ class GoLine:
 def governing_go_line(snapshot: Snapshot, directory: Path) -> GoLine | None:
     """The nearest go.work's go line above or beside ``directory``, else the nearest
     go.mod's."""
+    # The go.mod/go.work grammar loads only for a chart that names a golang image.
+    from gowls.syntax.gomod import parse_gomod
+    from gowls.syntax.gowork import parse_gowork
+
     for name, parse in (("go.work", parse_gowork), ("go.mod", parse_gomod)):
         for parent in (directory, *directory.parents):
             path = parent / name

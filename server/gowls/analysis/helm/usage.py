@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from gowls.analysis.helm.schema import Schema
 from gowls.analysis.helm.templates import TemplateReads, ValuesPath
 
-TEMPLATE_SUFFIXES = (".yaml", ".yml", ".tpl", ".txt")
-
 
 def defined(data: object, path: ValuesPath) -> bool:
     """Whether ``path`` exists in ``data``, or lies under a null or an empty mapping (below

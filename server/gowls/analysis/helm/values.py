@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from gowls.analysis.helm.language import CI_PATTERNS, VALUES_PATTERNS
 from gowls.analysis.helm.schema import InstancePath, Schema, SchemaFinding, load_schema, validate
 
 Values = dict[str, Any]
@@ -171,10 +172,6 @@ class Chart:
 
     schema: Schema | None = None
     """The loaded values.schema.json, or None when the chart has none."""
-
-
-VALUES_PATTERNS = ("values*.yaml", "values*.yml")
-CI_PATTERNS = ("*.yaml", "*.yml")
 
 
 def values_files(root: Path, reader: ChartReader) -> list[Path]:
