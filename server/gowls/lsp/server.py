@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 
 from gowls import __version__
 from gowls.analysis.engine import FileResult
@@ -60,6 +61,23 @@ class GowlsProtocol(LanguageServerProtocol):
             self._send_response(msg_id, None, error.to_response_error())
             return
         super().handle_message(message)
+
+    @lsp_method(lsp.SHUTDOWN)
+    def lsp_shutdown(self, *args: Any) -> Generator[Any, Any, None]:
+        """pygls's shutdown, cancelling pending requests from a copy of their table.
+
+        pygls iterates the live table while cancelling, and a future settled meanwhile (an
+        answer to the server's own request, a command finishing) removes itself from it:
+        ``RuntimeError: dictionary changed size during iteration`` on a client that sends
+        shutdown right after its last request.
+        """
+        if (user_handler := self.fm.features.get(lsp.SHUTDOWN)) is not None:
+            yield user_handler, args, None
+        current_id = self.msg_id
+        for msg_id, future in list(self._request_futures.items()):
+            if msg_id != current_id and not future.done():
+                future.cancel()
+        self._shutdown = True
 
 
 class GowlsServer(LanguageServer):
