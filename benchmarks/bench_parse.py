@@ -189,9 +189,10 @@ KINDS = (
 )
 
 
-def _edited_line(kind: str, lines: list[str]) -> int:
+def _edited_line(kind: str, lines: list[str], end: bool = False) -> int:
     middle = len(lines) // 2
-    for i in range(middle, len(lines)):
+    order = range(len(lines) - 1, middle - 1, -1) if end else range(middle, len(lines))
+    for i in order:
         text = lines[i]
         if kind in ("go.mod", "go.work") and " v1." in text:
             return i
@@ -200,7 +201,9 @@ def _edited_line(kind: str, lines: list[str]) -> int:
     return middle
 
 
-def run(kind: Kind, size: int, edits: int, fresh: bool, profile: bool) -> list[float]:
+def run(
+    kind: Kind, size: int, edits: int, fresh: bool, profile: bool, end: bool = False
+) -> list[float]:
     """CPU seconds per edit for one kind and size."""
     rel, lines, extra = kind.write(size)
     with tempfile.TemporaryDirectory() as tmp:
@@ -219,7 +222,7 @@ def run(kind: Kind, size: int, edits: int, fresh: bool, profile: bool) -> list[f
         ws.open(path, "\n".join(lines) + "\n", 0)
         ws.check([path])
         gc.freeze()
-        line = _edited_line(kind.name, lines)
+        line = _edited_line(kind.name, lines, end)
         texts = [lines[line], kind.alternate(lines[line])]
         times: list[float] = []
         prof = cProfile.Profile() if profile else None
@@ -250,11 +253,14 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="clear the parse cache per edit")
     parser.add_argument("--profile", help="KIND:SIZE to profile")
     parser.add_argument("--server", help="another checkout's server/ directory")
+    parser.add_argument(
+        "--end", action="store_true", help="edit the last such line (as bench_latency does)"
+    )
     args = parser.parse_args()
     if args.profile:
         name, size = args.profile.rsplit(":", 1)
         kind = next(k for k in KINDS if k.name == name)
-        run(kind, int(size), args.edits, args.fresh, profile=True)
+        run(kind, int(size), args.edits, args.fresh, profile=True, end=args.end)
         return
     print("| kind | lines | edits | median CPU ms | p99 CPU ms | max CPU ms |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -262,7 +268,7 @@ def main() -> None:
         if args.only and kind.name not in args.only:
             continue
         for size in args.sizes:
-            ms = sorted(t * 1000 for t in run(kind, size, args.edits, args.fresh, False))
+            ms = sorted(t * 1000 for t in run(kind, size, args.edits, args.fresh, False, args.end))
             p99 = ms[min(len(ms) - 1, round(0.99 * (len(ms) - 1)))]
             print(
                 f"| {kind.name} | {size:,} | {len(ms)} | {statistics.median(ms):.2f} | "
