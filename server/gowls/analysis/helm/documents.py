@@ -167,7 +167,7 @@ def parse_values_file(data: bytes, path: Path) -> ValuesFile:
 def reparse_values_file(data: bytes, path: Path, previous: ValuesFile) -> ValuesFile:
     """A values file's new text parsed from its previous document (unchanged parts reused)."""
     doc = reparse_yaml(previous.yaml, data)
-    return ValuesFile(doc, values_document(doc))
+    return ValuesFile(doc, values_document(doc, previous.values))
 
 
 def parse_schema_file(data: bytes, path: Path) -> SchemaFile:
