@@ -7,9 +7,10 @@ values.schema.json files are recognised here; both are parsed without ever faili
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from gowls.analysis.helm.jsontext import JsonText, parse_json
 from gowls.analysis.helm.schema import Schema, load_schema_text
@@ -32,6 +33,8 @@ from gowls.syntax.yaml import YamlDocument, YamlProblem, parse_yaml, reparse_yam
 
 VALUES_KIND = "helm-values"
 SCHEMA_KIND = "helm-schema"
+T = TypeVar("T")
+
 TEMPLATE_KIND = "helm-template"
 CHART_FILE = "Chart.yaml"
 SCHEMA_FILE = "values.schema.json"
@@ -100,6 +103,18 @@ class TemplateFile:
     scan: TemplateScan
     reads: TemplateReads
     problems: tuple[TemplateSyntaxProblem, ...]
+    derived: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Results of pure functions of this document (``derive``), kept while the parse cache
+    keeps it: re-checking an unchanged template replays them."""
+
+    def derive(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, once per document and ``key`` (``compute`` must depend on nothing
+        but this document and what ``key`` names)."""
+        try:
+            return cast(T, self.derived[key])
+        except KeyError:
+            value = self.derived[key] = compute()
+            return value
 
     def span(self, start: int, end: int) -> Span:
         """Byte offsets as a span."""
