@@ -27,7 +27,7 @@ from gowls.analysis.helm.yamlvalues import ValuesDocument, values_document
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import FileSource
 from gowls.syntax.comments import CommentToken
-from gowls.syntax.gotemplate import TemplateScan, scan_template
+from gowls.syntax.gotemplate import TemplateScan, rescan_template, scan_template
 from gowls.syntax.positions import LineIndex, Point, Span
 from gowls.syntax.yaml import YamlDocument, YamlProblem, parse_yaml, reparse_yaml
 
@@ -128,8 +128,17 @@ class TemplateFile:
 
 def parse_template_file(data: bytes, path: Path) -> TemplateFile:
     """Scan a template; never raises."""
+    return _template_file(data, scan_template(data))
+
+
+def reparse_template_file(data: bytes, path: Path, previous: TemplateFile) -> TemplateFile:
+    """A template's new text scanned from its previous scan (what lies before the edit is
+    not read again)."""
+    return _template_file(data, rescan_template(previous.scan, data))
+
+
+def _template_file(data: bytes, scan: TemplateScan) -> TemplateFile:
     index = LineIndex(data)
-    scan = scan_template(data)
     problems = tuple(
         TemplateSyntaxProblem(Span(index.point(p.start), index.point(p.end)), p.message)
         for p in scan.problems

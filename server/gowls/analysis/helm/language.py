@@ -45,6 +45,7 @@ HELM_TEMPLATE = Language(
     name=documents.TEMPLATE_KIND,
     code_prefixes=("HL",),
     parse=documents.parse_template_file,
+    reparse=documents.reparse_template_file,
     discovery=Discovery(patterns=("*.yaml", "*.yml", "*.tpl", "*.txt")),
     recognize=documents.is_template_file,
     watch_globs=("**/templates/**",),
