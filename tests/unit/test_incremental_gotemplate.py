@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gowls.analysis.helm import templates as helm_templates
 from gowls.analysis.helm.documents import parse_template_file, reparse_template_file
 from gowls.syntax.gotemplate import rescan_template, scan_template
 from gowls.syntax.gotemplate import structure as gt_structure
@@ -73,6 +74,7 @@ PIECES = (
 def dense_checkpoints(monkeypatch: pytest.MonkeyPatch) -> None:
     """A reader checkpoint before every action, so short texts exercise resuming too."""
     monkeypatch.setattr(gt_structure, "CHECKPOINT_EVERY", 1)
+    monkeypatch.setattr(helm_templates, "_CHECKPOINT_EVERY", 1)
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))

@@ -128,22 +128,22 @@ class TemplateFile:
 
 def parse_template_file(data: bytes, path: Path) -> TemplateFile:
     """Scan a template; never raises."""
-    return _template_file(data, scan_template(data))
+    return _template_file(data, scan_template(data), None)
 
 
 def reparse_template_file(data: bytes, path: Path, previous: TemplateFile) -> TemplateFile:
-    """A template's new text scanned from its previous scan (what lies before the edit is
-    not read again)."""
-    return _template_file(data, rescan_template(previous.scan, data))
+    """A template's new text scanned and read from its previous document (what lies before
+    the edit is not read again)."""
+    return _template_file(data, rescan_template(previous.scan, data), previous.reads)
 
 
-def _template_file(data: bytes, scan: TemplateScan) -> TemplateFile:
+def _template_file(data: bytes, scan: TemplateScan, previous: TemplateReads | None) -> TemplateFile:
     index = LineIndex(data)
     problems = tuple(
         TemplateSyntaxProblem(Span(index.point(p.start), index.point(p.end)), p.message)
         for p in scan.problems
     )
-    return TemplateFile(index, scan, template_reads(data, scan), problems)
+    return TemplateFile(index, scan, template_reads(data, scan, previous), problems)
 
 
 def template_chart_root(source: FileSource, path: Path) -> Path | None:

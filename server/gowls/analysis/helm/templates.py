@@ -76,6 +76,28 @@ class TemplateReads:
     """Where ``.Values`` is read in a way that hides which keys (offsets)."""
     writes: list[ValuesPath] = field(default_factory=list)
     """Paths a template sets itself (``set .Values.a "b" x`` writes ``a.b``)."""
+    resume: _Resume | None = field(default=None, compare=False, repr=False)
+    """Where reading an edited text may start again (see ``template_reads``)."""
+
+
+@dataclass(frozen=True)
+class _Checkpoint:
+    """The reader's state before a top-level action (every block before it is closed)."""
+
+    action: int
+    refs: int
+    dynamic: int
+    writes: int
+    variables: tuple[tuple[str, ValuesPath], ...]
+
+
+@dataclass(frozen=True)
+class _Resume:
+    scan: TemplateScan
+    checkpoints: tuple[_Checkpoint, ...]
+
+
+_CHECKPOINT_EVERY = 32
 
 
 ROOT: ValuesPath = ("\x00root",)
@@ -92,12 +114,51 @@ class _Dot:
     """Inside a ``define``/``block`` body, where dot is whatever the caller passed."""
 
 
-def template_reads(data: bytes, scan: TemplateScan | None = None) -> TemplateReads:
-    """The values reads of a template's text."""
+def template_reads(
+    data: bytes, scan: TemplateScan | None = None, previous: TemplateReads | None = None
+) -> TemplateReads:
+    """The values reads of a template's text.
+
+    With ``previous`` (the reads of the text ``scan`` was re-scanned from), the reads of the
+    leading actions the re-scan kept are taken from it, up to the last top-level action
+    among them that it saved a state before: reads inside a block depend on all of its arms,
+    so only a point outside every block is a safe start."""
     scan = scan or scan_template(data)
     out = TemplateReads()
     variables: dict[str, ValuesPath] = {}
-    for index, action in enumerate(scan.actions):
+    checkpoints: list[_Checkpoint] = []
+    first = 0
+    old = previous.resume if previous is not None else None
+    if previous is not None and old is not None:
+        same = 0
+        for mine, theirs in zip(scan.actions, old.scan.actions, strict=False):
+            if mine is not theirs:
+                break
+            same += 1
+        usable = [c for c in old.checkpoints if c.action <= same]
+        if usable:
+            point = usable[-1]
+            first = point.action
+            out.refs = previous.refs[: point.refs]
+            out.dynamic = previous.dynamic[: point.dynamic]
+            out.writes = previous.writes[: point.writes]
+            variables = dict(point.variables)
+            checkpoints = usable
+    actions = scan.actions
+    for index in range(first, len(actions)):
+        action = actions[index]
+        if _outside_blocks(scan, index) and (
+            not checkpoints or index - checkpoints[-1].action >= _CHECKPOINT_EVERY
+        ):
+            checkpoints.append(
+                _Checkpoint(
+                    index,
+                    len(out.refs),
+                    len(out.dynamic),
+                    len(out.writes),
+                    tuple(variables.items()),
+                )
+            )
         dot, guards = _context(scan, index, action, variables)
         pipelines = [action.pipeline] if action.pipeline is not None else []
         testing = action.keyword in _TESTS
@@ -113,7 +174,17 @@ def template_reads(data: bytes, scan: TemplateScan | None = None) -> TemplateRea
                         variables.pop(decl.variable or "", None)
                 else:
                     _declare(pipeline, dot, variables)
+    out.resume = _Resume(scan, tuple(checkpoints))
     return out
+
+
+def _outside_blocks(scan: TemplateScan, index: int) -> bool:
+    """Whether no block is open before action ``index`` (it may open one)."""
+    b = scan.actions[index].block
+    if b is None:
+        return True
+    block = scan.blocks[b]
+    return block.parent is None and block.branches[0].action == index
 
 
 def _context(
