@@ -10,7 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gowls.analysis.helm import templates as helm_templates
-from gowls.analysis.helm.documents import parse_template_file, reparse_template_file
+from gowls.analysis.helm.documents import (
+    parse_template_file,
+    reparse_template_file,
+    template_facts,
+)
 from gowls.syntax.gotemplate import rescan_template, scan_template
 from gowls.syntax.gotemplate import structure as gt_structure
 
@@ -110,3 +114,15 @@ def test_an_edit_at_the_end_keeps_the_actions_before_it() -> None:
     new = rescan_template(old, text.encode())
     assert new == scan_template(text.encode())
     assert all(a is b for a, b in zip(new.actions[:256], old.actions[:256], strict=True))
+
+
+def test_template_facts_ignore_text_and_positions() -> None:
+    text = 'a: {{ .Values.a }}\nimage: golang:{{ .Values.go }}\n{{ $_ := set .Values "w" 1 }}\n'
+    doc = parse_template_file(text.encode(), PATH)
+    reads, dynamic, writes, fed = template_facts(doc)
+    assert reads == {("a",), ("go",)} and dynamic and fed == {("go",)}  # set .Values: dynamic
+    assert writes == {("w",)}
+    moved = reparse_template_file(("# a comment\n" + text).encode(), PATH, doc)
+    assert template_facts(moved) == template_facts(doc)
+    more = reparse_template_file((text + "{{ .Values.b }}\n").encode(), PATH, doc)
+    assert template_facts(more) != template_facts(doc)

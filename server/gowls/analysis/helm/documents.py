@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 
 from gowls.analysis.helm.jsontext import JsonText, parse_json
 from gowls.analysis.helm.schema import Schema, load_schema_text
-from gowls.analysis.helm.templates import TemplateReads, template_reads
+from gowls.analysis.helm.templates import TemplateReads, golang_fed, template_reads
 from gowls.analysis.helm.usage import TEMPLATE_SUFFIXES
 from gowls.analysis.helm.values import (
     CI_PATTERNS,
@@ -137,6 +137,34 @@ def reparse_template_file(data: bytes, path: Path, previous: TemplateFile) -> Te
     return _template_file(data, rescan_template(previous.scan, data), previous.reads)
 
 
+TemplateFacts = tuple[
+    frozenset[tuple[str, ...]], bool, frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]
+]
+
+
+def template_facts(doc: TemplateFile) -> TemplateFacts:
+    """What the checks of other files learn from a template: the values paths it reads,
+    whether it reads ``.Values`` dynamically, the paths it ``set``s, and the paths it feeds
+    to a ``golang:`` image (never offsets or text). Shaped for a kind's ``facts`` hook
+    (early cutoff): an edit that leaves them equal changes no other file's findings."""
+
+    def compute() -> TemplateFacts:
+        reads = doc.reads
+        return (
+            frozenset(r.path for r in reads.refs),
+            bool(reads.dynamic),
+            frozenset(reads.writes),
+            template_golang_fed(doc),
+        )
+
+    return doc.derive("facts", compute)
+
+
+def template_golang_fed(doc: TemplateFile) -> frozenset[tuple[str, ...]]:
+    """Values paths ``doc`` writes right after ``golang:`` (once per document)."""
+    return doc.derive("golang-fed paths", lambda: golang_fed(doc.scan, doc.reads, doc.index.data))
+
+
 def _template_file(data: bytes, scan: TemplateScan, previous: TemplateReads | None) -> TemplateFile:
     index = LineIndex(data)
     problems = tuple(
@@ -166,7 +194,7 @@ def is_template_file(source: FileSource, path: Path) -> bool:
 
 def template_file(snapshot: Snapshot, path: Path) -> TemplateFile | None:
     """The template document at ``path``."""
-    doc = snapshot.parsed(path, TEMPLATE_KIND, parse_template_file)
+    doc = snapshot.parsed(path, TEMPLATE_KIND, parse_template_file, reparse_template_file)
     return doc if isinstance(doc, TemplateFile) else None
 
 

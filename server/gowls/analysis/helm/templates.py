@@ -16,6 +16,7 @@ which values are read; they are counted so unused-value checks can stay silent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -381,3 +382,25 @@ def _literal_keys(args: Sequence[Operand]) -> tuple[ValuesPath, bool]:
             return tuple(keys), False
         keys.append(value)
     return tuple(keys), True
+
+
+_GOLANG_BEFORE = re.compile(r"(?:^|[\s\"'=])(?:[\w.-]+(?::[0-9]+)?/)*(?:library/)?golang:$")
+
+
+def golang_fed(scan: TemplateScan, reads: TemplateReads, data: bytes) -> frozenset[ValuesPath]:
+    """Values paths a template writes right after ``golang:`` (``image: golang:{{ .Values.go
+    }}``): their values are golang image tags."""
+    out: set[ValuesPath] = set()
+    for action in scan.actions:
+        line_start = data.rfind(b"\n", 0, action.start) + 1
+        # the pattern is anchored at the end: a cheap test first keeps long template
+        # lines (Prometheus rule expressions) from costing a regex scan per action
+        if not data.endswith(b"golang:", line_start, action.start):
+            continue
+        before = data[line_start : action.start].decode("utf-8", errors="replace")
+        if not _GOLANG_BEFORE.search(before):
+            continue
+        for ref in reads.refs:
+            if action.start <= ref.start < action.end and ref.path:
+                out.add(ref.path)
+    return frozenset(out)

@@ -14,11 +14,10 @@ import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
-from gowls.analysis.helm.documents import VALUES_KIND, TemplateFile, ValuesFile, values_root
+from gowls.analysis.helm.documents import VALUES_KIND, ValuesFile, template_golang_fed, values_root
 from gowls.analysis.helm.lookups import chart_templates
 from gowls.analysis.helm.rules import chart_example
 from gowls.analysis.helm.values import lookup
@@ -83,9 +82,6 @@ def _source_version(doc: ValuesFile, span: Span, pattern: re.Pattern[str]) -> Im
     return ImageVersion(version, Span(at, Point(at.line, at.column + len(version))))
 
 
-_GOLANG_BEFORE = re.compile(r"(?:^|[\s\"'=])(?:[\w.-]+(?::[0-9]+)?/)*(?:library/)?golang:$")
-
-
 def fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
     """Values paths a template writes right after ``golang:`` (``image: golang:{{ .Values.go
     }}``): their values are golang image tags (once per chart and snapshot)."""
@@ -95,25 +91,7 @@ def fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
 def _fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
     for _path, doc in chart_templates(snapshot, root):
-        out.update(doc.derive("helm golang-fed paths", partial(_template_fed_paths, doc)))
-    return frozenset(out)
-
-
-def _template_fed_paths(doc: TemplateFile) -> frozenset[tuple[str, ...]]:
-    out: set[tuple[str, ...]] = set()
-    data = doc.index.data
-    for action in doc.scan.actions:
-        line_start = data.rfind(b"\n", 0, action.start) + 1
-        # the pattern is anchored at the end: a cheap test first keeps long template
-        # lines (Prometheus rule expressions) from costing a regex scan per action
-        if not data.endswith(b"golang:", line_start, action.start):
-            continue
-        before = data[line_start : action.start].decode("utf-8", errors="replace")
-        if not _GOLANG_BEFORE.search(before):
-            continue
-        for ref in doc.reads.refs:
-            if action.start <= ref.start < action.end and ref.path:
-                out.add(ref.path)
+        out.update(template_golang_fed(doc))
     return frozenset(out)
 
 
