@@ -100,6 +100,9 @@ def image_versions(
 ) -> Iterator[ImageVersion]:
     """Go versions of golang images in the values file, as written (``fed``: paths templates
     use as a golang tag)."""
+    data = doc.index.data
+    if not fed and b"golang" not in data and b"\\" not in data:
+        return  # both forms below name golang in the file (unless written with escapes)
     sites = doc.values.sites
     for path, site in sites.items():
         if site.value is None or not path:
