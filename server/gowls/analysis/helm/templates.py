@@ -81,15 +81,22 @@ class TemplateReads:
     """Where reading an edited text may start again (see ``template_reads``)."""
 
 
+_Arms = tuple[tuple[str, tuple[str, ...]], ...]
+"""A block's arms as their keywords and token texts (no offsets)."""
+
+
 @dataclass(frozen=True)
 class _Checkpoint:
-    """The reader's state before a top-level action (every block before it is closed)."""
+    """The reader's state before action ``action``, and the arms of the blocks open there:
+    reads inside a block depend on all of its arms (their tests guard the whole block), so
+    the state holds for an edited text only while those arms read the same."""
 
     action: int
     refs: int
     dynamic: int
     writes: int
     variables: tuple[tuple[str, ValuesPath], ...]
+    open_arms: tuple[tuple[int, _Arms], ...]
 
 
 @dataclass(frozen=True)
@@ -121,9 +128,8 @@ def template_reads(
     """The values reads of a template's text.
 
     With ``previous`` (the reads of the text ``scan`` was re-scanned from), the reads of the
-    leading actions the re-scan kept are taken from it, up to the last top-level action
-    among them that it saved a state before: reads inside a block depend on all of its arms,
-    so only a point outside every block is a safe start."""
+    leading actions the re-scan kept are taken from it, up to the last of them it saved a
+    state before whose enclosing blocks' arms still read the same."""
     scan = scan or scan_template(data)
     out = TemplateReads()
     variables: dict[str, ValuesPath] = {}
@@ -136,7 +142,7 @@ def template_reads(
             if mine is not theirs:
                 break
             same += 1
-        usable = [c for c in old.checkpoints if c.action <= same]
+        usable = [c for c in old.checkpoints if c.action <= same and _arms_hold(scan, c.open_arms)]
         if usable:
             point = usable[-1]
             first = point.action
@@ -148,9 +154,7 @@ def template_reads(
     actions = scan.actions
     for index in range(first, len(actions)):
         action = actions[index]
-        if _outside_blocks(scan, index) and (
-            not checkpoints or index - checkpoints[-1].action >= _CHECKPOINT_EVERY
-        ):
+        if not checkpoints or index - checkpoints[-1].action >= _CHECKPOINT_EVERY:
             checkpoints.append(
                 _Checkpoint(
                     index,
@@ -158,6 +162,7 @@ def template_reads(
                     len(out.dynamic),
                     len(out.writes),
                     tuple(variables.items()),
+                    tuple((b, _arms(scan, b)) for b in _open_blocks(scan, index)),
                 )
             )
         dot, guards = _context(scan, index, action, variables)
@@ -179,13 +184,27 @@ def template_reads(
     return out
 
 
-def _outside_blocks(scan: TemplateScan, index: int) -> bool:
-    """Whether no block is open before action ``index`` (it may open one)."""
+def _open_blocks(scan: TemplateScan, index: int) -> list[int]:
+    """The blocks open before action ``index`` (not one it opens)."""
     b = scan.actions[index].block
-    if b is None:
-        return True
-    block = scan.blocks[b]
-    return block.parent is None and block.branches[0].action == index
+    if b is not None and scan.blocks[b].branches[0].action == index:
+        b = scan.blocks[b].parent
+    out: list[int] = []
+    while b is not None:
+        out.append(b)
+        b = scan.blocks[b].parent
+    return out
+
+
+def _arms(scan: TemplateScan, block: int) -> _Arms:
+    return tuple(
+        (arm.keyword, tuple(t.text for t in scan.actions[arm.action].tokens))
+        for arm in scan.blocks[block].branches
+    )
+
+
+def _arms_hold(scan: TemplateScan, open_arms: tuple[tuple[int, _Arms], ...]) -> bool:
+    return all(b < len(scan.blocks) and _arms(scan, b) == arms for b, arms in open_arms)
 
 
 def _context(
