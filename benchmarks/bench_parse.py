@@ -192,9 +192,10 @@ KINDS = (
 )
 
 
-def _edited_line(kind: str, lines: list[str]) -> int:
+def _edited_line(kind: str, lines: list[str], end: bool = False) -> int:
     middle = len(lines) // 2
-    for i in range(middle, len(lines)):
+    order = range(len(lines) - 1, middle - 1, -1) if end else range(middle, len(lines))
+    for i in order:
         text = lines[i]
         if kind in ("go.mod", "go.work") and " v1." in text:
             return i
@@ -217,7 +218,13 @@ def _texts(mode: str, kind: Kind, lines: list[str], line: int) -> list[str]:
 
 
 def run(
-    kind: Kind, size: int, edits: int, fresh: bool, profile: bool, mode: str = "replace"
+    kind: Kind,
+    size: int,
+    edits: int,
+    fresh: bool,
+    profile: bool,
+    mode: str = "replace",
+    end: bool = False,
 ) -> list[float]:
     """CPU seconds per edit for one kind and size."""
     rel, lines, extra = kind.write(size)
@@ -237,7 +244,7 @@ def run(
         ws.open(path, "\n".join(lines) + "\n", 0)
         ws.check([path])
         gc.freeze()
-        line = _edited_line(kind.name, lines)
+        line = _edited_line(kind.name, lines, end)
         texts = _texts(mode, kind, lines, line)
         times: list[float] = []
         prof = cProfile.Profile() if profile else None
@@ -273,11 +280,14 @@ def main() -> None:
         default="replace",
         help="replace the line, press Enter in it, or delete it (and undo), per edit",
     )
+    parser.add_argument(
+        "--end", action="store_true", help="edit the last such line (as bench_latency does)"
+    )
     args = parser.parse_args()
     if args.profile:
         name, size = args.profile.rsplit(":", 1)
         kind = next(k for k in KINDS if k.name == name)
-        run(kind, int(size), args.edits, args.fresh, profile=True, mode=args.mode)
+        run(kind, int(size), args.edits, args.fresh, profile=True, mode=args.mode, end=args.end)
         return
     print("| kind | lines | edits | median CPU ms | p99 CPU ms | max CPU ms |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -285,7 +295,10 @@ def main() -> None:
         if args.only and kind.name not in args.only:
             continue
         for size in args.sizes:
-            ms = sorted(t * 1000 for t in run(kind, size, args.edits, args.fresh, False, args.mode))
+            ms = sorted(
+                t * 1000
+                for t in run(kind, size, args.edits, args.fresh, False, args.mode, args.end)
+            )
             p99 = ms[min(len(ms) - 1, round(0.99 * (len(ms) - 1)))]
             print(
                 f"| {kind.name} | {size:,} | {len(ms)} | {statistics.median(ms):.2f} | "

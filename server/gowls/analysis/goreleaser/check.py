@@ -82,6 +82,42 @@ class Options:
     """Where the version is pinned (a workflow file), for messages."""
 
 
+_Added = tuple[RuleInfo, Span, str, tuple[Fix, ...], "Severity | None"]
+"""One ``_Walk.add`` call, as recorded for replay."""
+
+
+@dataclass(slots=True)
+class _Visited:
+    """What visiting one subtree in one context added (replayed when both are unchanged)."""
+
+    node: YamlNode
+    """Held so that the ``id`` keying the entry stays this node's."""
+    context: tuple[object, ...]
+    added: tuple[_Added, ...]
+
+
+@dataclass(slots=True)
+class CheckMemo:
+    """Per-subtree results of ``check_config`` for one document, and those of the document it
+    was re-parsed from: a mapping or sequence that the YAML re-parse reused (the same object,
+    so the same bytes at the same place) and is visited in the same context (path, model,
+    edition, target, Pro depth, the document-wide facts the walk reads) adds the same
+    findings, so they are replayed instead of walked. Subtrees whose checks read the document
+    outside themselves (fixes that edit around a node, ``metadata.maintainers``) are not kept.
+    """
+
+    current: dict[int, _Visited] = field(default_factory=dict)
+    previous: dict[int, _Visited] = field(default_factory=dict)
+
+    def successor(self) -> CheckMemo:
+        """The memo for the document re-parsed from this one."""
+        return CheckMemo(previous=self.current or self.previous)
+
+
+_MEMO_MIN_ITEMS = 2
+"""Mappings and sequences with fewer entries are walked, not looked up."""
+
+
 @dataclass
 class _Walk:
     path: Path
@@ -94,6 +130,19 @@ class _Walk:
     moves: dict[str, int] = field(default_factory=dict)
     inside_pro: int = 0
     """Depth of Pro-only keys being walked: keys below one are not reported again."""
+    added: list[_Added] = field(default_factory=list)
+    """Every ``add`` call in order (a subtree's slice is what its memo entry replays)."""
+    global_reads: int = 0
+    """Bumped whenever a check reads the document outside the node it is at."""
+    memo: CheckMemo | None = None
+    facts: tuple[object, ...] = ()
+    """The document-wide state a subtree's findings may depend on (part of memo keys)."""
+
+    @property
+    def whole(self) -> YamlDocument:
+        """The document, for a check that reads it around or outside the current node."""
+        self.global_reads += 1
+        return self.doc
 
     def add(
         self,
@@ -103,6 +152,7 @@ class _Walk:
         fixes: tuple[Fix, ...] = (),
         severity: Severity | None = None,
     ) -> None:
+        self.added.append((info, span, message, fixes, severity))
         key = (info.code, span, message)
         if key in self.seen:
             return
@@ -116,10 +166,15 @@ class _Walk:
         return self.edition is Edition.PRO
 
 
-def check_config(path: Path, doc: YamlDocument, options: Options | None = None) -> list[Finding]:
-    """The findings of a parsed GoReleaser configuration, in source order."""
+def check_config(
+    path: Path, doc: YamlDocument, options: Options | None = None, memo: CheckMemo | None = None
+) -> list[Finding]:
+    """The findings of a parsed GoReleaser configuration, in source order.
+
+    With a ``memo`` (kept with the document, see ``CheckMemo``) unchanged subtrees of a
+    re-parsed document are not walked again; the findings are the same either way."""
     options = options or Options()
-    walk = _Walk(path, doc, options.edition, options.target, options.target_source)
+    walk = _Walk(path, doc, options.edition, options.target, options.target_source, memo=memo)
     for problem in doc.problems:
         walk.add(R.YAML_SYNTAX, problem.span, _syntax_message(problem.message))
     root = deref(doc.root)
@@ -128,6 +183,10 @@ def check_config(path: Path, doc: YamlDocument, options: Options | None = None) 
             walk.edition = Edition.PRO
         _count_moves(walk, root)
         _check_version(walk, root)
+        if memo is not None:
+            maintainers = not is_null(doc.find(["metadata", "maintainers"]))
+            moves = tuple(sorted(walk.moves.items()))
+            walk.facts = (path, walk.edition, walk.target, walk.target_source, maintainers, moves)
         _visit_object(walk, root, PROJECT, ())
     elif root is not None and not is_null(root):
         walk.add(
@@ -138,6 +197,8 @@ def check_config(path: Path, doc: YamlDocument, options: Options | None = None) 
         )
     elif not doc.problems:
         _check_version(walk, None)
+    if memo is not None:
+        memo.previous = {}
     walk.findings.sort(key=lambda f: (f.span.start, f.code))
     return walk.findings
 
@@ -164,7 +225,7 @@ def _check_version(walk: _Walk, root: YamlMapping | None) -> None:
     pair = root.get("version") if root is not None else None
     if pair is None or is_null(pair.value):
         span = pair.span if pair is not None else Span.of(0, 0, 0, 0)
-        fix = Fix("Add `version: 2`", (insert_version(walk.path, walk.doc),), safe=False)
+        fix = Fix("Add `version: 2`", (insert_version(walk.path, walk.whole),), safe=False)
         walk.add(
             R.VERSION_MISSING,
             span,
@@ -204,6 +265,41 @@ def _visit(
     node = deref(value)
     if is_null(node) or node is None:
         return
+    memo = walk.memo
+    if memo is not None and (
+        (isinstance(node, YamlMapping) and len(node.pairs) >= _MEMO_MIN_ITEMS)
+        or (isinstance(node, YamlSequence) and len(node.items) >= _MEMO_MIN_ITEMS)
+    ):
+        _visit_memoised(walk, memo, node, model, path, fld)
+        return
+    _visit_node(walk, node, model, path, fld)
+
+
+def _visit_memoised(
+    walk: _Walk,
+    memo: CheckMemo,
+    node: YamlNode,
+    model: Node,
+    path: tuple[Step, ...],
+    fld: Field | None,
+) -> None:
+    context = (id(model), id(fld), path, walk.inside_pro, walk.facts)
+    key = id(node)
+    entry = memo.current.get(key) or memo.previous.get(key)
+    if entry is not None and entry.node is node and entry.context == context:
+        for added in entry.added:
+            walk.add(*added)
+        memo.current[key] = entry
+        return
+    start, reads = len(walk.added), walk.global_reads
+    _visit_node(walk, node, model, path, fld)
+    if walk.global_reads == reads:
+        memo.current[key] = _Visited(node, context, tuple(walk.added[start:]))
+
+
+def _visit_node(
+    walk: _Walk, node: YamlNode, model: Node, path: tuple[Step, ...], fld: Field | None
+) -> None:
     choice = choose(model, node)
     if choice is None:
         _wrong_type(walk, node, model, path)
@@ -293,7 +389,7 @@ def _too_new(walk: _Walk, pair: YamlPair, fld: Field, path: tuple[Step, ...]) ->
 
 def _metadata_maintainers(walk: _Walk) -> bool:
     """Whether ``metadata.maintainers`` is set (Pro fills nfpm's maintainer from it)."""
-    return not is_null(walk.doc.find(["metadata", "maintainers"]))
+    return not is_null(walk.doc.find(["metadata", "maintainers"]))  # in walk.facts
 
 
 def _key_span(pair: YamlPair) -> Span:
@@ -312,7 +408,7 @@ def _wrong_type(walk: _Walk, node: YamlNode, model: Node, path: tuple[Step, ...]
     wants_list = any(isinstance(m, ListOf) for m in accepted)
     if isinstance(node, YamlScalar) and wants_list:
         hint = f"Write it as a list: `[{shown}]`."
-        fixes = (Fix("Wrap the value in a list", (wrap_in_list(walk.path, walk.doc, node),)),)
+        fixes = (Fix("Wrap the value in a list", (wrap_in_list(walk.path, walk.whole, node),)),)
     elif isinstance(node, YamlScalar) and any(
         isinstance(m, Scalar) and m.kind == "bool" for m in accepted
     ):
@@ -347,7 +443,7 @@ def _unknown_key(
         _removed(walk, pair, removal, path, present)
         return
     if obj.name == "Build" and key == "mod":
-        fix = Fix("Remove `mod`", (delete_pair(walk.path, walk.doc, pair),))
+        fix = Fix("Remove `mod`", (delete_pair(walk.path, walk.whole, pair),))
         walk.add(
             R.MOD_WORKSPACE,
             span,
@@ -399,7 +495,7 @@ def _removed(
             Fix(f"Rename to `{removal.new_key}`", (rename_key(walk.path, pair, removal.new_key),)),
         )
     elif not removal.replacement:
-        fixes = (Fix(f"Remove `{path[-1]}`", (delete_pair(walk.path, walk.doc, pair),)),)
+        fixes = (Fix(f"Remove `{path[-1]}`", (delete_pair(walk.path, walk.whole, pair),)),)
     walk.add(
         R.REMOVED,
         _key_span(pair),
@@ -439,25 +535,25 @@ def _deprecated(
         if isinstance(value, YamlScalar):
             edits = (
                 rename_key(walk.path, pair, target),
-                wrap_in_list(walk.path, walk.doc, value),
+                wrap_in_list(walk.path, walk.whole, value),
             )
             fixes = (Fix(f"Rewrite as `{target}: [...]`", edits, safe=True),)
         elif isinstance(value, YamlSequence):
             fixes = (Fix(f"Rename to `{target}`", (rename_key(walk.path, pair, target),)),)
     elif dep.kind is RewriteKind.REMOVE:
-        fixes = (Fix(f"Remove `{path[-1]}`", (delete_pair(walk.path, walk.doc, pair),)),)
+        fixes = (Fix(f"Remove `{path[-1]}`", (delete_pair(walk.path, walk.whole, pair),)),)
     elif dep.kind is RewriteKind.MOVE_TO_ROOT:
-        root = deref(walk.doc.root)
+        root = deref(walk.whole.root)
         if (
             isinstance(root, YamlMapping)
             and root.get(target) is None
             and walk.moves.get(target, 0) == 1
         ):
-            moved = move_to_root(walk.path, walk.doc, pair, target)
+            moved = move_to_root(walk.path, walk.whole, pair, target)
             if moved:
                 fixes = (Fix(f"Move to the top-level `{target}`", moved),)
     elif dep.kind is RewriteKind.HOIST:
-        edit = hoist_pair(walk.path, walk.doc, pair, present)
+        edit = hoist_pair(walk.path, walk.whole, pair, present)
         if edit is not None:
             fixes = (Fix(f"Move the keys of `{path[-1]}` up", (edit,)),)
     blocked = _replacement_too_new(walk, path, dep)
@@ -529,7 +625,7 @@ def _pairs_at(node: YamlNode | None, path: tuple[str, ...]) -> Iterator[YamlPair
 def _gomod_mod(walk: _Walk, pair: YamlPair) -> None:
     value = deref(pair.value)
     if isinstance(value, YamlScalar) and value.text.strip() == "workspace":
-        fix = Fix("Remove `mod`", (delete_pair(walk.path, walk.doc, pair),))
+        fix = Fix("Remove `mod`", (delete_pair(walk.path, walk.whole, pair),))
         walk.add(
             R.MOD_WORKSPACE,
             value.span,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from gowls.analysis.goreleaser.check import CheckMemo
 from gowls.syntax.comments import CommentToken
 from gowls.syntax.positions import LineIndex
 from gowls.syntax.yaml import YamlDocument, YamlProblem, parse_yaml, reparse_yaml
@@ -16,6 +17,8 @@ class ConfigDocument:
     """A parsed ``.goreleaser.yaml``."""
 
     yaml: YamlDocument
+    checks: CheckMemo = field(default_factory=CheckMemo, compare=False, repr=False)
+    """Per-subtree check results, handed on to the document re-parsed from this one."""
 
     @property
     def index(self) -> LineIndex:
@@ -39,4 +42,4 @@ def parse_config_file(data: bytes, path: Path) -> ConfigDocument:
 
 def reparse_config_file(data: bytes, path: Path, previous: ConfigDocument) -> ConfigDocument:
     """A configuration's new text parsed from its previous document (unchanged parts reused)."""
-    return ConfigDocument(reparse_yaml(previous.yaml, data))
+    return ConfigDocument(reparse_yaml(previous.yaml, data), previous.checks.successor())

@@ -40,7 +40,7 @@ def _all_findings(ctx: RuleContext[Any]) -> list[Finding]:
         if settings.version is not None:
             version, source = settings.version, settings.source
         options = Options(edition, version, source)
-        found = check_config(ctx.path, doc.yaml, options)
+        found = check_config(ctx.path, doc.yaml, options, doc.checks)
         found += settings_findings(ctx.path, doc, settings)
         target = Target(version, source) if version is not None else None
         found += check_workspace(ctx.snapshot.source, ctx.path, doc.yaml, target)

@@ -7,9 +7,10 @@ values.schema.json files are recognised here; both are parsed without ever faili
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from gowls.analysis.helm.jsontext import JsonText, parse_json
 from gowls.analysis.helm.language import (
@@ -22,7 +23,7 @@ from gowls.analysis.helm.language import (
     values_chart_root,
 )
 from gowls.analysis.helm.schema import Schema, load_schema_text
-from gowls.analysis.helm.templates import TemplateReads, template_reads
+from gowls.analysis.helm.templates import TemplateReads, golang_fed, template_reads
 from gowls.analysis.helm.values import (
     Chart,
     ChartReader,
@@ -32,11 +33,11 @@ from gowls.analysis.helm.yamlvalues import ValuesDocument, values_document
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import is_dir
 from gowls.syntax.comments import CommentToken
-from gowls.syntax.gotemplate import TemplateScan, scan_template
+from gowls.syntax.gotemplate import TemplateScan, rescan_template, scan_template
 from gowls.syntax.positions import LineIndex, Point, Span
 from gowls.syntax.yaml import YamlDocument, YamlProblem, parse_yaml, reparse_yaml
 
-"""The ``.gowls.toml`` table whose ``files`` globs name more values files."""
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,18 @@ class TemplateFile:
     scan: TemplateScan
     reads: TemplateReads
     problems: tuple[TemplateSyntaxProblem, ...]
+    derived: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Results of pure functions of this document (``derive``), kept while the parse cache
+    keeps it: re-checking an unchanged template replays them."""
+
+    def derive(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, once per document and ``key`` (``compute`` must depend on nothing
+        but this document and what ``key`` names)."""
+        try:
+            return cast(T, self.derived[key])
+        except KeyError:
+            value = self.derived[key] = compute()
+            return value
 
     def span(self, start: int, end: int) -> Span:
         """Byte offsets as a span."""
@@ -113,14 +126,51 @@ class TemplateFile:
 
 def parse_template_file(data: bytes, path: Path) -> TemplateFile:
     """Scan a template; never raises."""
+    return _template_file(data, scan_template(data), None)
+
+
+def reparse_template_file(data: bytes, path: Path, previous: TemplateFile) -> TemplateFile:
+    """A template's new text scanned and read from its previous document (what lies before
+    the edit is not read again)."""
+    return _template_file(data, rescan_template(previous.scan, data), previous.reads)
+
+
+TemplateFacts = tuple[
+    frozenset[tuple[str, ...]], bool, frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]
+]
+
+
+def template_facts(doc: TemplateFile) -> TemplateFacts:
+    """What the checks of other files learn from a template: the values paths it reads,
+    whether it reads ``.Values`` dynamically, the paths it ``set``s, and the paths it feeds
+    to a ``golang:`` image (never offsets or text). Shaped for a kind's ``facts`` hook
+    (early cutoff): an edit that leaves them equal changes no other file's findings."""
+
+    def compute() -> TemplateFacts:
+        reads = doc.reads
+        return (
+            frozenset(r.path for r in reads.refs),
+            bool(reads.dynamic),
+            frozenset(reads.writes),
+            template_golang_fed(doc),
+        )
+
+    return doc.derive("facts", compute)
+
+
+def template_golang_fed(doc: TemplateFile) -> frozenset[tuple[str, ...]]:
+    """Values paths ``doc`` writes right after ``golang:`` (once per document)."""
+    return doc.derive("golang-fed paths", lambda: golang_fed(doc.scan, doc.reads, doc.index.data))
+
+
+def _template_file(data: bytes, scan: TemplateScan, previous: TemplateReads | None) -> TemplateFile:
     index = LineIndex(data)
-    scan = scan_template(data)
     problems = tuple(
         TemplateSyntaxProblem(Span(index.point(p.start), index.point(p.end)), p.message)
         for p in scan.problems
     )
     try:
-        reads = template_reads(data, scan)
+        reads = template_reads(data, scan, previous)
     except RecursionError:  # parentheses nested hundreds deep: hostile, not a chart
         reads = TemplateReads()
         at = Span(Point(0, 0), Point(0, 0))
@@ -131,7 +181,7 @@ def parse_template_file(data: bytes, path: Path) -> TemplateFile:
 
 def template_file(snapshot: Snapshot, path: Path) -> TemplateFile | None:
     """The template document at ``path``."""
-    doc = snapshot.parsed(path, TEMPLATE_KIND, parse_template_file)
+    doc = snapshot.parsed(path, TEMPLATE_KIND, parse_template_file, reparse_template_file)
     return doc if isinstance(doc, TemplateFile) else None
 
 
@@ -156,7 +206,7 @@ def parse_values_file(data: bytes, path: Path) -> ValuesFile:
 def reparse_values_file(data: bytes, path: Path, previous: ValuesFile) -> ValuesFile:
     """A values file's new text parsed from its previous document (unchanged parts reused)."""
     doc = reparse_yaml(previous.yaml, data)
-    return ValuesFile(doc, values_document(doc))
+    return ValuesFile(doc, values_document(doc, previous.values))
 
 
 def parse_schema_file(data: bytes, path: Path) -> SchemaFile:

@@ -31,6 +31,7 @@ SCHEMA = Parts(parse=documents.parse_schema_file, rules=SCHEMA_RULES)
 
 TEMPLATE = Parts(
     parse=documents.parse_template_file,
+    reparse=documents.reparse_template_file,
     rules=TEMPLATE_RULES,
     features=Features(
         completion=complete_template,

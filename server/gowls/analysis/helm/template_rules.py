@@ -45,7 +45,11 @@ from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
     )
 )
 def template_syntax(ctx: RuleContext[TemplateFile], info: RuleInfo) -> Iterator[Finding]:
-    """Scanner problems and calls to functions Helm does not define."""
+    """Scanner problems and calls to functions Helm does not define (once per document)."""
+    return iter(ctx.doc.derive((info.code, ctx.path), lambda: list(_syntax(ctx, info))))
+
+
+def _syntax(ctx: RuleContext[TemplateFile], info: RuleInfo) -> Iterator[Finding]:
     for problem in ctx.doc.problems:
         yield finding(info, ctx.path, problem.span, problem.message)
     for token in ctx.doc.scan.functions():

@@ -16,6 +16,7 @@ which values are read; they are counted so unused-value checks can stay silent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -76,6 +77,35 @@ class TemplateReads:
     """Where ``.Values`` is read in a way that hides which keys (offsets)."""
     writes: list[ValuesPath] = field(default_factory=list)
     """Paths a template sets itself (``set .Values.a "b" x`` writes ``a.b``)."""
+    resume: _Resume | None = field(default=None, compare=False, repr=False)
+    """Where reading an edited text may start again (see ``template_reads``)."""
+
+
+_Arms = tuple[tuple[str, tuple[str, ...]], ...]
+"""A block's arms as their keywords and token texts (no offsets)."""
+
+
+@dataclass(frozen=True)
+class _Checkpoint:
+    """The reader's state before action ``action``, and the arms of the blocks open there:
+    reads inside a block depend on all of its arms (their tests guard the whole block), so
+    the state holds for an edited text only while those arms read the same."""
+
+    action: int
+    refs: int
+    dynamic: int
+    writes: int
+    variables: tuple[tuple[str, ValuesPath], ...]
+    open_arms: tuple[tuple[int, _Arms], ...]
+
+
+@dataclass(frozen=True)
+class _Resume:
+    scan: TemplateScan
+    checkpoints: tuple[_Checkpoint, ...]
+
+
+_CHECKPOINT_EVERY = 32
 
 
 ROOT: ValuesPath = ("\x00root",)
@@ -92,12 +122,49 @@ class _Dot:
     """Inside a ``define``/``block`` body, where dot is whatever the caller passed."""
 
 
-def template_reads(data: bytes, scan: TemplateScan | None = None) -> TemplateReads:
-    """The values reads of a template's text."""
+def template_reads(
+    data: bytes, scan: TemplateScan | None = None, previous: TemplateReads | None = None
+) -> TemplateReads:
+    """The values reads of a template's text.
+
+    With ``previous`` (the reads of the text ``scan`` was re-scanned from), the reads of the
+    leading actions the re-scan kept are taken from it, up to the last of them it saved a
+    state before whose enclosing blocks' arms still read the same."""
     scan = scan or scan_template(data)
     out = TemplateReads()
     variables: dict[str, ValuesPath] = {}
-    for index, action in enumerate(scan.actions):
+    checkpoints: list[_Checkpoint] = []
+    first = 0
+    old = previous.resume if previous is not None else None
+    if previous is not None and old is not None:
+        same = 0
+        for mine, theirs in zip(scan.actions, old.scan.actions, strict=False):
+            if mine is not theirs:
+                break
+            same += 1
+        usable = [c for c in old.checkpoints if c.action <= same and _arms_hold(scan, c.open_arms)]
+        if usable:
+            point = usable[-1]
+            first = point.action
+            out.refs = previous.refs[: point.refs]
+            out.dynamic = previous.dynamic[: point.dynamic]
+            out.writes = previous.writes[: point.writes]
+            variables = dict(point.variables)
+            checkpoints = usable
+    actions = scan.actions
+    for index in range(first, len(actions)):
+        action = actions[index]
+        if not checkpoints or index - checkpoints[-1].action >= _CHECKPOINT_EVERY:
+            checkpoints.append(
+                _Checkpoint(
+                    index,
+                    len(out.refs),
+                    len(out.dynamic),
+                    len(out.writes),
+                    tuple(variables.items()),
+                    tuple((b, _arms(scan, b)) for b in _open_blocks(scan, index)),
+                )
+            )
         dot, guards = _context(scan, index, action, variables)
         pipelines = [action.pipeline] if action.pipeline is not None else []
         testing = action.keyword in _TESTS
@@ -113,11 +180,35 @@ def template_reads(data: bytes, scan: TemplateScan | None = None) -> TemplateRea
                         variables.pop(decl.variable or "", None)
                 else:
                     _declare(pipeline, dot, variables)
+    out.resume = _Resume(scan, tuple(checkpoints))
     return out
 
 
 MAX_SCOPES = 100
 """Enclosing blocks followed for each action (the innermost): hostile nesting stays linear."""
+
+
+def _open_blocks(scan: TemplateScan, index: int) -> list[int]:
+    """The blocks open before action ``index`` (not one it opens)."""
+    b = scan.actions[index].block
+    if b is not None and scan.blocks[b].branches[0].action == index:
+        b = scan.blocks[b].parent
+    out: list[int] = []
+    while b is not None:
+        out.append(b)
+        b = scan.blocks[b].parent
+    return out
+
+
+def _arms(scan: TemplateScan, block: int) -> _Arms:
+    return tuple(
+        (arm.keyword, tuple(t.text for t in scan.actions[arm.action].tokens))
+        for arm in scan.blocks[block].branches
+    )
+
+
+def _arms_hold(scan: TemplateScan, open_arms: tuple[tuple[int, _Arms], ...]) -> bool:
+    return all(b < len(scan.blocks) and _arms(scan, b) == arms for b, arms in open_arms)
 
 
 def _context(
@@ -314,3 +405,28 @@ def _literal_keys(args: Sequence[Operand]) -> tuple[ValuesPath, bool]:
             return tuple(keys), False
         keys.append(value)
     return tuple(keys), True
+
+
+_LOOK_BACK = 512
+_GOLANG_BEFORE = re.compile(r"(?:^|[\s\"'=])(?:[\w.-]+(?::[0-9]+)?/)*(?:library/)?golang:$")
+
+
+def golang_fed(scan: TemplateScan, reads: TemplateReads, data: bytes) -> frozenset[ValuesPath]:
+    """Values paths a template writes right after ``golang:`` (``image: golang:{{ .Values.go
+    }}``): their values are golang image tags."""
+    out: set[ValuesPath] = set()
+    for action in scan.actions:
+        # an image reference is short: a bounded look-back keeps one long line linear
+        line_start = data.rfind(b"\n", max(0, action.start - _LOOK_BACK), action.start) + 1
+        line_start = max(line_start, action.start - _LOOK_BACK)
+        # the pattern is anchored at the end: a cheap test first keeps long template
+        # lines (Prometheus rule expressions) from costing a regex scan per action
+        if not data.endswith(b"golang:", line_start, action.start):
+            continue
+        before = data[line_start : action.start].decode("utf-8", errors="replace")
+        if not _GOLANG_BEFORE.search(before):
+            continue
+        for ref in reads.refs:
+            if action.start <= ref.start < action.end and ref.path:
+                out.add(ref.path)
+    return frozenset(out)

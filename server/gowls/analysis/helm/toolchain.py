@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
-from gowls.analysis.helm.documents import ValuesFile, values_root
+from gowls.analysis.helm.documents import ValuesFile, template_golang_fed, values_root
 from gowls.analysis.helm.language import VALUES_KIND
 from gowls.analysis.helm.lookups import chart_templates
 from gowls.analysis.helm.rules import chart_example
@@ -85,10 +85,6 @@ def _source_version(doc: ValuesFile, span: Span, pattern: re.Pattern[str]) -> Im
     return ImageVersion(version, Span(at, Point(at.line, at.column + len(version))))
 
 
-_LOOK_BACK = 512
-_GOLANG_BEFORE = re.compile(r"(?:^|[\s\"'=])(?:[\w.-]+(?::[0-9]+)?/)*(?:library/)?golang:$")
-
-
 def fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
     """Values paths a template writes right after ``golang:`` (``image: golang:{{ .Values.go
     }}``): their values are golang image tags (once per chart and snapshot)."""
@@ -98,21 +94,7 @@ def fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
 def _fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
     for _path, doc in chart_templates(snapshot, root):
-        data = doc.index.data
-        for action in doc.scan.actions:
-            # an image reference is short: a bounded look-back keeps one long line linear
-            line_start = data.rfind(b"\n", max(0, action.start - _LOOK_BACK), action.start) + 1
-            line_start = max(line_start, action.start - _LOOK_BACK)
-            # the pattern is anchored at the end: a cheap test first keeps long template
-            # lines (Prometheus rule expressions) from costing a regex scan per action
-            if not data.endswith(b"golang:", line_start, action.start):
-                continue
-            before = data[line_start : action.start].decode("utf-8", errors="replace")
-            if not _GOLANG_BEFORE.search(before):
-                continue
-            for ref in doc.reads.refs:
-                if action.start <= ref.start < action.end and ref.path:
-                    out.add(ref.path)
+        out.update(template_golang_fed(doc))
     return frozenset(out)
 
 
@@ -121,6 +103,9 @@ def image_versions(
 ) -> Iterator[ImageVersion]:
     """Go versions of golang images in the values file, as written (``fed``: paths templates
     use as a golang tag)."""
+    data = doc.index.data
+    if not fed and b"golang" not in data and b"\\" not in data:
+        return  # both forms below name golang in the file (unless written with escapes)
     sites = doc.values.sites
     for path, site in sites.items():
         if site.value is None or not path:

@@ -60,6 +60,18 @@ class ChartReads:
     paths: list[tuple[ValuesPath, bool]] = field(default_factory=list)
     """(path, exact) pairs."""
     dynamic: bool = False
+    _index: tuple[frozenset[ValuesPath], frozenset[ValuesPath]] | None = field(
+        default=None, compare=False, repr=False
+    )
+
+    def index(self) -> tuple[frozenset[ValuesPath], frozenset[ValuesPath]]:
+        """The paths read, and every proper prefix of one (built on first use: ``paths``
+        is complete by then)."""
+        if self._index is None:
+            read = frozenset(p for p, _ in self.paths)
+            below = frozenset(p[:i] for p in read for i in range(len(p)))
+            self._index = (read, below)
+        return self._index
 
 
 def collect_reads(
@@ -101,14 +113,10 @@ def strings_with_actions(data: object) -> list[str]:
 
 def _read_state(reads: ChartReads, path: ValuesPath) -> str:
     """``all`` (the path or a parent is read), ``some`` (a child is), or ``none``."""
-    state = "none"
-    n = len(path)
-    for read, _ in reads.paths:
-        if (read[:n] == path and len(read) == n) or (len(read) < n and path[: len(read)] == read):
-            return "all"
-        if read[:n] == path:
-            state = "some"
-    return state
+    read, below = reads.index()
+    if any(path[:i] in read for i in range(len(path) + 1)):
+        return "all"
+    return "some" if path in below else "none"
 
 
 def unused_paths(data: object, reads: ChartReads, unknown: Iterable[str] = ()) -> list[ValuesPath]:

@@ -117,6 +117,25 @@ class DuplicateKey:
     again: Span
 
 
+@dataclass(slots=True)
+class _Converted:
+    """One subtree's conversion at one path: what it added to a ``ValuesDocument``."""
+
+    node: YamlNode
+    """Held so that the ``id`` keying the entry stays this node's."""
+    path: InstancePath
+    depth: int
+    data: object
+    sites: dict[InstancePath, ValueSite]
+    duplicates: list[DuplicateKey]
+    nodes: int
+    """Nodes converted (the budget it took)."""
+
+
+_MEMO_MIN_NODES = 8
+"""Subtrees of fewer nodes are converted, not looked up."""
+
+
 @dataclass
 class ValuesDocument:
     """Helm's data for a values file and the source sites of its paths."""
@@ -125,6 +144,11 @@ class ValuesDocument:
     sites: dict[InstancePath, ValueSite] = field(default_factory=dict)
     duplicates: list[DuplicateKey] = field(default_factory=list)
     truncated: bool = False
+    memo: dict[int, _Converted] = field(default_factory=dict, compare=False, repr=False)
+    """Subtree conversions, keyed by node id, for the document re-parsed from this one: a
+    node the YAML re-parse reused (same object, same bytes, same place) at the same path
+    converts to the same data and sites. The data is shared, so it is never mutated (Helm's
+    merging copies what it changes)."""
 
     def span(self, path: InstancePath, prefer_key: bool = True) -> Span | None:
         """The span for ``path``, or for its nearest written ancestor."""
@@ -139,14 +163,20 @@ class ValuesDocument:
         return None
 
 
-def values_document(doc: YamlDocument) -> ValuesDocument:
-    """Helm's view of the first document of ``doc`` (Helm ignores later ones)."""
+def values_document(doc: YamlDocument, previous: ValuesDocument | None = None) -> ValuesDocument:
+    """Helm's view of the first document of ``doc`` (Helm ignores later ones).
+
+    With ``previous`` (the values of the text ``doc`` was re-parsed from), the subtrees the
+    re-parse reused are not converted again; the result is the same either way."""
     out = ValuesDocument(None)
     root = _first_document(doc)
     out.sites[()] = ValueSite(None, root.span if root is not None else None)
     budget = [_NODE_BUDGET]
-    out.data = _convert(root, (), out, budget, 0)
+    old = previous.memo if previous is not None else None
+    out.data = _convert(root, (), out, budget, 0, old, True)
     out.truncated = budget[0] < 0
+    if out.truncated:
+        out.memo.clear()
     return out
 
 
@@ -163,7 +193,54 @@ def _first_document(doc: YamlDocument) -> YamlNode | None:
 
 
 def _convert(
-    node: YamlNode | None, path: InstancePath, out: ValuesDocument, budget: list[int], depth: int
+    node: YamlNode | None,
+    path: InstancePath,
+    out: ValuesDocument,
+    budget: list[int],
+    depth: int,
+    old: dict[int, _Converted] | None = None,
+    fresh: bool = False,
+) -> object:
+    """``node``'s data; ``fresh``: nothing was written below ``path`` yet, so the subtree's
+    sites can be recorded (and replayed) as its own."""
+    if not fresh or isinstance(deref(node), YamlScalar | None):
+        return _convert_node(node, path, out, budget, depth, old, fresh)
+    target = deref(node)
+    key = id(target)
+    entry = old.get(key) if old is not None else None
+    if entry is None:
+        entry = out.memo.get(key)
+    if (
+        entry is not None
+        and entry.node is target
+        and entry.path == path
+        and entry.depth == depth
+        and budget[0] - entry.nodes >= 0
+    ):
+        budget[0] -= entry.nodes
+        out.sites.update(entry.sites)
+        out.duplicates.extend(entry.duplicates)
+        out.memo[key] = entry
+        return entry.data
+    mine = ValuesDocument(None, memo=out.memo)
+    before = budget[0]
+    data = _convert_node(node, path, mine, budget, depth, old, fresh)
+    out.sites.update(mine.sites)
+    out.duplicates.extend(mine.duplicates)
+    nodes = before - budget[0]
+    if budget[0] >= 0 and nodes >= _MEMO_MIN_NODES and target is not None:
+        out.memo[key] = _Converted(target, path, depth, data, mine.sites, mine.duplicates, nodes)
+    return data
+
+
+def _convert_node(
+    node: YamlNode | None,
+    path: InstancePath,
+    out: ValuesDocument,
+    budget: list[int],
+    depth: int,
+    old: dict[int, _Converted] | None,
+    fresh: bool,
 ) -> object:
     budget[0] -= 1
     if budget[0] < 0 or depth > 200:
@@ -178,7 +255,7 @@ def _convert(
         items = []
         for i, item in enumerate(node.items):
             out.sites.setdefault((*path, i), ValueSite(None, item.span))
-            items.append(_convert(item, (*path, i), out, budget, depth + 1))
+            items.append(_convert(item, (*path, i), out, budget, depth + 1, old, fresh))
         return items
     if isinstance(node, YamlMapping):
         table: dict[str, object] = {}
@@ -197,6 +274,7 @@ def _convert(
             first_key.setdefault(key, key_span)
             value_span = pair.value.span if pair.value is not None else None
             out.sites[child] = ValueSite(key_span, value_span)
-            table[key] = _convert(pair.value, child, out, budget, depth + 1)
+            once = fresh and key_span is first_key[key]
+            table[key] = _convert(pair.value, child, out, budget, depth + 1, old, once)
         return table
     return None

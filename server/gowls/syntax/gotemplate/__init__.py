@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from gowls.syntax.gotemplate.lexer import Lexer
+from gowls.syntax.affixes import common_affixes
+from gowls.syntax.gotemplate.lexer import Lexer, RawAction
 from gowls.syntax.gotemplate.model import (
     Action,
     Block,
@@ -26,7 +27,7 @@ from gowls.syntax.gotemplate.model import (
     Token,
     TokenKind,
 )
-from gowls.syntax.gotemplate.structure import build, describe
+from gowls.syntax.gotemplate.structure import BuildState, build, describe
 
 __all__ = [
     "Action",
@@ -43,8 +44,19 @@ __all__ = [
     "Token",
     "TokenKind",
     "describe",
+    "rescan_template",
     "scan_template",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexed:
+    """What the lexer and the reader left, for ``rescan_template``."""
+
+    data: bytes
+    raws: tuple[RawAction, ...]
+    comment_problems: tuple[TemplateProblem, ...]
+    build: BuildState
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +80,7 @@ class TemplateScan:
     blocks: tuple[Block, ...]
     """In the order they open; ``Block.parent`` and ``Action.block`` index this."""
     problems: tuple[TemplateProblem, ...]
+    lexed: _Lexed | None = field(default=None, compare=False, repr=False)
 
     def action_at(self, offset: int) -> Action | None:
         """The action whose span (delimiters included) holds ``offset``."""
@@ -131,13 +144,68 @@ def scan_template(text: str | bytes, base_offset: int = 0) -> TemplateScan:
         return TemplateScan(base_offset, end, (), (), (), (), (problem,))
 
 
+def rescan_template(previous: TemplateScan, data: bytes) -> TemplateScan:
+    """``scan_template(data)`` for a whole text (base offset 0), reusing what the scan of the
+    previous text (``previous``) read before the edit: its actions and comments on the lines
+    before the first changed byte are kept (lexing resumes after them), and the reader resumes
+    from its last saved state within those actions. Equal to a fresh scan."""
+    lexed = previous.lexed
+    if lexed is None or previous.base_offset != 0:
+        return scan_template(data)
+    try:
+        return _rescan(previous, lexed, data)
+    except Exception:  # a safety net: the fresh scan is always right
+        return scan_template(data)
+
+
+def _rescan(previous: TemplateScan, lexed: _Lexed, data: bytes) -> TemplateScan:
+    prefix, _ = common_affixes(lexed.data, data)
+    # an item's reading depends on its bytes and on the rest of the line it ends on
+    limit = lexed.data.rfind(b"\n", 0, prefix)
+    raws, comments = lexed.raws, previous.comments
+    a = c = 0
+    pos = 0
+    while True:
+        nxt_a = raws[a] if a < len(raws) else None
+        nxt_c = comments[c] if c < len(comments) else None
+        if nxt_a is not None and (nxt_c is None or nxt_a.start < nxt_c.start):
+            if not nxt_a.closed or nxt_a.end > limit:
+                break
+            pos = nxt_a.end
+            a += 1
+        elif nxt_c is not None:
+            if nxt_c.end > limit:
+                break
+            pos = nxt_c.end
+            c += 1
+        else:
+            break
+    if pos == 0:
+        return _scan(data, 0)
+    lexer = Lexer(data, 0)
+    lexer.actions = list(raws[:a])
+    lexer.comments = list(comments[:c])
+    lexer.texts = [t for t in previous.texts if t[1] <= pos]
+    lexer.problems = [p for p in lexed.comment_problems if p.start < pos]
+    lexer.met = [p.start for p in lexer.problems]
+    lexer.run(pos)
+    return _finish(lexer, data, 0, (lexed.build, a))
+
+
 def _scan(data: bytes, base_offset: int) -> TemplateScan:
     lexer = Lexer(data, base_offset)
     lexer.run()
+    return _finish(lexer, data, base_offset, None)
+
+
+def _finish(
+    lexer: Lexer, data: bytes, base_offset: int, resume: tuple[BuildState, int] | None
+) -> TemplateScan:
     problems = list(lexer.problems)
     end = base_offset + len(data)
-    actions, blocks = build(lexer.actions, end, problems)
+    actions, blocks, state = build(lexer.actions, end, problems, resume)
     problems.sort(key=lambda p: (p.start, p.end))
+    lexed = _Lexed(data, tuple(lexer.actions), tuple(lexer.problems), state)
     return TemplateScan(
         base_offset,
         end,
@@ -146,4 +214,5 @@ def _scan(data: bytes, base_offset: int) -> TemplateScan:
         tuple(lexer.texts),
         tuple(blocks),
         tuple(problems),
+        lexed,
     )

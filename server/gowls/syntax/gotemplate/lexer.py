@@ -80,10 +80,11 @@ class Lexer:
         self.problems.append(TemplateProblem(start + self.base, end + self.base, message))
         self.met.append((start if met is None else met) + self.base)
 
-    def run(self) -> None:
+    def run(self, start: int = 0) -> None:
+        """Lex from ``start`` (0, or where an item the lexer already holds ends)."""
         data = self.data
         n = len(data)
-        pos = 0
+        pos = start
         while pos < n:
             left = data.find(b"{{", pos)
             if left < 0:

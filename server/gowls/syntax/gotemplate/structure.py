@@ -293,17 +293,88 @@ def _variable_uses(pipeline: Pipeline | None) -> list[Token]:
     return out
 
 
+CHECKPOINT_EVERY = 32
+"""Actions between the reader's saved states (where an incremental build may resume)."""
+_CHECKPOINT_MAX_OPEN = 64
+"""No state is saved deeper than this (or with more variables): a copy costs that much."""
+
+
+@dataclass(frozen=True, slots=True)
+class Checkpoint:
+    """The reader's state before action ``action``: what a build resumes from."""
+
+    action: int
+    count: int
+    opened: tuple[_Open, ...]
+    vars_: tuple[str, ...]
+    done: int
+    problems: int
+
+
+@dataclass(slots=True)
+class BuildState:
+    """What a build leaves for the next build of an edited text."""
+
+    actions: list[Action]
+    done: list[tuple[int, _Done]]
+    """Closed blocks in the order they closed."""
+    problems: list[TemplateProblem]
+    """The build's own problems, one at most per action, in action order."""
+    checkpoints: list[Checkpoint]
+
+
+def _copy_open(top: _Open, end_offset: int | None = None) -> _Open:
+    branches = list(top.branches)
+    if end_offset is not None and branches:
+        last = branches[-1]
+        branches[-1] = Branch(last.action, last.keyword, last.start, end_offset, last.pipeline)
+    saved = list(top.saved_vars) if top.saved_vars is not None else None
+    return _Open(
+        top.index,
+        top.keyword,
+        top.start,
+        top.parent,
+        top.vars_before,
+        top.vars_after,
+        saved,
+        branches,
+        top.plain_else,
+    )
+
+
 def build(
-    raws: list[RawAction], end_offset: int, problems: list[TemplateProblem]
-) -> tuple[list[Action], list[Block]]:
-    """Read every action and match blocks; check variables and ``break``/``continue``."""
+    raws: list[RawAction],
+    end_offset: int,
+    problems: list[TemplateProblem],
+    resume: tuple[BuildState, int] | None = None,
+) -> tuple[list[Action], list[Block], BuildState]:
+    """Read every action and match blocks; check variables and ``break``/``continue``.
+
+    ``resume``: the state a previous build left and how many leading raw actions are the
+    very objects it read; the build starts from its last checkpoint within them."""
     reader = _Reader([])
     checks: list[TemplateProblem] = []
     opened: list[_Open] = []
     done: dict[int, _Done] = {}
     vars_: list[str] = ["$"]
     actions: list[Action] = []
+    own: list[TemplateProblem] = []
+    checkpoints: list[Checkpoint] = []
     count = 0
+    first = 0
+    if resume is not None:
+        state, same = resume
+        usable = [c for c in state.checkpoints if c.action <= same]
+        if usable:
+            point = usable[-1]
+            first = point.action
+            count = point.count
+            opened = [_copy_open(o, end_offset) for o in point.opened]
+            vars_ = list(point.vars_)
+            done = dict(state.done[: point.done])
+            actions = state.actions[:first]
+            own = state.problems[: point.problems]
+            checkpoints = state.checkpoints[: len(usable)]
 
     def problem(start: int, end: int, message: str) -> None:
         checks.append(TemplateProblem(start, end, message))
@@ -324,7 +395,24 @@ def build(
         last = top.branches[-1]
         top.branches[-1] = Branch(last.action, last.keyword, last.start, at, last.pipeline)
 
-    for index, raw in enumerate(raws):
+    for index in range(first, len(raws)):
+        raw = raws[index]
+        if (
+            index % CHECKPOINT_EVERY == 0
+            and (index > first or not checkpoints)
+            and len(opened) <= _CHECKPOINT_MAX_OPEN
+            and len(vars_) <= _CHECKPOINT_MAX_OPEN
+        ):
+            checkpoints.append(
+                Checkpoint(
+                    index,
+                    count,
+                    tuple(_copy_open(o) for o in opened),
+                    tuple(vars_),
+                    len(done),
+                    len(own),
+                )
+            )
         reader.problems = []
         checks = []
         keyword, name, pipeline = reader.read(raw)
@@ -397,7 +485,7 @@ def build(
         if not raw.closed:
             found = [f for f in found if f[2].message == "unclosed action"]
         if found:
-            problems.append(min(found, key=lambda f: (f[0], f[1]))[2])
+            own.append(min(found, key=lambda f: (f[0], f[1]))[2])
         actions.append(
             Action(
                 raw.start,
@@ -414,13 +502,15 @@ def build(
                 block,
             )
         )
+    problems.extend(own)
+    state = BuildState(actions, list(done.items()), own, checkpoints)
     for count_open, top in enumerate(reversed(opened)):
-        first = raws[top.branches[0].action]
+        first_raw = raws[top.branches[0].action]
         if count_open < _MAX_EOF_PROBLEMS:
             problems.append(
                 TemplateProblem(
-                    first.start,
-                    first.end,
+                    first_raw.start,
+                    first_raw.end,
                     f"unexpected EOF: no {{{{end}}}} for this {{{{{top.keyword}}}}}",
                 )
             )
@@ -432,4 +522,4 @@ def build(
         Block(d.keyword, d.branches, d.end_action, d.parent, d.start, d.end)
         for _, d in sorted(done.items())
     ]
-    return actions, blocks
+    return actions, blocks, state

@@ -393,8 +393,10 @@ def reparse_yaml(previous: YamlDocument, data: bytes) -> YamlDocument:
         old_end_point=(old_at.line, old_at.column),
         new_end_point=(new_at.line, new_at.column),
     )
+    # comments on the lines before the one above the edit are the previous ones
+    above = data.rfind(b"\n", 0, max(0, data.rfind(b"\n", 0, start))) + 1
     try:
-        return _parse(data, index, edited, previous.memo)
+        return _parse(data, index, edited, previous.memo, (previous.comments, above))
     except Exception:  # the same safety net as parse_yaml's, from scratch
         return parse_yaml(data)
 
@@ -404,6 +406,7 @@ def _parse(
     index: LineIndex,
     old_tree: Tree | None,
     reuse: dict[MemoKey, Memo] | None = None,
+    kept: tuple[tuple[YamlComment, ...], int] | None = None,
 ) -> YamlDocument:
     parser = new_parser()
     data, deep = blank_deep_lines(data, index)
@@ -446,7 +449,16 @@ def _parse(
     problems.extend(builder.problems)
     if deep is not None and not builder.too_deep:
         problems.append(deep)
-    comments = tuple(
+    cursor = QueryCursor(_COMMENTS)
+    before: tuple[YamlComment, ...] = ()
+    if kept is not None and patched is None and deep is None:
+        old, lo = kept
+        line = index.point(lo).line
+        before = tuple(c for c in old if c.span.start.line < line)
+        cursor.set_byte_range(lo, len(text))
+    else:
+        lo = 0
+    comments = before + tuple(
         YamlComment(
             node_span(node),
             text[node.start_byte + 1 : node.end_byte]
@@ -454,9 +466,10 @@ def _parse(
             .rstrip("\r"),
         )
         for node in sorted(
-            QueryCursor(_COMMENTS).captures(final.root_node).get("comment", []),
+            cursor.captures(final.root_node).get("comment", []),
             key=lambda n: n.start_byte,
         )
+        if node.start_byte >= lo
     )
     return YamlDocument(
         index,
