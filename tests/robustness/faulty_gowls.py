@@ -35,7 +35,7 @@ def install() -> None:
     for lang in languages.LANGUAGES.all:
         if lang.name == "go.mod":
             features = dataclasses.replace(lang.features, hover=_hover_fails)
-            lang = dataclasses.replace(lang, rules=(failing, *lang.rules), features=features)
+            lang = lang.with_parts(rules=(failing, *lang.rules), features=features)
         kinds.append(lang)
     languages.LANGUAGES = Languages(tuple(kinds))
 
