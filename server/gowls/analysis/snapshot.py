@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from gowls.analysis.language import Document, Language, Languages, Reparse
-from gowls.analysis.source import Dependencies, FileSource
+from gowls.analysis.source import Dependencies, FileSource, Key
 
 if TYPE_CHECKING:
     from gowls.analysis.reuse import SharedMemo
@@ -162,6 +162,22 @@ class Snapshot:
             if shared and self._shared is not None:
                 self._shared.put(key, value, deps, self.generation)
             return value
+
+    def kept(self, key: Hashable) -> tuple[object, Dependencies, frozenset[Key]] | None:
+        """What an earlier snapshot :meth:`keep` s under ``key``, however stale, with its
+        reads and the keys changed since (None without one, or without a :class:`SharedMemo`).
+
+        For an index over many parts that revalidates each part against the changed keys
+        and rebuilds only the stale ones; the caller records the reads it reuses
+        (``source.replay``)."""
+        if self._shared is None:
+            return None
+        return self._shared.latest(key, self.generation)
+
+    def keep(self, key: Hashable, value: object, deps: Dependencies) -> None:
+        """Offer ``value`` (computed from ``deps`` in this snapshot) to later :meth:`kept`."""
+        if self._shared is not None:
+            self._shared.put(key, value, deps, self.generation)
 
     def language_of(self, path: Path) -> Language | None:
         """The kind of ``path`` (recognition may read neighbours; the reads are recorded);

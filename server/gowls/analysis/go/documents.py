@@ -75,7 +75,8 @@ def _fact(value: object) -> Hashable:
         kind = type(value)
         names = _FIELDS.get(kind)
         if names is None:
-            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+            # compare=False fields are caches (a re-parse's per-statement readings), not facts
+            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind) if f.compare)
         if kind.__module__ == "gowls.syntax.positions":
             return value  # type: ignore[return-value]  # Span, Point: frozen and hashable
         return (kind.__name__, *(_fact(getattr(value, n)) for n in names))
