@@ -112,9 +112,20 @@ class SharedMemo:
             return None
         return value, deps, touched
 
-    def put(self, key: Hashable, value: object, deps: Dependencies, generation: int) -> None:
-        """Keep ``value`` (computed at ``generation``) unless a newer one is kept."""
-        if not all(self.covered(read) for read in deps.reads()):
+    def put(
+        self,
+        key: Hashable,
+        value: object,
+        deps: Dependencies,
+        generation: int,
+        unchecked: Iterable[Key] | None = None,
+    ) -> None:
+        """Keep ``value`` (computed at ``generation``) unless a newer one is kept.
+
+        ``unchecked``: the reads whose coverage is to be checked, when the caller knows the
+        others are covered (default: all of ``deps``)."""
+        reads = deps.reads() if unchecked is None else unchecked
+        if not all(self.covered(read) for read in reads):
             return
         with self._lock:
             hit = self._entries.get(key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Collection, Hashable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -174,10 +174,17 @@ class Snapshot:
             return None
         return self._shared.latest(key, self.generation)
 
-    def keep(self, key: Hashable, value: object, deps: Dependencies) -> None:
-        """Offer ``value`` (computed from ``deps`` in this snapshot) to later :meth:`kept`."""
+    def keep(
+        self,
+        key: Hashable,
+        value: object,
+        deps: Dependencies,
+        unchecked: Collection[Key] | None = None,
+    ) -> None:
+        """Offer ``value`` (computed from ``deps`` in this snapshot) to later :meth:`kept`;
+        ``unchecked``: the only reads not already found covered (those of a kept value)."""
         if self._shared is not None:
-            self._shared.put(key, value, deps, self.generation)
+            self._shared.put(key, value, deps, self.generation, unchecked)
 
     def language_of(self, path: Path) -> Language | None:
         """The kind of ``path`` (recognition may read neighbours; the reads are recorded);

@@ -93,6 +93,8 @@ class UseEntry:
 
     written: str
     directory: Path
+    directory_text: str
+    """``str(directory)``: a cheap key (a ``Path`` hashes its parts on every look-up)."""
     shown: str
     gomod_path: Path
     has_gomod: bool
@@ -102,6 +104,9 @@ class UseEntry:
     module: str | None
     go_floor: str | None
     """The go.mod's go line if ``go`` makes go.work honour it (1.21 or later)."""
+    replace_targets: tuple[str, ...]
+    """Each replace of the go.mod, in order: the target directory (absolute) or
+    ``path@version``, as a key for comparing replaces across modules."""
 
 
 def _use_entry(snapshot: Snapshot, base: Path, written: str) -> UseEntry:
@@ -117,9 +122,14 @@ def _use_entry(snapshot: Snapshot, base: Path, written: str) -> UseEntry:
     floor = mod.go.version if mod is not None and mod.go is not None else None
     if floor is not None and compare_go(floor, "1.21") < 0:
         floor = None
+    targets = tuple(
+        str(resolve_dir(directory, r.new_path)) if r.is_local else f"{r.new_path}@{r.new_version}"
+        for r in (mod.replaces if mod is not None else ())
+    )
     return UseEntry(
         written,
         directory,
+        str(directory),
         os.path.normpath(written),
         gomod_path,
         has_gomod,
@@ -127,6 +137,7 @@ def _use_entry(snapshot: Snapshot, base: Path, written: str) -> UseEntry:
         reads.freeze().reads(),
         module,
         floor,
+        targets,
     )
 
 
@@ -155,7 +166,8 @@ class UseTable:
     """Uses whose go.mod has replace directives."""
     provided: frozenset[str]
     """Module paths the used go.mod files declare."""
-    directories: frozenset[Path]
+    directories: frozenset[str]
+    """The used directories (as :attr:`UseEntry.directory_text`)."""
     by_written: dict[str, UseEntry]
 
 
@@ -184,13 +196,18 @@ def _use_table(snapshot: Snapshot, path: Path, work: GoWork) -> UseTable:
     base = path.parent
     entries: list[UseEntry] = []
     by_written: dict[str, UseEntry] = {}
+    new_reads: set[Key] = set()
     for text in written:
-        entry = by_written.get(text) or reuse.get(text) or _use_entry(snapshot, base, text)
+        entry = by_written.get(text) or reuse.get(text)
+        if entry is None:
+            entry = _use_entry(snapshot, base, text)
+            new_reads.update(entry.reads)
         by_written[text] = entry
         entries.append(entry)
     table = _index(written, tuple(entries), by_written)
     snapshot.source.replay(table.deps)
-    snapshot.keep(key, table, table.deps)
+    # A reused entry's reads were found covered when its table was kept.
+    snapshot.keep(key, table, table.deps, new_reads if reuse else None)
     return table
 
 
@@ -203,10 +220,10 @@ def _index(
     no_module_line: list[int] = []
     floors: dict[str, list[int]] = {}
     with_replaces: list[int] = []
-    first_dir: dict[Path, int] = {}
+    first_dir: dict[str, int] = {}
     first_module: dict[str, int] = {}
     for i, entry in enumerate(entries):
-        earlier = first_dir.setdefault(entry.directory, i)
+        earlier = first_dir.setdefault(entry.directory_text, i)
         if earlier != i:
             repeated_dirs.append((i, earlier))
         if not entry.has_gomod:

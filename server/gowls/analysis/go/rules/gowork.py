@@ -361,12 +361,6 @@ def _shown_target(work_path: Path, entry: UsedDir, rep: Replace) -> str:
     return f"{rep.new_path} {rep.new_version}"
 
 
-def _replace_key_target(base: Path, rep: Replace) -> str:
-    if rep.is_local:
-        return str(resolve_dir(base, rep.new_path))
-    return f"{rep.new_path}@{rep.new_version}"
-
-
 @rule(
     RuleInfo(
         code="GW107",
@@ -448,12 +442,11 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
         entry, mod = _used(ctx, table, index), table.entries[index].mod
         assert mod is not None
         conflicted = conflicted_modules(mod)  # GM108 reports a go.mod's own conflicts
-        for rep in mod.replaces:
+        for rep, target in zip(mod.replaces, table.entries[index].replace_targets, strict=True):
             key = (rep.old_path, rep.old_version)
             if key in overridden or rep.old_path in overridden_all or key in conflicted:
                 continue
             targets = seen.setdefault(key, {})
-            target = _replace_key_target(entry.directory, rep)
             targets.setdefault(target, (entry, rep))
             last[key] = target
     for (module, version), targets in seen.items():
@@ -617,7 +610,7 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
         if table.entries[i].directory.name == "go.mod"
     }
     for directory in module_dirs(ctx.snapshot, root):
-        if directory in used or directory in replaced:
+        if str(directory) in used or directory in replaced:
             continue  # a replacement target is a dependency, not meant to be a workspace module
         if _under_nested_workspace(ctx.snapshot, root, directory):
             continue
