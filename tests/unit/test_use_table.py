@@ -100,3 +100,29 @@ def test_early_cutoff_compares_facts_of_an_incrementally_reparsed_gowork(tmp_pat
     workspace.commit(snapshot, [work])
     workspace.open(work, WORK + "use ./m0\n", 2)
     assert gomod in workspace.affected([work], workspace.snapshot(), edited=[work])
+
+
+def test_a_gomod_checked_alone_leaves_the_workspace_rules_to_the_complete_pass(
+    tmp_path: Path,
+) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "go.work": "go 1.22\n\nuse (\n\t./a\n\t./b\n)\n",
+            "a/go.mod": "module example.com/a\n\ngo 1.22\n\nrequire example.com/x 1.2.3\n",
+            "b/go.mod": "module example.com/b\n\ngo 1.22\n",
+        },
+    )
+    workspace = Workspace([tmp_path], languages=LANGUAGES)
+    workspace.keep_between_passes()
+    gomod = tmp_path / "a" / "go.mod"
+    workspace.open(gomod, gomod.read_text(), 1)
+    alone = workspace.snapshot(alone=True)
+    (result,) = workspace.compute(alone, [gomod]) or []
+    # Only its own findings; the other module's go.mod is not even read.
+    assert [f.code for f in result.findings] == ["GM001"]
+    assert tmp_path / "b" / "go.mod" not in result.depends_on
+    (complete,) = workspace.compute(workspace.snapshot(), [gomod]) or []
+    # The complete pass runs the rules that read the workspace's module graph too.
+    assert [f.code for f in complete.findings] == ["GM001"]
+    assert tmp_path / "b" / "go.mod" in complete.depends_on

@@ -98,6 +98,11 @@ def normalize(path: Path) -> Path:
     return clean
 
 
+class Deferred(Exception):
+    """Raised by an index over the whole workspace in a :attr:`Snapshot.alone` pass: the
+    rule asking for it is left out of this pass (a later, complete pass runs it)."""
+
+
 class Snapshot:
     """What one analysis pass sees: text through ``source``, documents through ``cache``.
 
@@ -114,8 +119,12 @@ class Snapshot:
         settings: Settings | None = None,
         shared: SharedMemo | None = None,
         generation: int = 0,
+        alone: bool = False,
     ) -> None:
         self.source = source
+        self.alone = alone
+        """Files are checked alone (the language server before its start-up scan ends):
+        rules that need an index over the whole workspace are left out (:meth:`whole`)."""
         self.languages = languages
         self.roots = roots
         self._settings = settings
@@ -162,6 +171,12 @@ class Snapshot:
             if shared and self._shared is not None:
                 self._shared.put(key, value, deps, self.generation)
             return value
+
+    def whole(self) -> None:
+        """Called by an index over the whole workspace before building it: raises
+        :class:`Deferred` in an :attr:`alone` snapshot."""
+        if self.alone:
+            raise Deferred
 
     def kept(self, key: Hashable) -> tuple[object, Dependencies, frozenset[Key]] | None:
         """What an earlier snapshot :meth:`keep` s under ``key``, however stale, with its

@@ -341,6 +341,7 @@ def workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
 
 
 def _workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
+    snapshot.whole()  # every used module's go.mod: not while a go.mod is checked alone
     work = gowork(snapshot, path)
     if work is None:
         return None
