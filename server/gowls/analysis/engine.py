@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from gowls.analysis.findings import Finding
 from gowls.analysis.limits import too_large, unreadable
 from gowls.analysis.registry import RuleContext
-from gowls.analysis.snapshot import Snapshot, normalize
+from gowls.analysis.snapshot import Deferred, Snapshot, normalize
 from gowls.analysis.source import Dependencies, FileSource
 from gowls.analysis.suppress import Suppressions, suppressions_of
 
@@ -50,7 +50,9 @@ def check_file(snapshot: Snapshot, path: Path, policy: Policy | None = None) -> 
             ctx = RuleContext(snapshot, path, doc)
             for registered in language.rules:
                 try:
-                    findings.extend(registered.check(ctx, registered.info))
+                    findings.extend(list(registered.check(ctx, registered.info)))
+                except Deferred:
+                    continue  # needs the whole workspace: the complete pass runs it
                 except Exception:
                     log.exception("rule %s failed on %s", registered.info.code, path)
             suppressions = suppressions_of(doc)

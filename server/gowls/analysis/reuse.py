@@ -46,18 +46,23 @@ class ChangeLog:
                 del self._entries[:drop]
                 self._first += drop
 
-    def untouched(self, deps: Dependencies, since: int, until: int) -> bool:
-        """Whether no change in generations ``(since, until]`` touched ``deps``."""
+    def touched(self, since: int, until: int) -> frozenset[Key] | None:
+        """Every key changed in generations ``(since, until]``; None when the log no longer
+        reaches back that far (or ``since`` is later than ``until``)."""
         if since >= until:
-            return since == until
+            return frozenset() if since == until else None
         with self._lock:
             if since + 1 < self._first:
-                return False
+                return None
             changes = self._entries[since + 1 - self._first : until + 1 - self._first]
-        if not changes:
-            return True
-        touched = frozenset().union(*changes)
-        return not deps.intersects(touched)
+        return frozenset().union(*changes)
+
+    def untouched(self, deps: Dependencies, since: int, until: int) -> bool:
+        """Whether no change in generations ``(since, until]`` touched ``deps``."""
+        touched = self.touched(since, until)
+        if touched is None:
+            return False
+        return not touched or not deps.intersects(touched)
 
 
 class SharedMemo:
@@ -91,9 +96,36 @@ class SharedMemo:
                     self._entries[key] = (value, deps, generation)
         return value, deps
 
-    def put(self, key: Hashable, value: object, deps: Dependencies, generation: int) -> None:
-        """Keep ``value`` (computed at ``generation``) unless a newer one is kept."""
-        if not all(self.covered(read) for read in deps.reads()):
+    def latest(
+        self, key: Hashable, generation: int
+    ) -> tuple[object, Dependencies, frozenset[Key]] | None:
+        """The value kept under ``key``, fresh or not, with its reads and the keys changed
+        since it was computed (up to ``generation``): for a computation that revalidates its
+        parts itself and redoes only the stale ones. None when nothing usable is kept."""
+        with self._lock:
+            hit = self._entries.get(key)
+        if hit is None:
+            return None
+        value, deps, valid_at = hit
+        touched = self.log.touched(valid_at, generation)
+        if touched is None:
+            return None
+        return value, deps, touched
+
+    def put(
+        self,
+        key: Hashable,
+        value: object,
+        deps: Dependencies,
+        generation: int,
+        unchecked: Iterable[Key] | None = None,
+    ) -> None:
+        """Keep ``value`` (computed at ``generation``) unless a newer one is kept.
+
+        ``unchecked``: the reads whose coverage is to be checked, when the caller knows the
+        others are covered (default: all of ``deps``)."""
+        reads = deps.reads() if unchecked is None else unchecked
+        if not all(self.covered(read) for read in reads):
             return
         with self._lock:
             hit = self._entries.get(key)

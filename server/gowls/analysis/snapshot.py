@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Collection, Hashable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from gowls.analysis.language import Document, Language, Languages, Reparse
-from gowls.analysis.source import Dependencies, FileSource
+from gowls.analysis.source import Dependencies, FileSource, Key
 
 if TYPE_CHECKING:
     from gowls.analysis.reuse import SharedMemo
@@ -98,6 +98,11 @@ def normalize(path: Path) -> Path:
     return clean
 
 
+class Deferred(Exception):
+    """Raised by an index over the whole workspace in a :attr:`Snapshot.alone` pass: the
+    rule asking for it is left out of this pass (a later, complete pass runs it)."""
+
+
 class Snapshot:
     """What one analysis pass sees: text through ``source``, documents through ``cache``.
 
@@ -114,8 +119,12 @@ class Snapshot:
         settings: Settings | None = None,
         shared: SharedMemo | None = None,
         generation: int = 0,
+        alone: bool = False,
     ) -> None:
         self.source = source
+        self.alone = alone
+        """Files are checked alone (the language server before its start-up scan ends):
+        rules that need an index over the whole workspace are left out (:meth:`whole`)."""
         self.languages = languages
         self.roots = roots
         self._settings = settings
@@ -162,6 +171,35 @@ class Snapshot:
             if shared and self._shared is not None:
                 self._shared.put(key, value, deps, self.generation)
             return value
+
+    def whole(self) -> None:
+        """Called by an index over the whole workspace before building it: raises
+        :class:`Deferred` in an :attr:`alone` snapshot."""
+        if self.alone:
+            raise Deferred
+
+    def kept(self, key: Hashable) -> tuple[object, Dependencies, frozenset[Key]] | None:
+        """What an earlier snapshot :meth:`keep` s under ``key``, however stale, with its
+        reads and the keys changed since (None without one, or without a :class:`SharedMemo`).
+
+        For an index over many parts that revalidates each part against the changed keys
+        and rebuilds only the stale ones; the caller records the reads it reuses
+        (``source.replay``)."""
+        if self._shared is None:
+            return None
+        return self._shared.latest(key, self.generation)
+
+    def keep(
+        self,
+        key: Hashable,
+        value: object,
+        deps: Dependencies,
+        unchecked: Collection[Key] | None = None,
+    ) -> None:
+        """Offer ``value`` (computed from ``deps`` in this snapshot) to later :meth:`kept`;
+        ``unchecked``: the only reads not already found covered (those of a kept value)."""
+        if self._shared is not None:
+            self._shared.put(key, value, deps, self.generation, unchecked)
 
     def language_of(self, path: Path) -> Language | None:
         """The kind of ``path`` (recognition may read neighbours; the reads are recorded);

@@ -66,13 +66,15 @@ class Workspace:
         self.shared: SharedMemo | None = None
         self.disk: DiskCache | None = None
         self._reports: dict[Key, bool] = {}
+        self._watched_paths: dict[Path, bool] = {}
         self._seen: dict[Path, tuple[Document, list[Hashable]]] = {}
         """Each file's document as the files reading it last saw it, and its facts (computed
         when first compared): the base of early cutoff."""
 
     # -- snapshots ------------------------------------------------------------------------
-    def snapshot(self) -> Snapshot:
-        """A view of the current state (the overlay is copied: later edits do not leak in)."""
+    def snapshot(self, alone: bool = False) -> Snapshot:
+        """A view of the current state (the overlay is copied: later edits do not leak in);
+        ``alone``: for checking files before the workspace is scanned (``Snapshot.alone``)."""
         source = FileSource(dict(self.overlay), self.limits().max_file_size, self.disk)
         return Snapshot(
             source,
@@ -82,6 +84,7 @@ class Workspace:
             self.policy,
             self.shared,
             self.log.generation,
+            alone,
         )
 
     def keep_between_passes(self) -> None:
@@ -91,8 +94,13 @@ class Workspace:
         self.disk = DiskCache(self._watched)
 
     def _watched(self, path: Path) -> bool:
-        """Whether the editor reports changes of this file (a kind's file under a root)."""
-        return self.languages.candidate(path.name) and self.in_scope(path)
+        """Whether the editor reports changes of this file (a kind's file under a root);
+        remembered until the roots change (asked for every file a pass reads)."""
+        known = self._watched_paths.get(path)
+        if known is None:
+            known = self.languages.candidate(path.name) and self.in_scope(path)
+            self._watched_paths[path] = known
+        return known
 
     def _reported(self, key: Key) -> bool:
         """Whether a change of what ``key`` read is reported: a watched file's bytes,
@@ -110,6 +118,7 @@ class Workspace:
     def forget_kept(self) -> None:
         """Drop everything kept across snapshots (configuration or roots changed)."""
         self._reports.clear()
+        self._watched_paths.clear()
         if self.shared is not None:
             self.shared.clear()
         if self.disk is not None:

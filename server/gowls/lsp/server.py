@@ -260,7 +260,8 @@ class GowlsServer(LanguageServer):
         if not opened:
             return
         stale = self._stale_since(self._generation)
-        snapshot = self.model.snapshot()
+        # Alone: what needs every module of a workspace waits for the pass after the scan.
+        snapshot = self.model.snapshot(alone=True)
         try:
             results = await asyncio.to_thread(self.model.compute, snapshot, opened, None, stale)
         except Exception:

@@ -149,9 +149,26 @@ _CACHES: dict[Path, tuple[float, ModuleCache]] = {}
 _CACHES_LOCK = threading.Lock()
 
 
+_ROOTS: dict[tuple[str, str, str], tuple[float, Path | None]] = {}
+
+
+def _cache_root(env: Mapping[str, str] | None) -> Path | None:
+    """:func:`cache_root`, looked up again after ``RESCAN_SECONDS`` (every go.mod of a pass
+    asks; the answer is a path construction and a ``stat``)."""
+    values = os.environ if env is None else env
+    key = (values.get("GOMODCACHE", ""), values.get("GOPATH", ""), values.get("HOME", ""))
+    now = time.monotonic()
+    hit = _ROOTS.get(key)
+    if hit is not None and now - hit[0] < RESCAN_SECONDS:
+        return hit[1]
+    root = cache_root(env)
+    _ROOTS[key] = (now, root)
+    return root
+
+
 def module_cache(env: Mapping[str, str] | None = None) -> ModuleCache | None:
     """The index of this environment's module cache (re-walked after ``RESCAN_SECONDS``)."""
-    root = cache_root(env)
+    root = _cache_root(env)
     if root is None:
         return None
     now = time.monotonic()

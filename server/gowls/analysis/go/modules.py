@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from gowls.analysis.go.documents import gomod, gowork, module_dir_gomod
 from gowls.analysis.snapshot import Snapshot, normalize
+from gowls.analysis.source import Dependencies, Key
 from gowls.syntax.directives import Replace
 from gowls.syntax.gomod import GoMod, Require
 from gowls.syntax.gowork import GoWork, Use
@@ -73,12 +74,189 @@ class UsedDir:
 def used_dirs(snapshot: Snapshot, path: Path, work: GoWork) -> tuple[UsedDir, ...]:
     """Every ``use`` of ``work`` (at ``path``) with its absolute directory (once per pass:
     every rule of the go.work and every go.mod of the workspace asks)."""
-    return snapshot.memo(
-        ("used-dirs", path, id(work)),
-        lambda: tuple(
-            UsedDir(use, resolve_dir(path.parent, use.path), os.path.normpath(use.path))
-            for use in work.uses
-        ),
+
+    def build() -> tuple[UsedDir, ...]:
+        table = use_table(snapshot, path, work)
+        pairs = zip(work.uses, table.entries, strict=True)
+        return tuple(UsedDir(use, e.directory, e.shown) for use, e in pairs)
+
+    return snapshot.memo(("used-dirs", path, id(work)), build)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class UseEntry:
+    """What one ``use`` path names: its directory and the go.mod there, with the reads that
+    tell (kept across passes while none of them changes).
+
+    Only the go.mod's existence and document are read: a directory without one is
+    :attr:`has_gomod` false, and whether it exists at all is asked per pass (the editor
+    reports go.mod files, not directories)."""
+
+    written: str
+    directory: Path
+    directory_text: str
+    """``str(directory)``: a cheap key (a ``Path`` hashes its parts on every look-up)."""
+    shown: str
+    gomod_path: Path
+    has_gomod: bool
+    mod: GoMod | None
+    """The go.mod there (None: none, or unreadable)."""
+    reads: frozenset[Key]
+    module: str | None
+    go_floor: str | None
+    """The go.mod's go line if ``go`` makes go.work honour it (1.21 or later)."""
+    replace_targets: tuple[str, ...]
+    """Each replace of the go.mod, in order: the target directory (absolute) or
+    ``path@version``, as a key for comparing replaces across modules."""
+
+
+def _use_entry(snapshot: Snapshot, base: Path, written: str) -> UseEntry:
+    directory = resolve_dir(base, written)
+    gomod_path = directory / "go.mod"
+    reads = snapshot.source.start_recording()
+    try:
+        has_gomod = snapshot.source.is_file(gomod_path)
+        mod = module_dir_gomod(snapshot, directory) if has_gomod else None
+    finally:
+        snapshot.source.stop_recording(reads)
+    module = mod.module.path if mod is not None and mod.module is not None else None
+    floor = mod.go.version if mod is not None and mod.go is not None else None
+    if floor is not None and compare_go(floor, "1.21") < 0:
+        floor = None
+    targets = tuple(
+        str(resolve_dir(directory, r.new_path)) if r.is_local else f"{r.new_path}@{r.new_version}"
+        for r in (mod.replaces if mod is not None else ())
+    )
+    return UseEntry(
+        written,
+        directory,
+        str(directory),
+        os.path.normpath(written),
+        gomod_path,
+        has_gomod,
+        mod,
+        reads.freeze().reads(),
+        module,
+        floor,
+        targets,
+    )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class UseTable:
+    """The ``use`` entries of a go.work, in order, with the indexes its rules ask for.
+
+    Built incrementally across passes: an entry is reused while its own reads are unchanged
+    and the go.work still writes its path, so an edit of the go.work costs in proportion to
+    the uses it changes (plus one cheap pass over the list)."""
+
+    written: tuple[str, ...]
+    entries: tuple[UseEntry, ...]
+    deps: Dependencies
+    no_gomod: tuple[int, ...]
+    """Uses whose directory holds no go.mod file (missing, a file, or not a module)."""
+    repeated_dirs: tuple[tuple[int, int], ...]
+    """(use, first use of the same directory)."""
+    repeated_modules: tuple[tuple[int, int], ...]
+    """(use, first use declaring the same module path), repeated directories left out."""
+    no_module_line: tuple[int, ...]
+    """Uses whose go.mod parses but declares no module."""
+    floors: dict[str, tuple[int, ...]]
+    """go.mod go lines of 1.21 or later → the uses with that line."""
+    with_replaces: tuple[int, ...]
+    """Uses whose go.mod has replace directives."""
+    provided: frozenset[str]
+    """Module paths the used go.mod files declare."""
+    directories: frozenset[str]
+    """The used directories (as :attr:`UseEntry.directory_text`)."""
+    by_written: dict[str, UseEntry]
+
+
+def use_table(snapshot: Snapshot, path: Path, work: GoWork) -> UseTable:
+    """The :class:`UseTable` of ``work`` (at ``path``): once per pass, and across passes
+    only its changed entries are redone."""
+    return snapshot.memo(("use-table", path, id(work)), lambda: _use_table(snapshot, path, work))
+
+
+def _use_table(snapshot: Snapshot, path: Path, work: GoWork) -> UseTable:
+    written = tuple(use.path for use in work.uses)
+    key = ("use-table", path)
+    reuse: dict[str, UseEntry] = {}
+    kept = snapshot.kept(key)
+    old = kept[0] if kept is not None else None
+    if kept is not None and isinstance(old, UseTable):
+        deps, touched = kept[1], kept[2]
+        fresh = touched.isdisjoint(deps.own) if not deps.shared else not deps.intersects(touched)
+        if fresh and old.written == written:
+            snapshot.source.replay(deps)
+            return old
+        if fresh:
+            reuse = old.by_written
+        else:
+            reuse = {w: e for w, e in old.by_written.items() if e.reads.isdisjoint(touched)}
+    base = path.parent
+    entries: list[UseEntry] = []
+    by_written: dict[str, UseEntry] = {}
+    new_reads: set[Key] = set()
+    for text in written:
+        entry = by_written.get(text) or reuse.get(text)
+        if entry is None:
+            entry = _use_entry(snapshot, base, text)
+            new_reads.update(entry.reads)
+        by_written[text] = entry
+        entries.append(entry)
+    table = _index(written, tuple(entries), by_written)
+    snapshot.source.replay(table.deps)
+    # A reused entry's reads were found covered when its table was kept.
+    snapshot.keep(key, table, table.deps, new_reads if reuse else None)
+    return table
+
+
+def _index(
+    written: tuple[str, ...], entries: tuple[UseEntry, ...], by_written: dict[str, UseEntry]
+) -> UseTable:
+    no_gomod: list[int] = []
+    repeated_dirs: list[tuple[int, int]] = []
+    repeated_modules: list[tuple[int, int]] = []
+    no_module_line: list[int] = []
+    floors: dict[str, list[int]] = {}
+    with_replaces: list[int] = []
+    first_dir: dict[str, int] = {}
+    first_module: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+        earlier = first_dir.setdefault(entry.directory_text, i)
+        if earlier != i:
+            repeated_dirs.append((i, earlier))
+        if not entry.has_gomod:
+            no_gomod.append(i)
+        mod = entry.mod
+        if mod is None:
+            continue
+        if entry.module is not None:
+            if earlier == i:
+                first = first_module.setdefault(entry.module, i)
+                if first != i:
+                    repeated_modules.append((i, first))
+        elif not mod.problems:
+            no_module_line.append(i)
+        if entry.go_floor is not None:
+            floors.setdefault(entry.go_floor, []).append(i)
+        if mod.replaces:
+            with_replaces.append(i)
+    reads = frozenset().union(*(e.reads for e in by_written.values()))
+    return UseTable(
+        written,
+        entries,
+        Dependencies(reads),
+        tuple(no_gomod),
+        tuple(repeated_dirs),
+        tuple(repeated_modules),
+        tuple(no_module_line),
+        {v: tuple(uses) for v, uses in floors.items()},
+        tuple(with_replaces),
+        frozenset(first_module),
+        frozenset(first_dir),
+        by_written,
     )
 
 
@@ -164,16 +342,16 @@ def workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
 
 
 def _workspace_view(snapshot: Snapshot, path: Path) -> WorkspaceView | None:
+    snapshot.whole()  # every used module's go.mod: not while a go.mod is checked alone
     work = gowork(snapshot, path)
     if work is None:
         return None
-    modules = []
-    for used in used_dirs(snapshot, path, work):
-        gomod_path = used.directory / "go.mod"
-        modules.append(
-            WorkspaceModule(used, gomod_path, module_dir_gomod(snapshot, used.directory))
-        )
-    return WorkspaceView(path, work, tuple(modules))
+    table = use_table(snapshot, path, work)
+    modules = tuple(
+        WorkspaceModule(used, entry.gomod_path, entry.mod)
+        for used, entry in zip(used_dirs(snapshot, path, work), table.entries, strict=True)
+    )
+    return WorkspaceView(path, work, modules)
 
 
 def unused_by_workspace(snapshot: Snapshot, gomod_path: Path) -> Path | None:

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from gowls.analysis.edits import append_block, delete_lines
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
-from gowls.analysis.go.documents import module_dir_gomod
 from gowls.analysis.go.modules import (
     UsedDir,
+    UseTable,
     module_dirs,
     resolve_dir,
     shown_relative,
-    used_dirs,
+    use_table,
     workspace_graph,
     workspace_view,
 )
@@ -29,6 +29,18 @@ from gowls.syntax.positions import Point, Span
 from gowls.syntax.versions import compare_go
 
 KIND = "go.work"
+
+
+def _used(ctx: RuleContext[GoWork], table: UseTable, index: int) -> UsedDir:
+    """Use ``index`` of the go.work, resolved (built only for the uses a rule reports)."""
+    entry = table.entries[index]
+    return UsedDir(ctx.doc.uses[index], entry.directory, entry.shown)
+
+
+def _without_gomod(ctx: RuleContext[GoWork]) -> Iterator[UsedDir]:
+    """The uses whose directory holds no go.mod file (missing, a file, or no module)."""
+    table = use_table(ctx.snapshot, ctx.path, ctx.doc)
+    return (_used(ctx, table, i) for i in table.no_gomod)
 
 
 def remove_use_fix(path: Path, work: GoWork, use: Use, safe: bool) -> Fix:
@@ -92,7 +104,7 @@ def syntax_error(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
 def use_dir_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """``use`` entries whose directory is absent."""
     source = ctx.snapshot.source
-    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
+    for entry in _without_gomod(ctx):
         if source.is_dir(entry.directory):
             continue
         if source.is_file(entry.directory):
@@ -153,8 +165,8 @@ def _use_of_file(ctx: RuleContext[GoWork], info: RuleInfo, entry: UsedDir) -> Fi
 def use_dir_without_gomod(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """``use`` entries whose directory holds no go.mod."""
     source = ctx.snapshot.source
-    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
-        if not source.is_dir(entry.directory) or source.is_file(entry.directory / "go.mod"):
+    for entry in _without_gomod(ctx):
+        if not source.is_dir(entry.directory):
             continue
         yield finding(
             info,
@@ -190,11 +202,9 @@ def use_dir_without_gomod(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
 )
 def use_dir_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """Second and later ``use`` entries naming an already used directory."""
-    first: dict[Path, UsedDir] = {}
-    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
-        earlier = first.setdefault(entry.directory, entry)
-        if earlier is entry:
-            continue
+    table = use_table(ctx.snapshot, ctx.path, ctx.doc)
+    for index, first in table.repeated_dirs:
+        entry, earlier = _used(ctx, table, index), _used(ctx, table, first)
         yield finding(
             info,
             ctx.path,
@@ -204,13 +214,6 @@ def use_dir_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Find
             fixes=(remove_use_fix(ctx.path, ctx.doc, entry.use, safe=True),),
             related=(Related(ctx.path, earlier.use.span, "first use of this directory"),),
         )
-
-
-def _module_path(snapshot: Snapshot, directory: Path) -> tuple[str, Span] | None:
-    mod = module_dir_gomod(snapshot, directory)
-    if mod is None or mod.module is None:
-        return None
-    return mod.module.path, mod.module.span
 
 
 @rule(
@@ -237,19 +240,12 @@ def _module_path(snapshot: Snapshot, directory: Path) -> tuple[str, Span] | None
 )
 def module_path_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """Later ``use`` entries whose go.mod declares a module path an earlier entry provides."""
-    seen_dirs: set[Path] = set()
-    first: dict[str, UsedDir] = {}
-    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
-        if entry.directory in seen_dirs:
-            continue  # GW103 reports repeated directories
-        seen_dirs.add(entry.directory)
-        found = _module_path(ctx.snapshot, entry.directory)
-        if found is None:
-            continue
-        module, module_span = found
-        earlier = first.setdefault(module, entry)
-        if earlier is entry:
-            continue
+    table = use_table(ctx.snapshot, ctx.path, ctx.doc)
+    for index, first in table.repeated_modules:  # GW103 reports repeated directories
+        entry, earlier = _used(ctx, table, index), _used(ctx, table, first)
+        mod = table.entries[index].mod
+        assert mod is not None and mod.module is not None
+        module, module_span = mod.module.path, mod.module.span
         yield finding(
             info,
             ctx.path,
@@ -287,10 +283,9 @@ def module_path_duplicate(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[
 )
 def use_module_without_module_line(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """``use`` entries whose go.mod parses but declares no module path."""
-    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
-        mod = module_dir_gomod(ctx.snapshot, entry.directory)
-        if mod is None or mod.module is not None or mod.problems:
-            continue
+    table = use_table(ctx.snapshot, ctx.path, ctx.doc)
+    for index in table.no_module_line:
+        entry = _used(ctx, table, index)
         yield finding(
             info,
             ctx.path,
@@ -331,14 +326,11 @@ def go_version_below_module(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
     if work.problems:
         return  # go stops at the syntax errors; the go line may be the one it cannot read
     listed = work.go.version if work.go else "1.18"
-    needs: list[tuple[UsedDir, str]] = []
-    for entry in used_dirs(ctx.snapshot, ctx.path, work):
-        mod = module_dir_gomod(ctx.snapshot, entry.directory)
-        if mod is None or mod.go is None:
-            continue
-        # go enforces this only for modules at go 1.21 or later (toolchain semantics).
-        if compare_go(mod.go.version, "1.21") >= 0 and compare_go(mod.go.version, listed) > 0:
-            needs.append((entry, mod.go.version))
+    table = use_table(ctx.snapshot, ctx.path, work)
+    # go enforces this only for modules at go 1.21 or later (toolchain semantics): the
+    # table groups the uses by those go lines, so each version is compared once.
+    above = [(i, v) for v, uses in table.floors.items() if compare_go(v, listed) > 0 for i in uses]
+    needs = [(_used(ctx, table, i), v) for i, v in sorted(above)]
     if not needs:
         return
     highest = max((v for _, v in needs), key=cmp_to_key(compare_go))
@@ -367,12 +359,6 @@ def _shown_target(work_path: Path, entry: UsedDir, rep: Replace) -> str:
     if rep.is_local:
         return shown_relative(resolve_dir(entry.directory, rep.new_path), work_path.parent)
     return f"{rep.new_path} {rep.new_version}"
-
-
-def _replace_key_target(base: Path, rep: Replace) -> str:
-    if rep.is_local:
-        return str(resolve_dir(base, rep.new_path))
-    return f"{rep.new_path}@{rep.new_version}"
 
 
 @rule(
@@ -451,17 +437,16 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
     unchecked = {r.old_path: r for r in work.replaces if r.old_version}
     seen: dict[tuple[str, str], dict[str, tuple[UsedDir, Replace]]] = {}
     last: dict[tuple[str, str], str] = {}
-    for entry in used_dirs(ctx.snapshot, ctx.path, work):
-        mod = module_dir_gomod(ctx.snapshot, entry.directory)
-        if mod is None:
-            continue
+    table = use_table(ctx.snapshot, ctx.path, work)
+    for index in table.with_replaces:
+        entry, mod = _used(ctx, table, index), table.entries[index].mod
+        assert mod is not None
         conflicted = conflicted_modules(mod)  # GM108 reports a go.mod's own conflicts
-        for rep in mod.replaces:
+        for rep, target in zip(mod.replaces, table.entries[index].replace_targets, strict=True):
             key = (rep.old_path, rep.old_version)
             if key in overridden or rep.old_path in overridden_all or key in conflicted:
                 continue
             targets = seen.setdefault(key, {})
-            target = _replace_key_target(entry.directory, rep)
             targets.setdefault(target, (entry, rep))
             last[key] = target
     for (module, version), targets in seen.items():
@@ -537,11 +522,7 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
 )
 def workspace_module_replaced(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """Unversioned go.work replaces of a module that a ``use`` entry provides."""
-    provided: set[str] = set()
-    for entry in used_dirs(ctx.snapshot, ctx.path, ctx.doc):
-        found = _module_path(ctx.snapshot, entry.directory)
-        if found is not None:
-            provided.add(found[0])
+    provided = use_table(ctx.snapshot, ctx.path, ctx.doc).provided
     for rep in ctx.doc.replaces:
         if rep.old_version or rep.old_path not in provided:
             continue
@@ -561,12 +542,13 @@ def workspace_module_replaced(ctx: RuleContext[GoWork], info: RuleInfo) -> Itera
 def _replacement_dirs(snapshot: Snapshot, path: Path, work: GoWork) -> set[Path]:
     """Directories the workspace's replaces (go.work's and its modules') point at."""
     found = {resolve_dir(path.parent, r.new_path) for r in work.replaces if r.is_local}
-    for entry in used_dirs(snapshot, path, work):
-        mod = module_dir_gomod(snapshot, entry.directory)
-        if mod is not None:
-            found.update(
-                resolve_dir(entry.directory, r.new_path) for r in mod.replaces if r.is_local
-            )
+    table = use_table(snapshot, path, work)
+    for index in table.with_replaces:
+        entry = table.entries[index]
+        assert entry.mod is not None
+        found.update(
+            resolve_dir(entry.directory, r.new_path) for r in entry.mod.replaces if r.is_local
+        )
     return found
 
 
@@ -616,18 +598,19 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
     if work.problems:
         return  # while the file does not parse, which directories it uses is a guess
     root = ctx.path.parent
-    used = {entry.directory for entry in used_dirs(ctx.snapshot, ctx.path, work)}
+    table = use_table(ctx.snapshot, ctx.path, work)
+    used = table.directories
     anchor = work.uses[0].statement.span if work.uses else None
     block = next((b for b in work.syntax.blocks if b.verb == "use" and b.rparen), None)
     replaced = _replacement_dirs(ctx.snapshot, ctx.path, work)
     # A use naming a module's go.mod file is GW101's (its fix names the directory).
     replaced |= {
-        e.directory.parent
-        for e in used_dirs(ctx.snapshot, ctx.path, work)
-        if e.directory.name == "go.mod"
+        table.entries[i].directory.parent
+        for i in table.no_gomod
+        if table.entries[i].directory.name == "go.mod"
     }
     for directory in module_dirs(ctx.snapshot, root):
-        if directory in used or directory in replaced:
+        if str(directory) in used or directory in replaced:
             continue  # a replacement target is a dependency, not meant to be a workspace module
         if _under_nested_workspace(ctx.snapshot, root, directory):
             continue
@@ -679,6 +662,8 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
 )
 def replace_target_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator[Finding]:
     """go.work directory replacements in use whose directory holds no go.mod."""
+    if not any(rep.is_local for rep in ctx.doc.replaces):
+        return  # only go.work's own directory replacements are checked (the common case)
     view = workspace_view(ctx.snapshot, ctx.path)
     if view is None:
         return
