@@ -61,11 +61,8 @@ def _read_line(text: str) -> _Line | None:
     return _Line(indent, dash, m.group("key") if m else None)
 
 
-def _lines(doc: YamlDocument) -> list[str]:
-    return [
-        doc.index.line_bytes(n).decode("utf-8", errors="replace")
-        for n in range(doc.index.line_count)
-    ]
+def _line(doc: YamlDocument, n: int) -> str:
+    return doc.index.line_bytes(n).decode("utf-8", errors="replace")
 
 
 def _parent_path(
@@ -77,12 +74,13 @@ def _parent_path(
     belongs to the list of the key above it; list items are all taken as item 0, enough to
     find the model.
     """
-    lines = _lines(doc)
     path: list[PathPart] = [0] if dash else []
     item_col: int | None = indent if dash else None
     key_col: int | None = None if dash else indent
     for above in range(line - 1, -1, -1):
-        shape = _read_line(lines[above])
+        if item_col is None and key_col == 0:
+            break  # at the top level: nothing above is a parent (a 5,000-line file is long)
+        shape = _read_line(_line(doc, above))
         if shape is None:
             continue
         if item_col is not None:
@@ -118,16 +116,19 @@ def _parent_path(
 
 def _present_keys(doc: YamlDocument, line: int, indent: int, dash: bool) -> set[str]:
     """Keys already written at the cursor's level (same mapping), read from indentation."""
-    lines = _lines(doc)
     col = indent + 2 if dash else indent
     found: set[str] = set()
     if dash:
         return found
+    deeper = b" " * (col + 1)  # a line indented past the cursor's level cannot matter
     for step in (-1, 1):
         n = line + step
-        while 0 <= n < len(lines):
-            shape = _read_line(lines[n])
+        while 0 <= n < doc.index.line_count:
+            data = doc.index.line_bytes(n)
             n += step
+            if data.startswith(deeper):
+                continue
+            shape = _read_line(data.decode("utf-8", errors="replace"))
             if shape is None:
                 continue
             if shape.key_col < col or (shape.dash and shape.key_col == col and step == 1):
