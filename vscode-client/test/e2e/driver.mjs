@@ -279,15 +279,26 @@ function makeUi(page) {
     /** Triggers completion at the cursor; returns the suggest widget's matching row. */
     async suggest(label) {
       const widget = page.locator(".editor-widget.suggest-widget");
+      const row = widget.locator(".monaco-list-row", { hasText: label }).first();
       await page.keyboard.press("Control+Space");
       try {
         await widget.waitFor({ state: "visible", timeout: 5000 });
       } catch {
         await ui.runCommand("Trigger Suggest");
       }
-      const row = widget.locator(".monaco-list-row", { hasText: label }).first();
-      await row.waitFor({ state: "visible", timeout });
-      return row;
+      // VS Code closes the widget on an answer it filtered to nothing ("No suggestions")
+      // and never asks again by itself: like a user, ask again until the deadline.
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        try {
+          await row.waitFor({ state: "visible", timeout: 5000 });
+          return row;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+        }
+        await page.keyboard.press("Escape");
+        await page.keyboard.press("Control+Space");
+      }
     },
 
     /** Shows the hover at the cursor; returns the hover once it contains `text`. */
