@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from unit_helpers import random_edit
 
 from gowls.analysis.goreleaser import check as gr_check
 from gowls.analysis.goreleaser.check import Edition, Options, check_config
@@ -119,12 +120,7 @@ def test_memoised_checks_equal_fresh_checks(small_memos: None, data: st.DataObje
     doc = parse_config_file(text.encode(), PATH)
     check_config(PATH, doc.yaml, OPTIONS[0], doc.checks)
     for _ in range(data.draw(st.integers(1, 5))):
-        inline = data.draw(st.booleans())
-        pieces = [p for p in PIECES if not (inline and "\n" in p)]
-        insert = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=3)))
-        start = data.draw(st.integers(0, len(text)))
-        length = data.draw(st.integers(0, 3 if inline else 30))
-        text = text[:start] + insert + text[start + length :]
+        text = random_edit(data, text, PIECES)
         doc = reparse_config_file(text.encode(), PATH, doc)
         options = data.draw(st.sampled_from(OPTIONS))
         fresh = check_config(PATH, parse_yaml(text.encode()), options)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from unit_helpers import random_edit
 
 from gowls.analysis.helm import yamlvalues
 from gowls.analysis.helm.documents import parse_values_file, reparse_values_file
@@ -84,12 +85,7 @@ def test_memoised_values_equal_fresh_values(small_memos: None, data: st.DataObje
     text = BASE
     doc = parse_values_file(text.encode(), PATH)
     for _ in range(data.draw(st.integers(1, 5))):
-        inline = data.draw(st.booleans())
-        pieces = [p for p in PIECES if not (inline and "\n" in p)]
-        insert = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=3)))
-        start = data.draw(st.integers(0, len(text)))
-        length = data.draw(st.integers(0, 3 if inline else 30))
-        text = text[:start] + insert + text[start + length :]
+        text = random_edit(data, text, PIECES)
         doc = reparse_values_file(text.encode(), PATH, doc)
         assert doc.values == values_document(parse_yaml(text.encode()))
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from unit_helpers import random_edit
 
 from gowls.syntax.yaml import (
     YamlDocument,
@@ -118,12 +119,7 @@ def test_edits_equal_fresh_parse(small_memo: None, data: st.DataObject) -> None:
     text = BASE
     doc = parse_yaml(text.encode())
     for _ in range(data.draw(st.integers(1, 6))):
-        inline = data.draw(st.booleans())
-        pieces = [p for p in PIECES if not (inline and "\n" in p)]
-        insert = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=3)))
-        start = data.draw(st.integers(0, len(text)))
-        length = data.draw(st.integers(0, 3 if inline else 30))
-        text = text[:start] + insert + text[start + length :]
+        text = random_edit(data, text, PIECES)
         doc = reparse_yaml(doc, text.encode())
         _same(doc, parse_yaml(text.encode()))
 

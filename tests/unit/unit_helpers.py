@@ -1,8 +1,11 @@
-"""Helpers for the unit tests: apply fixes' edits, columns, the check_tree signature."""
+"""Helpers for the unit tests: apply fixes' edits, columns, the check_tree signature, random
+edits for the incremental-parse property tests."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+
+from hypothesis import strategies as st
 
 from gowls.analysis.findings import Finding, TextEdit
 from gowls.syntax.positions import LineIndex
@@ -25,3 +28,15 @@ def cols(finding: Finding) -> tuple[int, int, int]:
     """(1-based line, 0-based start byte column, 0-based end byte column) of a finding."""
     span = finding.span
     return span.start.line + 1, span.start.column, span.end.column
+
+
+def random_edit(data: st.DataObject, text: str, pieces: Sequence[str]) -> str:
+    """``text`` after one random edit drawn by hypothesis: up to three ``pieces`` inserted at
+    a random offset over up to 30 removed characters, or, inline, up to three characters and
+    no piece holding a newline."""
+    inline = data.draw(st.booleans())
+    usable = [p for p in pieces if not (inline and "\n" in p)]
+    insert = "".join(data.draw(st.lists(st.sampled_from(usable), max_size=3)))
+    start = data.draw(st.integers(0, len(text)))
+    length = data.draw(st.integers(0, 3 if inline else 30))
+    return text[:start] + insert + text[start + length :]
