@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -564,17 +564,13 @@ def _by_module(replaces: tuple[ReplaceSource, ...]) -> dict[str, list[ReplaceSou
 
 
 def _replace_sources(file: Path, replaces: list[Replace], in_gowork: bool) -> list[ReplaceSource]:
-    last = _LAST_SOURCES.get((file, in_gowork), {})
-    out = []
-    made: dict[int, ReplaceSource] = {}
-    for rep in replaces:
-        hit = last.get(id(rep))
-        if hit is None or hit.replace is not rep:
-            hit = ReplaceSource(file, rep, in_gowork)
-        made[id(rep)] = hit
-        out.append(hit)
-    _remember(_LAST_SOURCES, (file, in_gowork), made)
-    return out
+    return _reused(
+        _LAST_SOURCES,
+        (file, in_gowork),
+        replaces,
+        lambda rep: ReplaceSource(file, rep, in_gowork),
+        lambda made: made.replace,
+    )
 
 
 def _collect_requirements(
@@ -628,29 +624,43 @@ go.mod reuses their ``Requirement`` instead of building thousands again."""
 _LAST_SOURCES: dict[tuple[Path, bool], dict[int, ReplaceSource]] = {}
 """The same for the replaces of a go.mod or go.work (keyed by file and ``in_gowork``)."""
 _LAST_LIMIT = 64
+S = TypeVar("S")
 T = TypeVar("T")
 
 
 def _requirements_of(path: Path, mod: GoMod, reads: bool) -> list[Requirement]:
-    last = _LAST.get((path, reads), {})
-    out = []
-    made: dict[int, Requirement] = {}
-    for req in mod.requires:
-        hit = last.get(id(req))
-        if hit is None or hit.require is not req:
-            hit = Requirement(path, req, reads)
-        made[id(req)] = hit
+    return _reused(
+        _LAST,
+        (path, reads),
+        mod.requires,
+        lambda req: Requirement(path, req, reads),
+        lambda made: made.require,
+    )
+
+
+def _reused(
+    cache: dict[tuple[Path, bool], dict[int, T]],
+    key: tuple[Path, bool],
+    items: list[S],
+    build: Callable[[S], T],
+    built_from: Callable[[T], S],
+) -> list[T]:
+    """``build(item)`` for each item, taking the value made last time under ``key`` for the
+    very same item object instead (remembered for the next call; at most ``_LAST_LIMIT``
+    keys)."""
+    last = cache.get(key, {})
+    out: list[T] = []
+    made: dict[int, T] = {}
+    for item in items:
+        hit = last.get(id(item))
+        if hit is None or built_from(hit) is not item:
+            hit = build(item)
+        made[id(item)] = hit
         out.append(hit)
-    _remember(_LAST, (path, reads), made)
-    return out
-
-
-def _remember(
-    cache: dict[tuple[Path, bool], dict[int, T]], key: tuple[Path, bool], made: dict[int, T]
-) -> None:
     if len(cache) >= _LAST_LIMIT and key not in cache:
         cache.clear()
     cache[key] = made
+    return out
 
 
 def _go_of(mod: GoMod) -> str:
