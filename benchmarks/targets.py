@@ -161,7 +161,29 @@ def check(rows: list[bench_check.Row] | None) -> list[Verdict]:
 
 
 def peers(measured: bench_peers.Measured | None) -> list[Verdict]:
-    """≥ 20x faster than yaml-language-server (didOpen and didChange medians, worst config)."""
+    """≥ 20x faster than yaml-language-server (didOpen and didChange medians, worst config);
+    faster than gopls on every go.mod/go.work document (didChange medians)."""
+    return [*_yaml_language_server(measured), *_gopls(measured)]
+
+
+def _gopls(measured: bench_peers.Measured | None) -> list[Verdict]:
+    target = "faster than gopls (median didChange → diagnostics, go.mod and go.work)"
+    ratios = [
+        (ratio, c.document, c.peer)
+        for c in (measured.comparisons if measured else [])
+        if c.peer.startswith("gopls") and (ratio := c.ratio("change")) is not None
+    ]
+    if not ratios:
+        return [_missing(target, "≥ 1x")]
+    worst = min(ratios)
+    slower = sum(r < 1 for r, _, _ in ratios)
+    note = f" ({slower} of {len(ratios)} under 1x)" if slower else f" (all {len(ratios)})"
+    return [
+        Verdict(target, "≥ 1x", f"{worst[0]:.1f}x, {worst[1]}, {worst[2]}{note}", worst[0] >= 1)
+    ]
+
+
+def _yaml_language_server(measured: bench_peers.Measured | None) -> list[Verdict]:
     target = "faster than yaml-language-server (median time to diagnostics, GoReleaser)"
     rows = [
         c for c in (measured.comparisons if measured else []) if "yaml-language-server" in c.peer
