@@ -11,6 +11,7 @@ import logging
 import os
 import subprocess
 import sys
+import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -265,6 +266,31 @@ def _run(data: bytes, *flags: str, cwd: Path | None = None) -> subprocess.Comple
     )
 
 
+def _run_held(data: bytes, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """Like ``_run``, but stdin stays open until the server exits: the session ends by its
+    ``exit`` notification alone (an end of input would end it at once, answered or not)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "gowls"],
+            stdin=subprocess.PIPE,
+            stdout=out,
+            stderr=err,
+            cwd=cwd,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        assert proc.stdin is not None
+        try:
+            proc.stdin.write(data)
+            proc.stdin.flush()
+            code = proc.wait(timeout=TIMEOUT)
+        finally:
+            proc.kill()
+            proc.stdin.close()
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(proc.args, code, out.read(), err.read())
+
+
 def test_the_front_imports_neither_pygls_nor_lsprotocol() -> None:
     done = _run(frame(notification("exit")), "-X", "importtime")
     assert done.returncode == 1
@@ -292,7 +318,9 @@ GOMOD = "module example.com/m\n\ngo 1.22\n\nrequire example.com/x 1.2.3\n"
 
 def test_a_whole_session_in_one_write_loses_nothing(tmp_path: Path) -> None:
     """Everything the client sends after initialize is already in the front's buffer when
-    pygls takes over: each message is still handled once, and initialize is answered once."""
+    pygls takes over: each message is still handled once, and initialize is answered once.
+    (The client sends ``exit`` without waiting for the answer to ``shutdown``, which waits
+    for the analysis ``gowls.awaitAnalysis`` waits for.)"""
     (tmp_path / "go.mod").write_text(GOMOD)
     uri = (tmp_path / "go.mod").as_uri()
     opened = {"uri": uri, "languageId": "go.mod", "version": 1, "text": GOMOD}
@@ -306,7 +334,7 @@ def test_a_whole_session_in_one_write_loses_nothing(tmp_path: Path) -> None:
         request(3, "shutdown"),
         notification("exit"),
     ]
-    done = _run(b"".join(frame(m) for m in session), cwd=tmp_path)
+    done = _run_held(b"".join(frame(m) for m in session), cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, b"")
     sent = unframe(done.stdout)
     answers = [m for m in sent if "id" in m]
@@ -315,3 +343,41 @@ def test_a_whole_session_in_one_write_loses_nothing(tmp_path: Path) -> None:
     published = [m for m in sent if m.get("method") == "textDocument/publishDiagnostics"]
     assert published and published[-1]["params"]["version"] == 1
     assert [d["code"] for d in published[-1]["params"]["diagnostics"]] == ["GM001"]
+
+
+def test_shutdown_lets_the_requests_before_it_finish(tmp_path: Path) -> None:
+    """A client that writes a slow request, ``shutdown`` and ``exit`` at once (not waiting for
+    any answer) still gets every answer, in order: the workspace scan and analysis behind
+    ``gowls.awaitAnalysis`` take far longer than reading the two messages after it, which
+    cancelled it before shutdown waited for the requests read before it."""
+    uses = []
+    for n in range(150):
+        (tmp_path / f"m{n}").mkdir()
+        (tmp_path / f"m{n}" / "go.mod").write_text(f"module example.com/m{n}\n\ngo 1.22\n")
+        uses.append(f"\t./m{n}\n")
+    work = f"go 1.22\n\nuse (\n{''.join(uses)})\n"
+    (tmp_path / "go.work").write_text(work)
+    opened = {"uri": (tmp_path / "go.work").as_uri(), "languageId": "go.work", "version": 1}
+    session = [
+        request(
+            1, "initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}
+        ),
+        notification("initialized", {}),
+        notification("textDocument/didOpen", {"textDocument": {**opened, "text": work}}),
+        request(2, "workspace/executeCommand", {"command": "gowls.awaitAnalysis"}),
+        request(3, "shutdown"),
+        request(
+            4,
+            "textDocument/hover",
+            {"textDocument": opened, "position": {"line": 0, "character": 0}},
+        ),
+        notification("exit"),
+    ]
+    done = _run_held(b"".join(frame(m) for m in session), cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, b"")
+    order = [m["id"] for m in unframe(done.stdout) if "id" in m]
+    answers = {m["id"]: m for m in unframe(done.stdout) if "id" in m}
+    assert sorted(order) == [1, 2, 3, 4] and order.index(2) < order.index(3)
+    assert answers[2]["result"]["passes"] >= 1
+    assert "error" not in answers[3]
+    assert answers[4]["error"]["code"] == -32600  # after shutdown: InvalidRequest, at once

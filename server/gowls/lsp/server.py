@@ -12,8 +12,12 @@ wait for the queue.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import os
+import sys
 from collections.abc import Callable, Generator, Iterable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -60,24 +64,71 @@ class GowlsProtocol(LanguageServerProtocol):
             error = JsonRpcInvalidRequest(f"the server is shut down; {method} refused")
             self._send_response(msg_id, None, error.to_response_error())
             return
+        if method == lsp.SHUTDOWN:
+            self._shutdown_id = msg_id
         super().handle_message(message)
+
+    _shutdown_id: int | str | None = None
+    """The id of the ``shutdown`` request (pygls's ``msg_id`` is not set in its handler)."""
+    _ending: Future[Any] | None = None
+    """The pending ``shutdown`` request's future while it lets earlier requests finish."""
 
     @lsp_method(lsp.SHUTDOWN)
     def lsp_shutdown(self, *args: Any) -> Generator[Any, Any, None]:
-        """pygls's shutdown, cancelling pending requests from a copy of their table.
+        """pygls's shutdown, letting the client's earlier requests finish first.
 
-        pygls iterates the live table while cancelling, and a future settled meanwhile (an
-        answer to the server's own request, a command finishing) removes itself from it:
-        ``RuntimeError: dictionary changed size during iteration`` on a client that sends
-        shutdown right after its last request.
+        Requests read before ``shutdown`` are answered (for up to :data:`SHUTDOWN_GRACE`
+        seconds), as their order asks: a client that writes a request, ``shutdown`` and
+        ``exit`` at once gets every answer. Later requests are refused (``handle_message``).
+        What is still pending after the grace is cancelled, with the server's own requests
+        to the client, from a copy of the table: pygls iterates the live one, and a future
+        settled meanwhile removes itself from it (``RuntimeError: dictionary changed size
+        during iteration``). The table also holds the futures of handlers a generator
+        handler yields to (``exit``'s wait below): those are left alone.
         """
+        current_id = self._shutdown_id
+        self._shutdown = True
+        if current_id is not None:
+            self._ending = self._request_futures.get(current_id)
         if (user_handler := self.fm.features.get(lsp.SHUTDOWN)) is not None:
             yield user_handler, args, None
-        current_id = self.msg_id
-        for msg_id, future in list(self._request_futures.items()):
-            if msg_id != current_id and not future.done():
+        table = list(self._request_futures.items())
+        pending = [f for i, f in table if i != current_id and i not in self._result_types]
+        if any(not future.done() for future in pending):
+            yield _settle, (pending,), None
+        # and the server's own requests to the client, which will not answer them now
+        pending += (f for i, f in list(self._request_futures.items()) if i in self._result_types)
+        for future in pending:
+            if not future.done():
                 future.cancel()
-        self._shutdown = True
+
+    @lsp_method(lsp.EXIT)
+    def lsp_exit(self, *args: Any) -> Generator[Any, Any, None]:
+        """pygls's exit, after the answer to a ``shutdown`` still letting requests finish
+        (a client that does not wait for that answer before ``exit``)."""
+        if self._ending is None or self._ending.done():
+            yield from super().lsp_exit(*args)
+            return
+        yield _settle, ([self._ending],), None
+        # The reader thread went on to read the next message meanwhile, which a client
+        # holding its end open never sends: the ordinary exit would wait for it for ever.
+        if self.writer is not None:
+            self.writer.close()  # writes what is queued first
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.flush()
+        os._exit(0)  # after shutdown
+
+
+SHUTDOWN_GRACE = 10.0
+"""How long ``shutdown`` waits for the requests read before it (seconds)."""
+
+
+async def _settle(futures: list[Future[Any] | asyncio.Future[Any]]) -> None:
+    """Wait for ``futures`` (asyncio's or a thread pool's) to be done, at most
+    :data:`SHUTDOWN_GRACE` seconds. Their own done-callbacks (sending an answer) were added
+    first, so they have run when this returns."""
+    waited = [f if isinstance(f, asyncio.Future) else asyncio.wrap_future(f) for f in futures]
+    await asyncio.wait(waited, timeout=SHUTDOWN_GRACE)
 
 
 class GowlsServer(LanguageServer):
