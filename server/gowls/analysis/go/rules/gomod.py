@@ -38,6 +38,8 @@ from gowls.syntax.versions import (
 )
 
 KIND = "go.mod"
+_PLACEHOLDER_BYTES = b"-00010101000000-000000000000"
+"""What every placeholder version's text holds (GM103 looks no further without it)."""
 
 
 @rule(
@@ -357,6 +359,10 @@ def replace_shadowed_by_workspace(ctx: RuleContext[GoMod], info: RuleInfo) -> It
 def require_zero_pseudo_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Placeholder-version requirements no replace anywhere serves."""
     requires = ctx.doc.requires
+    data = ctx.doc.index.data
+    # A version is its token's text unless a quoted token spells it with escapes.
+    if _PLACEHOLDER_BYTES not in data and b"\\" not in data:
+        return
     if not may_hold_placeholder(map(attrgetter("version"), requires)):
         return
     placeholders = [r for r in requires if is_placeholder_version(r.version)]
