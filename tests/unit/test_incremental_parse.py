@@ -375,3 +375,63 @@ def test_module_graph_reuses_the_requirements_of_unchanged_requires() -> None:
     assert second.requirements[5] is not first.requirements[5]
     assert [r.require for r in second.requirements] == mod.requires
     assert second.requirements[5].version == "v1.5.1"
+
+
+def test_an_inline_require_edit_splices_the_previous_lists() -> None:
+    base = _big(300) + "\nreplace example.com/dep00007 => ./seven\n"
+    old = parse_gomod(base.encode())
+    broken = base.replace("dep00150 v1.0.0", "dep00150 1.0.0")
+    new = reparse_gomod(old, broken.encode())
+    _same(new, parse_gomod(broken.encode()))
+    assert new.replaces is old.replaces  # a list the edit left is shared, not rebuilt
+    assert new.requires is not old.requires
+    assert len(new.requires) == 299 and len(new.problems) == 1
+    # Fixing it again removes the edited line's problem and puts its require back in place.
+    fixed = reparse_gomod(new, base.encode())
+    _same(fixed, parse_gomod(base.encode()))
+    assert fixed.problems == [] and fixed.requires[150].path == "example.com/dep00150"
+    assert fixed.requires[149] is old.requires[149]
+    # An edit of the go line is read in full (its reading depends on the lines before it).
+    go_edit = base.replace("go 1.22", "go 1.23")
+    full = reparse_gomod(old, go_edit.encode())
+    _same(full, parse_gomod(go_edit.encode()))
+    assert full.replaces is not old.replaces
+
+
+def _affixes_one_byte_at_a_time(old: bytes, new: bytes) -> tuple[int, int]:
+    limit = min(len(old), len(new))
+    prefix = 0
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
+
+
+def test_common_affixes_across_blocks() -> None:
+    base = bytes(range(256)) * 100  # 25,600 bytes: several comparison blocks
+    for at in (0, 1, 4095, 4096, 4097, 12_345, len(base) - 1):
+        for edited in (base[:at] + b"\xff\x00" + base[at + 1 :], base[:at] + base[at + 3 :]):
+            assert common_affixes(base, edited) == _affixes_one_byte_at_a_time(base, edited)
+            assert common_affixes(edited, base) == _affixes_one_byte_at_a_time(edited, base)
+    assert common_affixes(base, base + b"x") == (len(base), 0)
+
+
+def test_module_graph_reuses_requirements_when_replaces_lead_elsewhere() -> None:
+    path = Path("/nonexistent-gowls-incremental/go.mod")
+    cache = ParseCache()
+
+    def graph(text: str) -> ModuleGraph:
+        snapshot = Snapshot(FileSource({path: OpenDocument(text, 1)}), LANGUAGES, cache)
+        mod = gomod(snapshot, path)
+        assert mod is not None
+        return module_mode_graph(snapshot, path, mod)
+
+    base = _big(20) + "\nreplace example.com/dep00003 => ./three\n"
+    first = graph(base)
+    second = graph(base.replace("dep00005 v1.5.0", "dep00005 v1.5.1"))
+    assert second.requirements[0] is first.requirements[0]
+    assert second.requirements[5].version == "v1.5.1"
+    assert second.replaces_of(path)[0] is first.replaces_of(path)[0]
+    assert second.replaces_of(path)[0].target_dir == path.parent / "three"

@@ -183,6 +183,15 @@ def test_gm103_module_mode(check_tree: CheckTree) -> None:
     assert f.fixes == ()
 
 
+def test_gm103_placeholder_spelled_with_an_escape(check_tree: CheckTree) -> None:
+    # The text never holds the placeholder's digits, its quoted token decodes to them.
+    spelled = '"' + Z.replace("-0001", "-\\x30001") + '"'
+    files = {"m/go.mod": mod("example.com/m", f"require example.com/x {spelled}\n")}
+    assert Z.encode()[6:] not in files["m/go.mod"].encode()
+    f = one(check_tree(files, "m/go.mod"), "GM103")
+    assert Z in f.message
+
+
 def test_gm103_served_by_own_replace(check_tree: CheckTree) -> None:
     files = {
         "m/go.mod": mod(

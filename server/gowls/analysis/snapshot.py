@@ -201,6 +201,12 @@ class Snapshot:
         if self._shared is not None:
             self._shared.put(key, value, deps, self.generation, unchecked)
 
+    def covered(self, key: Key) -> bool:
+        """Whether a change of what ``key`` read is reported to the workspace (a value kept
+        across snapshots stays valid while no logged change touches such reads); False
+        without a :class:`SharedMemo`."""
+        return self._shared is not None and self._shared.covered(key)
+
     def language_of(self, path: Path) -> Language | None:
         """The kind of ``path`` (recognition may read neighbours; the reads are recorded);
         a file the configuration names for a kind (its section's ``files``) is of that kind."""

@@ -75,4 +75,9 @@ def parse_suppressions(index: LineIndex, comments: Iterable[CommentToken]) -> Su
 
 def suppressions_of(doc: Document) -> Suppressions:
     """The suppressions of a parsed document."""
+    if _MARK not in doc.index.data:  # no comment can hold a directive: no comment is read
+        return Suppressions({})
     return parse_suppressions(doc.index, doc.comments())
+
+
+_MARK = b"gowls:ignore"

@@ -48,6 +48,17 @@ def reparse_moving(
 ) -> tuple[FileSyntax, Mover | None]:
     """:func:`reparse_syntax`, and the :class:`Mover` that copied ``previous``'s statements
     below the edit to their new rows (None when nothing moved), to move their readings."""
+    syntax, mover, _ = reparse_region(previous, data, filename)
+    return syntax, mover
+
+
+def reparse_region(
+    previous: FileSyntax, data: bytes, filename: str
+) -> tuple[FileSyntax, Mover | None, tuple[int, int] | None]:
+    """:func:`reparse_moving`, and which of ``previous``'s statements were replaced:
+    ``(lo, hi)`` when the new statements are ``previous.statements[:lo]``, those read
+    again, then ``previous.statements[hi:]`` (moved copies when the mover moved them);
+    None when the text was read in full."""
     old = previous.index.data
     prefix, suffix = common_affixes(old, data)
     index = LineIndex(data)
@@ -70,7 +81,7 @@ def reparse_moving(
     patched = _patch(previous, index, tree, at.line, old_at.line, new_at.line)
     if patched is not None:
         return patched
-    return read_tree(index, filename, tree), None
+    return read_tree(index, filename, tree), None, None
 
 
 def moved_readings(readings: Readings, mover: Mover | None) -> Readings:
@@ -90,7 +101,7 @@ def moved_readings(readings: Readings, mover: Mover | None) -> Readings:
 
 def _patch(
     previous: FileSyntax, index: LineIndex, tree: Tree, first: int, old_last: int, last: int
-) -> tuple[FileSyntax, Mover | None] | None:
+) -> tuple[FileSyntax, Mover | None, tuple[int, int]] | None:
     """The new syntax when old lines ``first``..``old_last`` became new lines
     ``first``..``last``; None to read in full. Lines below the edit moved by
     ``last - old_last`` rows: their statements, blocks and comments are moved copies.
@@ -181,7 +192,7 @@ def _patch(
     all_comments = [*comments[:clo], *fresh, *comments_below]
     _attach(read, all_comments, clo, clo + len(fresh))
     syntax = FileSyntax(index, tree, [*above, *read, *below], blocks, all_comments, [])
-    return syntax, mover
+    return syntax, mover, (lo, hi)
 
 
 def _enclosing_block(blocks: list[Block], first: int, last: int) -> tuple[bool, Block | None]:

@@ -7,6 +7,7 @@ here in Python from their documented behaviour.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +32,13 @@ _PSEUDO_RE = re.compile(
 ZERO_PSEUDO_VERSION = "v0.0.0-00010101000000-000000000000"
 _PLACEHOLDER_TAIL = ".0.0-00010101000000-000000000000"
 _PLACEHOLDER_RE = re.compile(r"^v(0|[1-9][0-9]*)\.0\.0-00010101000000-000000000000$")
+
+
+def may_hold_placeholder(versions: Iterable[str]) -> bool:
+    """Whether any of ``versions`` may be a placeholder version: False when none holds its
+    tail (one search in C over thousands of requirements; :func:`is_placeholder_version`
+    then tells each)."""
+    return _PLACEHOLDER_TAIL in "\n".join(versions)
 
 
 def is_placeholder_version(version: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from gowls.analysis.go.mvs import selection_for
 from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.directives import GoLine, ToolchainLine
-from gowls.syntax.gomod import GoMod
+from gowls.syntax.gomod import GoMod, Require
 from gowls.syntax.gowork import GoWork
 from gowls.syntax.positions import Point, Span
 
@@ -56,16 +57,28 @@ def hover(ctx: RuleContext[Any], point: Point) -> HoverInfo | None:
                 )
         return _version_hover(doc.go, point) or _version_hover(doc.toolchain, point)
     if isinstance(doc, GoMod):
-        for req in doc.requires:
-            if req.path_span.contains(point) or req.version_span.contains(point):
-                return HoverInfo(
-                    _requirement(snapshot, path, doc, req.path, req.version), req.path_span
-                )
+        req = _require_at(doc.requires, point)
+        if req is not None:
+            return HoverInfo(
+                _requirement(snapshot, path, doc, req.path, req.version), req.path_span
+            )
         for rep in doc.replaces:
             if rep.is_local and rep.new_span.contains(point):
                 directory = resolve_dir(path.parent, rep.new_path)
                 return HoverInfo(_module_summary(snapshot, directory), rep.new_span)
         return _version_hover(doc.go, point) or _version_hover(doc.toolchain, point)
+    return None
+
+
+def _require_at(requires: list[Require], point: Point) -> Require | None:
+    """The first require whose path or version holds ``point`` (they are in file order: a
+    binary search, not a scan of thousands per hover)."""
+    at = bisect_left(requires, point.line, key=lambda r: r.version_span.end.line)
+    for req in requires[at:]:
+        if req.path_span.start.line > point.line:
+            break
+        if req.path_span.contains(point) or req.version_span.contains(point):
+            return req
     return None
 
 

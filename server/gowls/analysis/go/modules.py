@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, compress, count, repeat
+from operator import attrgetter, is_not
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from gowls.analysis.go.documents import gomod, gowork, module_dir_gomod
 from gowls.analysis.snapshot import Snapshot, normalize
@@ -398,18 +400,24 @@ class ReplaceSource:
     file: Path
     replace: Replace
     in_gowork: bool
+    target_dir: Path | None = field(init=False, repr=False, compare=False)
+    """The absolute directory of a directory replacement, else None."""
+    target_gomod: Path | None = field(init=False, repr=False, compare=False)
+    """The go.mod in :attr:`target_dir` (which go reads), else None."""
+
+    def __post_init__(self) -> None:
+        # Resolved once: a graph's replace sources live as long as their replace line, and
+        # the rules of every keystroke ask for these several times per replace.
+        target = None
+        if self.replace.is_local:
+            target = resolve_dir(self.file.parent, self.replace.new_path)
+        object.__setattr__(self, "target_dir", target)
+        object.__setattr__(self, "target_gomod", target / "go.mod" if target else None)
 
     @property
     def module(self) -> str:
         """The replaced module path."""
         return self.replace.old_path
-
-    @property
-    def target_dir(self) -> Path | None:
-        """The absolute directory of a directory replacement, else None."""
-        if not self.replace.is_local:
-            return None
-        return resolve_dir(self.file.parent, self.replace.new_path)
 
     @property
     def target_text(self) -> str:
@@ -487,6 +495,8 @@ class ModuleGraph:
         self._active_by_module = _by_module(
             tuple(r for r in mod_replaces if not self.overridden_by_gowork(r))
         )
+        self.replaced = frozenset(self._work_by_module).union(self._active_by_module)
+        """Modules some replace in force serves (at some version)."""
         self._reqs_by_module: dict[str, list[Requirement]] | None = None
         self._replaces_by_file: dict[Path, list[ReplaceSource]] = {}
         for rep in mod_replaces:
@@ -504,6 +514,8 @@ class ModuleGraph:
 
     def replacement(self, module: str, version: str) -> ReplaceSource | None:
         """The replace ``go`` applies to ``module@version``: go.work first, exact versions first."""
+        if module not in self.replaced:
+            return None
         for index in (self._work_by_module, self._active_by_module):
             group = index.get(module, ())
             for rep in group:
@@ -569,7 +581,7 @@ def _replace_sources(file: Path, replaces: list[Replace], in_gowork: bool) -> li
         (file, in_gowork),
         replaces,
         lambda rep: ReplaceSource(file, rep, in_gowork),
-        lambda made: made.replace,
+        "replace",
     )
 
 
@@ -584,14 +596,14 @@ def _collect_requirements(
     go.mod of every module a main module requires, and goes further only through modules,
     or a module-mode main module, whose go line is below 1.17).
     """
-    requirements: dict[tuple[Path, int], Requirement] = {}
+    visits: list[tuple[Path, list[Requirement]]] = []
     # path -> (its requirements' go.mod files are read, inside an unpruned closure)
     best: dict[Path, tuple[bool, bool]] = {}
     queue: deque[tuple[Path, GoMod, bool, bool]] = deque()
     for path, mod in mains:
         unpruned = graph.workspace is None and compare_go(_go_of(mod), "1.17") < 0
         queue.append((path, mod, True, unpruned))
-    replaced = bool(graph.work_replaces or graph.mod_replaces)
+    replaced = graph.replaced  # only requirements of these lead to another go.mod
     while queue:
         path, mod, reads, unpruned = queue.popleft()
         previous = best.get(path)
@@ -600,12 +612,13 @@ def _collect_requirements(
         best[path] = (reads, unpruned)
         if mod.problems and path not in graph.malformed:
             graph.malformed = (*graph.malformed, path)
-        if not replaced:  # nothing leads to another go.mod
-            for made in _requirements_of(path, mod, reads):
-                requirements[(path, id(made.require))] = made
+        made = _requirements_of(path, mod, reads)
+        visits.append((path, made))
+        if not replaced or replaced.isdisjoint(map(attrgetter("path"), mod.requires)):
             continue
         for req in mod.requires:
-            requirements[(path, id(req))] = Requirement(path, req, reads)
+            if req.path not in replaced:
+                continue
             rep = graph.replacement(req.path, req.version)
             target = rep.target_dir if rep is not None else None
             if target is None:
@@ -614,6 +627,13 @@ def _collect_requirements(
             if target_mod is not None:
                 closure = unpruned or compare_go(_go_of(target_mod), "1.17") < 0
                 queue.append((target / "go.mod", target_mod, reads and closure, closure))
+    if len(visits) == len(best):  # each go.mod read once (the rule): no requirement twice
+        return tuple(chain.from_iterable(made for _, made in visits))
+    # A go.mod read again (from a closure that reads more) keeps its first place.
+    requirements: dict[tuple[Path, int], Requirement] = {}
+    for path, made in visits:
+        for one in made:
+            requirements[(path, id(one.require))] = one
     return tuple(requirements.values())
 
 
@@ -630,12 +650,19 @@ T = TypeVar("T")
 
 def _requirements_of(path: Path, mod: GoMod, reads: bool) -> list[Requirement]:
     return _reused(
-        _LAST,
-        (path, reads),
-        mod.requires,
-        lambda req: Requirement(path, req, reads),
-        lambda made: made.require,
+        _LAST, (path, reads), mod.requires, lambda req: Requirement(path, req, reads), "require"
     )
+
+
+class _Miss:
+    """What the look-up of an item made nothing last time finds: built from no item."""
+
+    __slots__ = ()
+    require = None
+    replace = None
+
+
+_MISS = _Miss()
 
 
 def _reused(
@@ -643,23 +670,26 @@ def _reused(
     key: tuple[Path, bool],
     items: list[S],
     build: Callable[[S], T],
-    built_from: Callable[[T], S],
+    source: str,
 ) -> list[T]:
     """``build(item)`` for each item, taking the value made last time under ``key`` for the
-    very same item object instead (remembered for the next call; at most ``_LAST_LIMIT``
-    keys)."""
-    last = cache.get(key, {})
-    out: list[T] = []
-    made: dict[int, T] = {}
-    for item in items:
-        hit = last.get(id(item))
-        if hit is None or built_from(hit) is not item:
-            hit = build(item)
-        made[id(item)] = hit
-        out.append(hit)
+    very same item object (its attribute ``source``) instead (remembered for the next call;
+    at most ``_LAST_LIMIT`` keys). The look-ups run as iterators in C: a keystroke in a
+    5,000-line go.mod builds one value and walks the rest without a Python step each."""
+    last = cache.get(key)
+    ids = list(map(id, items))
+    out: list[Any]
+    if last:
+        out = list(map(last.get, ids, repeat(_MISS)))
+        fresh: Iterable[bool] = map(is_not, map(attrgetter(source), out), items)
+    else:
+        out = [_MISS] * len(items)
+        fresh = repeat(True, len(items))
+    for at in compress(count(), fresh):
+        out[at] = build(items[at])
     if len(cache) >= _LAST_LIMIT and key not in cache:
         cache.clear()
-    cache[key] = made
+    cache[key] = dict(zip(ids, out, strict=True))
     return out
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gowls.analysis.go.documents import gomod as read_gomod
-from gowls.analysis.go.modcache import module_cache
+from gowls.analysis.go.modcache import ModuleCache, module_cache
 from gowls.analysis.go.modules import (
     ReplaceSource,
     governing_workspace,
@@ -28,6 +28,7 @@ from gowls.analysis.go.modules import (
     same_version,
 )
 from gowls.analysis.snapshot import Snapshot
+from gowls.analysis.source import FileSource, Key
 from gowls.syntax.gomod import GoMod, parse_gomod
 from gowls.syntax.versions import compare_go, compare_semver
 
@@ -75,25 +76,32 @@ def _summary(mod: GoMod) -> Summary:
 class _Loader:
     """Reads the go.mod of a module version: a main module's, a replacement's, or the cache's."""
 
-    def __init__(self, snapshot: Snapshot, mains: dict[str, GoMod], replaces: list[ReplaceSource]):
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        mains: dict[str, GoMod],
+        replaces: list[ReplaceSource],
+        cache: ModuleCache | None,
+    ):
         self.snapshot = snapshot
         self.mains = mains
-        self.work_replaces = [r for r in replaces if r.in_gowork]
-        self.mod_replaces = [r for r in replaces if not r.in_gowork]
-        self.cache = module_cache()
+        # Per module, in file order: go.work's first, then the go.mod files'.
+        self.groups: dict[str, tuple[list[ReplaceSource], list[ReplaceSource]]] = {}
+        for rep in replaces:
+            work, mod = self.groups.setdefault(rep.module, ([], []))
+            (work if rep.in_gowork else mod).append(rep)
+        self.cache = cache
 
     def replacement(self, module: str, version: str) -> ReplaceSource | None:
-        for group in (self.work_replaces, self.mod_replaces):
+        for group in self.groups.get(module, ()):
             exact = [
                 r
                 for r in group
-                if r.module == module
-                and r.replace.old_version
-                and same_version(r.replace.old_version, version)
+                if r.replace.old_version and same_version(r.replace.old_version, version)
             ]
             if exact:
                 return exact[-1]
-            wildcard = [r for r in group if r.module == module and not r.replace.old_version]
+            wildcard = [r for r in group if not r.replace.old_version]
             if wildcard:
                 return wildcard[-1]
         return None
@@ -117,6 +125,12 @@ PRUNED, UNPRUNED, WORKSPACE = "pruned", "unpruned", "workspace"
 
 def build_list(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> Selection:
     """The versions ``go`` selects for the build of this go.mod (its workspace's, if any)."""
+    return _build_list(snapshot, gomod_path, mod, module_cache())
+
+
+def _build_list(
+    snapshot: Snapshot, gomod_path: Path, mod: GoMod, cache: ModuleCache | None
+) -> Selection:
     view = governing_workspace(snapshot, gomod_path)
     mains: dict[str, GoMod] = {}
     replaces: list[ReplaceSource] = []
@@ -135,7 +149,7 @@ def build_list(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> Selection:
                 ]
                 excluded |= {(e.path, e.version) for e in member.mod.excludes}
         replaces += [ReplaceSource(view.path, r, in_gowork=True) for r in view.work.replaces]
-    walk = _Walk(Selection(frozenset(mains)), _Loader(snapshot, mains, replaces), excluded)
+    walk = _Walk(Selection(frozenset(mains)), _Loader(snapshot, mains, replaces, cache), excluded)
     if view is None:
         walk.roots(next(iter(mains)), mod)
     else:
@@ -238,8 +252,77 @@ class _Walk:
 
 
 def selection_for(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> Selection:
-    """:func:`build_list`, once per snapshot and go.mod."""
-    return snapshot.memo(("mvs", gomod_path), lambda: build_list(snapshot, gomod_path, mod))
+    """:func:`build_list`, once per snapshot and go.mod; for the snapshot's own document of
+    ``gomod_path``, also kept across snapshots while nothing it read changed (so hovers and
+    hints between two edits do not walk the graph again)."""
+
+    def compute() -> Selection:
+        if read_gomod(snapshot, gomod_path) is mod:
+            return _kept_selection(snapshot, gomod_path)
+        return build_list(snapshot, gomod_path, mod)
+
+    return snapshot.memo(("mvs", gomod_path), compute)
+
+
+@dataclass(frozen=True, slots=True)
+class _KeptSelection:
+    cache: ModuleCache | None
+    """The module cache index the walk read (a rescan makes a new one)."""
+    probes: tuple[tuple[Key, object], ...]
+    """Reads no event reports (a go.work looked for above the workspace roots) and what
+    they answered: asked again before reuse."""
+    selection: Selection
+
+
+def _probe(source: FileSource, key: Key) -> object:
+    """What a read of ``key`` answers now; ``_UNPROBED`` when it cannot be asked again
+    cheaply (a directory listing, or file bytes, whose key looks the same)."""
+    if isinstance(key, Path):
+        return _UNPROBED
+    if key[0] == "stat":
+        return (source.is_file(key[1]), source.is_dir(key[1]))
+    if len(key) == 3:
+        return source.document_bytes(key[1], key[2])
+    return _UNPROBED
+
+
+_UNPROBED = object()
+
+
+def _kept_selection(snapshot: Snapshot, gomod_path: Path) -> Selection:
+    """The selection of the snapshot's go.mod at ``gomod_path``, reused from an earlier
+    snapshot while none of the files it read changed (the go.mod itself, go.work, the
+    replacements' go.mod files: logged changes, or probed again when no event reports
+    them) and the module cache index is the same one (its ``.mod`` files are written once;
+    a rescan, every ``RESCAN_SECONDS``, starts over)."""
+    key = ("mvs-kept", gomod_path)
+    cache = module_cache()
+    source = snapshot.source
+    kept = snapshot.kept(key)
+    if kept is not None:
+        old, deps, touched = kept
+        if (
+            isinstance(old, _KeptSelection)
+            and old.cache is cache
+            and (not touched or not deps.intersects(touched))
+            and all(_probe(source, k) == answer for k, answer in old.probes)
+        ):
+            source.replay(deps)
+            snapshot.keep(key, old, deps, ())  # valid now: later checks scan a shorter log
+            return old.selection
+    reads = source.start_recording()
+    try:
+        mod = read_gomod(snapshot, gomod_path)  # recorded: an edit of it makes this stale
+        assert mod is not None  # the caller read the same document
+        selection = _build_list(snapshot, gomod_path, mod, cache)
+    finally:
+        source.stop_recording(reads)
+    deps = reads.freeze()
+    source.replay(deps)
+    probes = [(k, _probe(source, k)) for k in deps.reads() if not snapshot.covered(k)]
+    if all(answer is not _UNPROBED for _, answer in probes):
+        snapshot.keep(key, _KeptSelection(cache, tuple(probes), selection), deps, ())
+    return selection
 
 
 def selected_hints(snapshot: Snapshot, gomod_path: Path, mod: GoMod) -> list[tuple[int, str, str]]:

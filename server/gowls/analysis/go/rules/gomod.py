@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 from pathlib import Path
 
 from gowls.analysis.edits import delete_lines
@@ -33,9 +34,12 @@ from gowls.syntax.versions import (
     compare_go,
     compare_semver,
     is_placeholder_version,
+    may_hold_placeholder,
 )
 
 KIND = "go.mod"
+_PLACEHOLDER_BYTES = b"-00010101000000-000000000000"
+"""What every placeholder version's text holds (GM103 looks no further without it)."""
 
 
 @rule(
@@ -191,9 +195,10 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
     """Directory replacements in use whose directory holds no go.mod."""
     source = ctx.snapshot.source
     graph, off = _graphs(ctx)
+    module_mode_note: str | None = None  # asked once, when a finding needs it
     for rep in own_replaces(graph, ctx.path):
-        target = rep.target_dir
-        if target is None or source.is_file(target / "go.mod"):
+        target, target_gomod = rep.target_dir, rep.target_gomod
+        if target is None or target_gomod is None or source.is_file(target_gomod):
             continue
         used = graph.uses(rep, read_only=True)
         severity = Severity.ERROR
@@ -204,7 +209,12 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
             mode = " with GOWORK=off"
         if not used:
             continue
-        note = off_only_note(ctx) if graph.workspace is None else ""
+        if graph.workspace is not None:
+            note = ""
+        else:
+            if module_mode_note is None:
+                module_mode_note = off_only_note(ctx)
+            note = module_mode_note
         if note:
             severity = Severity.WARNING
             mode = " with GOWORK=off"
@@ -348,7 +358,14 @@ def replace_shadowed_by_workspace(ctx: RuleContext[GoMod], info: RuleInfo) -> It
 )
 def require_zero_pseudo_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[Finding]:
     """Placeholder-version requirements no replace anywhere serves."""
-    placeholders = [r for r in ctx.doc.requires if is_placeholder_version(r.version)]
+    requires = ctx.doc.requires
+    data = ctx.doc.index.data
+    # A version is its token's text unless a quoted token spells it with escapes.
+    if _PLACEHOLDER_BYTES not in data and b"\\" not in data:
+        return
+    if not may_hold_placeholder(map(attrgetter("version"), requires)):
+        return
+    placeholders = [r for r in requires if is_placeholder_version(r.version)]
     if not placeholders:
         return
     graph, off = _graphs(ctx)
