@@ -13,12 +13,18 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from gowls.analysis.go.documents import gomod, gowork, module_dir_gomod
+from gowls.analysis.go.documents import (
+    fact,
+    facts_without_uses,
+    gomod,
+    gowork,
+    module_dir_gomod,
+)
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.analysis.source import Dependencies, Key
 from gowls.syntax.directives import Replace
@@ -210,6 +216,21 @@ def _use_table(snapshot: Snapshot, path: Path, work: GoWork) -> UseTable:
     # A reused entry's reads were found covered when its table was kept.
     snapshot.keep(key, table, table.deps, new_reads if reuse else None)
     return table
+
+
+def reader_facts(snapshot: Snapshot, path: Path, work: GoWork) -> Hashable:
+    """A go.work's facts as the go.mod files reading it see them: its facts without the uses
+    of directories that hold no go.mod.
+
+    Such a use adds no module: no graph, module path or directory look-up of a go.mod's
+    check finds it (the go.mod it would be found for does not exist), and a use added or
+    removed below the others moves none of their spans (an edit above them does, which is a
+    fact). So typing ``use ./newdir`` before the directory exists re-checks no go.mod."""
+    table = use_table(snapshot, path, work)
+    uses = tuple(
+        fact(use) for use, entry in zip(work.uses, table.entries, strict=True) if entry.has_gomod
+    )
+    return (uses, facts_without_uses(work))
 
 
 def _index(
