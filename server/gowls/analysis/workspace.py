@@ -334,22 +334,31 @@ class Workspace:
                 facts: frozenset[Key] = frozenset().union(*moved)
                 out.update(p for p, r in readers if r.depends_on.intersects(facts))
             for path, reads in resolved:
-                self._add_reads([(p, r) for p, r in readers if p not in out], path, reads)
+                # Readers touched only the edited documents' keys: with one, each read it.
+                spared = [(p, r) for p, r in readers if p not in out]
+                self._add_reads(spared, path, reads, checked=len(documents) == 1)
         return sorted(p for p in out if p in self.files)
 
     def _add_reads(
-        self, readers: list[tuple[Path, FileResult]], path: Path, reads: Dependencies
+        self,
+        readers: list[tuple[Path, FileResult]],
+        path: Path,
+        reads: Dependencies,
+        checked: bool = False,
     ) -> None:
         """Readers of ``path`` that its reader facts spare keep their findings, with the
         reads of those facts added to their dependencies (replacing the ones added for
-        ``path`` before: they resolved an older text)."""
+        ``path`` before: they resolved an older text). ``checked``: every one of
+        ``readers`` is known to read ``path``'s document."""
         key = {doc_key(path, kind) for kind in self.languages.fact_kinds}
         before = self._added_reads.get(path)
         self._added_reads[path] = reads
         for reader, result in readers:
             deps = result.depends_on
-            if self.results.get(reader) is not result or not deps.intersects(key):
+            if self.results.get(reader) is not result:
                 continue  # stored since: computed with what it reads now
+            if not checked and not deps.intersects(key):
+                continue  # a reader of another edited document only
             shared = tuple(n for n in deps.shared if n is not before)
             self.results[reader] = FileResult(
                 reader, result.findings, Dependencies(deps.own, (*shared, reads))

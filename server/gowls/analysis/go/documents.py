@@ -57,6 +57,12 @@ def module_dir_gomod(snapshot: Snapshot, directory: Path) -> GoMod | None:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_FROZEN: dict[type, bool] = {}
+_KNOWN: dict[int, tuple[object, Hashable]] = {}
+"""The facts of frozen directive objects by identity (the object held, so its id is not
+reused): a re-parse keeps the objects of unchanged statements, so comparing two texts'
+facts reads only the changed ones again."""
+KNOWN_LIMIT = 50_000
 
 
 def fact(value: object) -> Hashable:
@@ -78,7 +84,19 @@ def fact(value: object) -> Hashable:
             names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind) if f.compare)
         if kind.__module__ == "gowls.syntax.positions":
             return value  # type: ignore[return-value]  # Span, Point: frozen and hashable
-        return (kind.__name__, *(fact(getattr(value, n)) for n in names))
+        frozen = _FROZEN.get(kind)
+        if frozen is None:
+            frozen = _FROZEN[kind] = kind.__dataclass_params__.frozen  # type: ignore[attr-defined]
+        if not frozen:
+            return (kind.__name__, *(fact(getattr(value, n)) for n in names))
+        known = _KNOWN.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        out = (kind.__name__, *(fact(getattr(value, n)) for n in names))
+        if len(_KNOWN) >= KNOWN_LIMIT:
+            _KNOWN.clear()
+        _KNOWN[id(value)] = (value, out)
+        return out
     assert isinstance(value, Hashable), type(value)
     return value
 
