@@ -186,12 +186,12 @@ def test_a_use_of_a_directory_without_go_mod_rechecks_no_reader(tmp_path: Path) 
     assert _server_pass(workspace, gowork) == []  # no go.mod sees a use without a module
     assert _findings(workspace) == _fresh(tmp_path, {gowork: typed})
     reader = tmp_path / "m0" / "go.mod"
-    nodes = len(workspace.results[reader].depends_on.shared)
+    result = workspace.results[reader]
     workspace.open(gowork, text + "\nuse ./missing2\n", 3)
     assert _server_pass(workspace, gowork) == []
     workspace.open(gowork, typed, 4)
     assert _server_pass(workspace, gowork) == []
-    assert len(workspace.results[reader].depends_on.shared) == nodes  # replaced, not piled up
+    assert workspace.results[reader] is result  # spared: not checked, nor copied
     # The directory gets its go.mod: now a module of the workspace, every reader re-checked.
     write_tree(tmp_path, {"missing/go.mod": "module example.com/m0\n\ngo 1.22\n"})
     workspace.file_event(tmp_path / "missing" / "go.mod", deleted=False)
@@ -199,6 +199,12 @@ def test_a_use_of_a_directory_without_go_mod_rechecks_no_reader(tmp_path: Path) 
     assert {tmp_path / f"m{i}" / "go.mod" for i in range(MODULES)} <= set(affected)
     workspace.check(affected)
     assert _findings(workspace) == _fresh(tmp_path, {gowork: typed})
+    # A go.mod appearing in a directory used only by a superseded text changes nothing.
+    write_tree(tmp_path, {"missing2/go.mod": "module example.com/m0\n\ngo 1.22\n"})
+    workspace.file_event(tmp_path / "missing2" / "go.mod", deleted=False)
+    assert reader not in workspace.affected(
+        [tmp_path / "missing2" / "go.mod"], workspace.snapshot()
+    )
 
 
 def test_reader_facts_keep_every_finding_as_a_fresh_check(tmp_path: Path) -> None:

@@ -76,8 +76,10 @@ class Workspace:
         ] = {}
         """Each file's document as the files reading it last saw it, its facts (computed
         when first compared) and its reader facts: the base of early cutoff."""
-        self._added_reads: dict[Path, Dependencies] = {}
-        """The reads last added to the readers a file's reader facts spared."""
+        self._spared_reads: dict[Path, frozenset[Key]] = {}
+        """Per file, the reads behind the reader facts that last spared its readers (a use
+        of a directory without a go.mod: that go.mod's existence): a change of one of them
+        re-checks every reader of the file, as if each had read it."""
 
     # -- snapshots ------------------------------------------------------------------------
     def snapshot(self, alone: bool = False) -> Snapshot:
@@ -309,6 +311,10 @@ class Workspace:
                     key = doc_key(path, language.name)
                     keys.discard(key)
                     documents[path] = frozenset({key})
+        for path, spared in self._spared_reads.items():
+            if not spared.isdisjoint(keys):
+                keys |= {doc_key(path, kind) for kind in self.languages.fact_kinds}
+                documents.pop(path, None)
         weak: frozenset[Key] = frozenset().union(*documents.values())
         readers: list[tuple[Path, FileResult]] = []
         for path, result in self.results.items() if results is None else results:
@@ -334,35 +340,10 @@ class Workspace:
                 facts: frozenset[Key] = frozenset().union(*moved)
                 out.update(p for p, r in readers if r.depends_on.intersects(facts))
             for path, reads in resolved:
-                # Readers touched only the edited documents' keys: with one, each read it.
-                spared = [(p, r) for p, r in readers if p not in out]
-                self._add_reads(spared, path, reads, checked=len(documents) == 1)
+                # What the spared readers' findings now also rest on (the reads of an older
+                # resolution are superseded: the facts were resolved again here).
+                self._spared_reads[path] = reads.reads() - self.change_keys(path, True)
         return sorted(p for p in out if p in self.files)
-
-    def _add_reads(
-        self,
-        readers: list[tuple[Path, FileResult]],
-        path: Path,
-        reads: Dependencies,
-        checked: bool = False,
-    ) -> None:
-        """Readers of ``path`` that its reader facts spare keep their findings, with the
-        reads of those facts added to their dependencies (replacing the ones added for
-        ``path`` before: they resolved an older text). ``checked``: every one of
-        ``readers`` is known to read ``path``'s document."""
-        key = {doc_key(path, kind) for kind in self.languages.fact_kinds}
-        before = self._added_reads.get(path)
-        self._added_reads[path] = reads
-        for reader, result in readers:
-            deps = result.depends_on
-            if self.results.get(reader) is not result:
-                continue  # stored since: computed with what it reads now
-            if not checked and not deps.intersects(key):
-                continue  # a reader of another edited document only
-            shared = tuple(n for n in deps.shared if n is not before)
-            self.results[reader] = FileResult(
-                reader, result.findings, Dependencies(deps.own, (*shared, reads))
-            )
 
     def same_reader_facts(self, snapshot: Snapshot, path: Path) -> Dependencies | None:
         """The reads behind ``path``'s reader facts (``Language.reader_facts``) in
