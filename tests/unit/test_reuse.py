@@ -142,3 +142,91 @@ def test_early_cutoff_rechecks_readers_only_when_facts_change(tmp_path: Path) ->
     assert len(workspace.affected([gomod], snapshot)) == MODULES + 1
     workspace.open(gomod, text.replace("go 1.22", "go 1.23"), 3)
     assert len(workspace.affected([gomod], workspace.snapshot(), [gomod])) == MODULES + 1
+
+
+def _server_pass(workspace: Workspace, edited: Path) -> list[Path]:
+    """One pass as the server runs it after a buffer edit: the edited file, then what it
+    affects, in one snapshot; returns the files re-checked after the edited one."""
+    snapshot = workspace.snapshot()
+    stored = list(workspace.results.items())
+    first = workspace.compute(snapshot, [edited])
+    assert first is not None
+    workspace.store(first)
+    rest = [p for p in workspace.affected([edited], snapshot, [edited], stored) if p != edited]
+    after = workspace.compute(snapshot, rest)
+    assert after is not None
+    workspace.store(after)
+    workspace.commit(snapshot, [edited])
+    return rest
+
+
+def _findings(workspace: Workspace) -> dict[Path, list[tuple[str, str]]]:
+    return {
+        p: [(f.code, f.message) for f in r.findings] for p, r in sorted(workspace.results.items())
+    }
+
+
+def _fresh(root: Path, overlay: dict[Path, str]) -> dict[Path, list[tuple[str, str]]]:
+    workspace = Workspace([root], languages=LANGUAGES)
+    for path, text in overlay.items():
+        workspace.open(path, text, 1)
+    workspace.scan()
+    workspace.check_all()
+    return _findings(workspace)
+
+
+def test_a_use_of_a_directory_without_go_mod_rechecks_no_reader(tmp_path: Path) -> None:
+    workspace = _workspace(tmp_path)
+    gowork = tmp_path / "go.work"
+    text = gowork.read_text()
+    workspace.open(gowork, text, 1)
+    assert _server_pass(workspace, gowork) == []
+    typed = text + "\nuse ./missing\n"
+    workspace.open(gowork, typed, 2)
+    assert _server_pass(workspace, gowork) == []  # no go.mod sees a use without a module
+    assert _findings(workspace) == _fresh(tmp_path, {gowork: typed})
+    reader = tmp_path / "m0" / "go.mod"
+    result = workspace.results[reader]
+    workspace.open(gowork, text + "\nuse ./missing2\n", 3)
+    assert _server_pass(workspace, gowork) == []
+    workspace.open(gowork, typed, 4)
+    assert _server_pass(workspace, gowork) == []
+    assert workspace.results[reader] is result  # spared: not checked, nor copied
+    # The directory gets its go.mod: now a module of the workspace, every reader re-checked.
+    write_tree(tmp_path, {"missing/go.mod": "module example.com/m0\n\ngo 1.22\n"})
+    workspace.file_event(tmp_path / "missing" / "go.mod", deleted=False)
+    affected = workspace.affected([tmp_path / "missing" / "go.mod"], workspace.snapshot())
+    assert {tmp_path / f"m{i}" / "go.mod" for i in range(MODULES)} <= set(affected)
+    workspace.check(affected)
+    assert _findings(workspace) == _fresh(tmp_path, {gowork: typed})
+    # A go.mod appearing in a directory used only by a superseded text changes nothing.
+    write_tree(tmp_path, {"missing2/go.mod": "module example.com/m0\n\ngo 1.22\n"})
+    workspace.file_event(tmp_path / "missing2" / "go.mod", deleted=False)
+    assert reader not in workspace.affected(
+        [tmp_path / "missing2" / "go.mod"], workspace.snapshot()
+    )
+
+
+def test_reader_facts_keep_every_finding_as_a_fresh_check(tmp_path: Path) -> None:
+    workspace = _workspace(tmp_path)
+    write_tree(tmp_path, {"empty/README": "no module here\n"})
+    gowork = tmp_path / "go.work"
+    base = gowork.read_text()
+    edits = [
+        base + "\nuse ./missing\n",  # no reader re-checked
+        base + "\nuse ./empty\nuse ./missing\n",
+        base.replace("use (\n", "use (\n\t./missing\n"),  # moves the uses below: a fact
+        base.replace("use (\n", "use (\n\t./missing\n").replace("go 1.22", "go 1.23"),
+        base.replace("\t./m2\n", ""),  # a module leaves the workspace
+        base.replace("\t./m2\n", "\t./m2\n\t./m2\n"),  # a repeated use
+        base + "\nreplace example.com/m3 => ./m0\n",
+        base + "\nreplace example.com/m3 => ./m0\n\nuse ./missing\n",
+        base,
+    ]
+    rechecked = []
+    for version, text in enumerate(edits, start=2):
+        workspace.open(gowork, text, version)
+        rechecked.append(len(_server_pass(workspace, gowork)))
+        assert _findings(workspace) == _fresh(tmp_path, {gowork: text}), text
+    assert rechecked[0] == 0 and rechecked[1] == 0 and rechecked[7] == 0
+    assert rechecked[2] == MODULES and rechecked[4] == MODULES

@@ -126,3 +126,25 @@ def test_a_gomod_checked_alone_leaves_the_workspace_rules_to_the_complete_pass(
     # The complete pass runs the rules that read the workspace's module graph too.
     assert [f.code for f in complete.findings] == ["GM001"]
     assert tmp_path / "b" / "go.mod" in complete.depends_on
+
+
+def test_a_use_of_an_unwatched_gomod_is_redone_and_the_rest_kept(tmp_path: Path) -> None:
+    workspace = _workspace(tmp_path)
+    # go.mod files under testdata/ are not discovered, so the editor reports no change of
+    # them: that entry is read again in every pass, the table is still kept for the others.
+    write_tree(tmp_path, {"testdata/t/go.mod": "module example.com/t\n\ngo 1.22\n"})
+    work = tmp_path / "go.work"
+    text = WORK + "\nuse ./testdata/t\n"
+    workspace.open(work, text, 1)
+    before = _table(workspace, work)
+    assert [e.volatile for e in before.entries] == [False] * MODULES + [True]
+    workspace.open(work, text + "// a comment\n", 2)
+    after = _table(workspace, work)
+    kept = zip(after.entries[:MODULES], before.entries[:MODULES], strict=True)
+    assert all(e is old for e, old in kept)
+    assert after.entries[MODULES] is not before.entries[MODULES]
+    # Changed on disk without an event: seen by the next pass.
+    write_tree(tmp_path, {"testdata/t/go.mod": "module example.com/m0\n\ngo 1.22\n"})
+    workspace.open(work, text, 3)
+    assert "GW" in "".join(_codes(workspace, work))  # the module path is now repeated
+    assert _table(workspace, work).entries[MODULES].module == "example.com/m0"

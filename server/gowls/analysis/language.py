@@ -189,6 +189,14 @@ class Language:
     version, requires, replaces, ... with their spans; never comments or layout). When an
     edit leaves them equal, files that read the document are not re-checked (early cutoff).
     None: every edit re-checks them. Must cover every field another file's rule reads."""
+    reader_facts: Callable[[Snapshot, Path, Any], Hashable] | None = None
+    """Finer facts, asked only when :attr:`facts` differ: what the document tells its readers
+    once resolved in a snapshot (a go.work: its uses of directories holding a go.mod; the
+    go.mod files reading it never see the others). When equal to the value at the last
+    complete pass, readers are not re-checked either; the reads made to compute them are
+    added to the readers' dependencies, so a later change of what was resolved (a go.mod
+    created in a used directory) still reaches them. Must cover everything a reader reads
+    of the document and of what the document resolves to."""
     offers: Offers | None = None
     """Required when ``parts`` loads lazily; derived from them otherwise."""
 

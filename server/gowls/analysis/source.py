@@ -138,13 +138,23 @@ class Dependencies:
         return frozenset(out)
 
     def touches(self, keys: AbstractSet[Key], weak: AbstractSet[Key]) -> int:
-        """2 if any of ``keys`` was read, else 1 if any of ``weak`` was, else 0 (one walk)."""
+        """2 if any of ``keys`` was read, else 1 if any of ``weak`` was, else 0 (one walk).
+
+        Inlined walk (no generator): every stored result is asked after each edit."""
         found = 0
-        for node in self._nodes():
-            if not node.own.isdisjoint(keys):
+        seen: set[int] = set()
+        stack: list[Dependencies] = [self]
+        while stack:
+            node = stack.pop()
+            own = node.own
+            if not own.isdisjoint(keys):
                 return 2
-            if not found and weak and not node.own.isdisjoint(weak):
+            if not found and weak and not own.isdisjoint(weak):
                 found = 1
+            for child in node.shared:
+                if id(child) not in seen:
+                    seen.add(id(child))
+                    stack.append(child)
         return found
 
     def paths(self) -> frozenset[Path]:

@@ -9,6 +9,7 @@ indexes are built once per pass however many files it checks.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from gowls.analysis.limits import Limits
 from gowls.analysis.reuse import ChangeLog, DiskCache, SharedMemo
 from gowls.analysis.snapshot import ParseCache, Snapshot, normalize
 from gowls.analysis.source import (
+    Dependencies,
     FileSource,
     Key,
     OpenDocument,
@@ -34,6 +36,8 @@ from gowls.syntax.alloc import gc_paused
 
 if TYPE_CHECKING:
     from gowls.analysis.config import Policy
+
+log = logging.getLogger(__name__)
 
 
 class Workspace:
@@ -67,9 +71,15 @@ class Workspace:
         self.disk: DiskCache | None = None
         self._reports: dict[Key, bool] = {}
         self._watched_paths: dict[Path, bool] = {}
-        self._seen: dict[Path, tuple[Document, list[Hashable]]] = {}
-        """Each file's document as the files reading it last saw it, and its facts (computed
-        when first compared): the base of early cutoff."""
+        self._seen: dict[
+            Path, tuple[Document, list[Hashable], tuple[Hashable, Dependencies] | None]
+        ] = {}
+        """Each file's document as the files reading it last saw it, its facts (computed
+        when first compared) and its reader facts: the base of early cutoff."""
+        self._spared_reads: dict[Path, frozenset[Key]] = {}
+        """Per file, the reads behind the reader facts that last spared its readers (a use
+        of a directory without a go.mod: that go.mod's existence): a change of one of them
+        re-checks every reader of the file, as if each had read it."""
 
     # -- snapshots ------------------------------------------------------------------------
     def snapshot(self, alone: bool = False) -> Snapshot:
@@ -301,6 +311,10 @@ class Workspace:
                     key = doc_key(path, language.name)
                     keys.discard(key)
                     documents[path] = frozenset({key})
+        for path, spared in self._spared_reads.items():
+            if not spared.isdisjoint(keys):
+                keys |= {doc_key(path, kind) for kind in self.languages.fact_kinds}
+                documents.pop(path, None)
         weak: frozenset[Key] = frozenset().union(*documents.values())
         readers: list[tuple[Path, FileResult]] = []
         for path, result in self.results.items() if results is None else results:
@@ -312,11 +326,58 @@ class Workspace:
             elif touched == 1:
                 readers.append((path, result))
         if readers and snapshot is not None:
-            moved = [documents[p] for p in documents if not self.same_facts(snapshot, p)]
+            moved: list[frozenset[Key]] = []
+            resolved: list[tuple[Path, Dependencies]] = []
+            for path in documents:
+                if self.same_facts(snapshot, path):
+                    continue
+                reads = self.same_reader_facts(snapshot, path)
+                if reads is None:
+                    moved.append(documents[path])
+                else:
+                    resolved.append((path, reads))
             if moved:
                 facts: frozenset[Key] = frozenset().union(*moved)
                 out.update(p for p, r in readers if r.depends_on.intersects(facts))
+            for path, reads in resolved:
+                # What the spared readers' findings now also rest on (the reads of an older
+                # resolution are superseded: the facts were resolved again here).
+                self._spared_reads[path] = reads.reads() - self.change_keys(path, True)
         return sorted(p for p in out if p in self.files)
+
+    def same_reader_facts(self, snapshot: Snapshot, path: Path) -> Dependencies | None:
+        """The reads behind ``path``'s reader facts (``Language.reader_facts``) in
+        ``snapshot`` if they equal those of the last complete pass, else None."""
+        seen = self._seen.get(path)
+        if seen is None or seen[2] is None:
+            return None
+        now = self._reader_facts(snapshot, path)
+        if now is None or now[0] != seen[2][0]:
+            return None
+        return now[1]
+
+    def _reader_facts(self, snapshot: Snapshot, path: Path) -> tuple[Hashable, Dependencies] | None:
+        """``path``'s reader facts in ``snapshot`` with their reads (once per snapshot), or
+        None for a kind without them."""
+        language = snapshot.language_of(path)
+        doc = snapshot.document(path, language) if language is not None else None
+        if language is None or doc is None or language.reader_facts is None:
+            return None
+        compute = language.reader_facts
+
+        def resolve() -> tuple[Hashable, Dependencies]:
+            reads = snapshot.source.start_recording()
+            try:
+                value = compute(snapshot, path, doc)
+            finally:
+                snapshot.source.stop_recording(reads)
+            return value, reads.freeze()
+
+        try:
+            return snapshot.memo(("reader-facts", path, id(doc)), resolve)
+        except Exception:  # no cutoff then: every reader is re-checked
+            log.exception("reader facts of %s failed", path)
+            return None
 
     def same_facts(self, snapshot: Snapshot, path: Path) -> bool:
         """Whether ``path``'s document in ``snapshot`` tells other files what it told them
@@ -328,7 +389,7 @@ class Workspace:
         doc = snapshot.document(path, language)
         if doc is None:
             return False
-        old_doc, memo = seen
+        old_doc, memo, _ = seen
         if doc is old_doc:
             return True
         if not memo:
@@ -349,7 +410,7 @@ class Workspace:
             if doc is None or language is None or language.facts is None:
                 self._seen.pop(path, None)
             else:
-                self._seen[path] = (doc, [])
+                self._seen[path] = (doc, [], self._reader_facts(snapshot, path))
 
     def compute(
         self,

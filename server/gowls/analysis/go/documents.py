@@ -57,16 +57,22 @@ def module_dir_gomod(snapshot: Snapshot, directory: Path) -> GoMod | None:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_FROZEN: dict[type, bool] = {}
+_KNOWN: dict[int, tuple[object, Hashable]] = {}
+"""The facts of frozen directive objects by identity (the object held, so its id is not
+reused): a re-parse keeps the objects of unchanged statements, so comparing two texts'
+facts reads only the changed ones again."""
+KNOWN_LIMIT = 50_000
 
 
-def _fact(value: object) -> Hashable:
+def fact(value: object) -> Hashable:
     """A typed value as hashable facts: a statement by its place (span, block), never its
     tokens or comments; the raw syntax tree not at all (its layout is not a fact)."""
     if isinstance(value, Statement):
         block = value.block
         return (value.span, block.span if block is not None else None)
     if isinstance(value, list | tuple):
-        return tuple(_fact(v) for v in value)
+        return tuple(fact(v) for v in value)
     if isinstance(value, FileSyntax):
         return None
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -78,7 +84,19 @@ def _fact(value: object) -> Hashable:
             names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind) if f.compare)
         if kind.__module__ == "gowls.syntax.positions":
             return value  # type: ignore[return-value]  # Span, Point: frozen and hashable
-        return (kind.__name__, *(_fact(getattr(value, n)) for n in names))
+        frozen = _FROZEN.get(kind)
+        if frozen is None:
+            frozen = _FROZEN[kind] = kind.__dataclass_params__.frozen  # type: ignore[attr-defined]
+        if not frozen:
+            return (kind.__name__, *(fact(getattr(value, n)) for n in names))
+        known = _KNOWN.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        out = (kind.__name__, *(fact(getattr(value, n)) for n in names))
+        if len(_KNOWN) >= KNOWN_LIMIT:
+            _KNOWN.clear()
+        _KNOWN[id(value)] = (value, out)
+        return out
     assert isinstance(value, Hashable), type(value)
     return value
 
@@ -87,4 +105,11 @@ def facts(doc: GoMod | GoWork) -> Hashable:
     """What another file's rules can read of a go.mod or go.work: every directive with its
     spans (module path, go and toolchain lines, requires, replaces, uses, ...) and every
     problem; comments and layout between statements are not facts (``Language.facts``)."""
-    return _fact(doc)
+    return fact(doc)
+
+
+def facts_without_uses(work: GoWork) -> Hashable:
+    """:func:`facts` of a go.work but its ``use`` directives (for
+    :func:`gowls.analysis.go.modules.reader_facts`, which keeps the uses its readers see)."""
+    names = _FIELDS.get(GoWork) or tuple(f.name for f in dataclasses.fields(GoWork) if f.compare)
+    return tuple(None if n == "uses" else fact(getattr(work, n)) for n in names)

@@ -65,6 +65,13 @@ def _facts(doc: object) -> Hashable:
     return facts(doc)  # type: ignore[arg-type]
 
 
+def _reader_facts(snapshot: Snapshot, path: Path, doc: object) -> Hashable:
+    """A go.work's facts as the go.mod files reading it see them (loads with the parts)."""
+    from gowls.analysis.go.modules import reader_facts
+
+    return reader_facts(snapshot, path, doc)  # type: ignore[arg-type]
+
+
 def _gowork_parts() -> Parts:
     from gowls.analysis.go import parts
 
@@ -86,6 +93,7 @@ GOWORK = Language(
     commands=(CommandSpec(MIGRATE_COMMAND, _migrate),),
     offers=Offers(_OFFERED, TRIGGERS),
     facts=_facts,
+    reader_facts=_reader_facts,
 )
 """go.work files."""
 

@@ -13,14 +13,20 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, compress, count, repeat
 from operator import attrgetter, is_not
 from pathlib import Path
 from typing import Any, TypeVar
 
-from gowls.analysis.go.documents import gomod, gowork, module_dir_gomod
+from gowls.analysis.go.documents import (
+    fact,
+    facts_without_uses,
+    gomod,
+    gowork,
+    module_dir_gomod,
+)
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.analysis.source import Dependencies, Key
 from gowls.syntax.directives import Replace
@@ -110,6 +116,9 @@ class UseEntry:
     replace_targets: tuple[str, ...]
     """Each replace of the go.mod, in order: the target directory (absolute) or
     ``path@version``, as a key for comparing replaces across modules."""
+    volatile: bool
+    """Some read is of a file the editor does not report (a go.mod under ``testdata/``,
+    outside the roots): redone in every pass, never kept."""
 
 
 def _use_entry(snapshot: Snapshot, base: Path, written: str) -> UseEntry:
@@ -129,6 +138,7 @@ def _use_entry(snapshot: Snapshot, base: Path, written: str) -> UseEntry:
         str(resolve_dir(directory, r.new_path)) if r.is_local else f"{r.new_path}@{r.new_version}"
         for r in (mod.replaces if mod is not None else ())
     )
+    read = reads.freeze().reads()
     return UseEntry(
         written,
         directory,
@@ -137,10 +147,11 @@ def _use_entry(snapshot: Snapshot, base: Path, written: str) -> UseEntry:
         gomod_path,
         has_gomod,
         mod,
-        reads.freeze().reads(),
+        read,
         module,
         floor,
         targets,
+        not snapshot.reported(read),
     )
 
 
@@ -172,6 +183,8 @@ class UseTable:
     directories: frozenset[str]
     """The used directories (as :attr:`UseEntry.directory_text`)."""
     by_written: dict[str, UseEntry]
+    volatile: bool
+    """Some entry is :attr:`UseEntry.volatile`."""
 
 
 def use_table(snapshot: Snapshot, path: Path, work: GoWork) -> UseTable:
@@ -189,13 +202,14 @@ def _use_table(snapshot: Snapshot, path: Path, work: GoWork) -> UseTable:
     if kept is not None and isinstance(old, UseTable):
         deps, touched = kept[1], kept[2]
         fresh = touched.isdisjoint(deps.own) if not deps.shared else not deps.intersects(touched)
-        if fresh and old.written == written:
+        if fresh and old.written == written and not old.volatile:
             snapshot.source.replay(deps)
             return old
-        if fresh:
-            reuse = old.by_written
-        else:
-            reuse = {w: e for w, e in old.by_written.items() if e.reads.isdisjoint(touched)}
+        reuse = {
+            w: e
+            for w, e in old.by_written.items()
+            if not e.volatile and (fresh or e.reads.isdisjoint(touched))
+        }
     base = path.parent
     entries: list[UseEntry] = []
     by_written: dict[str, UseEntry] = {}
@@ -204,14 +218,31 @@ def _use_table(snapshot: Snapshot, path: Path, work: GoWork) -> UseTable:
         entry = by_written.get(text) or reuse.get(text)
         if entry is None:
             entry = _use_entry(snapshot, base, text)
-            new_reads.update(entry.reads)
+            if not entry.volatile:
+                new_reads.update(entry.reads)
         by_written[text] = entry
         entries.append(entry)
     table = _index(written, tuple(entries), by_written)
     snapshot.source.replay(table.deps)
-    # A reused entry's reads were found covered when its table was kept.
-    snapshot.keep(key, table, table.deps, new_reads if reuse else None)
+    # A reused entry's reads were found covered when its table was kept; a volatile one's
+    # are not covered, and it is redone in every pass.
+    snapshot.keep(key, table, table.deps, new_reads)
     return table
+
+
+def reader_facts(snapshot: Snapshot, path: Path, work: GoWork) -> Hashable:
+    """A go.work's facts as the go.mod files reading it see them: its facts without the uses
+    of directories that hold no go.mod.
+
+    Such a use adds no module: no graph, module path or directory look-up of a go.mod's
+    check finds it (the go.mod it would be found for does not exist), and a use added or
+    removed below the others moves none of their spans (an edit above them does, which is a
+    fact). So typing ``use ./newdir`` before the directory exists re-checks no go.mod."""
+    table = use_table(snapshot, path, work)
+    uses = tuple(
+        fact(use) for use, entry in zip(work.uses, table.entries, strict=True) if entry.has_gomod
+    )
+    return (uses, facts_without_uses(work))
 
 
 def _index(
@@ -259,6 +290,7 @@ def _index(
         frozenset(first_module),
         frozenset(first_dir),
         by_written,
+        any(e.volatile for e in by_written.values()),
     )
 
 
