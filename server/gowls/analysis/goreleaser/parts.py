@@ -43,7 +43,7 @@ def _all_findings(ctx: RuleContext[Any]) -> list[Finding]:
         found = check_config(ctx.path, doc.yaml, options, doc.checks)
         found += settings_findings(ctx.path, doc, settings)
         target = Target(version, source) if version is not None else None
-        found += check_workspace(ctx.snapshot.source, ctx.path, doc.yaml, target)
+        found += check_workspace(ctx.snapshot.source, ctx.path, doc.yaml, target, doc.builds)
         return sorted(found, key=lambda f: (f.span.start, f.code))
 
     return ctx.snapshot.memo(("goreleaser-findings", ctx.path), compute)
