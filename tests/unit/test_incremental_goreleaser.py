@@ -237,7 +237,7 @@ def test_workspace_checks_with_the_build_memo_equal_fresh_ones(
 def _builds(doc: ConfigDocument) -> tuple[GoBuild, ...]:
     root = doc.yaml.root
     assert isinstance(root, YamlMapping)
-    return doc.builds.builds(root)
+    return doc.builds.builds(root).all
 
 
 def test_an_edit_outside_the_builds_reads_no_build_again(tmp_path: Path) -> None:

@@ -122,11 +122,52 @@ def _gowork_off(node: YamlNode | None) -> bool:
     return scalar is not None and scalar.text.split("=", 1)[1].strip() == "off"
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Go builds with the same ``dir`` and ``main`` texts and main check switch: the path
+    checks look at them once (builds often share them), and report on each build."""
+
+    dir: str | None
+    main: str | None
+    main_check_off: bool
+    builds: tuple[tuple[int, GoBuild], ...]
+    """The builds, with their positions among the Go builds."""
+
+    @property
+    def dir_templated(self) -> bool:
+        """Whether ``dir`` holds a template (its directory is unknown)."""
+        return self.dir is not None and "{{" in self.dir
+
+    def directory(self, base: Path) -> Path:
+        """The directory the builds run in (``base`` without a ``dir``)."""
+        return base / self.dir if self.dir is not None else base
+
+
+@dataclass(frozen=True, slots=True)
+class Builds:
+    """A configuration's Go builds, in order, grouped by the :class:`Place` they build."""
+
+    all: tuple[GoBuild, ...]
+    places: tuple[Place, ...]
+    """In the order of their first build."""
+
+
+def _grouped(builds: tuple[GoBuild, ...]) -> Builds:
+    places: dict[tuple[str | None, str | None, bool], list[tuple[int, GoBuild]]] = {}
+    for index, build in enumerate(builds):
+        dir_text = build.dir.text if build.dir is not None else None
+        main_text = build.main.text if build.main is not None else None
+        places.setdefault((dir_text, main_text, build.main_check_off), []).append((index, build))
+    return Builds(builds, tuple(Place(*key, tuple(group)) for key, group in places.items()))
+
+
 _Read = tuple[YamlNode, GoBuild | None]
 """A ``builds`` item with what was read of it (holding the node keeps the ``id`` keying it
 its own)."""
-_Builds = tuple[YamlSequence, tuple[GoBuild, ...], dict[int, _Read]]
+_Builds = tuple[YamlSequence, Builds, dict[int, _Read]]
 """A ``builds`` sequence with its Go builds and the reads of its items."""
+
+_NO_BUILDS = Builds((), ())
 
 
 @dataclass(slots=True)
@@ -148,11 +189,11 @@ class BuildMemo:
             return BuildMemo(previous=self.previous, previous_sequence=self.previous_sequence)
         return BuildMemo(previous=self.items, previous_sequence=self.sequence)
 
-    def builds(self, root: YamlMapping) -> tuple[GoBuild, ...]:
-        """The Go builds of ``root``'s ``builds`` list, in order."""
+    def builds(self, root: YamlMapping) -> Builds:
+        """The Go builds of ``root``'s ``builds`` list."""
         node = deref(_value(root, "builds"))
         if not isinstance(node, YamlSequence):
-            return ()
+            return _NO_BUILDS
         found = self._read(node)
         self.sequence, self.items = found, found[2]
         self.previous, self.previous_sequence = {}, None  # let the older document go
@@ -171,7 +212,7 @@ class BuildMemo:
             items[id(item)] = read
             if read[1] is not None:
                 out.append(read[1])
-        return node, tuple(out), items
+        return node, _grouped(tuple(out)), items
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +251,7 @@ def _paths(
     path: Path,
     base: Path,
     root: YamlMapping,
-    builds: tuple[GoBuild, ...],
+    builds: Builds,
     target: Target | None,
 ) -> list[Finding]:
     out = []
@@ -231,39 +272,30 @@ def _paths(
                 "directory holding the released go.mod.",
             )
         )
-    # Builds often share a directory and a `main`: each is looked at once per check.
-    dirs: dict[Path, bool] = {}
-    mains: dict[tuple[Path, str, bool], tuple[RuleInfo, str] | None] = {}
-    for build in builds:
-        dir_node = build.dir
+    found: list[tuple[int, Finding]] = []  # (build, finding): reported in build order
+    for place in builds.places:
         build_dir = base
-        if dir_node is not None and not _templated(dir_node):
-            build_dir = base / dir_node.text
-            found = dirs.get(build_dir)
-            if found is None:
-                found = dirs[build_dir] = source.is_dir(build_dir)
-            if not found:
-                out.append(
-                    finding(
-                        R.PATH_MISSING,
-                        path,
-                        dir_node.span,
-                        f"The build `dir` `{dir_node.text}` is not a directory under {base}: "
-                        "`go build` cannot run there. Fix the path (it is relative to where "
-                        "GoReleaser runs).",
-                    )
+        if place.dir is not None and not place.dir_templated:
+            build_dir = base / place.dir
+            if not source.is_dir(build_dir):
+                message = (
+                    f"The build `dir` `{place.dir}` is not a directory under {base}: "
+                    "`go build` cannot run there. Fix the path (it is relative to where "
+                    "GoReleaser runs)."
                 )
+                for i, build in place.builds:
+                    assert build.dir is not None
+                    found.append((i, finding(R.PATH_MISSING, path, build.dir.span, message)))
                 continue
-        main = build.main
-        if main is None or _templated(main) or build.dir_templated:
+        if place.main is None or "{{" in place.main or place.dir_templated:
             continue
-        key = (build_dir, main.text, build.main_check_off)
-        if key not in mains:
-            mains[key] = _main(source, build_dir, main.text, build.main_check_off, target)
-        problem = mains[key]
+        problem = _main(source, build_dir, place.main, place.main_check_off, target)
         if problem is not None:
-            out.append(finding(problem[0], path, main.span, problem[1]))
-    return out
+            for i, build in place.builds:
+                assert build.main is not None
+                found.append((i, finding(problem[0], path, build.main.span, problem[1])))
+    found.sort(key=lambda pair: pair[0])
+    return out + [f for _, f in found]
 
 
 def _main(
@@ -308,16 +340,16 @@ def _main(
 
 
 def _proxy_replace(
-    source: FileSource, path: Path, base: Path, root: YamlMapping, builds: tuple[GoBuild, ...]
+    source: FileSource, path: Path, base: Path, root: YamlMapping, builds: Builds
 ) -> list[Finding]:
     gomod = _mapping(_value(root, "gomod"))
     proxy = _scalar(_value(gomod, "proxy"))
     if proxy is None or proxy.resolve() is not True:
         return []
     dirs: dict[Path, None] = {}
-    for build in builds:
-        if not build.dir_templated:
-            dirs[build.directory(base)] = None
+    for place in builds.places:
+        if not place.dir_templated:
+            dirs[place.directory(base)] = None
     out = []
     for directory in dirs:
         gomod_path = directory / "go.mod"
@@ -356,14 +388,12 @@ def _proxy_replace(
     return out
 
 
-def _gowork_env(
-    path: Path, doc: YamlDocument, root: YamlMapping, builds: tuple[GoBuild, ...]
-) -> list[Finding]:
+def _gowork_env(path: Path, doc: YamlDocument, root: YamlMapping, builds: Builds) -> list[Finding]:
     gomod = _mapping(_value(root, "gomod"))
     if _gowork_off(_value(root, "env")) or _gowork_off(_value(gomod, "env")):
         return []
     out = []
-    for build in builds:
+    for build in builds.all:
         item = build.gowork
         if item is None:
             continue
@@ -493,7 +523,7 @@ def _anchor(root: YamlMapping) -> Span:
 
 
 def _workspace_modules(
-    source: FileSource, path: Path, base: Path, root: YamlMapping, builds: tuple[GoBuild, ...]
+    source: FileSource, path: Path, base: Path, root: YamlMapping, builds: Builds
 ) -> list[Finding]:
     gomod = _mapping(_value(root, "gomod"))
     if _gowork_off(_value(root, "env")) or _gowork_off(_value(gomod, "env")):
@@ -516,11 +546,12 @@ def _workspace_modules(
     released = _module_dir(source, start, work_path.parent)
     if released is not None and released in used and used[0] != released:
         out.append(_first_use_finding(path, root, work_path, work, used, released))
+    found: list[tuple[int, Finding]] = []  # (build, finding): reported in build order
     owners: dict[Path, Path | None] = {}
-    for build in builds:
-        if build.dir_templated:
+    for place in builds.places:
+        if place.dir_templated:
             continue
-        build_dir = build.directory(base)
+        build_dir = place.directory(base)
         if build_dir not in owners:
             in_module = source.is_dir(build_dir)  # else GR112
             owners[build_dir] = (
@@ -529,20 +560,18 @@ def _workspace_modules(
         owner = owners[build_dir]
         if owner is None or owner in used:
             continue
-        span = build.dir.span if build.dir is not None else build.node.span
         rel = owner.relative_to(work_path.parent) if work_path.parent in owner.parents else owner
-        out.append(
-            finding(
-                R.BUILD_OUTSIDE_WORKSPACE,
-                path,
-                span,
-                f"The build runs in the module at {rel}, which {work_path} does not `use`: go "
-                "refuses to build there in workspace mode (`current directory is contained in "
-                "a module that is not one of the workspace modules listed in go.work`). Add "
-                f"`use ./{rel}` to go.work, or set `GOWORK=off` in the top-level `env`.",
-            )
+        message = (
+            f"The build runs in the module at {rel}, which {work_path} does not `use`: go "
+            "refuses to build there in workspace mode (`current directory is contained in "
+            "a module that is not one of the workspace modules listed in go.work`). Add "
+            f"`use ./{rel}` to go.work, or set `GOWORK=off` in the top-level `env`."
         )
-    return out
+        for i, build in place.builds:
+            span = build.dir.span if build.dir is not None else build.node.span
+            found.append((i, finding(R.BUILD_OUTSIDE_WORKSPACE, path, span, message)))
+    found.sort(key=lambda pair: pair[0])
+    return out + [f for _, f in found]
 
 
 def _first_use_finding(

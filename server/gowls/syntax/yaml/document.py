@@ -380,8 +380,8 @@ def reparse_yaml(previous: YamlDocument, data: bytes) -> YamlDocument:
         return parse_yaml(data)
     old = previous.index.data
     prefix, suffix = common_affixes(old, data)
-    index = LineIndex(data)
     start, old_end, new_end = prefix, len(old) - suffix, len(data) - suffix
+    index = LineIndex.after_edit(previous.index, data, start, new_end)
     at, old_at = previous.index.point(start), previous.index.point(old_end)
     new_at = index.point(new_end)
     edited = previous.tree.copy()
