@@ -61,6 +61,22 @@ def _read_line(text: str) -> _Line | None:
     return _Line(indent, dash, m.group("key") if m else None)
 
 
+_split: tuple[bytes, list[bytes]] = (b"", [b""])
+"""The last text split into lines (requests come in runs on one document)."""
+
+
+def _raw_lines(doc: YamlDocument) -> list[bytes]:
+    """The document's lines, ``\\r`` left on (it never decides whether a line starts with
+    spaces): the walks below skip most lines with a ``startswith`` on these."""
+    global _split
+    data, lines = _split
+    if data is not doc.index.data:
+        data = doc.index.data
+        lines = data.split(b"\n")
+        _split = (data, lines)
+    return lines
+
+
 def _line(doc: YamlDocument, n: int) -> str:
     return doc.index.line_bytes(n).decode("utf-8", errors="replace")
 
@@ -77,9 +93,16 @@ def _parent_path(
     path: list[PathPart] = [0] if dash else []
     item_col: int | None = indent if dash else None
     key_col: int | None = None if dash else indent
+    raw: list[bytes] | None = None
     for above in range(line - 1, -1, -1):
         if item_col is None and key_col == 0:
             break  # at the top level: nothing above is a parent (a 5,000-line file is long)
+        # A line indented past an item's dash, or at least as far as the key whose parent
+        # is sought, is passed over below whatever it holds: it is skipped unread.
+        raw = raw if raw is not None else _raw_lines(doc)
+        width = item_col + 1 if item_col is not None else key_col or 0
+        if raw[above].startswith(b" " * width):
+            continue
         shape = _read_line(_line(doc, above))
         if shape is None:
             continue
@@ -121,12 +144,14 @@ def _present_keys(doc: YamlDocument, line: int, indent: int, dash: bool) -> set[
     if dash:
         return found
     deeper = b" " * (col + 1)  # a line indented past the cursor's level cannot matter
+    raw = _raw_lines(doc)
     for step in (-1, 1):
         n = line + step
-        while 0 <= n < doc.index.line_count:
-            data = doc.index.line_bytes(n)
+        while 0 <= n < len(raw):
+            skip = raw[n].startswith(deeper)
+            data = b"" if skip else doc.index.line_bytes(n)
             n += step
-            if data.startswith(deeper):
+            if skip:
                 continue
             shape = _read_line(data.decode("utf-8", errors="replace"))
             if shape is None:
