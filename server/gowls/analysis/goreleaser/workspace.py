@@ -14,6 +14,7 @@ the config's own directory; paths in the config are relative to it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,6 +63,13 @@ def _items(node: YamlNode | None) -> list[YamlNode]:
 def _value(mapping: YamlMapping | None, key: str) -> YamlNode | None:
     pair = mapping.get(key) if mapping is not None else None
     return pair.value if pair is not None else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _join(directory: Path, relative: str) -> Path:
+    """``directory / relative``, remembered: the checks of every edit join the same builds'
+    paths, and pathlib's parsing costs more than the stat that follows."""
+    return directory / relative
 
 
 def _templated(node: YamlScalar) -> bool:
@@ -140,7 +148,7 @@ class Place:
 
     def directory(self, base: Path) -> Path:
         """The directory the builds run in (``base`` without a ``dir``)."""
-        return base / self.dir if self.dir is not None else base
+        return _join(base, self.dir) if self.dir is not None else base
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +284,7 @@ def _paths(
     for place in builds.places:
         build_dir = base
         if place.dir is not None and not place.dir_templated:
-            build_dir = base / place.dir
+            build_dir = _join(base, place.dir)
             if not source.is_dir(build_dir):
                 message = (
                     f"The build `dir` `{place.dir}` is not a directory under {base}: "
@@ -304,7 +312,7 @@ def _main(
     """``main`` must name a file or package directory with ``package main``/``func main``:
     the rule and message of what is wrong with it, or None."""
     ellipsis = main == "..." or main.endswith("/...")
-    resolved = build_dir / main.removesuffix("...").removesuffix("/")
+    resolved = _join(build_dir, main.removesuffix("...").removesuffix("/"))
     if not (source.is_dir(resolved) or (not ellipsis and source.is_file(resolved))):
         return (
             R.PATH_MISSING,
