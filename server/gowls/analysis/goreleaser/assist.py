@@ -8,6 +8,7 @@ template field's meaning.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -77,6 +78,27 @@ def _raw_lines(doc: YamlDocument) -> list[bytes]:
     return lines
 
 
+_shallow: dict[int, tuple[bytes, list[int]]] = {}
+"""By width, the last text's lines that do not start with that many spaces."""
+
+
+def _shallow_lines(doc: YamlDocument, width: int) -> list[int]:
+    """The lines of the document that do not start with ``width`` spaces, in order (found
+    by the regex engine in C: in a long file most lines are deeper than the level asked)."""
+    data = doc.index.data
+    known = _shallow.get(width)
+    if known is not None and known[0] is data:
+        return known[1]
+    pattern = re.compile(rb"\n(?! {%d})" % width)
+    lines = [] if data.startswith(b" " * width) else [0]
+    point = doc.index.point
+    lines += [point(m.end()).line for m in pattern.finditer(data)]
+    if len(_shallow) > 8:
+        _shallow.clear()
+    _shallow[width] = (data, lines)
+    return lines
+
+
 def _line(doc: YamlDocument, n: int) -> str:
     return doc.index.line_bytes(n).decode("utf-8", errors="replace")
 
@@ -143,16 +165,14 @@ def _present_keys(doc: YamlDocument, line: int, indent: int, dash: bool) -> set[
     found: set[str] = set()
     if dash:
         return found
-    deeper = b" " * (col + 1)  # a line indented past the cursor's level cannot matter
-    raw = _raw_lines(doc)
-    for step in (-1, 1):
-        n = line + step
-        while 0 <= n < len(raw):
-            skip = raw[n].startswith(deeper)
-            data = b"" if skip else doc.index.line_bytes(n)
-            n += step
-            if skip:
-                continue
+    # a line indented past the cursor's level cannot matter: only the others are read
+    shallow = _shallow_lines(doc, col + 1)
+    at = bisect.bisect_left(shallow, line)
+    above = shallow[at - 1 :: -1] if at else []
+    below = shallow[at + 1 if at < len(shallow) and shallow[at] == line else at :]
+    for step, lines in ((-1, above), (1, below)):
+        for n in lines:
+            data = doc.index.line_bytes(n)
             shape = _read_line(data.decode("utf-8", errors="replace"))
             if shape is None:
                 continue
