@@ -201,3 +201,21 @@ def test_outline_lists_sections_and_entries(tmp_path: Path) -> None:
     outline = GORELEASER.features.symbols(ctx)
     assert [s.name for s in outline] == ["version", "builds", "release"]
     assert [c.name for c in outline[1].children] == ["cli", "#2"]
+
+
+def test_completion_walks_past_deeper_lines(tmp_path: Path) -> None:
+    build = "  - id: b{n}\n    hooks:\n      pre:\n        - cmd: x\n    goarch: [amd64]\n"
+    builds = "".join(build.format(n=n) for n in range(30))
+    last = "  - id: last\n    goos: [linux]\n    # a comment\n    ldflags:\n      - -s\n"
+    for newline in ("\n", "\r\n"):
+        text = f"version: 2\nbuilds:\n{builds}{last}    bi|\nrelease:\n  draft: true\n"
+        labels = _labels(tmp_path, text.replace("\n", newline))
+        assert "binary" in labels and "goarch" in labels
+        assert "goos" not in labels and "ldflags" not in labels and "id" not in labels
+        text = f"version: 2\nbuilds:\n{builds}{last}di|\nrelease:\n  draft: true\n"
+        labels = _labels(tmp_path, text.replace("\n", newline))
+        assert "dist" in labels and "archives" in labels
+        assert "builds" not in labels and "release" not in labels and "version" not in labels
+    # a list at its key's own indentation: the key is the line at the dash's column
+    labels = _labels(tmp_path, "version: 2\nbuilds:\n- id: a\n  hooks:\n    pre: x\n  bi|\n")
+    assert "binary" in labels and "hooks" not in labels

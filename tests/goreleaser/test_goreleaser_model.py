@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gowls.analysis.goreleaser.deprecations import (
     DEPRECATIONS,
@@ -125,3 +127,28 @@ def test_go_target_enums() -> None:
     assert GOOS.allows("linux") and not GOOS.allows("linuxx")
     assert GOARM.allows("7,hardfloat") and not GOARM.allows("5,hardfloat")
     assert GOARM64.allows("v8.2,lse,crypto") and not GOARM64.allows("v10.0")
+
+
+def _closest_by_every_distance(name: str, candidates: tuple[str, ...]) -> str | None:
+    """``closest_key`` without its pruning: every candidate's distance is computed."""
+    folded = name.replace("_", "").replace("-", "").lower()
+    best: tuple[int, str] | None = None
+    for candidate in candidates:
+        if candidate.replace("_", "").lower() == folded:
+            return candidate
+        distance = edit_distance(name.lower(), candidate)
+        if best is None or distance < best[0]:
+            best = (distance, candidate)
+    if best is None:
+        return None
+    return best[1] if best[0] <= max(1, len(name) // 3) else None
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="abcd_-İ", max_size=9),
+    st.lists(st.text(alphabet="abcd_", min_size=1, max_size=9), max_size=12),
+)
+def test_closest_key_prunes_only_what_cannot_win(name: str, candidates: list[str]) -> None:
+    keys = tuple(candidates)
+    assert closest_key(name, keys) == _closest_by_every_distance(name, keys)

@@ -184,3 +184,21 @@ def test_ellipsis_main_needs_goreleaser_2_15(tmp_path: Path) -> None:
     assert "v2.15" in found.message and "v2.14.1 (pinned in .github/workflows/release.yml)" in (
         found.message
     )
+
+
+def test_builds_sharing_a_directory_or_main_are_each_reported(tmp_path: Path) -> None:
+    config = (
+        "version: 2\nbuilds:\n"
+        "  - main: ./lib\n"  # 2
+        "  - main: ./lib\n    goos: [linux]\n"  # 3
+        "  - main: ./lib\n    no_main_check: true\n"  # 5: the check is off for this one only
+        "  - dir: gone\n    main: .\n"  # 7
+        "  - dir: gone\n"  # 9
+        "  - dir: gone\n    builder: rust\n"  # 10: not a Go build
+        "  - main: ./lib\n"  # 12
+    )
+    files = {".goreleaser.yaml": config, "go.mod": GOMOD, "lib/lib.go": "package lib\n"}
+    found = _check(tmp_path, files)
+    assert _codes(found) == [("GR112", n) for n in (2, 3, 7, 9, 12)]
+    assert found[0].message == found[1].message == found[4].message
+    assert found[2].message == found[3].message

@@ -12,9 +12,16 @@ from unit_helpers import random_edit
 
 from gowls.analysis.goreleaser import check as gr_check
 from gowls.analysis.goreleaser.check import Edition, Options, check_config
-from gowls.analysis.goreleaser.documents import parse_config_file, reparse_config_file
+from gowls.analysis.goreleaser.documents import (
+    ConfigDocument,
+    parse_config_file,
+    reparse_config_file,
+)
+from gowls.analysis.goreleaser.workspace import GoBuild, Target, check_workspace
+from gowls.analysis.source import FileSource
+from gowls.syntax.yaml import YamlMapping, parse_yaml
 from gowls.syntax.yaml import build as yaml_build
-from gowls.syntax.yaml import parse_yaml
+from workspace_files import write_tree
 
 PATH = Path("/w/.goreleaser.yaml")
 
@@ -149,3 +156,103 @@ def test_an_edit_replays_the_untouched_subtrees() -> None:
     assert [f.code for f in found] == ["GR101"]
     replayed = [e for e in new.checks.current.values() if doc.checks.current.get(id(e.node)) is e]
     assert len(replayed) >= 40
+
+
+WORKSPACE_BASE = """version: 2
+env: [CGO_ENABLED=0]
+gomod:
+  proxy: true
+  mod: mod
+builds:
+  - main: ./cmd/app
+  - id: lib
+    main: ./lib
+    env: [GOWORK=off]
+  - dir: sub
+    main: .
+  - dir: gone
+  - main: ./lib
+    no_main_check: true
+  - builder: rust
+    dir: nope
+  - main: ./...
+  - dir: other
+    main: ./cmd/app
+"""
+
+WORKSPACE_PIECES = (
+    " ",
+    "\n",
+    "\n  - ",
+    "\n    ",
+    "main: ",
+    "dir: ",
+    "./lib",
+    "sub",
+    "./cmd/app",
+    "gone",
+    "builder: go",
+    "skip: true",
+    "env: [GOWORK=off]",
+    "{{ .Env.D }}",
+    "&a ",
+    "*a",
+    "x",
+    ":",
+    "",
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_workspace_checks_with_the_build_memo_equal_fresh_ones(
+    tmp_path: Path, data: st.DataObject
+) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "go.mod": "module example.com/app\n\ngo 1.22\n\nreplace example.com/x => ../x\n",
+            "go.work": "go 1.22\n\nuse ./sub\n",
+            "cmd/app/main.go": "package main\n\nfunc main() {}\n",
+            "lib/lib.go": "package lib\n",
+            "sub/go.mod": "module example.com/sub\n\ngo 1.22\n",
+            "sub/main.go": "package main\n\nfunc main() {}\n",
+            "other/cmd/app/x.go": "package main\n",
+        },
+    )
+    path = tmp_path / ".goreleaser.yaml"
+    source = FileSource()
+    text = WORKSPACE_BASE
+    doc = parse_config_file(text.encode(), path)
+    check_workspace(source, path, doc.yaml, None, doc.builds)
+    for _ in range(data.draw(st.integers(1, 5))):
+        text = random_edit(data, text, WORKSPACE_PIECES)
+        doc = reparse_config_file(text.encode(), path, doc)
+        target = data.draw(st.sampled_from((None, Target((2, 5)))))
+        fresh = check_workspace(source, path, parse_yaml(text.encode()), target)
+        assert check_workspace(source, path, doc.yaml, target, doc.builds) == fresh
+        assert check_workspace(source, path, doc.yaml, target, doc.builds) == fresh
+
+
+def _builds(doc: ConfigDocument) -> tuple[GoBuild, ...]:
+    root = doc.yaml.root
+    assert isinstance(root, YamlMapping)
+    return doc.builds.builds(root).all
+
+
+def test_an_edit_outside_the_builds_reads_no_build_again(tmp_path: Path) -> None:
+    # builds long enough for the YAML re-parse to reuse their nodes (MEMO_MIN_BYTES)
+    text = _config(50).replace("    goos:", "    env: [CGO_ENABLED=0]\n    goos:")
+    text += "project_name: demo\ndist: dist\n"
+    path = tmp_path / ".goreleaser.yaml"
+    doc = parse_config_file(text.encode(), path)
+    first = _builds(doc)
+    assert len(first) == 50
+    new = reparse_config_file(text.replace("dist:", "dizt:").encode(), path, doc)
+    assert _builds(new) is first
+    # an edit inside one build reads that build again, and the builds after it (moved)
+    edited = text.replace("main: ./cmd/b40\n", "main: ./cmd/b4\n")
+    builds = _builds(reparse_config_file(edited.encode(), path, new))
+    assert all(a is b for a, b in zip(builds[:40], first[:40], strict=True))
+    assert builds[40].main is not None and builds[40].main.text == "./cmd/b4"
+    assert builds[40] is not first[40]

@@ -175,3 +175,28 @@ def test_after_a_too_deep_text_the_next_parse_starts_afresh() -> None:
     _same(reparse_yaml(old, text.encode()), parse_yaml(text.encode()))
     fixed = deep.replace("  " * 200, " ")
     _same(reparse_yaml(old, fixed.encode()), parse_yaml(fixed.encode()))
+
+
+def test_a_reused_subtree_is_kept_whole_and_opened_when_an_edit_reaches_inside() -> None:
+    item = (
+        "  - name: item{n}\n    image: example.com/image{n}:v1\n    args: [--a, --b, --c]\n"
+        "    env: {{A: one, B: two, C: three, D: four}}\n    command: [/bin/run, --flag]\n"
+    )
+    items = "".join(item.format(n=f"{n:03d}") for n in range(60))
+    text = f"items:\n{items}spacer: true\nlast: 1\n"
+    first = parse_yaml(text.encode())
+    second_text = text.replace("last: 1", "last: 2")
+    second = reparse_yaml(first, second_text.encode())
+    _same(second, parse_yaml(second_text.encode()))
+    # the items list was reused: its memo is kept whole, not one entry per item
+    assert second.memo is not None and first.memo is not None
+    assert len(second.memo) < 10 < len(first.memo)
+    third_text = second_text.replace("image010:v1", "image010:v2")
+    third = reparse_yaml(second, third_text.encode())
+    _same(third, parse_yaml(third_text.encode()))
+    old, new = first.root, third.root
+    assert isinstance(old, YamlMapping) and isinstance(new, YamlMapping)
+    old_items, new_items = old.pairs[0].value, new.pairs[0].value
+    assert isinstance(old_items, YamlSequence) and isinstance(new_items, YamlSequence)
+    reused = [a is b for a, b in zip(old_items.items, new_items.items, strict=True)]
+    assert reused == [n != 10 for n in range(60)]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gowls.syntax.positions import Encoding, LineIndex, Point, Span
 
@@ -116,3 +118,24 @@ def test_span_helpers() -> None:
     assert span.contains(Point(1, 2)) and span.contains(Point(1, 5))
     assert not span.contains(Point(1, 6)) and not span.contains(Point(0, 3))
     assert Point(0, 9) < Point(1, 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab\n\r ", max_size=40),
+    st.integers(0, 40),
+    st.integers(0, 10),
+    st.text(alphabet="ab\n\r ", max_size=12),
+)
+def test_an_index_after_an_edit_equals_a_fresh_one(
+    text: str, start: int, removed: int, inserted: str
+) -> None:
+    old = text.encode()
+    start = min(start, len(old))
+    new = old[:start] + inserted.encode() + old[start + removed :]
+    index = LineIndex.after_edit(LineIndex(old), new, start, start + len(inserted.encode()))
+    fresh = LineIndex(new)
+    assert index.data == new
+    assert index.line_count == fresh.line_count
+    lines = range(fresh.line_count)
+    assert [index.offset(Point(n, 0)) for n in lines] == [fresh.offset(Point(n, 0)) for n in lines]

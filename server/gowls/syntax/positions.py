@@ -67,6 +67,27 @@ class LineIndex:
         lengths = map(len, self._data.split(b"\n")[:-1])
         self._starts: list[int] = list(accumulate(map(operator.add, lengths, repeat(1)), initial=0))
 
+    @classmethod
+    def after_edit(cls, previous: LineIndex, data: bytes, start: int, new_end: int) -> LineIndex:
+        """``LineIndex(data)``, where ``data`` is ``previous.data`` with the bytes from ``start``
+        replaced by ``data[start:new_end]`` (the rest unchanged): the line starts up to the
+        edit are the previous ones, those after it move by the change in length, and only
+        the edited bytes are searched for newlines."""
+        old = previous._starts
+        delta = len(data) - len(previous._data)
+        old_end = new_end - delta
+        index = cls.__new__(cls)
+        index._data = data
+        starts = old[: bisect.bisect_right(old, start)]
+        at = data.find(b"\n", start, new_end)
+        while at >= 0:
+            starts.append(at + 1)
+            at = data.find(b"\n", at + 1, new_end)
+        tail = old[bisect.bisect_right(old, old_end) :]
+        starts += [s + delta for s in tail] if delta else tail
+        index._starts = starts
+        return index
+
     @property
     def data(self) -> bytes:
         """The UTF-8 bytes of the text."""

@@ -8,6 +8,7 @@ template field's meaning.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -61,6 +62,43 @@ def _read_line(text: str) -> _Line | None:
     return _Line(indent, dash, m.group("key") if m else None)
 
 
+_split: tuple[bytes, list[bytes]] = (b"", [b""])
+"""The last text split into lines (requests come in runs on one document)."""
+
+
+def _raw_lines(doc: YamlDocument) -> list[bytes]:
+    """The document's lines, ``\\r`` left on (it never decides whether a line starts with
+    spaces): the walks below skip most lines with a ``startswith`` on these."""
+    global _split
+    data, lines = _split
+    if data is not doc.index.data:
+        data = doc.index.data
+        lines = data.split(b"\n")
+        _split = (data, lines)
+    return lines
+
+
+_shallow: dict[int, tuple[bytes, list[int]]] = {}
+"""By width, the last text's lines that do not start with that many spaces."""
+
+
+def _shallow_lines(doc: YamlDocument, width: int) -> list[int]:
+    """The lines of the document that do not start with ``width`` spaces, in order (found
+    by the regex engine in C: in a long file most lines are deeper than the level asked)."""
+    data = doc.index.data
+    known = _shallow.get(width)
+    if known is not None and known[0] is data:
+        return known[1]
+    pattern = re.compile(rb"\n(?! {%d})" % width)
+    lines = [] if data.startswith(b" " * width) else [0]
+    point = doc.index.point
+    lines += [point(m.end()).line for m in pattern.finditer(data)]
+    if len(_shallow) > 8:
+        _shallow.clear()
+    _shallow[width] = (data, lines)
+    return lines
+
+
 def _line(doc: YamlDocument, n: int) -> str:
     return doc.index.line_bytes(n).decode("utf-8", errors="replace")
 
@@ -77,9 +115,16 @@ def _parent_path(
     path: list[PathPart] = [0] if dash else []
     item_col: int | None = indent if dash else None
     key_col: int | None = None if dash else indent
+    raw: list[bytes] | None = None
     for above in range(line - 1, -1, -1):
         if item_col is None and key_col == 0:
             break  # at the top level: nothing above is a parent (a 5,000-line file is long)
+        # A line indented past an item's dash, or at least as far as the key whose parent
+        # is sought, is passed over below whatever it holds: it is skipped unread.
+        raw = raw if raw is not None else _raw_lines(doc)
+        width = item_col + 1 if item_col is not None else key_col or 0
+        if raw[above].startswith(b" " * width):
+            continue
         shape = _read_line(_line(doc, above))
         if shape is None:
             continue
@@ -120,14 +165,14 @@ def _present_keys(doc: YamlDocument, line: int, indent: int, dash: bool) -> set[
     found: set[str] = set()
     if dash:
         return found
-    deeper = b" " * (col + 1)  # a line indented past the cursor's level cannot matter
-    for step in (-1, 1):
-        n = line + step
-        while 0 <= n < doc.index.line_count:
+    # a line indented past the cursor's level cannot matter: only the others are read
+    shallow = _shallow_lines(doc, col + 1)
+    at = bisect.bisect_left(shallow, line)
+    above = shallow[at - 1 :: -1] if at else []
+    below = shallow[at + 1 if at < len(shallow) and shallow[at] == line else at :]
+    for step, lines in ((-1, above), (1, below)):
+        for n in lines:
             data = doc.index.line_bytes(n)
-            n += step
-            if data.startswith(deeper):
-                continue
             shape = _read_line(data.decode("utf-8", errors="replace"))
             if shape is None:
                 continue

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gowls.analysis.goreleaser.check import CheckMemo
+from gowls.analysis.goreleaser.workspace import BuildMemo
 from gowls.syntax.comments import CommentToken
 from gowls.syntax.positions import LineIndex
 from gowls.syntax.yaml import YamlDocument, YamlProblem, parse_yaml, reparse_yaml
@@ -19,6 +20,8 @@ class ConfigDocument:
     yaml: YamlDocument
     checks: CheckMemo = field(default_factory=CheckMemo, compare=False, repr=False)
     """Per-subtree check results, handed on to the document re-parsed from this one."""
+    builds: BuildMemo = field(default_factory=BuildMemo, compare=False, repr=False)
+    """The Go builds read for the workspace checks, handed on likewise."""
 
     @property
     def index(self) -> LineIndex:
@@ -42,4 +45,8 @@ def parse_config_file(data: bytes, path: Path) -> ConfigDocument:
 
 def reparse_config_file(data: bytes, path: Path, previous: ConfigDocument) -> ConfigDocument:
     """A configuration's new text parsed from its previous document (unchanged parts reused)."""
-    return ConfigDocument(reparse_yaml(previous.yaml, data), previous.checks.successor())
+    return ConfigDocument(
+        reparse_yaml(previous.yaml, data),
+        previous.checks.successor(),
+        previous.builds.successor(),
+    )

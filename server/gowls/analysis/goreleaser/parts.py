@@ -43,7 +43,7 @@ def _all_findings(ctx: RuleContext[Any]) -> list[Finding]:
         found = check_config(ctx.path, doc.yaml, options, doc.checks)
         found += settings_findings(ctx.path, doc, settings)
         target = Target(version, source) if version is not None else None
-        found += check_workspace(ctx.snapshot.source, ctx.path, doc.yaml, target)
+        found += check_workspace(ctx.snapshot.source, ctx.path, doc.yaml, target, doc.builds)
         return sorted(found, key=lambda f: (f.span.start, f.code))
 
     return ctx.snapshot.memo(("goreleaser-findings", ctx.path), compute)
@@ -57,8 +57,21 @@ def settings_findings(path: Path, doc: ConfigDocument, settings: ReleaseSettings
     return [Finding(path, span, info.severity, info.code, p) for p in settings.problems]
 
 
+def _by_code(ctx: RuleContext[Any]) -> dict[str, list[Finding]]:
+    """The findings of the file grouped by rule (each rule takes its own: one pass over
+    them, not one per rule)."""
+
+    def compute() -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = {}
+        for f in _all_findings(ctx):
+            out.setdefault(f.code, []).append(f)
+        return out
+
+    return ctx.snapshot.memo(("goreleaser-findings-by-code", ctx.path), compute)
+
+
 def _check(ctx: RuleContext[Any], info: RuleInfo) -> Iterable[Finding]:
-    return [f for f in _all_findings(ctx) if f.code == info.code]
+    return list(_by_code(ctx).get(info.code, ()))
 
 
 RULES: tuple[Rule[Any], ...] = tuple(Rule(info, _check) for info in R.ALL)

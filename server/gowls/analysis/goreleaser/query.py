@@ -181,13 +181,20 @@ def closest_key(name: str, candidates: Iterable[str]) -> str | None:
     same words in another case or separator (``disableSSL`` → ``disable_ssl``).
     """
     folded = name.replace("_", "").replace("-", "").lower()
+    lowered = name.lower()
+    limit = max(1, len(name) // 3)
     best: tuple[int, str] | None = None
     for candidate in candidates:
         if candidate.replace("_", "").lower() == folded:
             return candidate
-        distance = edit_distance(name.lower(), candidate)
+        # the lengths' difference is a lower bound of the distance: a candidate that cannot
+        # be near enough, nor nearer than the best so far, changes nothing
+        gap = abs(len(candidate) - len(lowered))
+        if gap > limit or (best is not None and gap >= best[0]):
+            continue
+        distance = edit_distance(lowered, candidate)
         if best is None or distance < best[0]:
             best = (distance, candidate)
     if best is None:
         return None
-    return best[1] if best[0] <= max(1, len(name) // 3) else None
+    return best[1] if best[0] <= limit else None

@@ -14,8 +14,8 @@ the config's own directory; paths in the config are relative to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,7 @@ from gowls.analysis.findings import Finding, Fix, TextEdit
 from gowls.analysis.goreleaser import rules as R
 from gowls.analysis.goreleaser.edits import delete_pair
 from gowls.analysis.goreleaser.gomain import main_problem, mains_below_problem
-from gowls.analysis.registry import finding
+from gowls.analysis.registry import RuleInfo, finding
 from gowls.analysis.source import FileSource
 from gowls.syntax.positions import Point, Span
 from gowls.syntax.yaml import (
@@ -65,18 +65,56 @@ def _value(mapping: YamlMapping | None, key: str) -> YamlNode | None:
     return pair.value if pair is not None else None
 
 
-def _go_builds(root: YamlMapping) -> Iterator[YamlMapping]:
-    for item in _items(_value(root, "builds")):
-        build = _mapping(item)
-        if build is None:
-            continue
-        builder = _scalar(_value(build, "builder"))
-        if builder is None or builder.text in ("", "go"):
-            yield build
+@functools.lru_cache(maxsize=4096)
+def _join(directory: Path, relative: str) -> Path:
+    """``directory / relative``, remembered: the checks of every edit join the same builds'
+    paths, and pathlib's parsing costs more than the stat that follows."""
+    return directory / relative
 
 
 def _templated(node: YamlScalar) -> bool:
     return "{{" in node.text
+
+
+@dataclass(frozen=True, slots=True)
+class GoBuild:
+    """What the checks read of one Go build (``builder`` unset or ``go``)."""
+
+    node: YamlMapping
+    dir: YamlScalar | None
+    """A plain (non-null) ``dir``; ``dir_templated`` when it holds a template."""
+    main: YamlScalar | None
+    main_check_off: bool
+    """``no_main_check`` or ``skip`` is true: GoReleaser does not look at ``main``."""
+    gowork: YamlScalar | None
+    """The ``env`` item setting ``GOWORK``, when it sets it to ``off``."""
+
+    @property
+    def dir_templated(self) -> bool:
+        """Whether ``dir`` holds a template (its directory is unknown)."""
+        return self.dir is not None and _templated(self.dir)
+
+    def directory(self, base: Path) -> Path:
+        """The directory the build runs in (``base`` without a ``dir``)."""
+        return base / self.dir.text if self.dir is not None else base
+
+
+def _go_build(node: YamlNode) -> GoBuild | None:
+    build = _mapping(node)
+    if build is None:
+        return None
+    builder = _scalar(_value(build, "builder"))
+    if builder is not None and builder.text not in ("", "go"):
+        return None
+    off = False
+    for switch in ("no_main_check", "skip"):
+        value = _scalar(_value(build, switch))
+        off = off or (value is not None and value.resolve() is True)
+    env = _value(build, "env")
+    gowork = _env_sets(env, "GOWORK") if _gowork_off(env) else None
+    return GoBuild(
+        build, _scalar(_value(build, "dir")), _scalar(_value(build, "main")), off, gowork
+    )
 
 
 def _env_sets(node: YamlNode | None, name: str) -> YamlScalar | None:
@@ -93,6 +131,99 @@ def _gowork_off(node: YamlNode | None) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Go builds with the same ``dir`` and ``main`` texts and main check switch: the path
+    checks look at them once (builds often share them), and report on each build."""
+
+    dir: str | None
+    main: str | None
+    main_check_off: bool
+    builds: tuple[tuple[int, GoBuild], ...]
+    """The builds, with their positions among the Go builds."""
+
+    @property
+    def dir_templated(self) -> bool:
+        """Whether ``dir`` holds a template (its directory is unknown)."""
+        return self.dir is not None and "{{" in self.dir
+
+    def directory(self, base: Path) -> Path:
+        """The directory the builds run in (``base`` without a ``dir``)."""
+        return _join(base, self.dir) if self.dir is not None else base
+
+
+@dataclass(frozen=True, slots=True)
+class Builds:
+    """A configuration's Go builds, in order, grouped by the :class:`Place` they build."""
+
+    all: tuple[GoBuild, ...]
+    places: tuple[Place, ...]
+    """In the order of their first build."""
+
+
+def _grouped(builds: tuple[GoBuild, ...]) -> Builds:
+    places: dict[tuple[str | None, str | None, bool], list[tuple[int, GoBuild]]] = {}
+    for index, build in enumerate(builds):
+        dir_text = build.dir.text if build.dir is not None else None
+        main_text = build.main.text if build.main is not None else None
+        places.setdefault((dir_text, main_text, build.main_check_off), []).append((index, build))
+    return Builds(builds, tuple(Place(*key, tuple(group)) for key, group in places.items()))
+
+
+_Read = tuple[YamlNode, GoBuild | None]
+"""A ``builds`` item with what was read of it (holding the node keeps the ``id`` keying it
+its own)."""
+_Builds = tuple[YamlSequence, Builds, dict[int, _Read]]
+"""A ``builds`` sequence with its Go builds and the reads of its items."""
+
+_NO_BUILDS = Builds((), ())
+
+
+@dataclass(slots=True)
+class BuildMemo:
+    """The Go builds read from a document, and from the document it was re-parsed from.
+
+    A build depends on its own subtree only (the YAML re-parse never reuses a subtree that
+    holds an alias), so a build node (or a whole ``builds`` sequence) the re-parse reused,
+    the same object, reads the same: it is looked up by identity instead of read again."""
+
+    items: dict[int, _Read] = field(default_factory=dict)
+    previous: dict[int, _Read] = field(default_factory=dict)
+    sequence: _Builds | None = None
+    previous_sequence: _Builds | None = None
+
+    def successor(self) -> BuildMemo:
+        """The memo for the document re-parsed from this one."""
+        if self.sequence is None and not self.items:
+            return BuildMemo(previous=self.previous, previous_sequence=self.previous_sequence)
+        return BuildMemo(previous=self.items, previous_sequence=self.sequence)
+
+    def builds(self, root: YamlMapping) -> Builds:
+        """The Go builds of ``root``'s ``builds`` list."""
+        node = deref(_value(root, "builds"))
+        if not isinstance(node, YamlSequence):
+            return _NO_BUILDS
+        found = self._read(node)
+        self.sequence, self.items = found, found[2]
+        self.previous, self.previous_sequence = {}, None  # let the older document go
+        return found[1]
+
+    def _read(self, node: YamlSequence) -> _Builds:
+        for known in (self.sequence, self.previous_sequence):
+            if known is not None and known[0] is node:
+                return known
+        items: dict[int, _Read] = {}
+        out = []
+        for item in node.items:
+            read = self.items.get(id(item)) or self.previous.get(id(item))
+            if read is None or read[0] is not item:
+                read = (item, _go_build(item))
+            items[id(item)] = read
+            if read[1] is not None:
+                out.append(read[1])
+        return node, _grouped(tuple(out)), items
+
+
+@dataclass(frozen=True, slots=True)
 class Target:
     """The GoReleaser release the project targets and where that is said."""
 
@@ -101,24 +232,35 @@ class Target:
 
 
 def check_workspace(
-    source: FileSource, path: Path, doc: YamlDocument, target: Target | None = None
+    source: FileSource,
+    path: Path,
+    doc: YamlDocument,
+    target: Target | None = None,
+    memo: BuildMemo | None = None,
 ) -> list[Finding]:
-    """The GR112-GR117 findings of the config at ``path`` (``target``: the pinned release)."""
+    """The GR112-GR117 findings of the config at ``path`` (``target``: the pinned release;
+    ``memo``: the builds read from the document this one was re-parsed from)."""
     root = _mapping(doc.root)
     if root is None:
         return []
     base = base_dir(path)
+    builds = (memo or BuildMemo()).builds(root)
     out: list[Finding] = []
-    out += _paths(source, path, base, root, target)
-    out += _proxy_replace(source, path, base, root)
-    out += _gowork_env(path, doc, root)
+    out += _paths(source, path, base, root, builds, target)
+    out += _proxy_replace(source, path, base, root, builds)
+    out += _gowork_env(path, doc, root, builds)
     out += _mod_in_workspace(source, path, doc, base, root)
-    out += _workspace_modules(source, path, base, root)
+    out += _workspace_modules(source, path, base, root, builds)
     return out
 
 
 def _paths(
-    source: FileSource, path: Path, base: Path, root: YamlMapping, target: Target | None
+    source: FileSource,
+    path: Path,
+    base: Path,
+    root: YamlMapping,
+    builds: Builds,
+    target: Target | None,
 ) -> list[Finding]:
     out = []
     gomod = _mapping(_value(root, "gomod"))
@@ -138,69 +280,57 @@ def _paths(
                 "directory holding the released go.mod.",
             )
         )
-    for build in _go_builds(root):
-        dir_node = _scalar(_value(build, "dir"))
+    found: list[tuple[int, Finding]] = []  # (build, finding): reported in build order
+    for place in builds.places:
         build_dir = base
-        if dir_node is not None and not _templated(dir_node):
-            build_dir = base / dir_node.text
+        if place.dir is not None and not place.dir_templated:
+            build_dir = _join(base, place.dir)
             if not source.is_dir(build_dir):
-                out.append(
-                    finding(
-                        R.PATH_MISSING,
-                        path,
-                        dir_node.span,
-                        f"The build `dir` `{dir_node.text}` is not a directory under {base}: "
-                        "`go build` cannot run there. Fix the path (it is relative to where "
-                        "GoReleaser runs).",
-                    )
+                message = (
+                    f"The build `dir` `{place.dir}` is not a directory under {base}: "
+                    "`go build` cannot run there. Fix the path (it is relative to where "
+                    "GoReleaser runs)."
                 )
+                for i, build in place.builds:
+                    assert build.dir is not None
+                    found.append((i, finding(R.PATH_MISSING, path, build.dir.span, message)))
                 continue
-        main = _scalar(_value(build, "main"))
-        if main is None or _templated(main) or (dir_node is not None and _templated(dir_node)):
+        if place.main is None or "{{" in place.main or place.dir_templated:
             continue
-        out += _main(source, path, build, build_dir, main, target)
-    return out
+        problem = _main(source, build_dir, place.main, place.main_check_off, target)
+        if problem is not None:
+            for i, build in place.builds:
+                assert build.main is not None
+                found.append((i, finding(problem[0], path, build.main.span, problem[1])))
+    found.sort(key=lambda pair: pair[0])
+    return out + [f for _, f in found]
 
 
 def _main(
-    source: FileSource,
-    path: Path,
-    build: YamlMapping,
-    build_dir: Path,
-    main: YamlScalar,
-    target: Target | None,
-) -> list[Finding]:
-    """``main`` must name a file or package directory with ``package main``/``func main``."""
-    ellipsis = main.text == "..." or main.text.endswith("/...")
-    resolved = build_dir / main.text.removesuffix("...").removesuffix("/")
+    source: FileSource, build_dir: Path, main: str, check_off: bool, target: Target | None
+) -> tuple[RuleInfo, str] | None:
+    """``main`` must name a file or package directory with ``package main``/``func main``:
+    the rule and message of what is wrong with it, or None."""
+    ellipsis = main == "..." or main.endswith("/...")
+    resolved = _join(build_dir, main.removesuffix("...").removesuffix("/"))
     if not (source.is_dir(resolved) or (not ellipsis and source.is_file(resolved))):
-        return [
-            finding(
-                R.PATH_MISSING,
-                path,
-                main.span,
-                f"The build `main` `{main.text}` does not exist under {build_dir}: "
-                "GoReleaser builds that package (or file) and fails. Use the path of the "
-                "directory holding `package main`, relative to the build's `dir`.",
-            )
-        ]
+        return (
+            R.PATH_MISSING,
+            f"The build `main` `{main}` does not exist under {build_dir}: "
+            "GoReleaser builds that package (or file) and fails. Use the path of the "
+            "directory holding `package main`, relative to the build's `dir`.",
+        )
     if ellipsis and target is not None and target.version < (2, 15):
         shown = "v" + ".".join(map(str, target.version))
         where = f" (pinned in {target.source})" if target.source else ""
-        return [
-            finding(
-                R.TOO_NEW,
-                path,
-                main.span,
-                f"`main: {main.text}` (every main package below) came with GoReleaser v2.15, "
-                f"but this project releases with {shown}{where}, which builds it as one "
-                "package and fails. Upgrade GoReleaser or name one package directory.",
-            )
-        ]
-    for switch in ("no_main_check", "skip"):  # GoReleaser does not look at `main` then
-        value = _scalar(_value(build, switch))
-        if value is not None and value.resolve() is True:
-            return []
+        return (
+            R.TOO_NEW,
+            f"`main: {main}` (every main package below) came with GoReleaser v2.15, "
+            f"but this project releases with {shown}{where}, which builds it as one "
+            "package and fails. Upgrade GoReleaser or name one package directory.",
+        )
+    if check_off:  # GoReleaser does not look at `main` then
+        return None
     if ellipsis:
         problem = mains_below_problem(source, resolved)
         why = "`directory does not contain any main function`"
@@ -208,29 +338,26 @@ def _main(
         problem = main_problem(source, resolved)
         why = "`build for <binary> does not contain a main function`"
     if problem is None:
-        return []
-    return [
-        finding(
-            R.PATH_MISSING,
-            path,
-            main.span,
-            f"The build `main` `{main.text}` {problem}: GoReleaser checks it before building "
-            f"and stops ({why}). Point `main` at the directory (or file) of the command's "
-            "`package main`.",
-        )
-    ]
+        return None
+    return (
+        R.PATH_MISSING,
+        f"The build `main` `{main}` {problem}: GoReleaser checks it before building "
+        f"and stops ({why}). Point `main` at the directory (or file) of the command's "
+        "`package main`.",
+    )
 
 
-def _proxy_replace(source: FileSource, path: Path, base: Path, root: YamlMapping) -> list[Finding]:
+def _proxy_replace(
+    source: FileSource, path: Path, base: Path, root: YamlMapping, builds: Builds
+) -> list[Finding]:
     gomod = _mapping(_value(root, "gomod"))
     proxy = _scalar(_value(gomod, "proxy"))
     if proxy is None or proxy.resolve() is not True:
         return []
     dirs: dict[Path, None] = {}
-    for build in _go_builds(root):
-        dir_node = _scalar(_value(build, "dir"))
-        if dir_node is None or not _templated(dir_node):
-            dirs[base / dir_node.text if dir_node is not None else base] = None
+    for place in builds.places:
+        if not place.dir_templated:
+            dirs[place.directory(base)] = None
     out = []
     for directory in dirs:
         gomod_path = directory / "go.mod"
@@ -269,14 +396,14 @@ def _proxy_replace(source: FileSource, path: Path, base: Path, root: YamlMapping
     return out
 
 
-def _gowork_env(path: Path, doc: YamlDocument, root: YamlMapping) -> list[Finding]:
+def _gowork_env(path: Path, doc: YamlDocument, root: YamlMapping, builds: Builds) -> list[Finding]:
     gomod = _mapping(_value(root, "gomod"))
     if _gowork_off(_value(root, "env")) or _gowork_off(_value(gomod, "env")):
         return []
     out = []
-    for build in _go_builds(root):
-        item = _env_sets(_value(build, "env"), "GOWORK")
-        if item is None or not _gowork_off(_value(build, "env")):
+    for build in builds.all:
+        item = build.gowork
+        if item is None:
             continue
         fix = _move_env_fix(path, doc, root, item)
         out.append(
@@ -404,7 +531,7 @@ def _anchor(root: YamlMapping) -> Span:
 
 
 def _workspace_modules(
-    source: FileSource, path: Path, base: Path, root: YamlMapping
+    source: FileSource, path: Path, base: Path, root: YamlMapping, builds: Builds
 ) -> list[Finding]:
     gomod = _mapping(_value(root, "gomod"))
     if _gowork_off(_value(root, "env")) or _gowork_off(_value(gomod, "env")):
@@ -427,30 +554,32 @@ def _workspace_modules(
     released = _module_dir(source, start, work_path.parent)
     if released is not None and released in used and used[0] != released:
         out.append(_first_use_finding(path, root, work_path, work, used, released))
-    for build in _go_builds(root):
-        dir_node = _scalar(_value(build, "dir"))
-        if dir_node is not None and _templated(dir_node):
+    found: list[tuple[int, Finding]] = []  # (build, finding): reported in build order
+    owners: dict[Path, Path | None] = {}
+    for place in builds.places:
+        if place.dir_templated:
             continue
-        build_dir = base / dir_node.text if dir_node is not None else base
-        if not source.is_dir(build_dir):
-            continue  # GR112
-        owner = _module_dir(source, build_dir, work_path.parent)
+        build_dir = place.directory(base)
+        if build_dir not in owners:
+            in_module = source.is_dir(build_dir)  # else GR112
+            owners[build_dir] = (
+                _module_dir(source, build_dir, work_path.parent) if in_module else None
+            )
+        owner = owners[build_dir]
         if owner is None or owner in used:
             continue
-        span = dir_node.span if dir_node is not None else build.span
         rel = owner.relative_to(work_path.parent) if work_path.parent in owner.parents else owner
-        out.append(
-            finding(
-                R.BUILD_OUTSIDE_WORKSPACE,
-                path,
-                span,
-                f"The build runs in the module at {rel}, which {work_path} does not `use`: go "
-                "refuses to build there in workspace mode (`current directory is contained in "
-                "a module that is not one of the workspace modules listed in go.work`). Add "
-                f"`use ./{rel}` to go.work, or set `GOWORK=off` in the top-level `env`.",
-            )
+        message = (
+            f"The build runs in the module at {rel}, which {work_path} does not `use`: go "
+            "refuses to build there in workspace mode (`current directory is contained in "
+            "a module that is not one of the workspace modules listed in go.work`). Add "
+            f"`use ./{rel}` to go.work, or set `GOWORK=off` in the top-level `env`."
         )
-    return out
+        for i, build in place.builds:
+            span = build.dir.span if build.dir is not None else build.node.span
+            found.append((i, finding(R.BUILD_OUTSIDE_WORKSPACE, path, span, message)))
+    found.sort(key=lambda pair: pair[0])
+    return out + [f for _, f in found]
 
 
 def _first_use_finding(

@@ -7,6 +7,8 @@ Nesting deeper than :data:`MAX_DEPTH` is cut off with a problem instead of recur
 
 from __future__ import annotations
 
+import bisect
+import threading
 from dataclasses import dataclass
 
 import tree_sitter_yaml
@@ -91,6 +93,71 @@ class Memo:
     inner: tuple[tuple[MemoKey, Memo], ...]
 
 
+class MemoTable:
+    """The :class:`Memo` s of one parse by key, for the next.
+
+    A memo taken from the previous parse (a reused subtree) is put in whole: the memos inside
+    it are listed only when a later parse asks for one of them (an edit inside that subtree),
+    so a re-parse does not copy every memo of the subtrees it reused (all of them, for an
+    edit at the end of the file). Those folded memos are disjoint subtrees, found by their
+    byte range.
+    """
+
+    __slots__ = ("_entries", "_folded", "_lock", "_sorted", "_starts")
+
+    def __init__(self) -> None:
+        self._entries: dict[MemoKey, Memo] = {}
+        self._folded: list[tuple[int, int, Memo]] = []
+        """(start byte, end byte, memo) of the memos whose inner memos are not listed."""
+        self._starts: list[int] = []
+        self._sorted = True
+        self._lock = threading.Lock()
+        """Unfolding changes the table (two re-parses may read one document's table)."""
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def put(self, key: MemoKey, memo: Memo, folded: bool) -> None:
+        """Remember ``memo``; ``folded``: the memos inside it are not listed yet."""
+        self._entries[key] = memo
+        if folded and memo.inner:
+            if self._folded and key[1] < self._folded[-1][0]:
+                self._sorted = False
+            self._folded.append((key[1], key[2], memo))
+
+    def get(self, key: MemoKey) -> Memo | None:
+        """The memo of ``key``, listing the inner memos of the folded one holding it."""
+        hit = self._entries.get(key)
+        if hit is not None or not self._folded:
+            return hit
+        with self._lock:
+            hit = self._entries.get(key)
+            while hit is None and self._folded:
+                holder = self._holder(key[1], key[2])
+                if holder is None:
+                    return None
+                self._unfold(holder)
+                hit = self._entries.get(key)
+            return hit
+
+    def _holder(self, start: int, end: int) -> int | None:
+        if not self._sorted:
+            self._folded.sort(key=lambda entry: entry[0])
+            self._sorted = True
+        if len(self._starts) != len(self._folded):
+            self._starts = [entry[0] for entry in self._folded]
+        at = bisect.bisect_right(self._starts, start) - 1
+        if at >= 0 and self._folded[at][1] >= end:
+            return at
+        return None
+
+    def _unfold(self, at: int) -> None:
+        memo = self._folded.pop(at)[2]
+        self._starts = []
+        for key, inner in memo.inner:
+            self.put(key, inner, True)
+
+
 @dataclass(frozen=True, slots=True)
 class Built:
     """One document of a stream: its root and where it lies."""
@@ -102,9 +169,7 @@ class Built:
 class Builder:
     """Builds the documents of one tree; collects structure problems (duplicates, anchors)."""
 
-    def __init__(
-        self, data: bytes, index: LineIndex, reuse: dict[MemoKey, Memo] | None = None
-    ) -> None:
+    def __init__(self, data: bytes, index: LineIndex, reuse: MemoTable | None = None) -> None:
         self.data = data
         self.index = index
         self.problems: list[YamlProblem] = []
@@ -113,7 +178,7 @@ class Builder:
         self.too_deep = False
         self.reuse = reuse
         """Nodes of the previous parse of this file (an incremental parse), by subtree."""
-        self.memo: dict[MemoKey, Memo] = {}
+        self.memo = MemoTable()
         """Nodes of this parse worth remembering for the next."""
         self._contextual = 0
         """Anchors, aliases and depth cuts met so far (a subtree with one is not remembered)."""
@@ -156,27 +221,24 @@ class Builder:
         hit = self.reuse.get(key) if self.reuse is not None else None
         if hit is not None:
             self.problems.extend(hit.problems)
-            self._adopt(key, hit)
+            self._adopt(key, hit, True)
             return hit.node
         mark, contextual = len(self.problems), self._contextual
         self._inner.append([])
         result = self._node(ts, depth)
         inner = self._inner.pop()
         if self._contextual == contextual:
-            self._adopt(key, Memo(result, tuple(self.problems[mark:]), tuple(inner)))
+            self._adopt(key, Memo(result, tuple(self.problems[mark:]), tuple(inner)), False)
         elif self._inner:
             self._inner[-1].extend(inner)
         return result
 
-    def _adopt(self, key: MemoKey, memo: Memo) -> None:
-        """Remember ``memo`` (and what it holds) for the next parse."""
+    def _adopt(self, key: MemoKey, memo: Memo, reused: bool) -> None:
+        """Remember ``memo`` for the next parse (the memos inside one built here were
+        remembered as they were built; those inside a ``reused`` one are folded in it)."""
         if self._inner:
             self._inner[-1].append((key, memo))
-        stack = [(key, memo)]
-        while stack:
-            k, m = stack.pop()
-            self.memo[k] = m
-            stack.extend(m.inner)
+        self.memo.put(key, memo, reused)
 
     def _node(self, ts: Node, depth: int) -> YamlNode | None:
         if depth > MAX_DEPTH:

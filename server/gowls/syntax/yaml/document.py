@@ -16,7 +16,7 @@ from tree_sitter import Range as TsRange
 
 from gowls.syntax.affixes import common_affixes
 from gowls.syntax.positions import LineIndex, Point, Span
-from gowls.syntax.yaml.build import LANGUAGE, Builder, Built, Memo, MemoKey, new_parser, node_span
+from gowls.syntax.yaml.build import LANGUAGE, Builder, Built, MemoTable, new_parser, node_span
 from gowls.syntax.yaml.nodes import (
     ScalarValue,
     YamlAlias,
@@ -89,7 +89,7 @@ class YamlDocument:
     comments: tuple[YamlComment, ...]
     tree: Tree | None = field(default=None, repr=False, compare=False)
     """The tree of the text as given (for incremental re-parsing)."""
-    memo: dict[MemoKey, Memo] | None = field(default=None, repr=False, compare=False)
+    memo: MemoTable | None = field(default=None, repr=False, compare=False)
     """Nodes built from subtrees of ``tree``, for :func:`reparse_yaml` (None when the text
     had to be patched to be read, deep lines blanked included: the tree and the nodes then
     are not those of the text, and an incremental parse from them would be wrong)."""
@@ -380,8 +380,8 @@ def reparse_yaml(previous: YamlDocument, data: bytes) -> YamlDocument:
         return parse_yaml(data)
     old = previous.index.data
     prefix, suffix = common_affixes(old, data)
-    index = LineIndex(data)
     start, old_end, new_end = prefix, len(old) - suffix, len(data) - suffix
+    index = LineIndex.after_edit(previous.index, data, start, new_end)
     at, old_at = previous.index.point(start), previous.index.point(old_end)
     new_at = index.point(new_end)
     edited = previous.tree.copy()
@@ -405,7 +405,7 @@ def _parse(
     data: bytes,
     index: LineIndex,
     old_tree: Tree | None,
-    reuse: dict[MemoKey, Memo] | None = None,
+    reuse: MemoTable | None = None,
     kept: tuple[tuple[YamlComment, ...], int] | None = None,
 ) -> YamlDocument:
     parser = new_parser()

@@ -210,16 +210,27 @@ SCANNER_DEPTH_LIMIT = 200
 about 250 nested block levels, so lines deeper than this are blanked before parsing."""
 
 
-_PREFIX_RE = re.compile(rb"^[ ?-]*", re.M)
+def _depth_bound(prefix: int) -> int:
+    """An upper bound of the depth :func:`blank_deep_lines` counts when the longest run of
+    spaces, ``-`` and ``?`` starting a line is ``prefix`` long: the lines enclosing a line
+    have smaller indentations, so at most ``prefix + 1`` of them are open at once, each
+    opening at most ``1 + (prefix + 1) // 2`` levels."""
+    return (prefix + 1) * (1 + (prefix + 1) // 2)
 
 
-def _depth_bound(data: bytes) -> int:
-    """An upper bound of the depth :func:`blank_deep_lines` counts, found without a loop in
-    Python: the lines enclosing a line have smaller indentations, so at most P + 1 of them are
-    open at once, each opening at most 1 + (P + 1) // 2 levels, where P is the longest run of
-    spaces, ``-`` and ``?`` starting a line."""
-    longest = max(map(len, _PREFIX_RE.findall(data)), default=0)
-    return (longest + 1) * (1 + (longest + 1) // 2)
+_DEEP_PREFIX = next(
+    p for p in range(SCANNER_DEPTH_LIMIT + 1) if _depth_bound(p) > SCANNER_DEPTH_LIMIT
+)
+"""The shortest line prefix whose bound exceeds the limit."""
+_DEEP_START = re.compile(rb"[ ?-]{%d}" % _DEEP_PREFIX)
+_DEEP_LINE = re.compile(rb"\n[ ?-]{%d}" % _DEEP_PREFIX)
+
+
+def _may_be_deep(data: bytes) -> bool:
+    """Whether some line starts with :data:`_DEEP_PREFIX` spaces, ``-`` or ``?``: else no line
+    is too deep, found without a loop in Python (a search for a literal newline then a
+    class, which the regex engine runs at C speed; ``^`` with ``re.M`` tries every byte)."""
+    return _DEEP_START.match(data) is not None or _DEEP_LINE.search(data) is not None
 
 
 def blank_deep_lines(data: bytes, index: LineIndex) -> tuple[bytes, YamlProblem | None]:
@@ -231,7 +242,7 @@ def blank_deep_lines(data: bytes, index: LineIndex) -> tuple[bytes, YamlProblem 
     after line opens a sequence and a mapping each time: counting only the indentation let
     10,000 such lines through, and the scanner crashed).
     """
-    if _depth_bound(data) <= SCANNER_DEPTH_LIMIT:
+    if not _may_be_deep(data):
         return data, None
     stack: list[tuple[int, int]] = []
     """(indentation, levels opened) of the lines enclosing the current one."""
