@@ -15,10 +15,11 @@ from gowls.analysis.engine import FileResult
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.workspace import Workspace
 from gowls.cli.check import CheckOptions, check_files, collect_files, make_policy
-from gowls.cli.jobs import MIN_FILES_PER_JOB, effective_jobs, split_runs
+from gowls.cli.jobs import FORKS, MIN_FILES_PER_JOB, effective_jobs, split_runs
 from workspace_files import run_gowls as gowls
 from workspace_files import write_tree as write
 
+forks = pytest.mark.skipif(not FORKS, reason="no forked workers on this system")
 REPOS = 6
 MODULES = 40  # per repository: 6 x (40 go.mod + a go.work) files, enough for two workers
 
@@ -81,6 +82,7 @@ def test_fix_then_report_equal_one_process(tmp_path: Path) -> None:
         assert (two / path.relative_to(one)).read_bytes() == path.read_bytes()
 
 
+@forks
 def test_workers_check_and_place_the_findings(tmp_path: Path) -> None:
     workspace, files = workspace_files(monorepos(tmp_path))
     assert effective_jobs(2, len(files)) == 2
@@ -98,6 +100,7 @@ class Terminal(io.StringIO):
         return True
 
 
+@forks
 def test_progress_counts_every_file(tmp_path: Path) -> None:
     workspace, files = workspace_files(monorepos(tmp_path))
     err = Terminal()
@@ -137,6 +140,7 @@ def test_the_first_error_in_file_order_is_raised(tmp_path: Path) -> None:
             check_files(workspace, files, jobs, io.StringIO())
 
 
+@forks
 def test_few_files_are_checked_in_this_process() -> None:
     assert effective_jobs(8, MIN_FILES_PER_JOB - 1) == 1
     assert effective_jobs(8, 3 * MIN_FILES_PER_JOB) == 3

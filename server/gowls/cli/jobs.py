@@ -29,6 +29,9 @@ MIN_FILES_PER_JOB = 100
 RUNS_PER_JOB = 8
 """Runs per worker: enough that a slow run does not leave the other workers idle at the end,
 and that the progress bar moves."""
+FORKS = sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods()
+"""Whether workers can be forked: not on Windows, nor on macOS, where a forked process may
+crash in system libraries (Python's own default there is to spawn)."""
 FILE_WEIGHT = 8192
 """What a file costs beyond its bytes (reading, parsing, the rules), in bytes: in
 ../shared/corpus a file costs ~3 ms and a KiB from 0.03 ms (CRDs) to 1.7 ms."""
@@ -44,7 +47,7 @@ def default_jobs() -> int:
 
 def effective_jobs(jobs: int, files: int) -> int:
     """How many processes check ``files`` files when ``jobs`` were asked for (1: this one)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not FORKS:
         return 1
     return max(1, min(jobs, files // MIN_FILES_PER_JOB))
 
