@@ -31,6 +31,7 @@ CHECK_ONLY = (
     "config",
     "fix",
     "diff",
+    "jobs",
 )
 """Options that only make sense with --check (rejected without it)."""
 
@@ -118,10 +119,27 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --check: print the safe fixes as a unified diff instead (exit 1 if any)",
     )
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="with --check: check in N processes (default: one per CPU; 1: in this one)",
+    )
     parser.add_argument("--tcp", metavar="HOST:PORT", help="serve over TCP instead of stdio")
     parser.add_argument("--stdio", action="store_true", help="serve over stdio (the default)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
     return parser
+
+
+def _positive(text: str) -> int:
+    """An argument that must be a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
 
 
 def run() -> NoReturn:
@@ -191,6 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fix=args.fix,
         diff=args.diff,
         output_file=Path(args.output_file) if args.output_file else None,
+        jobs=args.jobs,
     )
     try:
         return run_check(options)

@@ -27,6 +27,7 @@ from gowls.atomic import write_atomic
 from gowls.cli.fix import compute_fixes, fix_summary, unified_diff, write_fixes
 from gowls.cli.github import format_github
 from gowls.cli.gitignore import drop_git_ignored
+from gowls.cli.jobs import check_parallel, default_jobs, effective_jobs, line_index
 from gowls.cli.output import Row, format_json, format_text, to_placed
 from gowls.cli.progress import Progress
 from gowls.cli.sarif import format_sarif
@@ -51,6 +52,8 @@ class CheckOptions:
     fix: bool = False
     diff: bool = False
     output_file: Path | None = None
+    jobs: int | None = None
+    """``--jobs N``: processes that check the files (None: one per CPU; fewer for few files)."""
 
 
 class UsageError(Exception):
@@ -143,10 +146,7 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
                 return 2
             err.write(fix_summary(outcome, would=False) + "\n")
         snapshot = workspace.snapshot()
-        findings: list[Finding] = []
-        with Progress(err, len(files)) as progress:
-            for result in workspace.check(files, lambda _: progress.advance()):
-                findings.extend(result.findings)
+        findings, indexes = check_files(workspace, files, options.jobs, err)
         findings.extend(
             unreadable(directory, reason, directory=True)
             for directory, reason in sorted(workspace.unreadable_dirs.items())
@@ -155,16 +155,10 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
     except ConfigError as exc:  # a configuration file found below the starting point
         raise UsageError(str(exc)) from None
 
-    indexes: dict[Path, LineIndex] = {}
-
     def index_of(path: Path) -> LineIndex:
         # Once per file: a file of 10,000 findings is not read 10,000 times.
         if path not in indexes:
-            doc = snapshot.document(path)
-            if doc is not None:
-                indexes[path] = doc.index
-            else:
-                indexes[path] = LineIndex(snapshot.source.read_bytes(path) or b"")
+            indexes[path] = line_index(snapshot, path)
         return indexes[path]
 
     if not files and not findings:
@@ -180,6 +174,25 @@ def run_check(options: CheckOptions, out: TextIO | None = None, err: TextIO | No
     _emit(options, out, render(options.output_format, placed, rows, len(files), index_of, cwd))
     failing = any(r.severity <= options.fail_on for r in rows)
     return 1 if failing and not options.exit_zero else 0
+
+
+def check_files(
+    workspace: Workspace, files: list[Path], jobs: int | None, err: TextIO
+) -> tuple[list[Finding], dict[Path, LineIndex]]:
+    """The findings of ``files`` in file order, with a progress bar on ``err``, and the line
+    indexes of the files they name that are already known (the others are read on demand).
+
+    ``jobs`` processes check them (:mod:`gowls.cli.jobs`) when there are enough files for
+    each; otherwise this process does, in one pass.
+    """
+    workers = effective_jobs(default_jobs() if jobs is None else jobs, len(files))
+    findings: list[Finding] = []
+    with Progress(err, len(files)) as progress:
+        if workers > 1:
+            return check_parallel(workspace, files, workers, progress.advance)
+        for result in workspace.check(files, lambda _: progress.advance()):
+            findings.extend(result.findings)
+    return findings, {}
 
 
 def render(

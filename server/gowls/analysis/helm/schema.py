@@ -35,6 +35,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from gowls.analysis.helm.formats import format_checker
 from gowls.analysis.helm.jsontext import JsonText, parse_json
+from gowls.analysis.helm.metaschema import meta_validator
 from gowls.syntax.positions import Span
 
 if TYPE_CHECKING:
@@ -404,9 +405,16 @@ def _validator_class(schema: object) -> type[Validator] | None:
 
 
 def _meta_problems(
-    cls: type[Validator], schema: object, doc: JsonText, name: str
+    cls: type[Validator],
+    schema: object,
+    doc: JsonText,
+    name: str,
+    meta: Validator | None = None,
 ) -> list[SchemaProblem]:
-    meta = cls(cls.META_SCHEMA, format_checker=cls.FORMAT_CHECKER)
+    """What makes ``schema`` invalid against its draft's meta-schema (checked by ``meta``;
+    default: :func:`meta_validator`, the draft's own but faster)."""
+    if meta is None:
+        meta = meta_validator(cls)
     problems = []
     for err in sorted(meta.iter_errors(cast(Any, schema)), key=lambda e: list(map(str, e.path))):
         where: InstancePath = tuple(err.path)
