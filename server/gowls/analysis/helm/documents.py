@@ -29,7 +29,7 @@ from gowls.analysis.helm.values import (
     ChartReader,
     load_chart,
 )
-from gowls.analysis.helm.yamlvalues import ValuesDocument, values_document
+from gowls.analysis.helm.yamlvalues import ValuesDocument, same_data, values_document
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import is_dir
 from gowls.syntax.comments import CommentToken
@@ -61,6 +61,36 @@ class ValuesFile:
         """The ``#`` comments."""
         for comment in self.yaml.comments:
             yield CommentToken(comment.span, comment.text)
+
+
+class ValuesFacts:
+    """What other files' checks learn from a values file (or a Chart.yaml read as one): its
+    Helm data, compared strictly (:func:`same_data`), never spans, comments or layout. Shaped
+    for the kind's ``facts`` hook (early cutoff): an edit that leaves the data equal (a
+    comment, a duplicate key that keeps the same last value, a blank line) re-checks no
+    template of the chart.
+
+    Spans of a values file reach other files' results only in HL106's "add the value" fix,
+    which editors get from a fresh check of the template (code actions re-run its rules)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: object) -> None:
+        self.data = data
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ValuesFacts) and same_data(self.data, other.data)
+
+    def __hash__(self) -> int:
+        # Equal data have the same top-level type and size: a coarse hash consistent with
+        # __eq__ that never walks the data (facts are compared, not hashed, in practice).
+        data = self.data
+        return hash((type(data).__name__, len(data) if isinstance(data, dict | list) else 0))
+
+
+def values_facts(doc: ValuesFile) -> ValuesFacts:
+    """The facts of a values file for early cutoff (:class:`ValuesFacts`)."""
+    return ValuesFacts(doc.values.data)
 
 
 @dataclass(frozen=True, slots=True)

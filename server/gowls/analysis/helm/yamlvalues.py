@@ -163,6 +163,37 @@ class ValuesDocument:
         return None
 
 
+def same_data(a: object, b: object) -> bool:
+    """Whether two values files' data are the same to any reader: equal with the same types
+    (``True`` is not ``1``, ``1.0`` is not ``1``, ``-0.0`` is not ``0.0``) and keys in the same
+    order. Subtrees a re-parse shared between them (same object) are not walked, so comparing
+    the data before and after an edit costs in proportion to what the edit rebuilt."""
+    stack = [(a, b)]
+    while stack:
+        x, y = stack.pop()
+        if x is y:
+            continue
+        if type(x) is not type(y):
+            return False
+        if isinstance(x, dict):
+            assert isinstance(y, dict)
+            if len(x) != len(y) or list(x) != list(y):  # keys are str (_key_string)
+                return False
+            stack.extend(zip(x.values(), y.values(), strict=True))
+        elif isinstance(x, list):
+            assert isinstance(y, list)
+            if len(x) != len(y):
+                return False
+            stack.extend(zip(x, y, strict=True))
+        elif isinstance(x, float):
+            assert isinstance(y, float)
+            if x != y or math.copysign(1.0, x) != math.copysign(1.0, y):
+                return False  # NaN is never equal: conservative
+        elif x != y:
+            return False
+    return True
+
+
 def values_document(doc: YamlDocument, previous: ValuesDocument | None = None) -> ValuesDocument:
     """Helm's view of the first document of ``doc`` (Helm ignores later ones).
 
