@@ -1,5 +1,7 @@
 """Early cutoff for Helm values files: their facts are their Helm data, compared strictly, so
-an edit that leaves the data equal re-checks no template of the chart."""
+an edit that leaves the data equal re-checks no template of the chart; templates read them by
+facets (top-level keys, templated strings), so an edit re-checks only the templates that read
+a changed key."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import pytest
 from gowls.analysis.helm.documents import parse_values_file, values_facts
 from gowls.analysis.helm.values import Chart, DiskReader, coalesce_chart
 from gowls.analysis.helm.yamlvalues import same_data
+from gowls.analysis.source import facets_key
 from gowls.analysis.workspace import Workspace
 from gowls.languages import LANGUAGES
 from workspace_files import write_tree
@@ -69,7 +72,7 @@ def _chart(root: Path) -> tuple[Workspace, Path]:
     return workspace, root / "values.yaml"
 
 
-def test_templates_are_rechecked_only_when_the_values_data_changes(tmp_path: Path) -> None:
+def test_templates_are_rechecked_only_when_values_they_read_change(tmp_path: Path) -> None:
     workspace, values = _chart(tmp_path)
     templates = [tmp_path / "templates/a.yaml", tmp_path / "templates/b.yaml"]
     workspace.open(values, "# a comment\n" + VALUES + "\n", 1)
@@ -78,7 +81,11 @@ def test_templates_are_rechecked_only_when_the_values_data_changes(tmp_path: Pat
     assert workspace.affected([values], workspace.snapshot(), [values]) == [values]
     workspace.open(values, VALUES.replace("replicaCount", "replicas"), 3)
     snapshot = workspace.snapshot()
-    assert workspace.affected([values], snapshot, [values]) == sorted([values, *templates])
+    # Only the template reading replicaCount: b.yaml reads image, which did not change.
+    assert workspace.affected([values], snapshot, [values]) == sorted([values, templates[0]])
+    # Not a mere edit (opened, closed, changed on disk): every reader of any facet.
+    assert workspace.affected([values], snapshot) == sorted([values, *templates])
+    assert facets_key(values, "helm-values") in workspace.change_keys(values, True)
     (result,) = workspace.compute(snapshot, [templates[0]]) or []
     assert [f.code for f in result.findings] == ["HL106"]
 
@@ -98,3 +105,85 @@ def test_coalescing_shares_the_documents_data_without_changing_it(tmp_path: Path
         "global": {"g": 1},
     }
     assert repr(data) == before
+
+
+CHART_FILES = {
+    "Chart.yaml": (
+        "apiVersion: v2\nname: demo\nversion: 0.1.0\n"
+        "dependencies:\n  - name: sub\n    version: 0.1.0\n"
+    ),
+    "templates/a.yaml": "n: {{ .Values.replicaCount }}\n",
+    "templates/b.yaml": "i: {{ .Values.image.tag }}\nw: {{ .Values.written.key }}\n",
+    "templates/c.yaml": '{{- define "demo.x" }}{{ .Values.helper }}{{ end }}\n',
+    "templates/d.yaml": "s: {{ .Values.sub.enabled }} g: {{ .Values.global.x }}\n",
+    "templates/e.yaml": "s: {{ .Values.sub.enabled }}\n",
+    "ci/test-values.yaml": "image:\n  tag: ci\n",
+    "charts/sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 0.1.0\n",
+    "charts/sub/values.yaml": "enabled: true\n",
+    "charts/sub/templates/s.yaml": "{{ .Values.global.x }} {{ .Values.enabled }} {{ .Values.y }}\n",
+}
+
+EDITS = [
+    ("values.yaml", "# comment\n" + VALUES),
+    ("values.yaml", VALUES + "unused: 1\n"),
+    ("values.yaml", VALUES + "unused: 2\n"),
+    ("values.yaml", VALUES.replace("tag: '1.25'", "pullPolicy: Always")),
+    ("values.yaml", VALUES),
+    ("values.yaml", VALUES + "helper: 1\n"),
+    ("values.yaml", VALUES + "extra2: '{{ $_ := set .Values \"written\" 1 }}'\n"),
+    ("values.yaml", VALUES + "extra2: plain\n"),
+    ("values.yaml", VALUES + "global:\n  x: 1\n"),
+    ("values.yaml", VALUES + "sub:\n  y: 2\n"),
+    ("values.yaml", VALUES + "sub:\n  y: 2\n  enabled: false\n"),
+    ("values.yaml", "- a\n- b\n"),
+    ("values.yaml", ""),
+    ("values.yaml", VALUES.replace("replicaCount: 1", "replicaCount: 1\nreplicaCount: 2")),
+    ("ci/test-values.yaml", "image: {}\n"),
+    ("ci/test-values.yaml", "replicaCount: 3\n"),
+    ("charts/sub/values.yaml", "enabled: true\ny: 1\n"),
+    ("values.yaml", VALUES + "global:\n  x: 1\n"),
+    ("values.yaml", VALUES),
+]
+
+
+def _findings(workspace: Workspace) -> dict[Path, list[tuple[object, ...]]]:
+    return {
+        path: [(f.code, f.span, f.message) for f in result.findings]
+        for path, result in sorted(workspace.results.items())
+    }
+
+
+def test_an_edit_rechecks_the_readers_of_what_changed_and_no_other(tmp_path: Path) -> None:
+    """After each values edit, re-checking the edited file and the files ``affected`` names
+    (templates only when a facet they read changed) gives what a full check gives."""
+    write_tree(tmp_path, {**CHART_FILES, "values.yaml": VALUES})
+    workspace = Workspace([tmp_path], languages=LANGUAGES)
+    workspace.keep_between_passes()
+    workspace.scan()
+    workspace.check_all()
+    workspace.commit(workspace.snapshot(), sorted(workspace.files))
+    rechecked = []
+    for version, (rel, text) in enumerate(EDITS, 1):
+        path = tmp_path / rel
+        workspace.open(path, text, version)
+        snapshot = workspace.snapshot()
+        rest = [p for p in workspace.affected([path], snapshot, [path]) if p != path]
+        workspace.store(workspace.compute(snapshot, [path, *rest]) or [])
+        workspace.commit(snapshot, [path])
+        rechecked.append({p.relative_to(tmp_path).as_posix() for p in rest})
+        fresh = Workspace([tmp_path], languages=LANGUAGES)
+        for open_path, doc in workspace.overlay.items():
+            fresh.open(open_path, doc.text, doc.version)
+        fresh.scan()
+        fresh.check_all()
+        assert _findings(workspace) == _findings(fresh), (rel, text)
+    templates = {p for p in CHART_FILES if "templates/" in p}
+    quiet = {"templates/a.yaml", "templates/c.yaml", "templates/e.yaml"}  # no findings
+    assert rechecked[0] == set()  # a comment
+    for i in (1, 2, 3, 4):  # keys no quiet template reads
+        assert not rechecked[i] & quiet, EDITS[i]
+    assert rechecked[5] & quiet == {"templates/c.yaml"}  # helper (read in a define)
+    assert rechecked[6] >= quiet and rechecked[7] >= quiet  # tpl strings: their writes
+    assert rechecked[8] & quiet == {"templates/e.yaml"}  # global: merged into sub's values
+    assert rechecked[9] & quiet == {"templates/e.yaml"}  # sub
+    assert rechecked[11] >= templates  # no longer a mapping

@@ -19,11 +19,14 @@ from gowls.analysis.limits import Limits
 from gowls.analysis.reuse import ChangeLog, DiskCache, SharedMemo
 from gowls.analysis.snapshot import ParseCache, Snapshot, normalize
 from gowls.analysis.source import (
+    Dependencies,
     FileSource,
     Key,
     OpenDocument,
     doc_key,
     exists,
+    facet_key,
+    facets_key,
     is_dir,
     is_file,
     is_skipped_dir,
@@ -127,7 +130,9 @@ class Workspace:
     def change_keys(self, path: Path, content_only: bool) -> set[Key]:
         """The reads a change of ``path`` touches: its bytes and documents; unless only its
         content changed, also its existence and its directories' listings."""
-        keys: set[Key] = {path, *(doc_key(path, kind) for kind in self.languages.fact_kinds)}
+        kinds = self.languages
+        keys: set[Key] = {path, *(doc_key(path, kind) for kind in kinds.fact_kinds)}
+        keys.update(facets_key(path, kind) for kind in kinds.facet_kinds)
         if not content_only:
             keys.add(stat_key(path))
             for parent in path.parents:
@@ -281,12 +286,14 @@ class Workspace:
         ``edited`` paths changed only in content (a buffer edit: the file and its directory
         listing still exist as before). Files that read such a path's document are re-checked
         only when its facts (``Language.facts``) differ in ``snapshot`` from what they last
-        saw (early cutoff); files that read its bytes always are. ``results`` is a copy of
-        :attr:`results` when called off the thread that stores them.
+        saw (early cutoff); files that read only some facets of it, only when one of those
+        differs (``Language.facet_changes``); files that read its bytes always are.
+        ``results`` is a copy of :attr:`results` when called off the thread that stores them.
         """
         edited = set(edited)
         keys: set[Key] = set()
         documents: dict[Path, frozenset[Key]] = {}
+        faceted: dict[Path, Key] = {}
         out: set[Path] = set()
         for raw in changed:
             path = normalize(raw)
@@ -301,7 +308,10 @@ class Workspace:
                     key = doc_key(path, language.name)
                     keys.discard(key)
                     documents[path] = frozenset({key})
-        weak: frozenset[Key] = frozenset().union(*documents.values())
+                    if language.facet_changes is not None:
+                        faceted[path] = facets_key(path, language.name)
+                        keys.discard(faceted[path])
+        weak: frozenset[Key] = frozenset().union(*documents.values(), faceted.values())
         readers: list[tuple[Path, FileResult]] = []
         for path, result in self.results.items() if results is None else results:
             if path in out:
@@ -312,11 +322,32 @@ class Workspace:
             elif touched == 1:
                 readers.append((path, result))
         if readers and snapshot is not None:
-            moved = [documents[p] for p in documents if not self.same_facts(snapshot, p)]
+            moved = [p for p in documents if not self.same_facts(snapshot, p)]
             if moved:
-                facts: frozenset[Key] = frozenset().union(*moved)
-                out.update(p for p, r in readers if r.depends_on.intersects(facts))
+                facts: frozenset[Key] = frozenset().union(*(documents[p] for p in moved))
+                markers = {faceted[p]: p for p in moved if p in faceted}
+                facets = _FacetChanges(self, snapshot, markers)
+                out.update(
+                    p
+                    for p, r in readers
+                    if r.depends_on.intersects(facts) or facets.touch(r.depends_on)
+                )
         return sorted(p for p in out if p in self.files)
+
+    def changed_facets(self, snapshot: Snapshot, path: Path) -> frozenset[Key] | None:
+        """The facet keys of ``path``'s document that differ in ``snapshot`` from the document
+        its readers last saw (None: any may)."""
+        language = snapshot.language_of(path)
+        seen = self._seen.get(path)
+        if language is None or language.facet_changes is None or seen is None:
+            return None
+        doc = snapshot.document(path, language)
+        if doc is None:
+            return None
+        changed = language.facet_changes(seen[0], doc)
+        if changed is None:
+            return None
+        return frozenset(facet_key(path, language.name, facet) for facet in changed)
 
     def same_facts(self, snapshot: Snapshot, path: Path) -> bool:
         """Whether ``path``'s document in ``snapshot`` tells other files what it told them
@@ -393,3 +424,30 @@ class Workspace:
     def check_all(self) -> list[FileResult]:
         """Recompute every known file."""
         return self.check(sorted(self.files))
+
+
+class _FacetChanges:
+    """The changed facets of edited documents whose facts moved, computed when a reader of
+    some of their facets is first met."""
+
+    def __init__(self, workspace: Workspace, snapshot: Snapshot, markers: dict[Key, Path]):
+        self.workspace = workspace
+        self.snapshot = snapshot
+        self.markers = markers
+        """Each document's :func:`facets_key` → its path."""
+        self.changed: dict[Path, frozenset[Key] | None] = {}
+
+    def touch(self, deps: Dependencies) -> bool:
+        """Whether ``deps`` read a facet that changed (or any facet of a document whose
+        changed facets are unknown)."""
+        if not self.markers or not deps.intersects(self.markers.keys()):
+            return False
+        for marker, path in self.markers.items():
+            if not deps.intersects({marker}):
+                continue
+            if path not in self.changed:
+                self.changed[path] = self.workspace.changed_facets(self.snapshot, path)
+            keys = self.changed[path]
+            if keys is None or deps.intersects(keys):
+                return True
+        return False

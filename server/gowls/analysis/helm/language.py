@@ -81,6 +81,13 @@ def _values_facts(doc: object) -> Hashable:
     return values_facts(doc)  # type: ignore[arg-type]
 
 
+def _values_facet_changes(old: object, new: object) -> frozenset[Hashable] | None:
+    """Which facets of a values file an edit changed: top-level keys, templated strings."""
+    from gowls.analysis.helm.documents import values_facet_changes
+
+    return values_facet_changes(old, new)  # type: ignore[arg-type]
+
+
 def _schema_parts() -> Parts:
     from gowls.analysis.helm import parts
 
@@ -103,6 +110,7 @@ HELM_VALUES = Language(
     settings_section=SETTINGS_SECTION,
     offers=Offers(frozenset({"completion", "hover", "references"}), VALUES_TRIGGERS),
     facts=_values_facts,
+    facet_changes=_values_facet_changes,
 )
 """Values files of a chart: values*.yaml beside Chart.yaml, ci/*.yaml below it."""
 
