@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from gowls.analysis.helm.documents import parse_values_file, values_facts
+from gowls.analysis.helm.documents import chart_model, parse_values_file, values_facts
+from gowls.analysis.helm.model import own_reads
 from gowls.analysis.helm.values import Chart, DiskReader, coalesce_chart
 from gowls.analysis.helm.yamlvalues import same_data
-from gowls.analysis.source import facets_key
+from gowls.analysis.source import FileSource, facets_key
 from gowls.analysis.workspace import Workspace
 from gowls.languages import LANGUAGES
 from workspace_files import write_tree
@@ -187,3 +188,31 @@ def test_an_edit_rechecks_the_readers_of_what_changed_and_no_other(tmp_path: Pat
     assert rechecked[8] & quiet == {"templates/e.yaml"}  # global: merged into sub's values
     assert rechecked[9] & quiet == {"templates/e.yaml"}  # sub
     assert rechecked[11] >= templates  # no longer a mapping
+
+
+def test_a_missing_directory_is_read_as_its_parents_listing(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"chart/templates/a.yaml": "a: 1\n"})
+    source = FileSource()
+    reads = source.start_recording()
+    assert source.is_listed_dir(tmp_path / "chart/templates")
+    assert not source.is_listed_dir(tmp_path / "chart/ci")
+    source.stop_recording(reads)
+    assert set(reads) == {tmp_path / "chart/templates", tmp_path / "chart"}
+
+
+def test_the_chart_model_is_kept_until_a_file_of_its_tree_comes_or_goes(tmp_path: Path) -> None:
+    workspace, values = _chart(tmp_path)
+    workspace.open(values, VALUES, 1)
+    first = chart_model(workspace.snapshot(), tmp_path)
+    workspace.open(values, VALUES + "more: 1\n", 2)
+    assert chart_model(workspace.snapshot(), tmp_path) is first  # a values edit
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "ci" / "test-values.yaml").write_text("replicaCount: 2\n")
+    workspace.file_event(tmp_path / "ci" / "test-values.yaml", deleted=False)
+    again = chart_model(workspace.snapshot(), tmp_path)
+    assert again is not first
+    assert again.values_files == [values, tmp_path / "ci" / "test-values.yaml"]
+    (tmp_path / "templates" / "a.yaml").unlink()
+    workspace.file_event(tmp_path / "templates" / "a.yaml", deleted=True)
+    snapshot = workspace.snapshot()
+    assert [r.refs[0].path for r in own_reads(snapshot, tmp_path)] == [("image", "tag")]

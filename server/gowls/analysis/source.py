@@ -358,6 +358,18 @@ class FileSource:
             found = self._is_dir[path] = is_dir(path)
         return found
 
+    def is_listed_dir(self, path: Path) -> bool:
+        """:meth:`is_dir` for a caller about to list the directory: recorded as a read of its
+        listing, or where there is none, of its parent's (which says it is not there), not of
+        its existence: a file created or deleted below changes both, as it changes its
+        existence, and an index over listings of the editor's folders can be kept between
+        passes."""
+        found = self._is_dir.get(path)
+        if found is None:
+            found = self._is_dir[path] = is_dir(path)
+        self._touch(path if found else path.parent)
+        return found
+
     def files_in(self, directory: Path, wanted: Callable[[str], bool]) -> list[Path]:
         """The files directly in ``directory`` whose base name is ``wanted``, sorted."""
         self._touch(directory)

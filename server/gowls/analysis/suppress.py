@@ -73,6 +73,11 @@ def parse_suppressions(index: LineIndex, comments: Iterable[CommentToken]) -> Su
     return Suppressions(by_line)
 
 
+_NONE = Suppressions({})
+
+
 def suppressions_of(doc: Document) -> Suppressions:
     """The suppressions of a parsed document."""
+    if b"gowls:ignore" not in doc.index.data:
+        return _NONE  # a directive is in a comment's text, so in the file's bytes
     return parse_suppressions(doc.index, doc.comments())

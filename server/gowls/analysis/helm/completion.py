@@ -179,8 +179,16 @@ def _rows_within(index: LineIndex, indent: int) -> list[int]:
     """The lines that do not start with more than ``indent`` spaces, in order (found in the
     bytes at once): the only ones a key at ``indent`` can share a mapping with or be ended
     by; every other line is skipped by :func:`_present` anyway."""
-    starts = re.compile(rb"^(?! {%d})" % (indent + 1), re.MULTILINE)
-    return [index.point(m.start()).line for m in starts.finditer(index.data)]
+    # Comment and blank lines are skipped too (a subset of what _shape reads as nothing).
+    starts = re.compile(rb"^(?! {%d})(?! *(?:#|\r?$))" % (indent + 1), re.MULTILINE)
+    data = index.data
+    out: list[int] = []
+    line = last = 0
+    for m in starts.finditer(data):
+        line += data.count(b"\n", last, m.start())
+        last = m.start()
+        out.append(line)
+    return out
 
 
 ValuesAt = tuple[str | int, ...]

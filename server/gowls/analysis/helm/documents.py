@@ -242,7 +242,7 @@ def template_file(snapshot: Snapshot, path: Path) -> TemplateFile | None:
 def template_paths(snapshot: Snapshot, root: Path) -> list[Path]:
     """The template files of the chart at ``root`` (not those of its subcharts)."""
     templates = root / "templates"
-    if not snapshot.source.is_dir(templates):
+    if not snapshot.source.is_listed_dir(templates):
         return []
     return [p for p in snapshot.source.walk(templates, _is_template_name)]
 
@@ -335,7 +335,7 @@ class SnapshotReader(ChartReader):
 
     def children(self, directory: Path, patterns: tuple[str, ...]) -> list[Path]:
         """Matching files directly in ``directory``."""
-        if not self.snapshot.source.is_dir(directory):
+        if not self.snapshot.source.is_listed_dir(directory):
             return []
 
         def wanted(name: str) -> bool:
@@ -346,7 +346,7 @@ class SnapshotReader(ChartReader):
 
     def directories(self, directory: Path) -> list[Path]:
         """Directories directly in ``directory``."""
-        if not self.snapshot.source.is_dir(directory):
+        if not self.snapshot.source.is_listed_dir(directory):
             return []
         try:
             return sorted(p for p in directory.iterdir() if is_dir(p))
@@ -406,4 +406,6 @@ def chart_model(snapshot: Snapshot, root: Path) -> Chart:
         chart.values_files.extend(_configured_values(snapshot, root, chart.values_files))
         return chart
 
-    return snapshot.memo(("helm chart", root), build)
+    # Kept between a session's passes while its reads (Chart.yaml, listings, the schema)
+    # stand: a values or template edit does not read the chart's tree again.
+    return snapshot.memo(("helm chart", root), build, shared=True)

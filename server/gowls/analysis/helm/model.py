@@ -52,7 +52,7 @@ def chart_reads(snapshot: Snapshot, root: Path) -> ChartReads:
             conditions.extend(("tags", tag) for tag in dep.tags)
         return collect_reads(own_reads(snapshot, root), subs, conditions)
 
-    return snapshot.memo(("helm chart reads", root), build)
+    return snapshot.memo(("helm chart reads", root), build, shared=True)
 
 
 def unpacked_all(chart: Chart) -> bool:

@@ -210,16 +210,26 @@ SCANNER_DEPTH_LIMIT = 200
 about 250 nested block levels, so lines deeper than this are blanked before parsing."""
 
 
-_PREFIX_RE = re.compile(rb"^[ ?-]*", re.M)
-
-
-def _depth_bound(data: bytes) -> int:
-    """An upper bound of the depth :func:`blank_deep_lines` counts, found without a loop in
-    Python: the lines enclosing a line have smaller indentations, so at most P + 1 of them are
-    open at once, each opening at most 1 + (P + 1) // 2 levels, where P is the longest run of
-    spaces, ``-`` and ``?`` starting a line."""
-    longest = max(map(len, _PREFIX_RE.findall(data)), default=0)
+def _bound(longest: int) -> int:
+    """An upper bound of the depth :func:`blank_deep_lines` counts when the longest run of
+    spaces, ``-`` and ``?`` starting a line is ``longest`` (P): the lines enclosing a line have
+    smaller indentations, so at most P + 1 of them are open at once, each opening at most
+    1 + (P + 1) // 2 levels."""
     return (longest + 1) * (1 + (longest + 1) // 2)
+
+
+_SAFE_RUN = max(p for p in range(SCANNER_DEPTH_LIMIT + 1) if _bound(p) <= SCANNER_DEPTH_LIMIT)
+"""The longest line-starting run whose bound is within the limit (the bound grows with it)."""
+_LONGER_RUN = re.compile(rb"\n[ ?-]{%d}" % (_SAFE_RUN + 1))
+"""A line starting with a longer run (found from its newline: a literal the search skips to,
+where a ``^`` would be tried at every byte)."""
+
+
+def _may_be_too_deep(data: bytes) -> bool:
+    """Whether :func:`_bound` of the longest line-starting run exceeds the limit, found
+    without a loop in Python."""
+    head = data[: _SAFE_RUN + 1]
+    return len(head) - len(head.lstrip(b" ?-")) > _SAFE_RUN or bool(_LONGER_RUN.search(data))
 
 
 def blank_deep_lines(data: bytes, index: LineIndex) -> tuple[bytes, YamlProblem | None]:
@@ -231,7 +241,7 @@ def blank_deep_lines(data: bytes, index: LineIndex) -> tuple[bytes, YamlProblem 
     after line opens a sequence and a mapping each time: counting only the indentation let
     10,000 such lines through, and the scanner crashed).
     """
-    if _depth_bound(data) <= SCANNER_DEPTH_LIMIT:
+    if not _may_be_too_deep(data):
         return data, None
     stack: list[tuple[int, int]] = []
     """(indentation, levels opened) of the lines enclosing the current one."""
