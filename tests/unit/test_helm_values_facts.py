@@ -9,8 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from gowls.analysis.helm.documents import chart_model, parse_values_file, values_facts
+from gowls.analysis.helm.documents import (
+    chart_model,
+    parse_values_file,
+    reparse_values_file,
+    values_facts,
+)
 from gowls.analysis.helm.model import own_reads
+from gowls.analysis.helm.usage import strings_with_actions
 from gowls.analysis.helm.values import Chart, DiskReader, coalesce_chart
 from gowls.analysis.helm.yamlvalues import same_data
 from gowls.analysis.source import FileSource, facets_key
@@ -216,3 +222,25 @@ def test_the_chart_model_is_kept_until_a_file_of_its_tree_comes_or_goes(tmp_path
     workspace.file_event(tmp_path / "templates" / "a.yaml", deleted=True)
     snapshot = workspace.snapshot()
     assert [r.refs[0].path for r in own_reads(snapshot, tmp_path)] == [("image", "tag")]
+
+
+def test_per_value_results_follow_the_values_a_reparse_shares() -> None:
+    items = "".join(f"    - item{i}\n" for i in range(40))
+    text = f"a:\n  x: '{{{{ .Values.one }}}}'\n  z:\n{items}b: '{{{{ .Values.two }}}}'\n"
+    first = parse_values_file(text.encode(), Path("/c/values.yaml"))
+    calls: list[object] = []
+
+    def compute(value: object) -> list[str]:
+        calls.append(value)
+        return strings_with_actions(value)
+
+    assert first.values.per_value("t", compute) == [["{{ .Values.one }}"], ["{{ .Values.two }}"]]
+    edited = text.replace("two", "three")
+    second = reparse_values_file(edited.encode(), Path("/c/values.yaml"), first)
+    calls.clear()
+    assert second.values.per_value("t", compute) == [["{{ .Values.one }}"], ["{{ .Values.three }}"]]
+    assert calls == ["{{ .Values.three }}"]  # "a" was shared with the first document
+    # In the order of one walk of the whole data.
+    assert [t for r in reversed(second.values.per_value("t", compute)) for t in r] == (
+        strings_with_actions(second.values.data)
+    )

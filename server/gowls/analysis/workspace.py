@@ -19,7 +19,6 @@ from gowls.analysis.limits import Limits
 from gowls.analysis.reuse import ChangeLog, DiskCache, SharedMemo
 from gowls.analysis.snapshot import ParseCache, Snapshot, normalize
 from gowls.analysis.source import (
-    Dependencies,
     FileSource,
     Key,
     OpenDocument,
@@ -324,14 +323,15 @@ class Workspace:
         if readers and snapshot is not None:
             moved = [p for p in documents if not self.same_facts(snapshot, p)]
             if moved:
-                facts: frozenset[Key] = frozenset().union(*(documents[p] for p in moved))
-                markers = {faceted[p]: p for p in moved if p in faceted}
-                facets = _FacetChanges(self, snapshot, markers)
-                out.update(
-                    p
-                    for p, r in readers
-                    if r.depends_on.intersects(facts) or facets.touch(r.depends_on)
-                )
+                # The reads that changed: the documents, and the facets of those read by
+                # facets that differ (every facet of one whose changes are unknown).
+                hot: set[Key] = set().union(*(documents[p] for p in moved))
+                for p in moved:
+                    if p in faceted:
+                        facets = self.changed_facets(snapshot, p)
+                        hot.update({faceted[p]} if facets is None else facets)
+                changed_reads = frozenset(hot)
+                out.update(p for p, r in readers if r.depends_on.intersects(changed_reads))
         return sorted(p for p in out if p in self.files)
 
     def changed_facets(self, snapshot: Snapshot, path: Path) -> frozenset[Key] | None:
@@ -424,30 +424,3 @@ class Workspace:
     def check_all(self) -> list[FileResult]:
         """Recompute every known file."""
         return self.check(sorted(self.files))
-
-
-class _FacetChanges:
-    """The changed facets of edited documents whose facts moved, computed when a reader of
-    some of their facets is first met."""
-
-    def __init__(self, workspace: Workspace, snapshot: Snapshot, markers: dict[Key, Path]):
-        self.workspace = workspace
-        self.snapshot = snapshot
-        self.markers = markers
-        """Each document's :func:`facets_key` → its path."""
-        self.changed: dict[Path, frozenset[Key] | None] = {}
-
-    def touch(self, deps: Dependencies) -> bool:
-        """Whether ``deps`` read a facet that changed (or any facet of a document whose
-        changed facets are unknown)."""
-        if not self.markers or not deps.intersects(self.markers.keys()):
-            return False
-        for marker, path in self.markers.items():
-            if not deps.intersects({marker}):
-                continue
-            if path not in self.changed:
-                self.changed[path] = self.workspace.changed_facets(self.snapshot, path)
-            keys = self.changed[path]
-            if keys is None or deps.intersects(keys):
-                return True
-        return False

@@ -34,9 +34,16 @@ def own_reads(snapshot: Snapshot, root: Path, facets: bool = False) -> list[Temp
             out.append(doc.reads)
     values = values_file(snapshot, root / "values.yaml", facets)
     if values is not None:
-        for text in strings_with_actions(values.values.data):
-            out.append(template_reads(text.encode("utf-8")))
+        # Per top-level value, kept for the values a re-parse shares (an edit reads only the
+        # strings of what it rebuilt); in the order of one walk of the whole data (last first).
+        for reads in reversed(values.values.per_value("templated reads", _templated_reads)):
+            out.extend(reads)
     return out
+
+
+def _templated_reads(data: object) -> list[TemplateReads]:
+    """The reads of the strings with actions in ``data`` (``tpl`` strings)."""
+    return [template_reads(text.encode("utf-8")) for text in strings_with_actions(data)]
 
 
 def chart_reads(snapshot: Snapshot, root: Path) -> ChartReads:

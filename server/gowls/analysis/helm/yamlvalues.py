@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from gowls.analysis.helm.schema import InstancePath
 from gowls.syntax.positions import Span
@@ -26,6 +28,8 @@ from gowls.syntax.yaml import (
     is_merge_key,
     merged_pairs,
 )
+
+T = TypeVar("T")
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"})
@@ -149,6 +153,30 @@ class ValuesDocument:
     node the YAML re-parse reused (same object, same bytes, same place) at the same path
     converts to the same data and sites. The data is shared, so it is never mutated (Helm's
     merging copies what it changes)."""
+    derived: dict[tuple[str, int], tuple[object, object]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """``per_value`` results: (function name, id of a top-level value) → (value, result)."""
+    inherited: dict[tuple[str, int], tuple[object, object]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """The ``derived`` results of the document this one was re-parsed from."""
+
+    def per_value(self, name: str, compute: Callable[[object], T]) -> list[T]:
+        """``compute(value)`` for each top-level value in order (the data itself when it is no
+        mapping), once per value object: a value a re-parse shared with the previous document
+        (the same object) keeps its result. ``compute`` must depend on nothing but the
+        value, and ``name`` name it."""
+        data = self.data
+        out: list[T] = []
+        for value in data.values() if isinstance(data, dict) else (data,):
+            key = (name, id(value))
+            hit = self.derived.get(key) or self.inherited.get(key)
+            if hit is None or hit[0] is not value:
+                hit = (value, compute(value))
+            self.derived[key] = hit
+            out.append(cast(T, hit[1]))
+        return out
 
     def span(self, path: InstancePath, prefer_key: bool = True) -> Span | None:
         """The span for ``path``, or for its nearest written ancestor."""
@@ -199,7 +227,7 @@ def values_document(doc: YamlDocument, previous: ValuesDocument | None = None) -
 
     With ``previous`` (the values of the text ``doc`` was re-parsed from), the subtrees the
     re-parse reused are not converted again; the result is the same either way."""
-    out = ValuesDocument(None)
+    out = ValuesDocument(None, inherited=previous.derived if previous is not None else {})
     root = _first_document(doc)
     out.sites[()] = ValueSite(None, root.span if root is not None else None)
     budget = [_NODE_BUDGET]
