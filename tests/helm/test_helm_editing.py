@@ -247,3 +247,26 @@ def test_schema_refs_are_followed_for_keys(tmp_path: Path) -> None:
     ctx = _ctx(tmp_path, {"values.yaml": text, "values.schema.json": schema}, "values.yaml")
     (item,) = _complete(ctx, text)
     assert (item.label, item.detail) == ("tag", "The tag.")
+
+
+def test_keys_present_are_found_from_the_shallow_lines_alone() -> None:
+    # _present reads only the lines _rows_within finds in the bytes: the same keys as reading
+    # every line, at every line and indentation.
+    from gowls.analysis.helm.completion import _Lines, _present, _rows_within
+    from gowls.syntax.positions import LineIndex
+
+    text = (
+        "# top\nreplicaCount: 1\nimage:\n  repository: nginx\n   # odd comment\n\n"
+        "  tag: x\n  nested:\n    deep: 1\n  \n  list:\n    - name: a\n      value: 1\n"
+        "    - b\n  after: 2\n\t\ntabbed: 1\n- item\nlast:\r\n  k: v\r\n"
+    )
+    index = LineIndex(text.encode())
+    lines = _Lines(index)
+    every = [lines[n] for n in range(len(lines))]
+    for indent in range(0, 8):
+        rows = _rows_within(index, indent)
+        for line in range(len(every)):
+            assert _present(lines, line, indent, rows) == _present(every, line, indent), (
+                line,
+                indent,
+            )

@@ -96,3 +96,22 @@ def test_a_value_a_template_writes_after_golang(tmp_path: Path) -> None:
     assert finding.span == Span.of(0, 11, 0, 15)
     assert finding.message.startswith("golang 1.20 is older than `go 1.22.1`")
     assert finding.fixes[0].title == "Raise to 1.22"
+
+
+@pytest.mark.parametrize(
+    "repository",
+    ['"\\x67olang"', '"\\u0067olang"', '"gol\\\n      ang"', "golang"],
+)
+def test_repository_spelt_with_escapes(tmp_path: Path, repository: str) -> None:
+    # The file's source need not spell golang: a double-quoted escape or an escaped line
+    # break may; such files are still read (the cheap pre-check must not skip them).
+    values = f"test:\n  image:\n    repository: {repository}\n    tag: 1.21\n"
+    files = {"Chart.yaml": CHART, "values.yaml": values, "go.mod": "module x\n\ngo 1.22\n"}
+    (finding,) = _hl108(tmp_path, files, "values.yaml")
+    assert finding.message.startswith("golang 1.21 is older")
+
+
+def test_escapes_that_spell_no_letter_are_no_image(tmp_path: Path) -> None:
+    values = 'test:\n  image:\n    repository: "go\\tlang"\n    tag: 1.21\n# \\n \\\\w\n'
+    files = {"Chart.yaml": CHART, "values.yaml": values, "go.mod": "module x\n\ngo 1.22\n"}
+    assert _hl108(tmp_path, files, "values.yaml") == []

@@ -477,3 +477,27 @@ def test_corpus_yaml_files_parse_and_configs_have_no_problems() -> None:
                 for p in doc.problems
             )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b" " * 18,
+        b" " * 19,
+        b"-" * 18 + b"x\n",
+        b"?" * 19 + b"x\n",
+        b"a\n" + b" " * 18 + b"b\n",
+        b"a\n" + b" -?" * 6 + b" b\n",
+        b"a\r\n" + b" " * 19 + b"\r\n",
+        b"a\n" + b" " * 30,
+        b"a: 1\n\n" + b" " * 10 + b"\n",
+    ],
+)
+def test_the_depth_guard_is_the_indentation_bound(data: bytes) -> None:
+    # The guard finds, without a loop in Python, whether the longest run of spaces, - and ?
+    # starting a line gives a depth bound over the scanner's limit.
+    from gowls.syntax.yaml.problems import SCANNER_DEPTH_LIMIT, _depth_bound, _may_be_deep
+
+    longest = max(len(line) - len(line.lstrip(b" ?-")) for line in data.split(b"\n"))
+    assert _may_be_deep(data) == (_depth_bound(longest) > SCANNER_DEPTH_LIMIT)

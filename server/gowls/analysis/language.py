@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -197,6 +198,11 @@ class Language:
     added to the readers' dependencies, so a later change of what was resolved (a go.mod
     created in a used directory) still reaches them. Must cover everything a reader reads
     of the document and of what the document resolves to."""
+    facet_changes: Callable[[Any, Any], AbstractSet[Hashable] | None] | None = None
+    """With ``facts``: given the document readers last saw and the current one (their facts
+    differ), the facets that differ (None: any may). A reader that read the document with
+    ``Snapshot.parsed(..., facets=True)`` and recorded the facets it used
+    (``FileSource.read_facets``) is re-checked only when one of those is among them."""
     offers: Offers | None = None
     """Required when ``parts`` loads lazily; derived from them otherwise."""
 
@@ -296,6 +302,10 @@ class Languages:
             self._every_rule()  # nothing to load: report a repeated code now
         self.fact_kinds = frozenset(lang.name for lang in self.all if lang.facts is not None)
         """Kinds whose documents are read as facts (early cutoff), not as bytes."""
+        self.facet_kinds = frozenset(
+            lang.name for lang in self.all if lang.facts is not None and lang.facet_changes
+        )
+        """Kinds whose documents may also be read by facets (``Language.facet_changes``)."""
         self.enter_dirs: frozenset[str] = frozenset().union(
             *(lang.discovery.enter_dirs for lang in self.all)
         )

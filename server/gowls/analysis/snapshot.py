@@ -249,14 +249,18 @@ class Snapshot:
         name: str,
         parse: Callable[[bytes, Path], Document],
         reparse: Reparse | None = None,
+        facets: bool = False,
     ) -> Document | None:
         """``path`` parsed as kind ``name`` whatever its name (a kind reading its own files).
 
         For a kind with ``facts`` this is recorded as a read of the document, not of its
-        bytes: a reader is re-checked after an edit only when the facts changed.
+        bytes: a reader is re-checked after an edit only when the facts changed. ``facets``
+        (for a kind with ``facet_changes``): only when a facet the reader records with
+        ``source.read_facets`` changed.
         """
         if name in self.languages.fact_kinds:
-            data = self.source.document_bytes(path, name)
+            facets = facets and name in self.languages.facet_kinds
+            data = self.source.document_bytes(path, name, facets)
         else:
             data = self.source.read_bytes(path)
         if data is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,9 +79,10 @@ class OpenDocument:
     version: int | None
 
 
-Key = Path | tuple[str, Path] | tuple[str, Path, str]
+Key = Path | tuple[str, Path] | tuple[str, Path, str] | tuple[str, Path, str, Hashable]
 """What a read depends on: a bare path is its bytes (or a directory's listing); ``stat_key``
-is whether it exists; ``doc_key`` is a kind's document of it (its facts, for early cutoff)."""
+is whether it exists; ``doc_key`` is a kind's document of it (its facts, for early cutoff);
+``facets_key`` a read of some facets of that document, each read as a ``facet_key``."""
 
 
 def stat_key(path: Path) -> tuple[str, Path]:
@@ -92,6 +93,18 @@ def stat_key(path: Path) -> tuple[str, Path]:
 def doc_key(path: Path, kind: str) -> tuple[str, Path, str]:
     """The key of a read of ``path``'s document of ``kind`` (through the parse cache)."""
     return ("doc", path, kind)
+
+
+def facets_key(path: Path, kind: str) -> tuple[str, Path, str]:
+    """The key of a reader that read only some facets of ``path``'s document of ``kind``
+    (each recorded as a :func:`facet_key`): after an edit of the document, it is re-checked
+    only when one of those facets changed (``Language.facet_changes``)."""
+    return ("facets", path, kind)
+
+
+def facet_key(path: Path, kind: str, facet: Hashable) -> tuple[str, Path, str, Hashable]:
+    """The key of a read of one facet of ``path``'s document of ``kind``."""
+    return ("facet", path, kind, facet)
 
 
 def key_path(key: Key) -> Path:
@@ -262,11 +275,18 @@ class FileSource:
         self._touch(path)
         return self._content(path)
 
-    def document_bytes(self, path: Path, kind: str) -> bytes | None:
+    def document_bytes(self, path: Path, kind: str, facets: bool = False) -> bytes | None:
         """``read_bytes`` for parsing as ``kind``: recorded as a read of that document, so a
-        reader is re-checked only when the document's facts change (not on every byte)."""
-        self._touch(doc_key(path, kind))
+        reader is re-checked only when the document's facts change (not on every byte);
+        ``facets``: as a read of the facets the reader records with :meth:`read_facets`."""
+        self._touch(facets_key(path, kind) if facets else doc_key(path, kind))
         return self._content(path)
+
+    def read_facets(self, path: Path, kind: str, facets: Iterable[Hashable]) -> None:
+        """Record reads of these facets of ``path``'s document of ``kind`` (read with
+        ``document_bytes(..., facets=True)``, here or in a memoised index the reader reused)."""
+        for facet in facets:
+            self._touch(facet_key(path, kind, facet))
 
     def _content(self, path: Path) -> bytes | None:
         try:
@@ -346,6 +366,18 @@ class FileSource:
         found = self._is_dir.get(path)
         if found is None:
             found = self._is_dir[path] = is_dir(path)
+        return found
+
+    def is_listed_dir(self, path: Path) -> bool:
+        """:meth:`is_dir` for a caller about to list the directory: recorded as a read of its
+        listing, or where there is none, of its parent's (which says it is not there), not of
+        its existence: a file created or deleted below changes both, as it changes its
+        existence, and an index over listings of the editor's folders can be kept between
+        passes."""
+        found = self._is_dir.get(path)
+        if found is None:
+            found = self._is_dir[path] = is_dir(path)
+        self._touch(path if found else path.parent)
         return found
 
     def files_in(self, directory: Path, wanted: Callable[[str], bool]) -> list[Path]:

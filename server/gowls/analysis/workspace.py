@@ -26,6 +26,8 @@ from gowls.analysis.source import (
     OpenDocument,
     doc_key,
     exists,
+    facet_key,
+    facets_key,
     is_dir,
     is_file,
     is_skipped_dir,
@@ -137,7 +139,9 @@ class Workspace:
     def change_keys(self, path: Path, content_only: bool) -> set[Key]:
         """The reads a change of ``path`` touches: its bytes and documents; unless only its
         content changed, also its existence and its directories' listings."""
-        keys: set[Key] = {path, *(doc_key(path, kind) for kind in self.languages.fact_kinds)}
+        kinds = self.languages
+        keys: set[Key] = {path, *(doc_key(path, kind) for kind in kinds.fact_kinds)}
+        keys.update(facets_key(path, kind) for kind in kinds.facet_kinds)
         if not content_only:
             keys.add(stat_key(path))
             for parent in path.parents:
@@ -291,12 +295,14 @@ class Workspace:
         ``edited`` paths changed only in content (a buffer edit: the file and its directory
         listing still exist as before). Files that read such a path's document are re-checked
         only when its facts (``Language.facts``) differ in ``snapshot`` from what they last
-        saw (early cutoff); files that read its bytes always are. ``results`` is a copy of
-        :attr:`results` when called off the thread that stores them.
+        saw (early cutoff); files that read only some facets of it, only when one of those
+        differs (``Language.facet_changes``); files that read its bytes always are.
+        ``results`` is a copy of :attr:`results` when called off the thread that stores them.
         """
         edited = set(edited)
         keys: set[Key] = set()
         documents: dict[Path, frozenset[Key]] = {}
+        faceted: dict[Path, Key] = {}
         out: set[Path] = set()
         for raw in changed:
             path = normalize(raw)
@@ -311,11 +317,16 @@ class Workspace:
                     key = doc_key(path, language.name)
                     keys.discard(key)
                     documents[path] = frozenset({key})
+                    if language.facet_changes is not None:
+                        faceted[path] = facets_key(path, language.name)
+                        keys.discard(faceted[path])
         for path, spared in self._spared_reads.items():
             if not spared.isdisjoint(keys):
                 keys |= {doc_key(path, kind) for kind in self.languages.fact_kinds}
                 documents.pop(path, None)
-        weak: frozenset[Key] = frozenset().union(*documents.values())
+                if path in faceted:
+                    keys.add(faceted.pop(path))
+        weak: frozenset[Key] = frozenset().union(*documents.values(), faceted.values())
         readers: list[tuple[Path, FileResult]] = []
         for path, result in self.results.items() if results is None else results:
             if path in out:
@@ -326,19 +337,26 @@ class Workspace:
             elif touched == 1:
                 readers.append((path, result))
         if readers and snapshot is not None:
-            moved: list[frozenset[Key]] = []
+            moved: list[Path] = []
             resolved: list[tuple[Path, Dependencies]] = []
             for path in documents:
                 if self.same_facts(snapshot, path):
                     continue
                 reads = self.same_reader_facts(snapshot, path)
                 if reads is None:
-                    moved.append(documents[path])
+                    moved.append(path)
                 else:
                     resolved.append((path, reads))
             if moved:
-                facts: frozenset[Key] = frozenset().union(*moved)
-                out.update(p for p, r in readers if r.depends_on.intersects(facts))
+                # The reads that changed: the documents, and the facets of those read by
+                # facets that differ (every facet of one whose changes are unknown).
+                hot: set[Key] = set().union(*(documents[p] for p in moved))
+                for p in moved:
+                    if p in faceted:
+                        facets = self.changed_facets(snapshot, p)
+                        hot.update({faceted[p]} if facets is None else facets)
+                changed_reads = frozenset(hot)
+                out.update(p for p, r in readers if r.depends_on.intersects(changed_reads))
             for path, reads in resolved:
                 # What the spared readers' findings now also rest on (the reads of an older
                 # resolution are superseded: the facts were resolved again here).
@@ -378,6 +396,21 @@ class Workspace:
         except Exception:  # no cutoff then: every reader is re-checked
             log.exception("reader facts of %s failed", path)
             return None
+
+    def changed_facets(self, snapshot: Snapshot, path: Path) -> frozenset[Key] | None:
+        """The facet keys of ``path``'s document that differ in ``snapshot`` from the document
+        its readers last saw (None: any may)."""
+        language = snapshot.language_of(path)
+        seen = self._seen.get(path)
+        if language is None or language.facet_changes is None or seen is None:
+            return None
+        doc = snapshot.document(path, language)
+        if doc is None:
+            return None
+        changed = language.facet_changes(seen[0], doc)
+        if changed is None:
+            return None
+        return frozenset(facet_key(path, language.name, facet) for facet in changed)
 
     def same_facts(self, snapshot: Snapshot, path: Path) -> bool:
         """Whether ``path``'s document in ``snapshot`` tells other files what it told them

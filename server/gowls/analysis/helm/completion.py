@@ -6,10 +6,12 @@ Both read the text before the cursor, so half-typed actions and lines work.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from gowls.analysis.features import Completion, CompletionKind
 from gowls.analysis.helm.builtins import BUILTIN_BY_NAME, BUILTINS
@@ -25,7 +27,7 @@ from gowls.analysis.helm.model import chart_reads, defined_values
 from gowls.analysis.helm.values import lookup
 from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot
-from gowls.syntax.positions import Point, Span
+from gowls.syntax.positions import LineIndex, Point, Span
 
 _VALUES_TAIL = re.compile(r"(?<![\w.)])\$?\.Values((?:\.\w+)*)\.(\w*)$")
 _BUILTIN_TAIL = re.compile(r"(?<![\w.)])\$?\.(Release|Chart|Capabilities|Files|Template)\.(\w*)$")
@@ -138,18 +140,61 @@ def _shape(text: str) -> _Line | None:
     return _Line(indent, key, item)
 
 
-def _lines(ctx: RuleContext[Any]) -> list[str]:
-    index = ctx.doc.index
-    return [
-        index.line_bytes(n).decode("utf-8", errors="replace").rstrip("\r\n")
-        for n in range(index.line_count)
-    ]
+class _Lines(Sequence[str]):
+    """The document's lines, each decoded when first read: a request reads the lines around
+    the cursor, and of the rest only those :func:`_rows_within` finds."""
+
+    def __init__(self, index: LineIndex) -> None:
+        self._index = index
+        self._decoded: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return self._index.line_count
+
+    @overload
+    def __getitem__(self, n: int) -> str: ...
+
+    @overload
+    def __getitem__(self, n: slice) -> list[str]: ...
+
+    def __getitem__(self, n: int | slice) -> str | list[str]:
+        if isinstance(n, slice):
+            return [self[i] for i in range(*n.indices(len(self)))]
+        if n < 0:
+            n += len(self)
+        if not 0 <= n < len(self):
+            raise IndexError(n)
+        text = self._decoded.get(n)
+        if text is None:
+            raw = self._index.line_bytes(n).decode("utf-8", errors="replace")
+            text = self._decoded[n] = raw.rstrip("\r\n")
+        return text
+
+
+def _lines(ctx: RuleContext[Any]) -> _Lines:
+    return _Lines(ctx.doc.index)
+
+
+def _rows_within(index: LineIndex, indent: int) -> list[int]:
+    """The lines that do not start with more than ``indent`` spaces, in order (found in the
+    bytes at once): the only ones a key at ``indent`` can share a mapping with or be ended
+    by; every other line is skipped by :func:`_present` anyway."""
+    # Comment and blank lines are skipped too (a subset of what _shape reads as nothing).
+    starts = re.compile(rb"^(?! {%d})(?! *(?:#|\r?$))" % (indent + 1), re.MULTILINE)
+    data = index.data
+    out: list[int] = []
+    line = last = 0
+    for m in starts.finditer(data):
+        line += data.count(b"\n", last, m.start())
+        last = m.start()
+        out.append(line)
+    return out
 
 
 ValuesAt = tuple[str | int, ...]
 
 
-def _parent_path(lines: list[str], line: int, indent: int) -> ValuesAt | None:
+def _parent_path(lines: Sequence[str], line: int, indent: int) -> ValuesAt | None:
     """The mapping path a key typed at ``indent`` on ``line`` belongs to, read from the
     indentation above (a list item's mapping is item 0 of its list)."""
     path: list[str | int] = []
@@ -182,15 +227,19 @@ def _parent_path(lines: list[str], line: int, indent: int) -> ValuesAt | None:
     return tuple(path) if col == 0 and not owner else None
 
 
-def _present(lines: list[str], line: int, indent: int) -> set[str]:
+def _present(
+    lines: Sequence[str], line: int, indent: int, rows: Sequence[int] | None = None
+) -> set[str]:
     """Keys already written in the mapping at the cursor's level (a list item's first key
-    included)."""
+    included); ``rows``: the lines to look at, in order (default: all; lines indented
+    deeper than ``indent`` are skipped either way)."""
     found: set[str] = set()
-    for step in (-1, 1):
-        n = line + step
-        while 0 <= n < len(lines):
+    rows = range(len(lines)) if rows is None else rows
+    at = bisect.bisect_left(rows, line)
+    after = at + 1 if at < len(rows) and rows[at] == line else at
+    for step, order in ((-1, reversed(rows[:at])), (1, rows[after:])):
+        for n in order:
             shape = _shape(lines[n])
-            n += step
             if shape is None or shape.indent > indent:
                 continue
             if shape.item and shape.indent + 2 == indent and step == -1 and shape.key:
@@ -270,7 +319,7 @@ def complete_values(ctx: RuleContext[Any], point: Point) -> list[Completion]:
     elif m is not None:
         indent = len(m.group("indent"))
         parent = _parent_path(lines, point.line, indent)
-        present = _present(lines, point.line, indent)
+        present = _present(lines, point.line, indent, _rows_within(ctx.doc.index, indent))
     else:
         return []
     if parent is None:

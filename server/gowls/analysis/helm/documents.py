@@ -7,7 +7,8 @@ values.schema.json files are recognised here; both are parsed without ever faili
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -24,12 +25,13 @@ from gowls.analysis.helm.language import (
 )
 from gowls.analysis.helm.schema import Schema, load_schema_text
 from gowls.analysis.helm.templates import TemplateReads, golang_fed, template_reads
+from gowls.analysis.helm.usage import strings_with_actions
 from gowls.analysis.helm.values import (
     Chart,
     ChartReader,
     load_chart,
 )
-from gowls.analysis.helm.yamlvalues import ValuesDocument, values_document
+from gowls.analysis.helm.yamlvalues import ValuesDocument, same_data, values_document
 from gowls.analysis.snapshot import Snapshot
 from gowls.analysis.source import is_dir
 from gowls.syntax.comments import CommentToken
@@ -61,6 +63,58 @@ class ValuesFile:
         """The ``#`` comments."""
         for comment in self.yaml.comments:
             yield CommentToken(comment.span, comment.text)
+
+
+class ValuesFacts:
+    """What other files' checks learn from a values file (or a Chart.yaml read as one): its
+    Helm data, compared strictly (:func:`same_data`), never spans, comments or layout. Shaped
+    for the kind's ``facts`` hook (early cutoff): an edit that leaves the data equal (a
+    comment, a duplicate key that keeps the same last value, a blank line) re-checks no
+    template of the chart.
+
+    Spans of a values file reach other files' results only in HL106's "add the value" fix,
+    which editors get from a fresh check of the template (code actions re-run its rules)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: object) -> None:
+        self.data = data
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ValuesFacts) and same_data(self.data, other.data)
+
+    def __hash__(self) -> int:
+        # Equal data have the same top-level type and size: a coarse hash consistent with
+        # __eq__ that never walks the data (facts are compared, not hashed, in practice).
+        data = self.data
+        return hash((type(data).__name__, len(data) if isinstance(data, dict | list) else 0))
+
+
+def values_facts(doc: ValuesFile) -> ValuesFacts:
+    """The facts of a values file for early cutoff (:class:`ValuesFacts`)."""
+    return ValuesFacts(doc.values.data)
+
+
+TEMPLATED: Hashable = ("strings with actions",)
+"""The facet of a values file's strings that hold template actions (``tpl`` reads them); the
+others are its top-level keys."""
+
+
+def values_facet_changes(old: ValuesFile, new: ValuesFile) -> frozenset[Hashable] | None:
+    """The facets of a values file that differ between ``old`` and ``new``: the top-level
+    keys whose data differ (:func:`same_data`), and :data:`TEMPLATED` when the strings with
+    actions under them differ; None when either is not a mapping. Keys whose subtree a
+    re-parse shared are not walked."""
+    a, b = old.values.data, new.values.data
+    if not isinstance(a, dict) or not isinstance(b, dict):
+        return None
+    changed: set[Hashable] = set()
+    for key in a.keys() | b.keys():
+        if key not in a or key not in b or not same_data(a[key], b[key]):
+            changed.add(key)
+    if any(strings_with_actions(a.get(k)) != strings_with_actions(b.get(k)) for k in changed):
+        changed.add(TEMPLATED)
+    return frozenset(changed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +242,7 @@ def template_file(snapshot: Snapshot, path: Path) -> TemplateFile | None:
 def template_paths(snapshot: Snapshot, root: Path) -> list[Path]:
     """The template files of the chart at ``root`` (not those of its subcharts)."""
     templates = root / "templates"
-    if not snapshot.source.is_dir(templates):
+    if not snapshot.source.is_listed_dir(templates):
         return []
     return [p for p in snapshot.source.walk(templates, _is_template_name)]
 
@@ -263,10 +317,12 @@ def _configured_values(snapshot: Snapshot, root: Path, known: list[Path]) -> lis
 
 
 class SnapshotReader(ChartReader):
-    """The chart model's reads, through a snapshot (cached, and recorded as dependencies)."""
+    """The chart model's reads, through a snapshot (cached, and recorded as dependencies);
+    the values files in ``faceted`` are read as facets (their readers record which)."""
 
-    def __init__(self, snapshot: Snapshot) -> None:
+    def __init__(self, snapshot: Snapshot, faceted: AbstractSet[Path] = frozenset()) -> None:
         self.snapshot = snapshot
+        self.faceted = faceted
 
     def is_file(self, path: Path) -> bool:
         """Whether ``path`` is a file (or an open buffer)."""
@@ -274,12 +330,12 @@ class SnapshotReader(ChartReader):
 
     def load(self, path: Path) -> object:
         """Helm's data for a YAML file."""
-        doc = values_file(self.snapshot, path)
+        doc = values_file(self.snapshot, path, path in self.faceted)
         return doc.values.data if doc is not None else None
 
     def children(self, directory: Path, patterns: tuple[str, ...]) -> list[Path]:
         """Matching files directly in ``directory``."""
-        if not self.snapshot.source.is_dir(directory):
+        if not self.snapshot.source.is_listed_dir(directory):
             return []
 
         def wanted(name: str) -> bool:
@@ -290,7 +346,7 @@ class SnapshotReader(ChartReader):
 
     def directories(self, directory: Path) -> list[Path]:
         """Directories directly in ``directory``."""
-        if not self.snapshot.source.is_dir(directory):
+        if not self.snapshot.source.is_listed_dir(directory):
             return []
         try:
             return sorted(p for p in directory.iterdir() if is_dir(p))
@@ -302,10 +358,18 @@ class SnapshotReader(ChartReader):
         return chart_schema(self.snapshot, path)
 
 
-def values_file(snapshot: Snapshot, path: Path) -> ValuesFile | None:
-    """The values document at ``path`` (any YAML file the chart model reads)."""
-    doc = snapshot.parsed(path, VALUES_KIND, parse_values_file, reparse_values_file)
+def values_file(snapshot: Snapshot, path: Path, facets: bool = False) -> ValuesFile | None:
+    """The values document at ``path`` (any YAML file the chart model reads); ``facets``:
+    read as some of its facets, which the reader records (``record_facets``)."""
+    doc = snapshot.parsed(path, VALUES_KIND, parse_values_file, reparse_values_file, facets)
     return doc if isinstance(doc, ValuesFile) else None
+
+
+def record_facets(snapshot: Snapshot, paths: Iterable[Path], facets: Iterable[Hashable]) -> None:
+    """Record reads of ``facets`` of the values files at ``paths`` (read with ``facets``)."""
+    facets = tuple(facets)
+    for path in paths:
+        snapshot.source.read_facets(path, VALUES_KIND, facets)
 
 
 def schema_file(snapshot: Snapshot, path: Path) -> SchemaFile | None:
@@ -342,4 +406,6 @@ def chart_model(snapshot: Snapshot, root: Path) -> Chart:
         chart.values_files.extend(_configured_values(snapshot, root, chart.values_files))
         return chart
 
-    return snapshot.memo(("helm chart", root), build)
+    # Kept between a session's passes while its reads (Chart.yaml, listings, the schema)
+    # stand: a values or template edit does not read the chart's tree again.
+    return snapshot.memo(("helm chart", root), build, shared=True)

@@ -6,6 +6,7 @@ when the first file of a chart is analysed."""
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Hashable
 from pathlib import Path
 
 from gowls.analysis.language import Discovery, Language, Offers, Parts
@@ -72,6 +73,21 @@ def _values_parts() -> Parts:
     return parts.VALUES
 
 
+def _values_facts(doc: object) -> Hashable:
+    """A values file's facts for early cutoff: its Helm data (the document module loads with
+    the kind's parts)."""
+    from gowls.analysis.helm.documents import values_facts
+
+    return values_facts(doc)  # type: ignore[arg-type]
+
+
+def _values_facet_changes(old: object, new: object) -> frozenset[Hashable] | None:
+    """Which facets of a values file an edit changed: top-level keys, templated strings."""
+    from gowls.analysis.helm.documents import values_facet_changes
+
+    return values_facet_changes(old, new)  # type: ignore[arg-type]
+
+
 def _schema_parts() -> Parts:
     from gowls.analysis.helm import parts
 
@@ -93,6 +109,8 @@ HELM_VALUES = Language(
     watch_globs=("**/Chart.yaml", "**/values*.yaml", "**/values*.yml", "**/ci/*.yaml"),
     settings_section=SETTINGS_SECTION,
     offers=Offers(frozenset({"completion", "hover", "references"}), VALUES_TRIGGERS),
+    facts=_values_facts,
+    facet_changes=_values_facet_changes,
 )
 """Values files of a chart: values*.yaml beside Chart.yaml, ci/*.yaml below it."""
 

@@ -129,9 +129,12 @@ def _key_at(ctx: RuleContext[Any], point: Point) -> tuple[tuple[str, ...], Span]
     doc = ctx.doc
     if not isinstance(doc, ValuesFile):
         return None
+    line = point.line
     for path, site in doc.values.sites.items():
         key = site.key
-        if key is not None and key.contains(point) and all(isinstance(p, str) for p in path):
+        if key is None or not key.start.line <= line <= key.end.line:
+            continue  # the cheap test first: a hover scans every key of the file
+        if key.contains(point) and all(isinstance(p, str) for p in path):
             return tuple(str(p) for p in path), key
     return None
 

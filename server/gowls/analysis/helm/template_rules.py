@@ -94,6 +94,7 @@ def undefined_value(ctx: RuleContext[TemplateFile], info: RuleInfo) -> Iterator[
     if root is None:
         return
     view = defined_values(ctx.snapshot, root)
+    view.record(ctx.snapshot, ctx.doc.reads)
     merged = view.merged
     for ref in ctx.doc.reads.refs:
         if ref.guarded or not ref.path:

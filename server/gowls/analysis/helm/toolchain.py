@@ -88,7 +88,11 @@ def _source_version(doc: ValuesFile, span: Span, pattern: re.Pattern[str]) -> Im
 def fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
     """Values paths a template writes right after ``golang:`` (``image: golang:{{ .Values.go
     }}``): their values are golang image tags (once per chart and snapshot)."""
-    return snapshot.memo(("helm golang-fed paths", root), lambda: _fed_paths(snapshot, root))
+    # Shared across a session's snapshots: it reads only the chart's templates (and the
+    # listing of templates/), so a values edit does not walk and look up every template again.
+    return snapshot.memo(
+        ("helm golang-fed paths", root), lambda: _fed_paths(snapshot, root), shared=True
+    )
 
 
 def _fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
@@ -98,14 +102,25 @@ def _fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
     return frozenset(out)
 
 
+_DECODES_TO_LETTERS = re.compile(rb"\\[xuU\r\n]")
+"""Escapes of a double-quoted scalar that may spell a letter (``\\x67``, ``\\u0067``) or
+join two lines' text (an escaped line break): the only ways a value reads ``golang`` that its
+source does not spell out."""
+
+
+def _may_name_golang(data: bytes) -> bool:
+    """Whether a value of the file may name golang (both forms :func:`image_versions` reads
+    do): the source says golang, or has an escape that may spell it."""
+    return b"golang" in data or _DECODES_TO_LETTERS.search(data) is not None
+
+
 def image_versions(
     doc: ValuesFile, fed: AbstractSet[tuple[str, ...]] = frozenset()
 ) -> Iterator[ImageVersion]:
     """Go versions of golang images in the values file, as written (``fed``: paths templates
     use as a golang tag)."""
-    data = doc.index.data
-    if not fed and b"golang" not in data and b"\\" not in data:
-        return  # both forms below name golang in the file (unless written with escapes)
+    if not fed and not _may_name_golang(doc.index.data):
+        return
     sites = doc.values.sites
     for path, site in sites.items():
         if site.value is None or not path:

@@ -43,7 +43,9 @@ class ChartReader(Protocol):
         ...
 
     def load(self, path: Path) -> object:
-        """Helm's data for the YAML file at ``path`` (None when missing or empty)."""
+        """Helm's data for the YAML file at ``path`` (None when missing or empty), as
+        :func:`helm_data` makes it: string keys, JSON scalars. Callers only read it (it may be
+        the parsed document's own data)."""
         ...
 
     def children(self, directory: Path, patterns: tuple[str, ...]) -> list[Path]:
@@ -71,8 +73,8 @@ class DiskReader:
         return path.is_file()
 
     def load(self, path: Path) -> object:
-        """The data of ``path`` (None when missing)."""
-        return self._load(path) if path.is_file() else None
+        """Helm's data of ``path`` (None when missing)."""
+        return helm_data(self._load(path)) if path.is_file() else None
 
     def children(self, directory: Path, patterns: tuple[str, ...]) -> list[Path]:
         """Matching files directly in ``directory``."""
@@ -184,7 +186,7 @@ def values_files(root: Path, reader: ChartReader) -> list[Path]:
 
 def load_chart(root: Path, reader: ChartReader, depth: int = 0) -> Chart:
     """Read the chart at ``root`` (its Chart.yaml) and its unpacked subcharts."""
-    meta = _table(helm_data(reader.load(root / "Chart.yaml")))
+    meta = _table(reader.load(root / "Chart.yaml"))
     chart = Chart(
         root,
         str(meta.get("name", root.name)),
@@ -270,7 +272,7 @@ def coalesce_chart(chart: Chart, user: Values, reader: ChartReader) -> Values:
     """Helm's ``CoalesceValues``: ``user`` over the chart's values, subcharts nested, globals
     pushed down."""
     values = copy.deepcopy(user)
-    defaults = _table(helm_data(reader.load(chart.values_yaml)))
+    defaults = _table(reader.load(chart.values_yaml))
     for key, val in defaults.items():
         if val is None and key not in values:
             continue  # Helm coalesces twice when rendering; the second pass drops these
@@ -279,8 +281,10 @@ def coalesce_chart(chart: Chart, user: Values, reader: ChartReader) -> Values:
                 del values[key]
             elif isinstance(values[key], dict) and isinstance(val, dict):
                 coalesce_tables(values[key], val, merge=key in chart.subcharts)
+        elif key in chart.subcharts:
+            values[key] = copy.deepcopy(val)  # globals are pushed into it below
         else:
-            values[key] = copy.deepcopy(val)
+            values[key] = val  # shared with the values file's data: never mutated
     for key, sub in chart.subcharts.items():
         sub_values = values.get(key)
         if not isinstance(sub_values, dict):
@@ -322,10 +326,10 @@ def validate_values_file(
     schema = chart.schema
     if schema is None:
         return []
-    defaults = _table(helm_data(reader.load(chart.values_yaml)))
+    defaults = _table(reader.load(chart.values_yaml))
     merged: Values = {}
     if values_file != chart.values_yaml:
-        merged = coalesce_tables(merged, _table(helm_data(reader.load(values_file))))
+        merged = coalesce_tables(merged, _table(reader.load(values_file)))
     merged = coalesce_tables(merged, defaults)
     return validate(schema, merged)
 

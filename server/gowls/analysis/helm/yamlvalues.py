@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from gowls.analysis.helm.schema import InstancePath
 from gowls.syntax.positions import Span
@@ -26,6 +28,8 @@ from gowls.syntax.yaml import (
     is_merge_key,
     merged_pairs,
 )
+
+T = TypeVar("T")
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"})
@@ -149,6 +153,30 @@ class ValuesDocument:
     node the YAML re-parse reused (same object, same bytes, same place) at the same path
     converts to the same data and sites. The data is shared, so it is never mutated (Helm's
     merging copies what it changes)."""
+    derived: dict[tuple[str, int], tuple[object, object]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """``per_value`` results: (function name, id of a top-level value) → (value, result)."""
+    inherited: dict[tuple[str, int], tuple[object, object]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """The ``derived`` results of the document this one was re-parsed from."""
+
+    def per_value(self, name: str, compute: Callable[[object], T]) -> list[T]:
+        """``compute(value)`` for each top-level value in order (the data itself when it is no
+        mapping), once per value object: a value a re-parse shared with the previous document
+        (the same object) keeps its result. ``compute`` must depend on nothing but the
+        value, and ``name`` name it."""
+        data = self.data
+        out: list[T] = []
+        for value in data.values() if isinstance(data, dict) else (data,):
+            key = (name, id(value))
+            hit = self.derived.get(key) or self.inherited.get(key)
+            if hit is None or hit[0] is not value:
+                hit = (value, compute(value))
+            self.derived[key] = hit
+            out.append(cast(T, hit[1]))
+        return out
 
     def span(self, path: InstancePath, prefer_key: bool = True) -> Span | None:
         """The span for ``path``, or for its nearest written ancestor."""
@@ -163,12 +191,43 @@ class ValuesDocument:
         return None
 
 
+def same_data(a: object, b: object) -> bool:
+    """Whether two values files' data are the same to any reader: equal with the same types
+    (``True`` is not ``1``, ``1.0`` is not ``1``, ``-0.0`` is not ``0.0``) and keys in the same
+    order. Subtrees a re-parse shared between them (same object) are not walked, so comparing
+    the data before and after an edit costs in proportion to what the edit rebuilt."""
+    stack = [(a, b)]
+    while stack:
+        x, y = stack.pop()
+        if x is y:
+            continue
+        if type(x) is not type(y):
+            return False
+        if isinstance(x, dict):
+            assert isinstance(y, dict)
+            if len(x) != len(y) or list(x) != list(y):  # keys are str (_key_string)
+                return False
+            stack.extend(zip(x.values(), y.values(), strict=True))
+        elif isinstance(x, list):
+            assert isinstance(y, list)
+            if len(x) != len(y):
+                return False
+            stack.extend(zip(x, y, strict=True))
+        elif isinstance(x, float):
+            assert isinstance(y, float)
+            if x != y or math.copysign(1.0, x) != math.copysign(1.0, y):
+                return False  # NaN is never equal: conservative
+        elif x != y:
+            return False
+    return True
+
+
 def values_document(doc: YamlDocument, previous: ValuesDocument | None = None) -> ValuesDocument:
     """Helm's view of the first document of ``doc`` (Helm ignores later ones).
 
     With ``previous`` (the values of the text ``doc`` was re-parsed from), the subtrees the
     re-parse reused are not converted again; the result is the same either way."""
-    out = ValuesDocument(None)
+    out = ValuesDocument(None, inherited=previous.derived if previous is not None else {})
     root = _first_document(doc)
     out.sites[()] = ValueSite(None, root.span if root is not None else None)
     budget = [_NODE_BUDGET]

@@ -7,6 +7,7 @@ again, a few times at most, so the rest of the file still yields nodes for compl
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -401,6 +402,10 @@ def reparse_yaml(previous: YamlDocument, data: bytes) -> YamlDocument:
         return parse_yaml(data)
 
 
+def _comment_line(comment: YamlComment) -> int:
+    return comment.span.start.line
+
+
 def _parse(
     data: bytes,
     index: LineIndex,
@@ -454,7 +459,8 @@ def _parse(
     if kept is not None and patched is None and deep is None:
         old, lo = kept
         line = index.point(lo).line
-        before = tuple(c for c in old if c.span.start.line < line)
+        # Comments are in file order: the kept ones are a prefix (found without a loop).
+        before = old[: bisect.bisect_left(old, line, key=_comment_line)]
         cursor.set_byte_range(lo, len(text))
     else:
         lo = 0
