@@ -244,8 +244,28 @@ def parse_tcp(value: str) -> tuple[str, int] | None:
     return (host or "127.0.0.1", int(port))
 
 
+YOUNG_COLLECTION_THRESHOLD = 10_000
+"""The language server's first-generation threshold (Python's default is 700).
+
+A keystroke in a 5,000-line values file or template allocates a few thousand container
+objects on the way and keeps almost none: at 700 that is a young collection on nearly every
+edit (~0.5 ms of CPU each, ~1 ms in a large values file, walking the new document's big
+mappings and lists) and an older one every tenth, for no garbage (the documents are
+acyclic: the collections found next to nothing). At 10,000 such edits trigger none, and the
+few reference cycles that do occur are still collected, only in larger batches."""
+
+
+def tune_collector() -> None:
+    """Collector settings for the language server's steady state: what start-up built is
+    frozen (never walked again), and young collections wait for
+    :data:`YOUNG_COLLECTION_THRESHOLD` allocations."""
+    gc.freeze()
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, middle, old)
+    gc.enable()
+
+
 def _serve(tcp: tuple[str, int] | None, debug: bool) -> int:
-    import gc
     import logging
 
     # Start-up allocates ~100k objects that live as long as the process (lsprotocol's classes,
@@ -277,8 +297,7 @@ def _serve(tcp: tuple[str, int] | None, debug: bool) -> int:
     server = create_server()
     if start is not None:
         take_over(server, start, sys.stdout.buffer)
-    gc.freeze()
-    gc.enable()
+    tune_collector()
     if tcp is not None:
         try:
             server.start_tcp(*tcp)

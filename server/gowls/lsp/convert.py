@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types as lsp
 from pygls.uris import from_fs_path, to_fs_path
@@ -123,6 +124,42 @@ class Converter:
             source=SOURCE,
             related_information=related_info,
         )
+
+    def range_json(self, index: LineIndex, span: Span) -> dict[str, Any]:
+        """:meth:`range` as lsprotocol's converter writes it (a JSON object)."""
+        start, end = span.start, span.end
+        return {
+            "start": {"line": start.line, "character": index.to_units(start, self.encoding)},
+            "end": {"line": end.line, "character": index.to_units(end, self.encoding)},
+        }
+
+    def diagnostic_json(
+        self, finding: Finding, index_of: LineIndexLookup, related: bool = True
+    ) -> dict[str, Any]:
+        """:meth:`diagnostic` as lsprotocol's converter writes it: the same keys in the same
+        order, built directly (a pushed diagnostic is never used as an object, only sent)."""
+        out: dict[str, Any] = {
+            "range": self.range_json(index_of(finding.path), finding.span),
+            "message": finding.message,
+            "severity": _SEVERITIES[finding.severity].value,
+            "code": finding.code,
+        }
+        url = self.rule_url(finding.code)
+        if url:
+            out["codeDescription"] = {"href": url}
+        out["source"] = SOURCE
+        if related and finding.related:
+            out["relatedInformation"] = [
+                {
+                    "location": {
+                        "uri": self.uri_of(r.path),
+                        "range": self.range_json(index_of(r.path), r.span),
+                    },
+                    "message": r.message,
+                }
+                for r in finding.related
+            ]
+        return out
 
     def workspace_edit(self, fix: Fix, index_of: LineIndexLookup) -> lsp.WorkspaceEdit:
         """A workspace edit applying ``fix``."""

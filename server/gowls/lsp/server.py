@@ -169,9 +169,10 @@ class GowlsServer(LanguageServer):
         """The URI for ``path``: the client's own spelling if it opened the file."""
         return self.uris.get(path) or path_to_uri(path)
 
-    def index_of(self, path: Path) -> LineIndex:
-        """The line index of a file as the analysis sees it."""
-        snapshot = self.model.snapshot()
+    def index_of(self, path: Path, snapshot: Snapshot | None = None) -> LineIndex:
+        """The line index of a file as the analysis sees it (in ``snapshot``: the one its
+        findings came from; by default the current state)."""
+        snapshot = snapshot or self.model.snapshot()
         doc = snapshot.document(path)
         if doc is not None:
             return doc.index
@@ -197,15 +198,21 @@ class GowlsServer(LanguageServer):
         return self.model.snapshot()
 
     # -- diagnostics -----------------------------------------------------------------------
-    def diagnostics(self, findings: Iterable[Finding]) -> list[lsp.Diagnostic]:
-        """LSP diagnostics for findings of one file (the one conversion both modes use)."""
+    def _indexes(self, snapshot: Snapshot | None) -> Callable[[Path], LineIndex]:
+        """:meth:`index_of` in ``snapshot``, once per path."""
         indexes: dict[Path, LineIndex] = {}
 
         def index_of(path: Path) -> LineIndex:
             if path not in indexes:
-                indexes[path] = self.index_of(path)
+                indexes[path] = self.index_of(path, snapshot)
             return indexes[path]
 
+        return index_of
+
+    def diagnostics(self, findings: Iterable[Finding]) -> list[lsp.Diagnostic]:
+        """LSP diagnostics for findings of one file (pulled; pushes send
+        :meth:`Converter.diagnostic_json`, the same items written directly)."""
+        index_of = self._indexes(None)
         return [self.converter.diagnostic(f, index_of, self.related_info) for f in findings]
 
     def result_for(self, path: Path) -> FileResult:
@@ -219,8 +226,11 @@ class GowlsServer(LanguageServer):
             (result,) = self.model.check([path])
         return result
 
-    def publish(self, result: FileResult, force: bool = False) -> None:
-        """Push the diagnostics of one file if they (or its open version) changed."""
+    def publish(
+        self, result: FileResult, force: bool = False, snapshot: Snapshot | None = None
+    ) -> None:
+        """Push the diagnostics of one file if they (or its open version) changed;
+        ``snapshot``: the one the result was computed in (positions are converted there)."""
         doc = self.model.overlay.get(result.path)
         version = doc.version if doc else None
         last = self._published.get(result.path)
@@ -229,29 +239,41 @@ class GowlsServer(LanguageServer):
         if not force and last is None and not result.findings and doc is None:
             return  # the client shows nothing for it already
         self._published[result.path] = (result.findings, version)
-        self.text_document_publish_diagnostics(
-            lsp.PublishDiagnosticsParams(
-                uri=self.uri_of(result.path),
-                diagnostics=self.diagnostics(result.findings),
-                version=version,
-            )
+        index_of = self._indexes(snapshot)
+        related = self.related_info
+        items = [self.converter.diagnostic_json(f, index_of, related) for f in result.findings]
+        self._push(self.uri_of(result.path), items, version)
+
+    def _push(self, uri: str, items: list[dict[str, Any]], version: int | None) -> None:
+        """Send ``textDocument/publishDiagnostics`` as pygls's ``notify`` writes it (lsprotocol's
+        key order, None left out), from plain JSON values: no lsprotocol objects to build and
+        unstructure again for a message that is only sent."""
+        params: dict[str, Any] = {"uri": uri, "diagnostics": items}
+        if version is not None:
+            params["version"] = version
+        self.protocol._send_data(
+            {"params": params, "method": lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, "jsonrpc": "2.0"}
         )
 
     def clear(self, path: Path) -> None:
         """Remove the diagnostics of a file that is gone or no longer supported."""
         if self._published.pop(path, None) is not None:
-            self.text_document_publish_diagnostics(
-                lsp.PublishDiagnosticsParams(uri=self.uri_of(path), diagnostics=[])
-            )
+            self._push(self.uri_of(path), [], None)
 
-    def deliver(self, results: Sequence[FileResult], gone: Sequence[Path] = ()) -> None:
-        """Tell the client about new results: pushes, or one refresh for pulling clients."""
+    def deliver(
+        self,
+        results: Sequence[FileResult],
+        gone: Sequence[Path] = (),
+        snapshot: Snapshot | None = None,
+    ) -> None:
+        """Tell the client about new results: pushes, or one refresh for pulling clients;
+        ``snapshot``: the one the results were computed in."""
         if self.pull:
             if results or gone:
                 self.workspace_diagnostic_refresh(None)
             return
         for result in results:
-            self.publish(result)
+            self.publish(result, snapshot=snapshot)
         for path in gone:
             self.clear(path)
 
@@ -320,7 +342,7 @@ class GowlsServer(LanguageServer):
             return
         if results is None or stale() or self.scanned.is_set():
             return  # a newer change (or the scan's end) brings a newer analysis
-        self.deliver(results)
+        self.deliver(results, snapshot=snapshot)
 
     async def _pass(self) -> None:
         """One pass in one snapshot: the edited open documents are checked and published
@@ -357,7 +379,7 @@ class GowlsServer(LanguageServer):
                 if ahead is not None and not stale():
                     self.model.store(ahead)
                     if not self.pull:  # a pulling client is refreshed once, after the pass
-                        self.deliver(ahead)
+                        self.deliver(ahead, snapshot=snapshot)
                     results = ahead
             if not first or results:
                 after: list[FileResult] | None = []
@@ -367,7 +389,7 @@ class GowlsServer(LanguageServer):
                     self.model.store(after)
                     results = [*results, *after]
                     gone = [p for p in changed if p not in self.model.files]
-                    self.deliver(results if self.pull else after, gone)
+                    self.deliver(results if self.pull else after, gone, snapshot)
                     done = True
         except Exception:
             log.exception("analysis of %d changed files failed", len(changed))
