@@ -189,6 +189,12 @@ class Language:
     version, requires, replaces, ... with their spans; never comments or layout). When an
     edit leaves them equal, files that read the document are not re-checked (early cutoff).
     None: every edit re-checks them. Must cover every field another file's rule reads."""
+    aspects: tuple[str, ...] = ()
+    """Names of the parts of ``facts`` that readers may read alone: with aspects,
+    ``facts(doc)`` is a tuple of one value per aspect, in this order. A reader that names an
+    aspect (``Snapshot.parsed(..., aspect=)``) is re-checked only when that value changed
+    (a Helm template's values writes, read by every other template, change far less often
+    than its reads)."""
     offers: Offers | None = None
     """Required when ``parts`` loads lazily; derived from them otherwise."""
 
@@ -288,6 +294,10 @@ class Languages:
             self._every_rule()  # nothing to load: report a repeated code now
         self.fact_kinds = frozenset(lang.name for lang in self.all if lang.facts is not None)
         """Kinds whose documents are read as facts (early cutoff), not as bytes."""
+        self.fact_aspects: dict[str, tuple[str | None, ...]] = {
+            lang.name: (None, *lang.aspects) for lang in self.all if lang.facts is not None
+        }
+        """Per kind with facts: what its readers may read of a document (None: all of it)."""
         self.enter_dirs: frozenset[str] = frozenset().union(
             *(lang.discovery.enter_dirs for lang in self.all)
         )

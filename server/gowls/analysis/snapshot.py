@@ -236,14 +236,17 @@ class Snapshot:
         name: str,
         parse: Callable[[bytes, Path], Document],
         reparse: Reparse | None = None,
+        aspect: str | None = None,
     ) -> Document | None:
         """``path`` parsed as kind ``name`` whatever its name (a kind reading its own files).
 
         For a kind with ``facts`` this is recorded as a read of the document, not of its
-        bytes: a reader is re-checked after an edit only when the facts changed.
+        bytes: a reader is re-checked after an edit only when the facts changed. A reader
+        that uses only one of the kind's ``aspects`` of them names it: it is re-checked only
+        when that aspect changed.
         """
         if name in self.languages.fact_kinds:
-            data = self.source.document_bytes(path, name)
+            data = self.source.document_bytes(path, name, aspect)
         else:
             data = self.source.read_bytes(path)
         if data is None:

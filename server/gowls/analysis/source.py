@@ -81,7 +81,8 @@ class OpenDocument:
 
 Key = Path | tuple[str, Path] | tuple[str, Path, str]
 """What a read depends on: a bare path is its bytes (or a directory's listing); ``stat_key``
-is whether it exists; ``doc_key`` is a kind's document of it (its facts, for early cutoff)."""
+is whether it exists; ``doc_key`` is a kind's document of it (its facts, for early cutoff), or
+one aspect of them."""
 
 
 def stat_key(path: Path) -> tuple[str, Path]:
@@ -89,9 +90,10 @@ def stat_key(path: Path) -> tuple[str, Path]:
     return ("stat", path)
 
 
-def doc_key(path: Path, kind: str) -> tuple[str, Path, str]:
-    """The key of a read of ``path``'s document of ``kind`` (through the parse cache)."""
-    return ("doc", path, kind)
+def doc_key(path: Path, kind: str, aspect: str | None = None) -> tuple[str, Path, str]:
+    """The key of a read of ``path``'s document of ``kind`` (through the parse cache), or of
+    one of its kind's ``Language.aspects`` only."""
+    return ("doc", path, kind if aspect is None else f"{kind}#{aspect}")
 
 
 def key_path(key: Key) -> Path:
@@ -252,10 +254,11 @@ class FileSource:
         self._touch(path)
         return self._content(path)
 
-    def document_bytes(self, path: Path, kind: str) -> bytes | None:
-        """``read_bytes`` for parsing as ``kind``: recorded as a read of that document, so a
-        reader is re-checked only when the document's facts change (not on every byte)."""
-        self._touch(doc_key(path, kind))
+    def document_bytes(self, path: Path, kind: str, aspect: str | None = None) -> bytes | None:
+        """``read_bytes`` for parsing as ``kind``: recorded as a read of that document (or of
+        one ``aspect`` of its facts), so a reader is re-checked only when the document's facts
+        (that aspect) change, not on every byte."""
+        self._touch(doc_key(path, kind, aspect))
         return self._content(path)
 
     def _content(self, path: Path) -> bytes | None:

@@ -127,7 +127,9 @@ class Workspace:
     def change_keys(self, path: Path, content_only: bool) -> set[Key]:
         """The reads a change of ``path`` touches: its bytes and documents; unless only its
         content changed, also its existence and its directories' listings."""
-        keys: set[Key] = {path, *(doc_key(path, kind) for kind in self.languages.fact_kinds)}
+        keys: set[Key] = {path}
+        for kind, aspects in self.languages.fact_aspects.items():
+            keys.update(doc_key(path, kind, aspect) for aspect in aspects)
         if not content_only:
             keys.add(stat_key(path))
             for parent in path.parents:
@@ -298,9 +300,10 @@ class Workspace:
                 # no reader, and its facts cost as much as its requirements).
                 language = snapshot.language_of(path)
                 if language is not None and language.facts is not None:
-                    key = doc_key(path, language.name)
-                    keys.discard(key)
-                    documents[path] = frozenset({key})
+                    aspects = self.languages.fact_aspects[language.name]
+                    read = frozenset(doc_key(path, language.name, a) for a in aspects)
+                    keys -= read
+                    documents[path] = read
         weak: frozenset[Key] = frozenset().union(*documents.values())
         readers: list[tuple[Path, FileResult]] = []
         for path, result in self.results.items() if results is None else results:
@@ -312,9 +315,10 @@ class Workspace:
             elif touched == 1:
                 readers.append((path, result))
         if readers and snapshot is not None:
-            moved = [documents[p] for p in documents if not self.same_facts(snapshot, p)]
-            if moved:
-                facts: frozenset[Key] = frozenset().union(*moved)
+            facts: frozenset[Key] = frozenset().union(
+                *(self.moved_facts(snapshot, p, read) for p, read in documents.items())
+            )
+            if facts:
                 out.update(p for p, r in readers if r.depends_on.intersects(facts))
         return sorted(p for p in out if p in self.files)
 
@@ -334,6 +338,26 @@ class Workspace:
         if not memo:
             memo.append(language.facts(old_doc))
         return memo[0] == language.facts(doc)
+
+    def moved_facts(self, snapshot: Snapshot, path: Path, read: frozenset[Key]) -> frozenset[Key]:
+        """Which of ``read`` (the keys of ``path``'s document and of its aspects) changed
+        since its readers last saw it: none when its facts are equal, else the whole
+        document's key and those of the aspects whose facts differ (all when unknown)."""
+        if self.same_facts(snapshot, path):
+            return frozenset()
+        language = snapshot.language_of(path)
+        seen = self._seen.get(path)
+        if language is None or language.facts is None or not language.aspects or seen is None:
+            return read
+        doc = snapshot.document(path, language)
+        if doc is None or not seen[1]:
+            return read
+        old, new = seen[1][0], language.facts(doc)
+        moved = {doc_key(path, language.name)}
+        for aspect, before, after in zip(language.aspects, old, new, strict=True):  # type: ignore[call-overload]
+            if before != after:
+                moved.add(doc_key(path, language.name, aspect))
+        return frozenset(moved)
 
     def commit(self, snapshot: Snapshot | None, paths: Iterable[Path]) -> None:
         """Every reader of ``paths`` has now seen their documents in ``snapshot`` (a pass

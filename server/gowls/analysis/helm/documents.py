@@ -136,21 +136,21 @@ def reparse_template_file(data: bytes, path: Path, previous: TemplateFile) -> Te
 
 
 TemplateFacts = tuple[
-    frozenset[tuple[str, ...]], bool, frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]
+    tuple[frozenset[tuple[str, ...]], bool], frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]
 ]
 
 
 def template_facts(doc: TemplateFile) -> TemplateFacts:
-    """What the checks of other files learn from a template: the values paths it reads,
-    whether it reads ``.Values`` dynamically, the paths it ``set``s, and the paths it feeds
-    to a ``golang:`` image (never offsets or text). Shaped for a kind's ``facts`` hook
-    (early cutoff): an edit that leaves them equal changes no other file's findings."""
+    """What the checks of other files learn from a template, one value per aspect of
+    ``TEMPLATE_ASPECTS`` (``language.py``): the values paths it reads and whether it reads
+    ``.Values`` dynamically, the paths it ``set``s, and the paths it feeds to a ``golang:``
+    image (never offsets or text). An edit that leaves them equal changes no other file's
+    findings."""
 
     def compute() -> TemplateFacts:
         reads = doc.reads
         return (
-            frozenset(r.path for r in reads.refs),
-            bool(reads.dynamic),
+            (frozenset(r.path for r in reads.refs), bool(reads.dynamic)),
             frozenset(reads.writes),
             template_golang_fed(doc),
         )
@@ -179,9 +179,10 @@ def _template_file(data: bytes, scan: TemplateScan, previous: TemplateReads | No
     return TemplateFile(index, scan, reads, problems)
 
 
-def template_file(snapshot: Snapshot, path: Path) -> TemplateFile | None:
-    """The template document at ``path``."""
-    doc = snapshot.parsed(path, TEMPLATE_KIND, parse_template_file, reparse_template_file)
+def template_file(snapshot: Snapshot, path: Path, aspect: str | None = None) -> TemplateFile | None:
+    """The template document at ``path``; ``aspect`` (one of ``TEMPLATE_ASPECTS``): the
+    caller uses only that part of its facts (its analysis is re-checked when that changes)."""
+    doc = snapshot.parsed(path, TEMPLATE_KIND, parse_template_file, reparse_template_file, aspect)
     return doc if isinstance(doc, TemplateFile) else None
 
 

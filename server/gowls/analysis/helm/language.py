@@ -6,6 +6,7 @@ when the first file of a chart is analysed."""
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Hashable
 from pathlib import Path
 
 from gowls.analysis.language import Discovery, Language, Offers, Parts
@@ -24,6 +25,10 @@ TEMPLATE_SUFFIXES = (".yaml", ".yml", ".tpl", ".txt")
 
 VALUES_TRIGGERS = (":", " ")
 TEMPLATE_TRIGGERS = (".", '"')
+TEMPLATE_ASPECTS = ("reads", "writes", "golang-fed")
+"""What other files' checks read of a template (``Language.aspects``): its values reads
+(HL107 in values.yaml, a parent chart's too), the paths it ``set``s (HL106 in every template
+of the chart) and the paths it feeds to a ``golang:`` image (HL108 in values files)."""
 
 
 def template_chart_root(source: FileSource, path: Path) -> Path | None:
@@ -84,6 +89,14 @@ def _template_parts() -> Parts:
     return parts.TEMPLATE
 
 
+def _template_facts(doc: object) -> Hashable:
+    """A template's facts for early cutoff, one value per aspect of ``TEMPLATE_ASPECTS`` (the
+    document module loads with the kind's parts)."""
+    from gowls.analysis.helm.documents import template_facts
+
+    return template_facts(doc)  # type: ignore[arg-type]
+
+
 HELM_VALUES = Language(
     name=VALUES_KIND,
     code_prefixes=("HL",),
@@ -117,5 +130,7 @@ HELM_TEMPLATE = Language(
     offers=Offers(
         frozenset({"completion", "hover", "definition", "inlay_hints"}), TEMPLATE_TRIGGERS
     ),
+    facts=_template_facts,
+    aspects=TEMPLATE_ASPECTS,
 )
 """Chart templates: files under a chart's templates/ (yaml, yml, tpl, txt)."""

@@ -22,11 +22,12 @@ from gowls.analysis.helm.values import Chart, coalesce_chart, lookup
 from gowls.analysis.snapshot import Snapshot
 
 
-def own_reads(snapshot: Snapshot, root: Path) -> list[TemplateReads]:
-    """The reads of the chart's own templates and of its values strings passed to ``tpl``."""
+def own_reads(snapshot: Snapshot, root: Path, aspect: str) -> list[TemplateReads]:
+    """The reads of the chart's own templates and of its values strings passed to ``tpl``;
+    ``aspect``: what of them the caller uses (``reads`` or ``writes``)."""
     out: list[TemplateReads] = []
     for path in template_paths(snapshot, root):
-        doc = template_file(snapshot, path)
+        doc = template_file(snapshot, path, aspect)
         if doc is not None:
             out.append(doc.reads)
     values = values_file(snapshot, root / "values.yaml")
@@ -47,7 +48,7 @@ def chart_reads(snapshot: Snapshot, root: Path) -> ChartReads:
             if dep.condition:
                 conditions.extend(tuple(c.strip().split(".")) for c in dep.condition.split(","))
             conditions.extend(("tags", tag) for tag in dep.tags)
-        return collect_reads(own_reads(snapshot, root), subs, conditions)
+        return collect_reads(own_reads(snapshot, root, "reads"), subs, conditions)
 
     return snapshot.memo(("helm chart reads", root), build)
 
@@ -95,7 +96,7 @@ def defined_values(snapshot: Snapshot, root: Path) -> DefinedValues:
             datas.append(lookup(reader.load(path), keys))
         if top.root != root:
             datas.extend(reader.load(path) for path in chart.values_files)
-        writes = [w for reads in own_reads(snapshot, root) for w in reads.writes]
+        writes = [w for reads in own_reads(snapshot, root, "writes") for w in reads.writes]
         return DefinedValues(datas, chart.schema, writes)
 
     return snapshot.memo(("helm defined values", root), build)

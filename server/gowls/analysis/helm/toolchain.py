@@ -93,7 +93,7 @@ def fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
 
 def _fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
-    for _path, doc in chart_templates(snapshot, root):
+    for _path, doc in chart_templates(snapshot, root, "golang-fed"):
         out.update(template_golang_fed(doc))
     return frozenset(out)
 
