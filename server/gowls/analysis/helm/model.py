@@ -30,11 +30,22 @@ def own_reads(snapshot: Snapshot, root: Path, aspect: str) -> list[TemplateReads
         doc = template_file(snapshot, path, aspect)
         if doc is not None:
             out.append(doc.reads)
-    values = values_file(snapshot, root / "values.yaml")
-    if values is not None:
-        for text in strings_with_actions(values.values.data):
-            out.append(template_reads(text.encode("utf-8")))
+    out.extend(values_strings_reads(snapshot, root))
     return out
+
+
+def values_strings_reads(snapshot: Snapshot, root: Path) -> list[TemplateReads]:
+    """The reads of the strings of the chart's values.yaml that hold actions (charts pass them
+    to ``tpl``); kept across passes while values.yaml is unchanged (a template edit does not
+    scan them again)."""
+
+    def build() -> list[TemplateReads]:
+        values = values_file(snapshot, root / "values.yaml")
+        if values is None:
+            return []
+        return [template_reads(t.encode("utf-8")) for t in strings_with_actions(values.values.data)]
+
+    return snapshot.memo(("helm values strings reads", root), build, shared=True)
 
 
 def chart_reads(snapshot: Snapshot, root: Path) -> ChartReads:

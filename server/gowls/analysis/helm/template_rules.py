@@ -98,7 +98,7 @@ def undefined_value(ctx: RuleContext[TemplateFile], info: RuleInfo) -> Iterator[
     for ref in ctx.doc.reads.refs:
         if ref.guarded or not ref.path:
             continue
-        if any(ref.path[: len(w)] == w for w in view.writes):
+        if view.writes and any(ref.path[: len(w)] == w for w in view.writes):
             continue
         if ref.in_define and not (isinstance(merged, dict) and ref.path[0] in merged):
             continue  # a helper whose caller may not pass the root context

@@ -280,7 +280,7 @@ def coalesce_chart(chart: Chart, user: Values, reader: ChartReader) -> Values:
             elif isinstance(values[key], dict) and isinstance(val, dict):
                 coalesce_tables(values[key], val, merge=key in chart.subcharts)
         else:
-            values[key] = copy.deepcopy(val)
+            values[key] = val  # ``defaults`` is helm_data's fresh tree: nothing else holds it
     for key, sub in chart.subcharts.items():
         sub_values = values.get(key)
         if not isinstance(sub_values, dict):
