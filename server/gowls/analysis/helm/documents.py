@@ -27,6 +27,7 @@ from gowls.analysis.helm.templates import TemplateReads, golang_fed, template_re
 from gowls.analysis.helm.values import (
     Chart,
     ChartReader,
+    helm_data,
     load_chart,
 )
 from gowls.analysis.helm.yamlvalues import ValuesDocument, values_document
@@ -46,6 +47,18 @@ class ValuesFile:
 
     yaml: YamlDocument
     values: ValuesDocument
+    derived: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Results of pure functions of this document (``derive``), kept while the parse cache
+    keeps it."""
+
+    def derive(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, once per document and ``key`` (``compute`` must depend on nothing
+        but this document and what ``key`` names)."""
+        try:
+            return cast(T, self.derived[key])
+        except KeyError:
+            value = self.derived[key] = compute()
+            return value
 
     @property
     def index(self) -> LineIndex:
@@ -277,6 +290,13 @@ class SnapshotReader(ChartReader):
         """Helm's data for a YAML file."""
         doc = values_file(self.snapshot, path)
         return doc.values.data if doc is not None else None
+
+    def helm(self, path: Path) -> object:
+        """``helm_data`` of a YAML file's data, once per document (never modified)."""
+        doc = values_file(self.snapshot, path)
+        if doc is None:
+            return None
+        return doc.derive("helm data", lambda: helm_data(doc.values.data))
 
     def children(self, directory: Path, patterns: tuple[str, ...]) -> list[Path]:
         """Matching files directly in ``directory``."""

@@ -46,6 +46,10 @@ class ChartReader(Protocol):
         """Helm's data for the YAML file at ``path`` (None when missing or empty)."""
         ...
 
+    def helm(self, path: Path) -> object:
+        """``helm_data(load(path))``, which a reader may keep per document: never modified."""
+        ...
+
     def children(self, directory: Path, patterns: tuple[str, ...]) -> list[Path]:
         """Files directly in ``directory`` whose names match one of ``patterns``, sorted."""
         ...
@@ -73,6 +77,10 @@ class DiskReader:
     def load(self, path: Path) -> object:
         """The data of ``path`` (None when missing)."""
         return self._load(path) if path.is_file() else None
+
+    def helm(self, path: Path) -> object:
+        """``helm_data`` of the data of ``path``."""
+        return helm_data(self.load(path))
 
     def children(self, directory: Path, patterns: tuple[str, ...]) -> list[Path]:
         """Matching files directly in ``directory``."""
@@ -268,9 +276,10 @@ def has_path(values: object, path: InstancePath) -> bool:
 
 def coalesce_chart(chart: Chart, user: Values, reader: ChartReader) -> Values:
     """Helm's ``CoalesceValues``: ``user`` over the chart's values, subcharts nested, globals
-    pushed down."""
+    pushed down. The result shares subtrees with the reader's ``helm`` data: it modifies
+    neither, and its callers must not modify the result."""
     values = copy.deepcopy(user)
-    defaults = _table(helm_data(reader.load(chart.values_yaml)))
+    defaults = _table(reader.helm(chart.values_yaml))
     for key, val in defaults.items():
         if val is None and key not in values:
             continue  # Helm coalesces twice when rendering; the second pass drops these
@@ -280,20 +289,22 @@ def coalesce_chart(chart: Chart, user: Values, reader: ChartReader) -> Values:
             elif isinstance(values[key], dict) and isinstance(val, dict):
                 coalesce_tables(values[key], val, merge=key in chart.subcharts)
         else:
-            values[key] = val  # ``defaults`` is helm_data's fresh tree: nothing else holds it
+            values[key] = val  # shared, not copied: nothing below writes into it
     for key, sub in chart.subcharts.items():
         sub_values = values.get(key)
-        if not isinstance(sub_values, dict):
-            sub_values = {}
+        # a copy of the top level only: _push_globals replaces its "global", and
+        # coalesce_chart copies the user values it is given before merging into them
+        sub_values = dict(sub_values) if isinstance(sub_values, dict) else {}
         _push_globals(sub_values, _table(values.get("global")))
         values[key] = coalesce_chart(sub, sub_values, reader)
     return values
 
 
 def _push_globals(sub: Values, parent_globals: Values) -> None:
-    dst = sub.setdefault("global", {})
+    dst = sub.get("global", {})
     if not isinstance(dst, dict):
         return
+    dst = sub["global"] = dict(dst)  # written below: ``sub``'s may be shared data
     for key, val in parent_globals.items():
         if isinstance(val, dict) and isinstance(dst.get(key), dict):
             merged = copy.deepcopy(val)
@@ -322,10 +333,10 @@ def validate_values_file(
     schema = chart.schema
     if schema is None:
         return []
-    defaults = _table(helm_data(reader.load(chart.values_yaml)))
+    defaults = _table(reader.helm(chart.values_yaml))
     merged: Values = {}
     if values_file != chart.values_yaml:
-        merged = coalesce_tables(merged, _table(helm_data(reader.load(values_file))))
+        merged = coalesce_tables(merged, _table(reader.helm(values_file)))
     merged = coalesce_tables(merged, defaults)
     return validate(schema, merged)
 
