@@ -119,7 +119,7 @@ def test_an_edit_at_the_end_keeps_the_actions_before_it() -> None:
 def test_template_facts_ignore_text_and_positions() -> None:
     text = 'a: {{ .Values.a }}\nimage: golang:{{ .Values.go }}\n{{ $_ := set .Values "w" 1 }}\n'
     doc = parse_template_file(text.encode(), PATH)
-    reads, dynamic, writes, fed = template_facts(doc)
+    (reads, dynamic), writes, fed = template_facts(doc)
     assert reads == {("a",), ("go",)} and dynamic and fed == {("go",)}  # set .Values: dynamic
     assert writes == {("w",)}
     moved = reparse_template_file(("# a comment\n" + text).encode(), PATH, doc)
