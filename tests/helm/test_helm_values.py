@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 from pathlib import Path
 
@@ -9,7 +10,16 @@ import pytest
 from chart_sets import CORPUS, TEST_CHARTS
 from yamlload import load_yaml
 
-from gowls.analysis.helm.values import Dependency, coalesce_tables, enabled, helm_data
+from gowls.analysis.helm.values import (
+    Dependency,
+    DiskReader,
+    coalesce_chart,
+    coalesce_tables,
+    enabled,
+    helm_data,
+    load_chart,
+    validate_chart,
+)
 from gowls.analysis.helm.yamlvalues import resolve_yaml11, values_document
 from gowls.syntax.positions import Span
 from gowls.syntax.yaml import parse_yaml
@@ -112,3 +122,47 @@ def test_dependency_conditions_and_tags() -> None:
     assert enabled(dep, {"db": {"enabled": "no"}, "tags": {"backend": True}})
     assert not enabled(dep, {"tags": {"backend": False}})
     assert enabled(Dependency("x"), {})
+
+
+class _KeptReader(DiskReader):
+    """A reader that keeps each file's Helm data, as the snapshot reader does per document."""
+
+    def __init__(self) -> None:
+        super().__init__(load_yaml)
+        self.kept: dict[Path, object] = {}
+
+    def load(self, path: Path) -> object:
+        if path not in self.kept:
+            self.kept[path] = super().load(path)
+        return self.kept[path]
+
+
+def test_coalescing_never_modifies_the_kept_helm_data(tmp_path: Path) -> None:
+    """The coalesced values share subtrees with each file's kept data: globals pushed into a
+    subchart, nulls deleted and tables merged must leave that data as it was."""
+    files = {
+        "Chart.yaml": "apiVersion: v2\nname: top\nversion: 0.1.0\n",
+        "values.yaml": (
+            "global:\n  image: {registry: r.io}\n  tag: '1'\n"
+            "sub:\n  port: 80\n  global:\n    image: {pull: Always}\n  drop: null\n"
+            "other: {a: 1}\n"
+        ),
+        "charts/sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 0.1.0\n",
+        "charts/sub/values.yaml": "port: 1\ndrop: 2\nglobal:\n  image: {registry: d.io}\n",
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    reader = _KeptReader()
+    chart = load_chart(tmp_path, reader)
+    for rel in ("values.yaml", "charts/sub/values.yaml"):
+        reader.load(tmp_path / rel)
+    before = copy.deepcopy(reader.kept)
+    first = coalesce_chart(chart, {}, reader)
+    again = coalesce_chart(chart, {"sub": {"port": None}}, reader)
+    validate_chart(chart, reader)
+    assert reader.kept == before
+    assert coalesce_chart(chart, {}, reader) == first
+    fresh = DiskReader(load_yaml)
+    assert coalesce_chart(load_chart(tmp_path, fresh), {"sub": {"port": None}}, fresh) == again
+    assert first["sub"]["global"] == {"image": {"registry": "r.io", "pull": "Always"}, "tag": "1"}

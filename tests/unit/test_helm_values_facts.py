@@ -15,6 +15,7 @@ from gowls.analysis.helm.documents import (
     reparse_values_file,
     values_facts,
 )
+from gowls.analysis.helm.language import READS_FACET
 from gowls.analysis.helm.model import own_reads
 from gowls.analysis.helm.usage import strings_with_actions
 from gowls.analysis.helm.values import Chart, DiskReader, coalesce_chart
@@ -221,7 +222,9 @@ def test_the_chart_model_is_kept_until_a_file_of_its_tree_comes_or_goes(tmp_path
     (tmp_path / "templates" / "a.yaml").unlink()
     workspace.file_event(tmp_path / "templates" / "a.yaml", deleted=True)
     snapshot = workspace.snapshot()
-    assert [r.refs[0].path for r in own_reads(snapshot, tmp_path)] == [("image", "tag")]
+    assert [r.refs[0].path for r in own_reads(snapshot, tmp_path, READS_FACET)] == [
+        ("image", "tag")
+    ]
 
 
 def test_per_value_results_follow_the_values_a_reparse_shares() -> None:

@@ -13,6 +13,7 @@ from gowls.analysis.helm import templates as helm_templates
 from gowls.analysis.helm.documents import (
     parse_template_file,
     reparse_template_file,
+    template_facet_changes,
     template_facts,
 )
 from gowls.syntax.gotemplate import rescan_template, scan_template
@@ -119,10 +120,30 @@ def test_an_edit_at_the_end_keeps_the_actions_before_it() -> None:
 def test_template_facts_ignore_text_and_positions() -> None:
     text = 'a: {{ .Values.a }}\nimage: golang:{{ .Values.go }}\n{{ $_ := set .Values "w" 1 }}\n'
     doc = parse_template_file(text.encode(), PATH)
-    reads, dynamic, writes, fed = template_facts(doc)
+    (reads, dynamic), writes, fed = template_facts(doc)
     assert reads == {("a",), ("go",)} and dynamic and fed == {("go",)}  # set .Values: dynamic
     assert writes == {("w",)}
     moved = reparse_template_file(("# a comment\n" + text).encode(), PATH, doc)
     assert template_facts(moved) == template_facts(doc)
     more = reparse_template_file((text + "{{ .Values.b }}\n").encode(), PATH, doc)
     assert template_facts(more) != template_facts(doc)
+
+
+@pytest.mark.parametrize(
+    ("added", "changed"),
+    [
+        ("# {{/* a comment */}}\n", set()),
+        ("b: {{ .Values.b }}\n", {"reads"}),
+        ('{{ $_ := set .Values "w2" 1 }}\n', {"writes"}),
+        ("image: golang:{{ .Values.a }}\n", {"golang-fed"}),
+        ("image: golang:{{ .Values.c }}\n", {"reads", "golang-fed"}),
+    ],
+)
+def test_template_facet_changes_name_the_parts_that_differ(added: str, changed: set[str]) -> None:
+    text = 'a: {{ .Values.a }}\n{{ $_ := set .Values "w" 1 }}\n'
+    doc = parse_template_file(text.encode(), PATH)
+    edited = reparse_template_file((text + added).encode(), PATH, doc)
+    assert template_facet_changes(doc, edited) == changed
+    assert (
+        template_facet_changes(edited, parse_template_file((text + added).encode(), PATH)) == set()
+    )

@@ -18,6 +18,7 @@ from gowls.analysis.helm.language import (
     CHART_FILE,
     SCHEMA_KIND,
     SETTINGS_SECTION,
+    TEMPLATE_FACETS,
     TEMPLATE_KIND,
     TEMPLATE_SUFFIXES,
     VALUES_KIND,
@@ -190,21 +191,21 @@ def reparse_template_file(data: bytes, path: Path, previous: TemplateFile) -> Te
 
 
 TemplateFacts = tuple[
-    frozenset[tuple[str, ...]], bool, frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]
+    tuple[frozenset[tuple[str, ...]], bool], frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]
 ]
 
 
 def template_facts(doc: TemplateFile) -> TemplateFacts:
-    """What the checks of other files learn from a template: the values paths it reads,
-    whether it reads ``.Values`` dynamically, the paths it ``set``s, and the paths it feeds
-    to a ``golang:`` image (never offsets or text). Shaped for a kind's ``facts`` hook
-    (early cutoff): an edit that leaves them equal changes no other file's findings."""
+    """What the checks of other files learn from a template, one value per facet of
+    ``TEMPLATE_FACETS`` (``language.py``): the values paths it reads and whether it reads
+    ``.Values`` dynamically, the paths it ``set``s, and the paths it feeds to a ``golang:``
+    image (never offsets or text). An edit that leaves them equal changes no other file's
+    findings."""
 
     def compute() -> TemplateFacts:
         reads = doc.reads
         return (
-            frozenset(r.path for r in reads.refs),
-            bool(reads.dynamic),
+            (frozenset(r.path for r in reads.refs), bool(reads.dynamic)),
             frozenset(reads.writes),
             template_golang_fed(doc),
         )
@@ -233,10 +234,21 @@ def _template_file(data: bytes, scan: TemplateScan, previous: TemplateReads | No
     return TemplateFile(index, scan, reads, problems)
 
 
-def template_file(snapshot: Snapshot, path: Path) -> TemplateFile | None:
-    """The template document at ``path``."""
-    doc = snapshot.parsed(path, TEMPLATE_KIND, parse_template_file, reparse_template_file)
-    return doc if isinstance(doc, TemplateFile) else None
+def template_facet_changes(old: TemplateFile, new: TemplateFile) -> frozenset[Hashable]:
+    """The facets (of ``TEMPLATE_FACETS``) whose part of ``template_facts`` differs."""
+    pairs = zip(TEMPLATE_FACETS, template_facts(old), template_facts(new), strict=True)
+    return frozenset(facet for facet, before, after in pairs if before != after)
+
+
+def template_file(snapshot: Snapshot, path: Path, facet: str | None = None) -> TemplateFile | None:
+    """The template document at ``path``; ``facet`` (one of ``TEMPLATE_FACETS``): the caller
+    uses only that part of its facts (its analysis is re-checked only when that changes)."""
+    parsed = snapshot.parsed(
+        path, TEMPLATE_KIND, parse_template_file, reparse_template_file, facet is not None
+    )
+    if facet is not None:
+        snapshot.source.read_facets(path, TEMPLATE_KIND, (facet,))
+    return parsed if isinstance(parsed, TemplateFile) else None
 
 
 def template_paths(snapshot: Snapshot, root: Path) -> list[Path]:

@@ -25,6 +25,16 @@ TEMPLATE_SUFFIXES = (".yaml", ".yml", ".tpl", ".txt")
 
 VALUES_TRIGGERS = (":", " ")
 TEMPLATE_TRIGGERS = (".", '"')
+READS_FACET = "reads"
+"""The template facet of its values reads and whether it reads ``.Values`` dynamically (HL107
+in values.yaml, a parent chart's too)."""
+WRITES_FACET = "writes"
+"""The template facet of the paths it ``set``s (HL106 in every template of the chart)."""
+GOLANG_FED_FACET = "golang-fed"
+"""The template facet of the paths it feeds to a ``golang:`` image (HL108 in values files)."""
+TEMPLATE_FACETS = (READS_FACET, WRITES_FACET, GOLANG_FED_FACET)
+"""What other files' checks read of a template (``Language.facet_changes``), in the order of
+``template_facts``."""
 
 
 def template_chart_root(source: FileSource, path: Path) -> Path | None:
@@ -100,6 +110,21 @@ def _template_parts() -> Parts:
     return parts.TEMPLATE
 
 
+def _template_facts(doc: object) -> Hashable:
+    """A template's facts for early cutoff, one value per facet of ``TEMPLATE_FACETS`` (the
+    document module loads with the kind's parts)."""
+    from gowls.analysis.helm.documents import template_facts
+
+    return template_facts(doc)  # type: ignore[arg-type]
+
+
+def _template_facet_changes(old: object, new: object) -> frozenset[Hashable]:
+    """Which facets of a template an edit changed (of ``TEMPLATE_FACETS``)."""
+    from gowls.analysis.helm.documents import template_facet_changes
+
+    return template_facet_changes(old, new)  # type: ignore[arg-type]
+
+
 HELM_VALUES = Language(
     name=VALUES_KIND,
     code_prefixes=("HL",),
@@ -135,5 +160,7 @@ HELM_TEMPLATE = Language(
     offers=Offers(
         frozenset({"completion", "hover", "definition", "inlay_hints"}), TEMPLATE_TRIGGERS
     ),
+    facts=_template_facts,
+    facet_changes=_template_facet_changes,
 )
 """Chart templates: files under a chart's templates/ (yaml, yml, tpl, txt)."""

@@ -79,11 +79,14 @@ def tree_templates(snapshot: Snapshot, root: Path) -> list[tuple[Path, TemplateF
     return out
 
 
-def chart_templates(snapshot: Snapshot, root: Path) -> list[tuple[Path, TemplateFile]]:
-    """The chart's own templates (not its subcharts')."""
+def chart_templates(
+    snapshot: Snapshot, root: Path, facet: str | None = None
+) -> list[tuple[Path, TemplateFile]]:
+    """The chart's own templates (not its subcharts'); ``facet``: what of them the caller
+    uses (``template_file``)."""
     out = []
     for path in template_paths(snapshot, root):
-        doc = template_file(snapshot, path)
+        doc = template_file(snapshot, path, facet)
         if doc is not None:
             out.append((path, doc))
     return out

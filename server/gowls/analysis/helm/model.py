@@ -17,6 +17,7 @@ from gowls.analysis.helm.documents import (
     top_chart_root,
     values_file,
 )
+from gowls.analysis.helm.language import READS_FACET, WRITES_FACET
 from gowls.analysis.helm.schema import Schema
 from gowls.analysis.helm.templates import TemplateReads, ValuesPath, template_reads
 from gowls.analysis.helm.usage import ChartReads, collect_reads, strings_with_actions
@@ -24,15 +25,18 @@ from gowls.analysis.helm.values import Chart, coalesce_chart, lookup
 from gowls.analysis.snapshot import Snapshot
 
 
-def own_reads(snapshot: Snapshot, root: Path, facets: bool = False) -> list[TemplateReads]:
-    """The reads of the chart's own templates and of its values strings passed to ``tpl``
-    (``facets``: values.yaml read as its facet :data:`TEMPLATED`, recorded by the caller)."""
+def own_reads(
+    snapshot: Snapshot, root: Path, facet: str, templated: bool = False
+) -> list[TemplateReads]:
+    """The reads of the chart's own templates and of its values strings passed to ``tpl``;
+    ``facet``: what of the templates the caller uses (``READS_FACET`` or ``WRITES_FACET``);
+    ``templated``: values.yaml read as its facet :data:`TEMPLATED`, recorded by the caller."""
     out: list[TemplateReads] = []
     for path in template_paths(snapshot, root):
-        doc = template_file(snapshot, path)
+        doc = template_file(snapshot, path, facet)
         if doc is not None:
             out.append(doc.reads)
-    values = values_file(snapshot, root / "values.yaml", facets)
+    values = values_file(snapshot, root / "values.yaml", templated)
     if values is not None:
         # Per top-level value, kept for the values a re-parse shares (an edit reads only the
         # strings of what it rebuilt); in the order of one walk of the whole data (last first).
@@ -57,7 +61,7 @@ def chart_reads(snapshot: Snapshot, root: Path) -> ChartReads:
             if dep.condition:
                 conditions.extend(tuple(c.strip().split(".")) for c in dep.condition.split(","))
             conditions.extend(("tags", tag) for tag in dep.tags)
-        return collect_reads(own_reads(snapshot, root), subs, conditions)
+        return collect_reads(own_reads(snapshot, root, READS_FACET), subs, conditions)
 
     return snapshot.memo(("helm chart reads", root), build, shared=True)
 
@@ -133,7 +137,7 @@ def defined_values(snapshot: Snapshot, root: Path) -> DefinedValues:
             datas.append(lookup(reader.load(path), keys))
         if top.root != root:
             datas.extend(reader.load(path) for path in chart.values_files)
-        own = own_reads(snapshot, root, facets=root / "values.yaml" in faceted)
+        own = own_reads(snapshot, root, WRITES_FACET, root / "values.yaml" in faceted)
         writes = [w for reads in own for w in reads.writes]
         subcharts = frozenset(top.subcharts) if faceted else frozenset()
         return DefinedValues(datas, chart.schema, writes, faceted, subcharts)

@@ -18,7 +18,7 @@ from gowls.analysis.helm.documents import (
 from gowls.analysis.helm.edits import insert_value
 from gowls.analysis.helm.functions import TEMPLATE_FUNCTIONS
 from gowls.analysis.helm.language import TEMPLATE_KIND, VALUES_KIND, template_chart_root
-from gowls.analysis.helm.model import chart_reads, defined_values, unpacked_all
+from gowls.analysis.helm.model import DefinedValues, chart_reads, defined_values, unpacked_all
 from gowls.analysis.helm.rules import chart_example
 from gowls.analysis.helm.usage import declared, defined, unused_paths
 from gowls.analysis.registry import RuleContext, RuleInfo, finding, rule
@@ -95,17 +95,16 @@ def undefined_value(ctx: RuleContext[TemplateFile], info: RuleInfo) -> Iterator[
         return
     view = defined_values(ctx.snapshot, root)
     view.record(ctx.snapshot, ctx.doc.reads)
-    merged = view.merged
+    verdicts: dict[tuple[tuple[str, ...], bool], bool] = {}
     for ref in ctx.doc.reads.refs:
         if ref.guarded or not ref.path:
             continue
-        if any(ref.path[: len(w)] == w for w in view.writes):
-            continue
-        if ref.in_define and not (isinstance(merged, dict) and ref.path[0] in merged):
-            continue  # a helper whose caller may not pass the root context
-        if any(defined(d, ref.path) for d in view.datas if isinstance(d, dict | None)):
-            continue
-        if declared(view.schema, ref.path):
+        # a template reads the same few paths many times: judge each path once
+        key = (ref.path, ref.in_define)
+        undefined = verdicts.get(key)
+        if undefined is None:
+            undefined = verdicts[key] = _undefined(view, ref.path, ref.in_define)
+        if not undefined:
             continue
         dotted = ".".join(ref.path)
         message = (
@@ -115,6 +114,18 @@ def undefined_value(ctx: RuleContext[TemplateFile], info: RuleInfo) -> Iterator[
         )
         fixes = _add_value_fix(ctx, root, ref.path)
         yield finding(info, ctx.path, ctx.doc.span(ref.start, ref.end), message, fixes=fixes)
+
+
+def _undefined(view: DefinedValues, path: tuple[str, ...], in_define: bool) -> bool:
+    """Whether an unguarded read of ``path`` is undefined for the chart ``view`` describes."""
+    if view.writes and any(path[: len(w)] == w for w in view.writes):
+        return False
+    merged = view.merged
+    if in_define and not (isinstance(merged, dict) and path[0] in merged):
+        return False  # a helper whose caller may not pass the root context
+    if any(defined(d, path) for d in view.datas if isinstance(d, dict | None)):
+        return False
+    return not declared(view.schema, path)
 
 
 def _add_value_fix(

@@ -415,6 +415,8 @@ def golang_fed(scan: TemplateScan, reads: TemplateReads, data: bytes) -> frozens
     """Values paths a template writes right after ``golang:`` (``image: golang:{{ .Values.go
     }}``): their values are golang image tags."""
     out: set[ValuesPath] = set()
+    if b"golang:" not in data:
+        return frozenset()  # one scan of the bytes instead of a look-back per action
     for action in scan.actions:
         # an image reference is short: a bounded look-back keeps one long line linear
         line_start = data.rfind(b"\n", max(0, action.start - _LOOK_BACK), action.start) + 1

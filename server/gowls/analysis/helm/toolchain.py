@@ -18,7 +18,7 @@ from pathlib import Path
 
 from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
 from gowls.analysis.helm.documents import ValuesFile, template_golang_fed, values_root
-from gowls.analysis.helm.language import VALUES_KIND
+from gowls.analysis.helm.language import GOLANG_FED_FACET, VALUES_KIND
 from gowls.analysis.helm.lookups import chart_templates
 from gowls.analysis.helm.rules import chart_example
 from gowls.analysis.helm.values import lookup
@@ -97,7 +97,7 @@ def fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
 
 def _fed_paths(snapshot: Snapshot, root: Path) -> frozenset[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
-    for _path, doc in chart_templates(snapshot, root):
+    for _path, doc in chart_templates(snapshot, root, GOLANG_FED_FACET):
         out.update(template_golang_fed(doc))
     return frozenset(out)
 

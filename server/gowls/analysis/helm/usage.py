@@ -125,8 +125,8 @@ def unused_paths(data: object, reads: ChartReads, unknown: Iterable[str] = ()) -
     ``unknown`` top-level keys are never reported: values for a dependency that is not unpacked
     (its templates cannot be read), and ``global`` when there is such a dependency.
     """
-    if reads.dynamic or not isinstance(data, dict):
-        return []
+    if reads.dynamic or not isinstance(data, dict) or () in reads.index()[0]:
+        return []  # dynamic, or `.Values` read whole: everything is read
     skip = set(unknown)
     out: list[ValuesPath] = []
     _walk({k: v for k, v in data.items() if k not in skip}, (), reads, out)
@@ -136,10 +136,14 @@ def unused_paths(data: object, reads: ChartReads, unknown: Iterable[str] = ()) -
 def _walk(
     node: dict[str, object], prefix: ValuesPath, reads: ChartReads, out: list[ValuesPath]
 ) -> None:
+    # Only walked below a path none of whose prefixes is read (its state was "some"): a
+    # child's state is its own path's, with no prefixes to look at again (_read_state).
+    read, below = reads.index()
     for key, value in node.items():
         path = (*prefix, key)
-        state = _read_state(reads, path)
-        if state == "none":
+        if path in read:
+            continue
+        if path not in below:
             out.append(path)
-        elif state == "some" and isinstance(value, dict) and value:
+        elif isinstance(value, dict) and value:
             _walk(value, path, reads, out)

@@ -270,7 +270,8 @@ def has_path(values: object, path: InstancePath) -> bool:
 
 def coalesce_chart(chart: Chart, user: Values, reader: ChartReader) -> Values:
     """Helm's ``CoalesceValues``: ``user`` over the chart's values, subcharts nested, globals
-    pushed down."""
+    pushed down. The result shares subtrees with the reader's data: it modifies neither, and
+    its callers must not modify the result."""
     values = copy.deepcopy(user)
     defaults = _table(reader.load(chart.values_yaml))
     for key, val in defaults.items():
@@ -281,23 +282,23 @@ def coalesce_chart(chart: Chart, user: Values, reader: ChartReader) -> Values:
                 del values[key]
             elif isinstance(values[key], dict) and isinstance(val, dict):
                 coalesce_tables(values[key], val, merge=key in chart.subcharts)
-        elif key in chart.subcharts:
-            values[key] = copy.deepcopy(val)  # globals are pushed into it below
         else:
             values[key] = val  # shared with the values file's data: never mutated
     for key, sub in chart.subcharts.items():
         sub_values = values.get(key)
-        if not isinstance(sub_values, dict):
-            sub_values = {}
+        # a copy of the top level only: _push_globals replaces its "global", and
+        # coalesce_chart copies the user values it is given before merging into them
+        sub_values = dict(sub_values) if isinstance(sub_values, dict) else {}
         _push_globals(sub_values, _table(values.get("global")))
         values[key] = coalesce_chart(sub, sub_values, reader)
     return values
 
 
 def _push_globals(sub: Values, parent_globals: Values) -> None:
-    dst = sub.setdefault("global", {})
+    dst = sub.get("global", {})
     if not isinstance(dst, dict):
         return
+    dst = sub["global"] = dict(dst)  # written below: ``sub``'s may be shared data
     for key, val in parent_globals.items():
         if isinstance(val, dict) and isinstance(dst.get(key), dict):
             merged = copy.deepcopy(val)
