@@ -37,7 +37,9 @@ def test_each_hazard_is_checked_in_bounded_time(hazard: Hostile, tmp_path: Path)
     try:
         started = time.monotonic()
         code, lines, _ = check_lines(tmp_path / hazard.name)
-        assert time.monotonic() - started < 20, "bounded"
+        # Catches unbounded work (a hang, quadratic nesting), not speed: the slowest hazard,
+        # 10,000 nested template blocks, takes ~8 s of CPU on a 2-core CI machine.
+        assert time.monotonic() - started < 60, "bounded"
     finally:
         unlock(tmp_path)
     assert code in (0, 1)

@@ -96,7 +96,9 @@ class _Checkpoint:
     dynamic: int
     writes: int
     variables: tuple[tuple[str, ValuesPath], ...]
-    open_arms: tuple[tuple[int, _Arms], ...]
+    open_arms: tuple[tuple[int, _Arms], ...] | None
+    """None: more than :data:`MAX_SCOPES` blocks open (never resumed from: hostile nesting
+    would make every checkpoint copy the whole chain)."""
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,7 @@ def template_reads(
                     len(out.dynamic),
                     len(out.writes),
                     tuple(variables.items()),
-                    tuple((b, _arms(scan, b)) for b in _open_blocks(scan, index)),
+                    _open_arms(scan, index),
                 )
             )
         dot, guards = _context(scan, index, action, variables)
@@ -188,16 +190,19 @@ MAX_SCOPES = 100
 """Enclosing blocks followed for each action (the innermost): hostile nesting stays linear."""
 
 
-def _open_blocks(scan: TemplateScan, index: int) -> list[int]:
-    """The blocks open before action ``index`` (not one it opens)."""
+def _open_arms(scan: TemplateScan, index: int) -> tuple[tuple[int, _Arms], ...] | None:
+    """The arms of the blocks open before action ``index`` (not one it opens); None when
+    more than :data:`MAX_SCOPES` are."""
     b = scan.actions[index].block
     if b is not None and scan.blocks[b].branches[0].action == index:
         b = scan.blocks[b].parent
     out: list[int] = []
     while b is not None:
+        if len(out) == MAX_SCOPES:
+            return None
         out.append(b)
         b = scan.blocks[b].parent
-    return out
+    return tuple((b, _arms(scan, b)) for b in out)
 
 
 def _arms(scan: TemplateScan, block: int) -> _Arms:
@@ -207,7 +212,9 @@ def _arms(scan: TemplateScan, block: int) -> _Arms:
     )
 
 
-def _arms_hold(scan: TemplateScan, open_arms: tuple[tuple[int, _Arms], ...]) -> bool:
+def _arms_hold(scan: TemplateScan, open_arms: tuple[tuple[int, _Arms], ...] | None) -> bool:
+    if open_arms is None:
+        return False
     return all(b < len(scan.blocks) and _arms(scan, b) == arms for b, arms in open_arms)
 
 
