@@ -52,9 +52,7 @@ def template_syntax(ctx: RuleContext[TemplateFile], info: RuleInfo) -> Iterator[
 def _syntax(ctx: RuleContext[TemplateFile], info: RuleInfo) -> Iterator[Finding]:
     for problem in ctx.doc.problems:
         yield finding(info, ctx.path, problem.span, problem.message)
-    for token in ctx.doc.scan.functions():
-        if token.text in TEMPLATE_FUNCTIONS:
-            continue
+    for token in ctx.doc.scan.functions(TEMPLATE_FUNCTIONS):
         span = ctx.doc.span(token.start, token.end)
         message = f'function "{token.text}" not defined'
         close = difflib.get_close_matches(token.text, sorted(TEMPLATE_FUNCTIONS), n=1, cutoff=0.8)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from gowls.syntax.affixes import common_affixes
 from gowls.syntax.gotemplate.lexer import Lexer, RawAction
 from gowls.syntax.gotemplate.model import (
+    LITERAL_IDENTS,
     Action,
     Block,
     Branch,
@@ -120,11 +122,17 @@ class TemplateScan:
             for token in action.tokens:
                 yield action, token
 
-    def functions(self) -> Iterator[Token]:
-        """Every identifier naming a function (for checking against a function table)."""
-        for _, token in self.tokens():
-            if token.is_function:
-                yield token
+    def functions(self, known: AbstractSet[str] = frozenset()) -> list[Token]:
+        """Every identifier naming a function, in text order, except those in ``known`` (for
+        checking against a function table: one flat pass, run per keystroke)."""
+        ident = TokenKind.IDENT
+        skip = known | LITERAL_IDENTS
+        return [
+            token
+            for action in self.actions
+            for token in action.tokens
+            if token.kind is ident and token.text not in skip
+        ]
 
     def field_chains(self) -> Iterator[tuple[Action, Token]]:
         """Every field chain (``.A.b``, ``$.A``, ``$x.a``, ``.``) with its action."""
