@@ -88,6 +88,13 @@ def test_gowork_off_only_in_a_build(tmp_path: Path) -> None:
     assert _check(tmp_path / "fine", {".goreleaser.yaml": fine}) == []
 
 
+def test_a_bare_gowork_entry_turns_nothing_off(tmp_path: Path) -> None:
+    # `- GOWORK` (no `=`) raised IndexError, and every workspace rule failed for the file.
+    config = "version: 2\nenv:\n  - GOWORK\nbuilds:\n  - dir: missing\n    env:\n      - GOWORK\n"
+    found = _check(tmp_path, {".goreleaser.yaml": config})
+    assert _codes(found) == [("GR112", 4)]
+
+
 def test_mod_mod_in_a_workspace(tmp_path: Path) -> None:
     config = "version: 2\ngomod:\n  mod: mod\n"
     files = {".goreleaser.yaml": config, "go.work": "go 1.22\n\nuse .\n", "go.mod": GOMOD}

@@ -127,7 +127,10 @@ def _env_sets(node: YamlNode | None, name: str) -> YamlScalar | None:
 
 def _gowork_off(node: YamlNode | None) -> bool:
     scalar = _env_sets(node, "GOWORK")
-    return scalar is not None and scalar.text.split("=", 1)[1].strip() == "off"
+    if scalar is None:
+        return False
+    _, equals, value = scalar.text.partition("=")
+    return bool(equals) and value.strip() == "off"  # a bare GOWORK sets nothing
 
 
 @dataclass(frozen=True, slots=True)
