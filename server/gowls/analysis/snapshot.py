@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
+from collections.abc import Callable, Collection, Hashable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -189,12 +189,6 @@ class Snapshot:
             return None
         return self._shared.latest(key, self.generation)
 
-    def reported(self, keys: Iterable[Key]) -> bool:
-        """Whether a change of each of ``keys`` reaches the change log (a watched file's
-        bytes, existence or document): only then may a kept value rely on its reads."""
-        shared = self._shared
-        return shared is not None and all(shared.covered(key) for key in keys)
-
     def keep(
         self,
         key: Hashable,
@@ -204,7 +198,7 @@ class Snapshot:
     ) -> None:
         """Offer ``value`` (computed from ``deps`` in this snapshot) to later :meth:`kept`;
         ``unchecked``: the only reads not already found covered (those of a kept value, and
-        those of parts the caller redoes in every pass since they are not :meth:`reported`)."""
+        those of parts the caller redoes in every pass since they are not :meth:`covered`)."""
         if self._shared is not None:
             self._shared.put(key, value, deps, self.generation, unchecked)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gowls.analysis.engine import FileResult, check_file, discover, related_files
-from gowls.analysis.language import Document, Languages
+from gowls.analysis.language import Document, Language, Languages
 from gowls.analysis.limits import Limits
 from gowls.analysis.reuse import ChangeLog, DiskCache, SharedMemo
 from gowls.analysis.snapshot import ParseCache, Snapshot, normalize
@@ -40,6 +40,10 @@ if TYPE_CHECKING:
     from gowls.analysis.config import Policy
 
 log = logging.getLogger(__name__)
+
+_Seen = tuple[Document, list[Hashable], tuple[Hashable, Dependencies] | None]
+"""A document as its readers last saw it, its facts (computed when first compared) and its
+reader facts with their reads."""
 
 
 class Workspace:
@@ -73,9 +77,7 @@ class Workspace:
         self.disk: DiskCache | None = None
         self._reports: dict[Key, bool] = {}
         self._watched_paths: dict[Path, bool] = {}
-        self._seen: dict[
-            Path, tuple[Document, list[Hashable], tuple[Hashable, Dependencies] | None]
-        ] = {}
+        self._seen: dict[Path, _Seen] = {}
         """Each file's document as the files reading it last saw it, its facts (computed
         when first compared) and its reader facts: the base of early cutoff."""
         self._spared_reads: dict[Path, frozenset[Key]] = {}
@@ -400,29 +402,38 @@ class Workspace:
     def changed_facets(self, snapshot: Snapshot, path: Path) -> frozenset[Key] | None:
         """The facet keys of ``path``'s document that differ in ``snapshot`` from the document
         its readers last saw (None: any may)."""
-        language = snapshot.language_of(path)
-        seen = self._seen.get(path)
-        if language is None or language.facet_changes is None or seen is None:
+        found = self._since_seen(snapshot, path)
+        if found is None:
             return None
-        doc = snapshot.document(path, language)
-        if doc is None:
+        language, (old_doc, _, _), doc = found
+        if language.facet_changes is None:
             return None
-        changed = language.facet_changes(seen[0], doc)
+        changed = language.facet_changes(old_doc, doc)
         if changed is None:
             return None
         return frozenset(facet_key(path, language.name, facet) for facet in changed)
 
+    def _since_seen(
+        self, snapshot: Snapshot, path: Path
+    ) -> tuple[Language, _Seen, Document] | None:
+        """``path``'s kind, what its readers last saw of it, and its document in
+        ``snapshot``; None when any is missing."""
+        language = snapshot.language_of(path)
+        seen = self._seen.get(path)
+        if language is None or seen is None:
+            return None
+        doc = snapshot.document(path, language)
+        return None if doc is None else (language, seen, doc)
+
     def same_facts(self, snapshot: Snapshot, path: Path) -> bool:
         """Whether ``path``'s document in ``snapshot`` tells other files what it told them
         when they were last checked (its kind's ``facts`` are equal)."""
-        language = snapshot.language_of(path)
-        seen = self._seen.get(path)
-        if language is None or language.facts is None or seen is None:
+        found = self._since_seen(snapshot, path)
+        if found is None:
             return False
-        doc = snapshot.document(path, language)
-        if doc is None:
+        language, (old_doc, memo, _), doc = found
+        if language.facts is None:
             return False
-        old_doc, memo, _ = seen
         if doc is old_doc:
             return True
         if not memo:

@@ -151,7 +151,7 @@ def _use_entry(snapshot: Snapshot, base: Path, written: str) -> UseEntry:
         module,
         floor,
         targets,
-        not snapshot.reported(read),
+        not all(map(snapshot.covered, read)),
     )
 
 
