@@ -14,8 +14,10 @@ edit (an unknown top-level key toggles; both servers report it), timed from ``di
 the first ``publishDiagnostics`` that shows the change. gopls (with ``diagnosticsDelay: 0s``)
 gets the go.mod and go.work edits of the latency scenarios. gowls is timed to the publish of
 the edited version and then settled with ``gowls.awaitAnalysis`` (untimed); a peer is timed
-to the first publish whose diagnostics differ from the previous ones. Ratios are the peer's
-median over gowls's (above 1: gowls is faster).
+to the first publish whose diagnostics differ from the previous ones, then left to finish
+(untimed) until its processes have used no CPU for 0.2 s, so that neither server's
+background work lands in the other's next timed edit. Ratios are the peer's median over
+gowls's (above 1: gowls is faster).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ import peers
 import report
 import scenarios
 from bench_latency import diagnostics_key, settle
-from lspclient import Client, Message, is_publish
+from lspclient import Client, Message, is_publish, quiesce
 from scenarios import Scenario
 
 COMMAND = "python benchmarks/bench_peers.py --write-docs"
@@ -69,9 +71,7 @@ class Side:
 
     def _published(self, uri: str, version: int, changed: bool) -> Message:
         if self.gowls:
-            message = self.client.wait(is_publish(uri, version), TIMEOUT)
-            settle(self.client)
-            return message
+            return self.client.wait(is_publish(uri, version), TIMEOUT)
 
         def matches(message: Message) -> bool:
             if not is_publish(uri)(message):
@@ -83,6 +83,14 @@ class Side:
 
         return self.client.wait(matches, TIMEOUT)
 
+    def _settle(self) -> None:
+        """Let the server finish what the last edit started, untimed: gowls until
+        ``gowls.awaitAnalysis`` answers, a peer until its processes stop using the CPU."""
+        if self.gowls:
+            settle(self.client)
+        else:
+            quiesce(self.client.proc.pid)
+
     def open(self, path: Path, language: str) -> str:
         """Open ``path``, time its first diagnostics; returns its URI."""
         begin = time.perf_counter()
@@ -90,6 +98,7 @@ class Side:
         message = self._published(uri, 1, changed=False)
         self.opens.append(1000 * (time.perf_counter() - begin))
         self.diagnostics = diagnostics_key(message)
+        self._settle()
         return uri
 
     def change(self, uri: str, version: int, line: int, old: str, new: str) -> None:
@@ -99,6 +108,7 @@ class Side:
         message = self._published(uri, version, changed=True)
         self.changes.append(1000 * (time.perf_counter() - begin))
         self.diagnostics = diagnostics_key(message)
+        self._settle()
 
 
 @dataclass(slots=True)
@@ -288,10 +298,11 @@ Command: `{COMMAND}` (or `python benchmarks/run_all.py`; `python benchmarks/peer
 installs yaml-language-server into ~/.cache/gowls-bench, outside the repository).
 yaml-language-server validates the GoReleaser configs against
 ../shared/reference/goreleaser-v2.18.schema.json; gopls runs with `diagnosticsDelay: 0s`, `go`
-from the virtual environment, offline. gopls is Debian's package (`apt-get download gopls`,
-unpacked, no root install; its version in the table): Debian's is an older release than
-upstream's current one, so its figures say how gopls did then, not now. Both servers run side
-by side, taking turns. didOpen:
+from the virtual environment, offline (its version in the table: the binary
+`GOWLS_BENCH_GOPLS` names, else Debian's package, an old release; benchmarks/peers.py). Both
+servers run side by side, taking turns; after each timed step gowls is settled with
+`gowls.awaitAnalysis` and a peer left until its processes use no CPU for 0.2 s (untimed).
+didOpen:
 {opens} copies of the config, each in its own folder, opened one after the other (the first
 open of the fresh server is its own row); didChange: up to {edits} edits toggling the latency
 benchmark's line (GoReleaser: `dist:` ↔ `dizt:`, which both servers report). gowls is timed to

