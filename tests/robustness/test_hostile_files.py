@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -19,7 +20,8 @@ from gowls.analysis.limits import DEFAULT_MAX_FILE_SIZE, TOO_LARGE
 from gowls.cli.check import CheckOptions, run_check
 
 CHECK_SECONDS = 45.0
-"""Issue 14: ``gowls --check`` over every hostile file finishes within this."""
+"""Issue 14: ``gowls --check`` over every hostile file finishes within this (seconds of CPU:
+the wall clock of a shared machine says more about its other load than about gowls)."""
 
 
 def check_lines(root: Path) -> tuple[int, list[str], list[dict[str, object]]]:
@@ -80,11 +82,17 @@ def test_the_default_limit_parses_valid_big_files() -> None:
     assert len(big_gomod()) * 2 < DEFAULT_MAX_FILE_SIZE
 
 
+def _children_cpu() -> float:
+    """User + system CPU seconds of this process's finished children (and theirs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def test_check_over_every_hostile_file(tmp_path: Path) -> None:
     """The whole hostile tree, 20 MB go.mod included, through the real command line."""
     write_tree(tmp_path)
     try:
-        started = time.monotonic()
+        started = _children_cpu()
         done = subprocess.run(
             [sys.executable, "-m", "gowls", "--check", "."],
             cwd=tmp_path,
@@ -93,10 +101,10 @@ def test_check_over_every_hostile_file(tmp_path: Path) -> None:
             timeout=CHECK_SECONDS * 3,
             env={**os.environ, "NO_COLOR": "1"},
         )
-        elapsed = time.monotonic() - started
+        elapsed = _children_cpu() - started
     finally:
         unlock(tmp_path)
-    print(f"\n--check over {len(HOSTILE)} hostile hazards: {elapsed:.1f} s")
+    print(f"\n--check over {len(HOSTILE)} hostile hazards: {elapsed:.1f} s of CPU")
     assert done.returncode in (0, 1), done.stderr[-2000:]
     assert "Traceback" not in done.stderr
     assert "internal error" not in done.stderr

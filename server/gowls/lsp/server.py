@@ -44,7 +44,7 @@ CONFIG_NAMES = frozenset({".gowls.toml", "pyproject.toml"})
 
 CONFIG_GLOBS = ("**/.gowls.toml", "**/pyproject.toml")
 
-SMALL_WORKSPACE = 200
+SMALL_WORKSPACE = 40
 """Up to this many known results, a pass finds the affected files right after checking the
 edited documents, in the same thread hop (larger workspaces publish those first)."""
 
