@@ -365,7 +365,24 @@ class FileSource:
         self._touch(stat_key(path))
         found = self._is_dir.get(path)
         if found is None:
-            found = self._is_dir[path] = is_dir(path)
+            found = self._probe_dir(path)
+        return found
+
+    def _probe_dir(self, path: Path) -> bool:
+        """Stat ``path`` once for :meth:`is_dir` and, when a fresh stat is also what
+        :meth:`is_file` would ask (no buffer, no kept answer), for it too: a missing
+        replacement directory is asked both."""
+        try:
+            mode: int | None = path.stat().st_mode
+        except (OSError, ValueError):  # as _stat_is: not there
+            mode = None
+        found = self._is_dir[path] = mode is not None and stat.S_ISDIR(mode)
+        if (
+            path not in self._is_file
+            and path not in self._overlay
+            and (self._disk is None or not self._disk.covered(path))
+        ):
+            self._is_file[path] = mode is not None and stat.S_ISREG(mode)
         return found
 
     def is_listed_dir(self, path: Path) -> bool:
@@ -376,7 +393,7 @@ class FileSource:
         passes."""
         found = self._is_dir.get(path)
         if found is None:
-            found = self._is_dir[path] = is_dir(path)
+            found = self._probe_dir(path)
         self._touch(path if found else path.parent)
         return found
 

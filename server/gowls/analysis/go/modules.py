@@ -517,6 +517,9 @@ class ModuleGraph:
         self.main = main
         """go.mod paths of the main modules."""
         self.workspace = workspace
+        self.discriminator = workspace.path if workspace is not None else main[0]
+        """What tells this graph from another graph reading the same go.mod files: its go.work,
+        or its one main module's go.mod."""
         self.work_replaces = work_replaces
         self.mod_replaces = mod_replaces
         """Replaces of the main modules' go.mods (all of them, including overridden ones)."""
@@ -648,14 +651,16 @@ def _collect_requirements(
         visits.append((path, made))
         if not replaced or replaced.isdisjoint(map(attrgetter("path"), mod.requires)):
             continue
+        targets: list[Path] = []
         for req in mod.requires:
             if req.path not in replaced:
                 continue
             rep = graph.replacement(req.path, req.version)
-            target = rep.target_dir if rep is not None else None
-            if target is None:
-                continue
-            target_mod = module_dir_gomod(snapshot, target)
+            if rep is not None and rep.target_dir is not None:
+                targets.append(rep.target_dir)
+        found = _target_gomods(snapshot, (graph.discriminator, path), targets)
+        for target in targets:
+            target_mod = found[target]
             if target_mod is not None:
                 closure = unpruned or compare_go(_go_of(target_mod), "1.17") < 0
                 queue.append((target / "go.mod", target_mod, reads and closure, closure))
@@ -667,6 +672,48 @@ def _collect_requirements(
         for one in made:
             requirements[(path, id(one.require))] = one
     return tuple(requirements.values())
+
+
+@dataclass(frozen=True, slots=True)
+class _TargetGomods:
+    """The go.mod of each replacement directory one go.mod's requirements lead to."""
+
+    targets: tuple[Path, ...]
+    found: dict[Path, GoMod | None]
+
+
+def _target_gomods(
+    snapshot: Snapshot, owner: tuple[Path, Path], targets: list[Path]
+) -> dict[Path, GoMod | None]:
+    """``module_dir_gomod`` of each of ``targets`` (directories one go.mod's requirements are
+    replaced by, in ``owner``'s graph: its discriminator and that go.mod).
+
+    Kept across passes as one value, revalidated as a whole: a keystroke elsewhere in a go.mod
+    with 60 directory replacements checks one kept value's reads instead of 60 (each look-up
+    of a kept go.mod costs as much as the check of them all)."""
+    key = ("replace-target-gomods", owner)
+    wanted = tuple(dict.fromkeys(targets))
+    kept = snapshot.kept(key)
+    if kept is not None:
+        old, deps, touched = kept
+        if (
+            isinstance(old, _TargetGomods)
+            and old.targets == wanted
+            and (not touched or not deps.intersects(touched))
+        ):
+            snapshot.source.replay(deps)
+            snapshot.keep(key, old, deps, ())  # valid now: later checks scan a shorter log
+            return old.found
+    source = snapshot.source
+    reads = source.start_recording()
+    try:
+        found = {target: module_dir_gomod(snapshot, target) for target in wanted}
+    finally:
+        source.stop_recording(reads)
+    deps = reads.freeze()
+    source.replay(deps)
+    snapshot.keep(key, _TargetGomods(wanted, found), deps)
+    return found
 
 
 _LAST: dict[tuple[Path, bool], dict[int, Requirement]] = {}

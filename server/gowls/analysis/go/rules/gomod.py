@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from gowls.analysis.go.documents import module_dir_gomod
 from gowls.analysis.go.modules import (
     ModuleGraph,
     ReplaceSource,
+    Requirement,
     WorkspaceModule,
     WorkspaceView,
     fully_visible,
@@ -22,7 +24,12 @@ from gowls.analysis.go.modules import (
     shown_relative,
     unused_by_workspace,
 )
-from gowls.analysis.go.rules.common import missing_target, syntax_findings
+from gowls.analysis.go.rules.common import (
+    TargetState,
+    missing_target,
+    syntax_findings,
+    target_state,
+)
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.syntax.directives import Replace
 from gowls.syntax.gomod import GoMod
@@ -196,6 +203,8 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
     source = ctx.snapshot.source
     graph, off = _graphs(ctx)
     module_mode_note: str | None = None  # asked once, when a finding needs it
+    last = _LAST_MISSING.get(ctx.path, {})
+    made: dict[int, _MissingFinding] = {}
     for rep in own_replaces(graph, ctx.path):
         target, target_gomod = rep.target_dir, rep.target_gomod
         if target is None or target_gomod is None or source.is_file(target_gomod):
@@ -225,8 +234,6 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
         shown = new
         if severity is Severity.ERROR and graph.workspace is not None:
             shown = shown_relative(target, graph.workspace.directory)
-        version = _shown_version(req.module, req.version)
-        missing = missing_target(ctx.snapshot, rep, shown)
         hidden = ""
         if note:
             hidden = f" {note}."
@@ -239,7 +246,20 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
                 )
             else:
                 hidden = " go.work replaces the module in the workspace, which hides it."
-        yield finding(
+        state = target_state(ctx.snapshot, target)
+        before = last.get(id(rep))
+        if (
+            before is not None
+            and before.rep is rep
+            and before.req is req
+            and before.inputs == (severity, mode, shown, hidden, state)
+        ):
+            made[id(rep)] = before
+            yield before.finding
+            continue
+        version = _shown_version(req.module, req.version)
+        missing = missing_target(rep, shown, state)
+        found = finding(
             info,
             ctx.path,
             rep.replace.new_span,
@@ -248,6 +268,30 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
             related=(Related(req.file, req.require.path_span, f"requires {version}"),),
             severity=severity,
         )
+        made[id(rep)] = _MissingFinding(rep, req, (severity, mode, shown, hidden, state), found)
+        yield found
+    if len(_LAST_MISSING) >= _LAST_LIMIT and ctx.path not in _LAST_MISSING:
+        _LAST_MISSING.clear()
+    _LAST_MISSING[ctx.path] = made
+
+
+@dataclass(frozen=True, slots=True)
+class _MissingFinding:
+    """A GM101 finding and everything its text and place were made from: the replace and the
+    requirement (objects a re-parse keeps for unchanged lines), the choices made on the way
+    and what the target directory is."""
+
+    rep: ReplaceSource
+    req: Requirement
+    inputs: tuple[Severity, str, str, str, TargetState]
+    finding: Finding
+
+
+_LAST_MISSING: dict[Path, dict[int, _MissingFinding]] = {}
+"""Per go.mod, the GM101 findings of its last check by their replace's identity: a keystroke
+elsewhere in a go.mod with 60 missing targets re-reads what each finding was made from and
+builds none of them again (the held replace keeps its identity from being reused)."""
+_LAST_LIMIT = 64
 
 
 @rule(
