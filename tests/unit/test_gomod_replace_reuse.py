@@ -19,6 +19,7 @@ from gowls.analysis.workspace import Workspace
 from gowls.languages import LANGUAGES
 from gowls.syntax.gomod import parse_gomod
 from gowls.syntax.positions import Point, Span
+from gowls.syntax.versions import placeholder_positions
 from workspace_files import write_tree
 
 MAIN = (
@@ -150,3 +151,17 @@ def test_policy_grades_each_code_and_default_severity(tmp_path: Path) -> None:
         ("GM001", 0, Severity.ERROR),
         ("GM001", 1, Severity.WARNING),
     ]
+
+
+def test_placeholder_positions() -> None:
+    versions = [
+        "v1.2.3",
+        "v0.0.0-00010101000000-000000000000",
+        "v2.0.0-00010101000000-000000000000",
+        "v01.0.0-00010101000000-000000000000",  # the tail, but not a placeholder
+        "v1.0.0-00010101000000-000000000001",
+        "v3.0.0-00010101000000-000000000000",
+    ]
+    assert placeholder_positions(versions) == [1, 2, 5]
+    assert placeholder_positions(iter(versions)) == [1, 2, 5]
+    assert placeholder_positions([]) == []

@@ -524,6 +524,9 @@ class ModuleGraph:
         self.mod_replaces = mod_replaces
         """Replaces of the main modules' go.mods (all of them, including overridden ones)."""
         self.requirements: tuple[Requirement, ...] = ()
+        self.target_gomods: dict[Path, GoMod | None] = {}
+        """The go.mod (None: none) of each replacement directory the graph's requirements
+        led to, as ``module_dir_gomod`` found it while building the graph."""
         self.malformed: tuple[Path, ...] = ()
         """go.mod files of the graph with syntax problems: requirements may be missing."""
         self._work_by_module = _by_module(work_replaces)
@@ -659,6 +662,7 @@ def _collect_requirements(
             if rep is not None and rep.target_dir is not None:
                 targets.append(rep.target_dir)
         found = _target_gomods(snapshot, (graph.discriminator, path), targets)
+        graph.target_gomods.update(found)
         for target in targets:
             target_mod = found[target]
             if target_mod is not None:

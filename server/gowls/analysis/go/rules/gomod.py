@@ -42,11 +42,13 @@ from gowls.syntax.versions import (
     compare_semver,
     is_placeholder_version,
     may_hold_placeholder,
+    placeholder_positions,
 )
 
 KIND = "go.mod"
 _PLACEHOLDER_BYTES = b"-00010101000000-000000000000"
 """What every placeholder version's text holds (GM103 looks no further without it)."""
+_VERSION = attrgetter("version")
 
 
 @rule(
@@ -409,7 +411,7 @@ def require_zero_pseudo_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iter
         return
     if not may_hold_placeholder(map(attrgetter("version"), requires)):
         return
-    placeholders = [r for r in requires if is_placeholder_version(r.version)]
+    placeholders = [requires[at] for at in placeholder_positions(map(_VERSION, requires))]
     if not placeholders:
         return
     graph, off = _graphs(ctx)
@@ -951,6 +953,7 @@ def requirement_below_selected(ctx: RuleContext[GoMod], info: RuleInfo) -> Itera
     if not mod.requires or mod.problems or not mod.replaces:
         return  # (only this go.mod's own replaces lead to directories in module mode)
     off = module_mode_graph(ctx.snapshot, ctx.path, mod)
+    found = off.target_gomods  # this go.mod's replaced requirements led the graph there
     own = {r.path: r for r in mod.requires}
     raises: dict[str, tuple[str, Path, str]] = {}
     go_needs: tuple[str, Path, str] | None = None
@@ -958,7 +961,8 @@ def requirement_below_selected(ctx: RuleContext[GoMod], info: RuleInfo) -> Itera
         rep = off.replacement(req.path, req.version)
         if rep is None or rep.target_dir is None:
             continue
-        dep = module_dir_gomod(ctx.snapshot, rep.target_dir)
+        target = rep.target_dir
+        dep = found[target] if target in found else module_dir_gomod(ctx.snapshot, target)
         if dep is None or dep.problems:
             continue
         where = shown_relative(rep.target_dir / "go.mod", ctx.path.parent)
