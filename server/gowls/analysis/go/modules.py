@@ -532,6 +532,8 @@ class ModuleGraph:
         self._work_by_module = _by_module(work_replaces)
         self._active_by_module = _by_module(
             tuple(r for r in mod_replaces if not self.overridden_by_gowork(r))
+            if work_replaces
+            else mod_replaces  # nothing in go.work to override them
         )
         self.replaced = frozenset(self._work_by_module).union(self._active_by_module)
         """Modules some replace in force serves (at some version)."""
@@ -580,11 +582,18 @@ class ModuleGraph:
         """Every visible requirement of ``module``."""
         index = self._reqs_by_module
         if index is None:
-            index = {}
-            for req in self.requirements:
-                index.setdefault(req.module, []).append(req)
+            # Only replaced modules are asked for (by the rules about replaces): their
+            # requirements are picked out in C, the rest of a big go.mod is not walked.
+            index = {rep.module: [] for rep in (*self.work_replaces, *self.mod_replaces)}
+            reqs = self.requirements
+            asked = map(index.__contains__, map(_REQUIRED_PATH, reqs))
+            for req in compress(reqs, asked):
+                index[req.module].append(req)
             self._reqs_by_module = index
-        return list(index.get(module, ()))
+        found = index.get(module)
+        if found is None:
+            return [req for req in self.requirements if req.module == module]
+        return list(found)
 
     def uses(self, rep: ReplaceSource, read_only: bool = False) -> list[Requirement]:
         """The visible requirements ``go`` serves with ``rep`` (``read_only``: only those
@@ -604,6 +613,10 @@ class ModuleGraph:
             ):
                 out.append(req)
         return out
+
+
+_PATH = attrgetter("path")
+_REQUIRED_PATH = attrgetter("require.path")
 
 
 def _by_module(replaces: tuple[ReplaceSource, ...]) -> dict[str, list[ReplaceSource]]:
@@ -652,12 +665,10 @@ def _collect_requirements(
             graph.malformed = (*graph.malformed, path)
         made = _requirements_of(path, mod, reads)
         visits.append((path, made))
-        if not replaced or replaced.isdisjoint(map(attrgetter("path"), mod.requires)):
+        if not replaced or replaced.isdisjoint(map(_PATH, mod.requires)):
             continue
         targets: list[Path] = []
-        for req in mod.requires:
-            if req.path not in replaced:
-                continue
+        for req in compress(mod.requires, map(replaced.__contains__, map(_PATH, mod.requires))):
             rep = graph.replacement(req.path, req.version)
             if rep is not None and rep.target_dir is not None:
                 targets.append(rep.target_dir)
