@@ -165,3 +165,28 @@ def test_placeholder_positions() -> None:
     assert placeholder_positions(versions) == [1, 2, 5]
     assert placeholder_positions(iter(versions)) == [1, 2, 5]
     assert placeholder_positions([]) == []
+
+
+def test_requirements_of_any_module(tmp_path: Path) -> None:
+    """The index holds replaced modules; another module's requirements are found too."""
+    text = (
+        "module example.com/m\n\ngo 1.22\n\nrequire (\n\texample.com/a v1.0.0\n"
+        "\texample.com/x v1.0.0\n\texample.com/a/v2 v2.0.0\n)\n\nreplace example.com/x => ./x\n"
+    )
+    write_tree(tmp_path, {"go.mod": text, "x/go.mod": X.replace("y v1.2.0", "a v1.1.0")})
+    workspace = Workspace([tmp_path], languages=LANGUAGES)
+    snapshot = workspace.snapshot()
+    path = tmp_path / "go.mod"
+    mod = gomod(snapshot, path)
+    assert mod is not None
+    graph = module_graph(snapshot, path, mod)
+    assert [(r.file.parent.name, r.version) for r in graph.requirements_of("example.com/a")] == [
+        (tmp_path.name, "v1.0.0"),
+        ("x", "v1.1.0"),
+    ]
+    assert [r.version for r in graph.requirements_of("example.com/x")] == ["v1.0.0"]
+    assert [r.version for r in graph.requirements_of("example.com/a/v2")] == ["v2.0.0"]
+    assert graph.requirements_of("example.com/none") == []
+    # The lists handed out are copies: changing one leaves the graph as it was.
+    graph.requirements_of("example.com/x").clear()
+    assert len(graph.requirements_of("example.com/x")) == 1
