@@ -190,3 +190,35 @@ def test_requirements_of_any_module(tmp_path: Path) -> None:
     # The lists handed out are copies: changing one leaves the graph as it was.
     graph.requirements_of("example.com/x").clear()
     assert len(graph.requirements_of("example.com/x")) == 1
+
+
+def test_paths_below_a_missing_directory_are_not_stat_ed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(tmp_path, {"real/go.mod": "module example.com/real\n", "file": "x"})
+    stats: list[Path] = []
+    original = Path.stat
+
+    def counting(self: Path, *, follow_symlinks: bool = True) -> object:
+        stats.append(self)
+        return original(self, follow_symlinks=follow_symlinks)
+
+    monkeypatch.setattr(Path, "stat", counting)
+    source = FileSource()
+    gone = tmp_path / "providers" / "v1"
+    for name in ("aws", "azure", "gcp"):
+        assert not source.is_dir(gone / name)
+        assert not source.is_file(gone / name)
+    # The first one and its parent were stat-ed; the others are below a missing directory.
+    assert stats == [gone / "aws", gone]
+    assert not source.is_dir(gone) and not source.is_file(gone)
+    assert not source.is_dir(tmp_path / "file" / "below")  # below a file
+    assert not source.is_file(tmp_path / "file" / "below")
+    assert source.is_file(tmp_path / "file") and not source.is_dir(tmp_path / "file")
+    assert source.is_dir(tmp_path / "real") and not source.is_file(tmp_path / "real")
+    assert source.is_file(tmp_path / "real" / "go.mod")
+    # Every answer is recorded as a read of the path asked about, never of its parent.
+    reads = source.start_recording()
+    source.is_dir(gone / "azure")
+    source.stop_recording(reads)
+    assert set(reads) == {("stat", gone / "azure")}
