@@ -139,3 +139,18 @@ def test_an_index_after_an_edit_equals_a_fresh_one(
     assert index.line_count == fresh.line_count
     lines = range(fresh.line_count)
     assert [index.offset(Point(n, 0)) for n in lines] == [fresh.offset(Point(n, 0)) for n in lines]
+
+
+def test_to_units_equals_counting_the_decoded_prefix() -> None:
+    """The ASCII shortcut and the decoding path agree with a plain count at every column,
+    past the line's end, on CRLF lines and on bytes that are not UTF-8."""
+    data = "ab\r\nx ä😀 y\nplain ascii line\n\xff\xfe \n".encode("utf-8", "surrogateescape")
+    data = data.replace("ÿþ".encode(), b"\xff\xfe")
+    index = LineIndex(data)
+    for line in range(index.line_count + 1):
+        raw = index.line_bytes(line)
+        for column in range(len(raw) + 3):
+            text = raw[:column].decode("utf-8", errors="replace")
+            point = Point(line, column)
+            assert index.to_units(point, Encoding.UTF32) == len(text)
+            assert index.to_units(point, Encoding.UTF16) == len(text.encode("utf-16-le")) // 2

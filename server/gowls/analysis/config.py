@@ -476,10 +476,21 @@ class Policy:
         if not self.suppressions:
             silenced = None
         out: list[Finding] = []
+        # Asked once per code and default severity: a file's findings mostly share a few.
+        enabled: dict[str, bool] = {}
+        graded: dict[tuple[str, Severity], Severity | None] = {}
         for f in findings:
-            if not is_enabled(f.code, layers):
+            code = f.code
+            on = enabled.get(code)
+            if on is None:
+                on = enabled[code] = is_enabled(code, layers)
+            if not on:
                 continue
-            severity = config.severity_for(f.code, f.severity)
+            grade = (code, f.severity)
+            if grade in graded:
+                severity = graded[grade]
+            else:
+                severity = graded[grade] = config.severity_for(code, f.severity)
             if severity is None:
                 continue
             if silenced is not None and silenced.covers(f.span.start.line, f.code):

@@ -365,7 +365,44 @@ class FileSource:
         self._touch(stat_key(path))
         found = self._is_dir.get(path)
         if found is None:
-            found = self._is_dir[path] = is_dir(path)
+            found = self._probe_dir(path)
+        return found
+
+    def _probe_dir(self, path: Path) -> bool:
+        """Stat ``path`` once for :meth:`is_dir` and, when a fresh stat is also what
+        :meth:`is_file` would ask (no buffer, no kept answer), for it too: a missing
+        replacement directory is asked both.
+
+        Nothing can be found below a path that is not a directory (its stat fails the same
+        way), so a path whose parent this pass found to be none is not stat-ed, and a path
+        found missing has its parent probed too when unknown: 60 replacement directories in
+        a few missing ``providers/v1``-like directories cost a few stats, not 60."""
+        parent = path.parent
+        if parent != path and self._is_dir.get(parent) is False:
+            return self._store_stat(path, None)
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            if parent != path and parent not in self._is_dir:
+                try:
+                    self._store_stat(parent, parent.stat().st_mode)
+                except (OSError, ValueError):
+                    self._store_stat(parent, None)
+            return self._store_stat(path, None)
+        except (OSError, ValueError):  # as _stat_is: not there
+            return self._store_stat(path, None)
+        return self._store_stat(path, mode)
+
+    def _store_stat(self, path: Path, mode: int | None) -> bool:
+        """Keep what a stat of ``path`` said (``mode``; None: it failed) as its :meth:`is_dir`,
+        and as its :meth:`is_file` unless that comes from a buffer or a kept answer."""
+        found = self._is_dir[path] = mode is not None and stat.S_ISDIR(mode)
+        if (
+            path not in self._is_file
+            and path not in self._overlay
+            and (self._disk is None or not self._disk.covered(path))
+        ):
+            self._is_file[path] = mode is not None and stat.S_ISREG(mode)
         return found
 
     def is_listed_dir(self, path: Path) -> bool:
@@ -376,7 +413,7 @@ class FileSource:
         passes."""
         found = self._is_dir.get(path)
         if found is None:
-            found = self._is_dir[path] = is_dir(path)
+            found = self._probe_dir(path)
         self._touch(path if found else path.parent)
         return found
 

@@ -130,6 +130,8 @@ class LineIndex:
         if encoding is Encoding.UTF8:
             return point.column
         prefix = self.line_bytes(point.line)[: point.column]
+        if prefix.isascii():  # one unit a byte in every encoding (the common case)
+            return len(prefix)
         return _units(prefix.decode("utf-8", errors="replace"), encoding)
 
     def from_units(self, line: int, units: int, encoding: Encoding) -> Point:

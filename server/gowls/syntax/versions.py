@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import methodcaller
 
 GO_VERSION_RE = re.compile(r"^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$")
 """What a ``go`` directive accepts (``1.21``, ``1.21.3``, ``1.21rc1``)."""
@@ -39,6 +41,14 @@ def may_hold_placeholder(versions: Iterable[str]) -> bool:
     tail (one search in C over thousands of requirements; :func:`is_placeholder_version`
     then tells each)."""
     return _PLACEHOLDER_TAIL in "\n".join(versions)
+
+
+def placeholder_positions(versions: Iterable[str]) -> list[int]:
+    """The positions of the placeholder versions among ``versions`` (the tail is looked for
+    in C; :func:`is_placeholder_version` tells only the few that hold it)."""
+    versions = list(versions)
+    tails = map(methodcaller("endswith", _PLACEHOLDER_TAIL), versions)
+    return [at for at in compress(count(), tails) if is_placeholder_version(versions[at])]
 
 
 def is_placeholder_version(version: str) -> bool:

@@ -517,15 +517,23 @@ class ModuleGraph:
         self.main = main
         """go.mod paths of the main modules."""
         self.workspace = workspace
+        self.discriminator = workspace.path if workspace is not None else main[0]
+        """What tells this graph from another graph reading the same go.mod files: its go.work,
+        or its one main module's go.mod."""
         self.work_replaces = work_replaces
         self.mod_replaces = mod_replaces
         """Replaces of the main modules' go.mods (all of them, including overridden ones)."""
         self.requirements: tuple[Requirement, ...] = ()
+        self.target_gomods: dict[Path, GoMod | None] = {}
+        """The go.mod (None: none) of each replacement directory the graph's requirements
+        led to, as ``module_dir_gomod`` found it while building the graph."""
         self.malformed: tuple[Path, ...] = ()
         """go.mod files of the graph with syntax problems: requirements may be missing."""
         self._work_by_module = _by_module(work_replaces)
         self._active_by_module = _by_module(
             tuple(r for r in mod_replaces if not self.overridden_by_gowork(r))
+            if work_replaces
+            else mod_replaces  # nothing in go.work to override them
         )
         self.replaced = frozenset(self._work_by_module).union(self._active_by_module)
         """Modules some replace in force serves (at some version)."""
@@ -574,11 +582,18 @@ class ModuleGraph:
         """Every visible requirement of ``module``."""
         index = self._reqs_by_module
         if index is None:
-            index = {}
-            for req in self.requirements:
-                index.setdefault(req.module, []).append(req)
+            # Only replaced modules are asked for (by the rules about replaces): their
+            # requirements are picked out in C, the rest of a big go.mod is not walked.
+            index = {rep.module: [] for rep in (*self.work_replaces, *self.mod_replaces)}
+            reqs = self.requirements
+            asked = map(index.__contains__, map(_REQUIRED_PATH, reqs))
+            for req in compress(reqs, asked):
+                index[req.module].append(req)
             self._reqs_by_module = index
-        return list(index.get(module, ()))
+        found = index.get(module)
+        if found is None:
+            return [req for req in self.requirements if req.module == module]
+        return list(found)
 
     def uses(self, rep: ReplaceSource, read_only: bool = False) -> list[Requirement]:
         """The visible requirements ``go`` serves with ``rep`` (``read_only``: only those
@@ -598,6 +613,10 @@ class ModuleGraph:
             ):
                 out.append(req)
         return out
+
+
+_PATH = attrgetter("path")
+_REQUIRED_PATH = attrgetter("require.path")
 
 
 def _by_module(replaces: tuple[ReplaceSource, ...]) -> dict[str, list[ReplaceSource]]:
@@ -646,16 +665,17 @@ def _collect_requirements(
             graph.malformed = (*graph.malformed, path)
         made = _requirements_of(path, mod, reads)
         visits.append((path, made))
-        if not replaced or replaced.isdisjoint(map(attrgetter("path"), mod.requires)):
+        if not replaced or replaced.isdisjoint(map(_PATH, mod.requires)):
             continue
-        for req in mod.requires:
-            if req.path not in replaced:
-                continue
+        targets: list[Path] = []
+        for req in compress(mod.requires, map(replaced.__contains__, map(_PATH, mod.requires))):
             rep = graph.replacement(req.path, req.version)
-            target = rep.target_dir if rep is not None else None
-            if target is None:
-                continue
-            target_mod = module_dir_gomod(snapshot, target)
+            if rep is not None and rep.target_dir is not None:
+                targets.append(rep.target_dir)
+        found = _target_gomods(snapshot, (graph.discriminator, path), targets)
+        graph.target_gomods.update(found)
+        for target in targets:
+            target_mod = found[target]
             if target_mod is not None:
                 closure = unpruned or compare_go(_go_of(target_mod), "1.17") < 0
                 queue.append((target / "go.mod", target_mod, reads and closure, closure))
@@ -667,6 +687,48 @@ def _collect_requirements(
         for one in made:
             requirements[(path, id(one.require))] = one
     return tuple(requirements.values())
+
+
+@dataclass(frozen=True, slots=True)
+class _TargetGomods:
+    """The go.mod of each replacement directory one go.mod's requirements lead to."""
+
+    targets: tuple[Path, ...]
+    found: dict[Path, GoMod | None]
+
+
+def _target_gomods(
+    snapshot: Snapshot, owner: tuple[Path, Path], targets: list[Path]
+) -> dict[Path, GoMod | None]:
+    """``module_dir_gomod`` of each of ``targets`` (directories one go.mod's requirements are
+    replaced by, in ``owner``'s graph: its discriminator and that go.mod).
+
+    Kept across passes as one value, revalidated as a whole: a keystroke elsewhere in a go.mod
+    with 60 directory replacements checks one kept value's reads instead of 60 (each look-up
+    of a kept go.mod costs as much as the check of them all)."""
+    key = ("replace-target-gomods", owner)
+    wanted = tuple(dict.fromkeys(targets))
+    kept = snapshot.kept(key)
+    if kept is not None:
+        old, deps, touched = kept
+        if (
+            isinstance(old, _TargetGomods)
+            and old.targets == wanted
+            and (not touched or not deps.intersects(touched))
+        ):
+            snapshot.source.replay(deps)
+            snapshot.keep(key, old, deps, ())  # valid now: later checks scan a shorter log
+            return old.found
+    source = snapshot.source
+    reads = source.start_recording()
+    try:
+        found = {target: module_dir_gomod(snapshot, target) for target in wanted}
+    finally:
+        source.stop_recording(reads)
+    deps = reads.freeze()
+    source.replay(deps)
+    snapshot.keep(key, _TargetGomods(wanted, found), deps)
+    return found
 
 
 _LAST: dict[tuple[Path, bool], dict[int, Requirement]] = {}

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from gowls.analysis.findings import Finding, Related
 from gowls.analysis.go.modules import ReplaceSource
@@ -97,19 +98,31 @@ class MissingTarget:
     todo: str
 
 
-def missing_target(snapshot: Snapshot, rep: ReplaceSource, shown: str) -> MissingTarget:
-    """Wording for ``rep``'s unreadable target, which go names ``shown``."""
-    target = rep.target_dir
-    assert target is not None
+TargetState = Literal["dir", "file", "missing"]
+"""What a replacement directory's path is on disk."""
+
+
+def target_state(snapshot: Snapshot, target: Path) -> TargetState:
+    """Whether ``target`` is a directory, a file or missing (recorded as read)."""
+    if snapshot.source.is_dir(target):
+        return "dir"
+    if snapshot.source.is_file(target):
+        return "file"
+    return "missing"
+
+
+def missing_target(rep: ReplaceSource, shown: str, state: TargetState) -> MissingTarget:
+    """Wording for ``rep``'s unreadable target, which go names ``shown`` and which is
+    ``state`` on disk (:func:`target_state`)."""
     new = rep.replace.new_path
     gomod = os.path.normpath(os.path.join(shown, "go.mod")).replace(os.sep, "/")
-    if snapshot.source.is_dir(target):
+    if state == "dir":
         return MissingTarget(
             f"{new} has no go.mod",
             f"{gomod}: no such file or directory",
             f"Run `go mod init {rep.module}` in {new} or correct the path.",
         )
-    if snapshot.source.is_file(target):
+    if state == "file":
         return MissingTarget(
             f"replacement {new} is a file, not a directory",
             f"{gomod}: not a directory",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from gowls.analysis.go.documents import module_dir_gomod
 from gowls.analysis.go.modules import (
     ModuleGraph,
     ReplaceSource,
+    Requirement,
     WorkspaceModule,
     WorkspaceView,
     fully_visible,
@@ -22,7 +24,12 @@ from gowls.analysis.go.modules import (
     shown_relative,
     unused_by_workspace,
 )
-from gowls.analysis.go.rules.common import missing_target, syntax_findings
+from gowls.analysis.go.rules.common import (
+    TargetState,
+    missing_target,
+    syntax_findings,
+    target_state,
+)
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.syntax.directives import Replace
 from gowls.syntax.gomod import GoMod
@@ -35,11 +42,13 @@ from gowls.syntax.versions import (
     compare_semver,
     is_placeholder_version,
     may_hold_placeholder,
+    placeholder_positions,
 )
 
 KIND = "go.mod"
 _PLACEHOLDER_BYTES = b"-00010101000000-000000000000"
 """What every placeholder version's text holds (GM103 looks no further without it)."""
+_VERSION = attrgetter("version")
 
 
 @rule(
@@ -196,6 +205,8 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
     source = ctx.snapshot.source
     graph, off = _graphs(ctx)
     module_mode_note: str | None = None  # asked once, when a finding needs it
+    last = _LAST_MISSING.get(ctx.path, {})
+    made: dict[int, _MissingFinding] = {}
     for rep in own_replaces(graph, ctx.path):
         target, target_gomod = rep.target_dir, rep.target_gomod
         if target is None or target_gomod is None or source.is_file(target_gomod):
@@ -225,8 +236,6 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
         shown = new
         if severity is Severity.ERROR and graph.workspace is not None:
             shown = shown_relative(target, graph.workspace.directory)
-        version = _shown_version(req.module, req.version)
-        missing = missing_target(ctx.snapshot, rep, shown)
         hidden = ""
         if note:
             hidden = f" {note}."
@@ -239,7 +248,20 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
                 )
             else:
                 hidden = " go.work replaces the module in the workspace, which hides it."
-        yield finding(
+        state = target_state(ctx.snapshot, target)
+        before = last.get(id(rep))
+        if (
+            before is not None
+            and before.rep is rep
+            and before.req is req
+            and before.inputs == (severity, mode, shown, hidden, state)
+        ):
+            made[id(rep)] = before
+            yield before.finding
+            continue
+        version = _shown_version(req.module, req.version)
+        missing = missing_target(rep, shown, state)
+        found = finding(
             info,
             ctx.path,
             rep.replace.new_span,
@@ -248,6 +270,30 @@ def replace_target_missing(ctx: RuleContext[GoMod], info: RuleInfo) -> Iterator[
             related=(Related(req.file, req.require.path_span, f"requires {version}"),),
             severity=severity,
         )
+        made[id(rep)] = _MissingFinding(rep, req, (severity, mode, shown, hidden, state), found)
+        yield found
+    if len(_LAST_MISSING) >= _LAST_LIMIT and ctx.path not in _LAST_MISSING:
+        _LAST_MISSING.clear()
+    _LAST_MISSING[ctx.path] = made
+
+
+@dataclass(frozen=True, slots=True)
+class _MissingFinding:
+    """A GM101 finding and everything its text and place were made from: the replace and the
+    requirement (objects a re-parse keeps for unchanged lines), the choices made on the way
+    and what the target directory is."""
+
+    rep: ReplaceSource
+    req: Requirement
+    inputs: tuple[Severity, str, str, str, TargetState]
+    finding: Finding
+
+
+_LAST_MISSING: dict[Path, dict[int, _MissingFinding]] = {}
+"""Per go.mod, the GM101 findings of its last check by their replace's identity: a keystroke
+elsewhere in a go.mod with 60 missing targets re-reads what each finding was made from and
+builds none of them again (the held replace keeps its identity from being reused)."""
+_LAST_LIMIT = 64
 
 
 @rule(
@@ -365,7 +411,7 @@ def require_zero_pseudo_version(ctx: RuleContext[GoMod], info: RuleInfo) -> Iter
         return
     if not may_hold_placeholder(map(attrgetter("version"), requires)):
         return
-    placeholders = [r for r in requires if is_placeholder_version(r.version)]
+    placeholders = [requires[at] for at in placeholder_positions(map(_VERSION, requires))]
     if not placeholders:
         return
     graph, off = _graphs(ctx)
@@ -907,6 +953,7 @@ def requirement_below_selected(ctx: RuleContext[GoMod], info: RuleInfo) -> Itera
     if not mod.requires or mod.problems or not mod.replaces:
         return  # (only this go.mod's own replaces lead to directories in module mode)
     off = module_mode_graph(ctx.snapshot, ctx.path, mod)
+    found = off.target_gomods  # this go.mod's replaced requirements led the graph there
     own = {r.path: r for r in mod.requires}
     raises: dict[str, tuple[str, Path, str]] = {}
     go_needs: tuple[str, Path, str] | None = None
@@ -914,7 +961,8 @@ def requirement_below_selected(ctx: RuleContext[GoMod], info: RuleInfo) -> Itera
         rep = off.replacement(req.path, req.version)
         if rep is None or rep.target_dir is None:
             continue
-        dep = module_dir_gomod(ctx.snapshot, rep.target_dir)
+        target = rep.target_dir
+        dep = found[target] if target in found else module_dir_gomod(ctx.snapshot, target)
         if dep is None or dep.problems:
             continue
         where = shown_relative(rep.target_dir / "go.mod", ctx.path.parent)

@@ -19,7 +19,7 @@ from gowls.analysis.go.modules import (
     workspace_graph,
     workspace_view,
 )
-from gowls.analysis.go.rules.common import missing_target, syntax_findings
+from gowls.analysis.go.rules.common import missing_target, syntax_findings, target_state
 from gowls.analysis.go.rules.gomod import conflicted_modules
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.analysis.snapshot import Snapshot
@@ -677,7 +677,8 @@ def replace_target_missing(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterator
             continue
         req = used[0]
         version = f"{req.module}@{req.version}"
-        missing = missing_target(ctx.snapshot, rep, rep.replace.new_path)
+        state = target_state(ctx.snapshot, target)
+        missing = missing_target(rep, rep.replace.new_path, state)
         yield finding(
             info,
             ctx.path,
