@@ -70,6 +70,10 @@ class GowlsProtocol(LanguageServerProtocol):
             self._shutdown_id = msg_id
         super().handle_message(message)
 
+    _sending: ClassVar[set[asyncio.Future[Any]]] = set()
+    """Writes of an asynchronous writer still under way, held so that they are not collected
+    before they finish (one protocol a process: a class attribute will do)."""
+
     def send_text(self, body: str) -> None:
         """Send a message given as JSON text, as pygls's ``_send_data`` sends the text
         ``json.dumps`` writes of one (the same log line, headers, encoding and errors)."""
@@ -96,8 +100,6 @@ class GowlsProtocol(LanguageServerProtocol):
             json_rpc.logger.exception("Error sending data", exc_info=True)
             self._server._report_server_error(error, JsonRpcInternalError)
 
-    _sending: ClassVar[set[asyncio.Future[Any]]] = set()
-    """Writes of an asynchronous writer still under way (held so they are not collected)."""
     _shutdown_id: int | str | None = None
     """The id of the ``shutdown`` request (pygls's ``msg_id`` is not set in its handler)."""
     _ending: Future[Any] | None = None
