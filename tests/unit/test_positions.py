@@ -154,3 +154,28 @@ def test_to_units_equals_counting_the_decoded_prefix() -> None:
             point = Point(line, column)
             assert index.to_units(point, Encoding.UTF32) == len(text)
             assert index.to_units(point, Encoding.UTF16) == len(text.encode("utf-16-le")) // 2
+
+
+def _units_of_line_prefix(index: LineIndex, point: Point, encoding: Encoding) -> int:
+    """``to_units`` as first written: the line's bytes cut at the column, decoded, counted."""
+    text = index.line_bytes(point.line)[: point.column].decode("utf-8", errors="replace")
+    if encoding is Encoding.UTF16:
+        return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-8")) if encoding is Encoding.UTF8 else len(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="ab\n\r\t é😀", max_size=30),
+    st.integers(-2, 8),
+    st.integers(-3, 24),
+    st.sampled_from([Encoding.UTF16, Encoding.UTF32]),
+)
+def test_to_units_counts_the_line_prefix(
+    text: str, line: int, column: int, encoding: Encoding
+) -> None:
+    # Columns past the line's end (before or on its CR), inside a character, negative;
+    # lines past the end, the last line without a newline.
+    index = LineIndex(text)
+    point = Point(line, column)
+    assert index.to_units(point, encoding) == _units_of_line_prefix(index, point, encoding)

@@ -6,9 +6,10 @@ encoding negotiated at initialize; the arithmetic itself lives in ``gowls.syntax
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from lsprotocol import types as lsp
 from pygls.uris import from_fs_path, to_fs_path
@@ -24,6 +25,13 @@ LineIndexLookup = Callable[[Path], LineIndex]
 UriLookup = Callable[[Path], str]
 """Finds the URI to name a file by."""
 
+Units = tuple[int, int, int, int]
+"""A range as start line, start column, end line, end column (columns in the negotiated units)."""
+
+DiagnosticKey = tuple[Units, str, int, str, tuple[tuple[str, Units, str], ...] | None]
+"""Everything a diagnostic's JSON text is written from: its range, message, LSP severity and
+code, and the URI, range and message of each related location (None when none is sent)."""
+
 _ENCODINGS = {
     lsp.PositionEncodingKind.Utf8: Encoding.UTF8,
     lsp.PositionEncodingKind.Utf16: Encoding.UTF16,
@@ -36,6 +44,22 @@ _SEVERITIES = {
     Severity.INFORMATION: lsp.DiagnosticSeverity.Information,
     Severity.HINT: lsp.DiagnosticSeverity.Hint,
 }
+
+_SEVERITY_NUMBERS = {severity: _SEVERITIES[severity].value for severity in Severity}
+
+json_string: Callable[[str], str] = json.encoder.encode_basestring_ascii
+"""A string as ``json.dumps`` writes it (quoted, non-ASCII escaped): the function it uses."""
+
+_SOURCE_TEXT = f', "source": {json_string(SOURCE)}'
+
+
+def _range_text(units: Units) -> str:
+    """A range as ``json.dumps`` writes lsprotocol's ``Range``."""
+    start_line, start, end_line, end = units
+    return (
+        f'{{"start": {{"line": {start_line}, "character": {start}}}, '
+        f'"end": {{"line": {end_line}, "character": {end}}}}}'
+    )
 
 
 def encoding_of(kind: lsp.PositionEncodingKind | str | None) -> Encoding:
@@ -52,8 +76,9 @@ def uri_to_path(uri: str) -> Path | None:
     return Path(fs) if fs else None
 
 
+@functools.lru_cache(maxsize=4096)
 def path_to_uri(path: Path) -> str:
-    """A ``file:`` URI for a path."""
+    """A ``file:`` URI for a path (remembered: every publish names its file and related ones)."""
     uri: str | None = from_fs_path(str(path))
     assert uri is not None
     return uri
@@ -125,41 +150,66 @@ class Converter:
             related_information=related_info,
         )
 
-    def range_json(self, index: LineIndex, span: Span) -> dict[str, Any]:
-        """:meth:`range` as lsprotocol's converter writes it (a JSON object)."""
+    def units(self, index: LineIndex, span: Span) -> Units:
+        """A byte span as start line, start column, end line and end column, the columns in
+        the negotiated encoding."""
         start, end = span.start, span.end
-        return {
-            "start": {"line": start.line, "character": index.to_units(start, self.encoding)},
-            "end": {"line": end.line, "character": index.to_units(end, self.encoding)},
-        }
+        encoding = self.encoding
+        return (
+            start.line,
+            index.to_units(start, encoding),
+            end.line,
+            index.to_units(end, encoding),
+        )
 
-    def diagnostic_json(
+    def diagnostic_key(
         self, finding: Finding, index_of: LineIndexLookup, related: bool = True
-    ) -> dict[str, Any]:
-        """:meth:`diagnostic` as lsprotocol's converter writes it: the same keys in the same
-        order, built directly (a pushed diagnostic is never used as an object, only sent)."""
-        out: dict[str, Any] = {
-            "range": self.range_json(index_of(finding.path), finding.span),
-            "message": finding.message,
-            "severity": _SEVERITIES[finding.severity].value,
-            "code": finding.code,
-        }
-        url = self.rule_url(finding.code)
-        if url:
-            out["codeDescription"] = {"href": url}
-        out["source"] = SOURCE
+    ) -> DiagnosticKey:
+        """Everything :meth:`diagnostic_text` writes of ``finding``: the positions converted
+        (they depend on the text of the lines they are on), the related files' URIs."""
+        locations = None
         if related and finding.related:
-            out["relatedInformation"] = [
-                {
-                    "location": {
-                        "uri": self.uri_of(r.path),
-                        "range": self.range_json(index_of(r.path), r.span),
-                    },
-                    "message": r.message,
-                }
+            locations = tuple(
+                (self.uri_of(r.path), self.units(index_of(r.path), r.span), r.message)
                 for r in finding.related
-            ]
-        return out
+            )
+        return (
+            self.units(index_of(finding.path), finding.span),
+            finding.message,
+            _SEVERITY_NUMBERS[finding.severity],
+            finding.code,
+            locations,
+        )
+
+    def diagnostic_text(self, key: DiagnosticKey) -> str:
+        """:meth:`diagnostic` as pygls sends it: the JSON text ``json.dumps`` writes of what
+        lsprotocol's converter makes of it (its keys in its order, None left out), from its
+        :meth:`diagnostic_key`. A pushed diagnostic is only sent, so no object is built."""
+        units, message, severity, code, locations = key
+        parts = [
+            '{"range": ',
+            _range_text(units),
+            ', "message": ',
+            json_string(message),
+            f', "severity": {severity}, "code": ',
+            json_string(code),
+        ]
+        url = self.rule_url(code)
+        if url:
+            parts += ', "codeDescription": {"href": ', json_string(url), "}"
+        parts.append(_SOURCE_TEXT)
+        if locations:
+            parts.append(', "relatedInformation": [')
+            parts.append(
+                ", ".join(
+                    f'{{"location": {{"uri": {json_string(uri)}, "range": {_range_text(at)}}}, '
+                    f'"message": {json_string(text)}}}'
+                    for uri, at, text in locations
+                )
+            )
+            parts.append("]")
+        parts.append("}")
+        return "".join(parts)
 
     def workspace_edit(self, fix: Fix, index_of: LineIndexLookup) -> lsp.WorkspaceEdit:
         """A workspace edit applying ``fix``."""

@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
 import os
 import sys
 from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from lsprotocol import types as lsp
-from pygls.exceptions import JsonRpcInvalidRequest
+from pygls.exceptions import JsonRpcInternalError, JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
+from pygls.protocol import LanguageServerProtocol, json_rpc
 from pygls.protocol.language_server import lsp_method
 
 from gowls import __version__
@@ -35,6 +36,7 @@ from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.analysis.workspace import Workspace
 from gowls.lsp.convert import Converter, encoding_of, path_to_uri, uri_to_path
+from gowls.lsp.publish import DiagnosticTexts, notification_text
 from gowls.syntax.positions import LineIndex
 
 log = logging.getLogger(__name__)
@@ -67,6 +69,36 @@ class GowlsProtocol(LanguageServerProtocol):
         if method == lsp.SHUTDOWN:
             self._shutdown_id = msg_id
         super().handle_message(message)
+
+    _sending: ClassVar[set[asyncio.Future[Any]]] = set()
+    """Writes of an asynchronous writer still under way, held so that they are not collected
+    before they finish (one protocol a process: a class attribute will do)."""
+
+    def send_text(self, body: str) -> None:
+        """Send a message given as JSON text, as pygls's ``_send_data`` sends the text
+        ``json.dumps`` writes of one (the same log line, headers, encoding and errors)."""
+        if self.writer is None:
+            json_rpc.logger.error("Unable to send data, no available transport!")
+            return
+        try:
+            json_rpc.logger.info("Sending data: %s", body)
+            if self._include_headers:
+                header = (
+                    f"Content-Length: {len(body)}\r\n"
+                    f"Content-Type: {self.CONTENT_TYPE}; charset={self.CHARSET}\r\n\r\n"
+                )
+                body = header + body
+            written = self.writer.write(body.encode(self.CHARSET))
+            if inspect.isawaitable(written):  # an asynchronous writer (pygls's WebSocket one)
+                sending = asyncio.ensure_future(written)
+                self._sending.add(sending)
+                sending.add_done_callback(self._sending.discard)
+        except BrokenPipeError:
+            json_rpc.logger.exception("Error sending data. BrokenPipeError", exc_info=True)
+            raise
+        except Exception as error:
+            json_rpc.logger.exception("Error sending data", exc_info=True)
+            self._server._report_server_error(error, JsonRpcInternalError)
 
     _shutdown_id: int | str | None = None
     """The id of the ``shutdown`` request (pygls's ``msg_id`` is not set in its handler)."""
@@ -151,6 +183,8 @@ class GowlsServer(LanguageServer):
         """The URIs the client spelled for the paths it opened (echoed back in pushes)."""
         self.scanned = asyncio.Event()
         self._published: dict[Path, tuple[tuple[Finding, ...], int | None]] = {}
+        self._texts = DiagnosticTexts(self.converter)
+        """The JSON text of the diagnostics last published per file."""
         self._dirty: set[Path] = set()
         self._moved: set[Path] = set()
         """Dirty paths changed by more than a buffer edit (opened, closed, on disk)."""
@@ -211,7 +245,7 @@ class GowlsServer(LanguageServer):
 
     def diagnostics(self, findings: Iterable[Finding]) -> list[lsp.Diagnostic]:
         """LSP diagnostics for findings of one file (pulled; pushes send
-        :meth:`Converter.diagnostic_json`, the same items written directly)."""
+        :meth:`Converter.diagnostic_text`, the same items written as JSON text directly)."""
         index_of = self._indexes(None)
         return [self.converter.diagnostic(f, index_of, self.related_info) for f in findings]
 
@@ -234,29 +268,30 @@ class GowlsServer(LanguageServer):
         doc = self.model.overlay.get(result.path)
         version = doc.version if doc else None
         last = self._published.get(result.path)
-        if not force and last is not None and last == (result.findings, version):
+        # The version first: equal findings are compared field by field.
+        if not force and last is not None and last[1] == version and last[0] == result.findings:
             return
         if not force and last is None and not result.findings and doc is None:
             return  # the client shows nothing for it already
         self._published[result.path] = (result.findings, version)
-        index_of = self._indexes(snapshot)
-        related = self.related_info
-        items = [self.converter.diagnostic_json(f, index_of, related) for f in result.findings]
-        self._push(self.uri_of(result.path), items, version)
-
-    def _push(self, uri: str, items: list[dict[str, Any]], version: int | None) -> None:
-        """Send ``textDocument/publishDiagnostics`` as pygls's ``notify`` writes it (lsprotocol's
-        key order, None left out), from plain JSON values: no lsprotocol objects to build and
-        unstructure again for a message that is only sent."""
-        params: dict[str, Any] = {"uri": uri, "diagnostics": items}
-        if version is not None:
-            params["version"] = version
-        self.protocol._send_data(
-            {"params": params, "method": lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, "jsonrpc": "2.0"}
+        if self._texts.converter is not self.converter:
+            self._texts = DiagnosticTexts(self.converter)
+        texts = self._texts.texts(
+            result.path, result.findings, self._indexes(snapshot), self.related_info
         )
+        self._push(self.uri_of(result.path), texts, version)
+
+    def _push(self, uri: str, texts: list[str], version: int | None) -> None:
+        """Send ``textDocument/publishDiagnostics`` with the JSON text of each diagnostic, as
+        pygls's ``notify`` writes it: no lsprotocol objects to build and unstructure, nor JSON
+        values to encode again, for a message that is only sent."""
+        protocol = self.protocol
+        assert isinstance(protocol, GowlsProtocol)
+        protocol.send_text(notification_text(uri, texts, version))
 
     def clear(self, path: Path) -> None:
         """Remove the diagnostics of a file that is gone or no longer supported."""
+        self._texts.forget(path)
         if self._published.pop(path, None) is not None:
             self._push(self.uri_of(path), [], None)
 

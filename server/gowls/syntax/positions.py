@@ -129,9 +129,24 @@ class LineIndex:
         """The column of ``point`` counted in ``encoding`` units."""
         if encoding is Encoding.UTF8:
             return point.column
-        prefix = self.line_bytes(point.line)[: point.column]
-        if prefix.isascii():  # one unit a byte in every encoding (the common case)
-            return len(prefix)
+        line, column = point.line, point.column
+        if column < 0:  # cut from the line's end, as the slice below always did
+            prefix = self.line_bytes(line)[:column]
+            return _units(prefix.decode("utf-8", errors="replace"), encoding)
+        starts = self._starts
+        if not 0 <= line < len(starts):
+            return 0
+        # The line's prefix is a slice of the text (no copy of the line), and an ASCII
+        # prefix counts one unit a byte (no decoding).
+        data = self._data
+        start = starts[line]
+        stop = starts[line + 1] - 1 if line + 1 < len(starts) else len(data)
+        end = start + column
+        if end >= stop:  # at or past the line's end: the whole line, without its CR
+            end = stop - 1 if stop > start and data[stop - 1] == 13 else stop
+        prefix = data[start:end]
+        if prefix.isascii():
+            return end - start
         return _units(prefix.decode("utf-8", errors="replace"), encoding)
 
     def from_units(self, line: int, units: int, encoding: Encoding) -> Point:
