@@ -436,6 +436,8 @@ class Workspace:
             return False
         if doc is old_doc:
             return True
+        if language.same_facts is not None:
+            return language.same_facts(old_doc, doc)
         if not memo:
             memo.append(language.facts(old_doc))
         return memo[0] == language.facts(doc)
