@@ -92,7 +92,8 @@ def test_affected_answers_alike_from_the_index_and_from_a_copy(tmp_path: Path) -
         snapshot = workspace.snapshot()
         indexed = workspace.affected([work], snapshot, [work])
         walked = workspace.affected([work], snapshot, [work], copy)
-        assert indexed == walked
+        held = workspace.affected([work], snapshot, [work], list(workspace.results.items()))
+        assert indexed == walked == held
         assert (len(indexed) > 1) == moves, (text, indexed)
     workspace.file_event(gomod, deleted=False)
     assert workspace.affected([gomod]) == workspace.affected([gomod], results=copy)

@@ -41,10 +41,17 @@ class ReadIndex:
 
     def __init__(self) -> None:
         self._indexed: dict[Path, tuple[FileResult, tuple[int, ...]]] = {}
+        self._results: dict[Path, FileResult] = {}
+        """The indexed results (what :meth:`holds` compares)."""
         self._nodes: dict[int, tuple[Dependencies, set[Path]]] = {}
         """Node id → the node (held: its id is not reused while indexed) and its readers."""
         self._by_key: dict[Key, set[int]] = {}
         self._big: dict[int, Dependencies] = {}
+
+    def holds(self, results: Iterable[tuple[Path, FileResult]]) -> bool:
+        """Whether ``results`` are the indexed ones (compared in one go: a copy of them taken
+        before the pass is the usual question)."""
+        return self._results == dict(results)
 
     def result(self, path: Path) -> FileResult | None:
         """The result of ``path`` the index holds."""
@@ -70,12 +77,14 @@ class ReadIndex:
                         self._by_key.setdefault(key, set()).add(nid)
             ids.append(nid)
         self._indexed[path] = (result, tuple(ids))
+        self._results[path] = result
 
     def remove(self, path: Path) -> None:
         """Forget the result of ``path``."""
         old = self._indexed.pop(path, None)
         if old is None:
             return
+        del self._results[path]
         for nid in old[1]:
             node, paths = self._nodes[nid]
             paths.discard(path)
@@ -92,6 +101,7 @@ class ReadIndex:
     def clear(self) -> None:
         """Forget every result."""
         self._indexed.clear()
+        self._results.clear()
         self._nodes.clear()
         self._by_key.clear()
         self._big.clear()

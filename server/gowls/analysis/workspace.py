@@ -337,8 +337,8 @@ class Workspace:
                 if path in faceted:
                     keys.add(faceted.pop(path))
         weak: frozenset[Key] = frozenset().union(*documents.values(), faceted.values())
-        readers = self._readers(keys, weak, out, results)
-        if readers and snapshot is not None:
+        indexed, walked = self._readers(keys, weak, out, results)
+        if (indexed or walked) and snapshot is not None:
             moved: list[Path] = []
             resolved: list[tuple[Path, Dependencies]] = []
             for path in documents:
@@ -358,15 +358,8 @@ class Workspace:
                         facets = self.changed_facets(snapshot, p)
                         hot.update({faceted[p]} if facets is None else facets)
                 changed_reads = frozenset(hot)
-                hit = self._read_index.readers(changed_reads)
-                index = self._read_index
-                out.update(
-                    p
-                    for p, r in readers
-                    if (
-                        p in hit if index.result(p) is r else r.depends_on.intersects(changed_reads)
-                    )
-                )
+                out.update(indexed & self._read_index.readers(changed_reads))
+                out.update(p for p, r in walked.items() if r.depends_on.intersects(changed_reads))
             for path, reads in resolved:
                 # What the spared readers' findings now also rest on (the reads of an older
                 # resolution are superseded: the facts were resolved again here).
@@ -379,35 +372,40 @@ class Workspace:
         weak: frozenset[Key],
         out: set[Path],
         results: Iterable[tuple[Path, FileResult]] | None,
-    ) -> list[tuple[Path, FileResult]]:
+    ) -> tuple[set[Path], dict[Path, FileResult]]:
         """Add to ``out`` the stored files that read one of ``keys``; return those (not in
         ``out``) that read only some of ``weak``: ``Dependencies.touches`` of every result,
-        answered by the read index. A ``results`` copy is walked, the index answering for
-        each result it holds (the same object), the result itself for any other."""
+        answered by the read index. A ``results`` copy equal to the indexed results (each
+        the same result or an equal one: dependencies compare by identity) is answered by
+        the index alone; another is walked, the index answering for each result it holds
+        (the same object), the result itself for any other. The readers come back as the
+        paths of indexed results and the other results by path."""
         index = self._read_index
         hard = index.readers(keys)
         soft = index.readers(weak) if weak else set()
-        readers: list[tuple[Path, FileResult]] = []
-        if results is None:
+        walked: dict[Path, FileResult] = {}
+        if results is not None and not isinstance(results, list):
+            results = list(results)  # walked twice below: holds() and, if not, the loop
+        if results is None or index.holds(results):
             before = frozenset(out)
             out.update(hard - before)
-            for path in soft - hard - before:
-                result = index.result(path)
-                assert result is not None
-                readers.append((path, result))
-            return readers
+            return soft - hard - before, walked
+        indexed: set[Path] = set()
         for path, result in results:
             if path in out:
                 continue
-            if index.result(path) is result:
+            held = index.result(path) is result
+            if held:
                 touched = 2 if path in hard else 1 if path in soft else 0
             else:
                 touched = result.depends_on.touches(keys, weak)
             if touched == 2:
                 out.add(path)
+            elif touched == 1 and held:
+                indexed.add(path)
             elif touched == 1:
-                readers.append((path, result))
-        return readers
+                walked[path] = result
+        return indexed, walked
 
     def same_reader_facts(self, snapshot: Snapshot, path: Path) -> Dependencies | None:
         """The reads behind ``path``'s reader facts (``Language.reader_facts``) in

@@ -259,10 +259,11 @@ def reader_facts(snapshot: Snapshot, path: Path, work: GoWork) -> Hashable:
     removed below the others moves none of their spans (an edit above them does, which is a
     fact). So typing ``use ./newdir`` before the directory exists re-checks no go.mod."""
     table = use_table(snapshot, path, work)
-    uses = tuple(
-        fact(use) for use, entry in zip(work.uses, table.entries, strict=True) if entry.has_gomod
-    )
-    return (uses, facts_without_uses(work))
+    uses: Iterable[Use] = work.uses
+    if table.no_gomod:
+        skip = set(table.no_gomod)
+        uses = (use for i, use in enumerate(uses) if i not in skip)
+    return (tuple(map(fact, uses)), facts_without_uses(work))
 
 
 def _common_prefix(old: tuple[str, ...], new: tuple[str, ...]) -> int:
