@@ -206,3 +206,18 @@ def test_a_resumed_table_equals_one_indexed_whole(tmp_path: Path) -> None:
             assert table.entries[0] is previous.entries[0]  # resumed: the entries were kept
         previous = table
         workspace.check([work])
+
+
+def test_module_not_in_workspace_follows_the_uses_and_new_modules(tmp_path: Path) -> None:
+    workspace = _workspace(tmp_path)
+    work = tmp_path / "go.work"
+    assert _codes(workspace, work) == []  # every module below is used
+    workspace.open(work, WORK.replace("\t./m3\n", ""), 1)
+    assert _codes(workspace, work) == ["GW110"]
+    workspace.open(work, WORK, 2)
+    assert _codes(workspace, work) == []
+    write_tree(tmp_path, {"new/go.mod": "module example.com/new\n\ngo 1.22\n"})
+    workspace.file_event(tmp_path / "new" / "go.mod", deleted=False)
+    assert _codes(workspace, work) == ["GW110"]
+    workspace.open(work, WORK + "use ./new\n", 3)
+    assert _codes(workspace, work) == []

@@ -55,6 +55,15 @@ def resolve_dir(base: Path, written: str) -> Path:
     return resolved
 
 
+def module_dir_texts(snapshot: Snapshot, root: Path) -> frozenset[str]:
+    """:func:`module_dirs` as text (a go.work's check asks whether its uses name them all)."""
+    return snapshot.memo(
+        ("module-dir-texts", root),
+        lambda: frozenset(map(str, module_dirs(snapshot, root))),
+        shared=True,
+    )
+
+
 def module_dirs(snapshot: Snapshot, root: Path) -> list[Path]:
     """Directories below ``root`` that hold a go.mod (vendor, testdata, hidden dirs skipped)."""
 
@@ -117,6 +126,8 @@ class UseEntry:
     replace_targets: tuple[str, ...]
     """Each replace of the go.mod, in order: the target directory (absolute) or
     ``path@version``, as a key for comparing replaces across modules."""
+    replace_dirs: tuple[Path, ...]
+    """The target directories of the go.mod's directory replaces, in order."""
     volatile: bool
     """Some read is of a file the editor does not report (a go.mod under ``testdata/``,
     outside the roots): redone in every pass, never kept."""
@@ -135,9 +146,11 @@ def _use_entry(snapshot: Snapshot, base: Path, written: str) -> UseEntry:
     floor = mod.go.version if mod is not None and mod.go is not None else None
     if floor is not None and compare_go(floor, "1.21") < 0:
         floor = None
+    replaces = mod.replaces if mod is not None else ()
+    dirs = tuple(resolve_dir(directory, r.new_path) for r in replaces if r.is_local)
+    local = iter(dirs)
     targets = tuple(
-        str(resolve_dir(directory, r.new_path)) if r.is_local else f"{r.new_path}@{r.new_version}"
-        for r in (mod.replaces if mod is not None else ())
+        str(next(local)) if r.is_local else f"{r.new_path}@{r.new_version}" for r in replaces
     )
     read = reads.freeze().reads()
     return UseEntry(
@@ -152,6 +165,7 @@ def _use_entry(snapshot: Snapshot, base: Path, written: str) -> UseEntry:
         module,
         floor,
         targets,
+        dirs,
         not all(map(snapshot.covered, read)),
     )
 
