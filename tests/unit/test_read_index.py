@@ -6,14 +6,14 @@ import itertools
 from pathlib import Path
 
 from gowls.analysis.engine import FileResult
-from gowls.analysis.readers import BIG_NODE, ReadIndex
+from gowls.analysis.readers import QUESTIONS, ReadIndex
 from gowls.analysis.source import Dependencies, Key
 from gowls.analysis.workspace import Workspace
 from gowls.languages import LANGUAGES
 from workspace_files import write_tree
 
 SMALL = Dependencies(frozenset({"a", "b"}))
-BIG = Dependencies(frozenset({"z", *(f"k{i}" for i in range(BIG_NODE + 1))}))
+BIG = Dependencies(frozenset({"z", *(f"k{i}" for i in range(100))}))
 NESTED = Dependencies(frozenset({"n"}), (SMALL,))
 
 
@@ -31,34 +31,51 @@ RESULTS = [
 KEYS: list[Key] = ["a", "b", "n", "x", "y", "z", "k3", "none", Path("/x")]
 
 
-def _walked(results: list[FileResult], keys: set[Key]) -> set[Path]:
-    return {r.path for r in results if r.depends_on.touches(keys, frozenset()) == 2}
+def _walked(results: list[FileResult], keys: set[Key], weak: set[Key]) -> tuple[set[Path], ...]:
+    touched = {r.path: r.depends_on.touches(keys, frozenset(weak)) for r in results}
+    return {p for p, t in touched.items() if t == 2}, {p for p, t in touched.items() if t == 1}
 
 
-def test_readers_are_those_whose_reads_touch_the_keys() -> None:
+def _asked(index: ReadIndex, keys: set[Key], weak: set[Key]) -> tuple[set[Path], ...]:
+    hard, soft = index.touching(frozenset(keys), frozenset(weak))
+    return set(hard), set(soft)
+
+
+QUESTIONS_ASKED = [
+    ({k}, {w}) for k, w in itertools.product(KEYS, ["a", "z", "w", "none"]) if k != w
+]
+
+
+def test_answers_are_those_of_walking_every_result() -> None:
     index = ReadIndex()
     for result in RESULTS:
         index.add(result)
-    for size in (1, 2):
-        for keys in itertools.combinations(KEYS, size):
-            assert index.readers(set(keys)) == _walked(RESULTS, set(keys)), keys
-    assert index.readers({"z"}) == {Path("/r2"), Path("/r3")}  # the big node, tested whole
+    for _ in range(2):  # asked again: the kept answers
+        for keys, weak in QUESTIONS_ASKED:
+            assert _asked(index, keys, weak) == _walked(RESULTS, keys, weak), (keys, weak)
+    assert _asked(index, {"z"}, set()) == ({Path("/r2"), Path("/r3")}, set())
 
 
-def test_replacing_and_removing_results_forgets_their_reads() -> None:
+def test_kept_answers_follow_stored_and_dropped_results() -> None:
     index = ReadIndex()
     for result in RESULTS:
         index.add(result)
+    for keys, weak in QUESTIONS_ASKED:
+        _asked(index, keys, weak)  # every question keeps an answer (the recent ones)
     replaced = _result("r2", {"w"})
     index.add(replaced)
     index.remove(Path("/r3"))
-    now = [RESULTS[0], replaced, RESULTS[3]]
+    index.add(_result("r5", {"y"}, NESTED))
+    now = [RESULTS[0], replaced, RESULTS[3], _result("r5", {"y"}, NESTED)]
     assert index.result(Path("/r2")) is replaced and index.result(Path("/r3")) is None
-    for key in [*KEYS, "w"]:
-        assert index.readers({key}) == _walked(now, {key}), key
-    assert index.readers({"z", "n", "k1"}) == set()  # no indexed node holds them any more
+    for keys, weak in reversed(QUESTIONS_ASKED):  # the kept ones first
+        assert _asked(index, keys, weak) == _walked(now, keys, weak), (keys, weak)
+    assert len(QUESTIONS_ASKED) > QUESTIONS  # some were forgotten and walked afresh
+    for _ in range(2_000):  # a long log: the answers are dropped and walked afresh
+        index.add(replaced)
+    assert _asked(index, {"y"}, {"a"}) == _walked(now, {"y"}, {"a"})
     index.clear()
-    assert index.readers({"a"}) == set()
+    assert _asked(index, {"a"}, set()) == (set(), set())
 
 
 def test_affected_answers_alike_from_the_index_and_from_a_copy(tmp_path: Path) -> None:

@@ -47,6 +47,10 @@ _Seen = tuple[Document, list[Hashable], tuple[Hashable, Dependencies] | None]
 reader facts with their reads."""
 
 
+def _reads(result: FileResult | None, keys: frozenset[Key]) -> bool:
+    return result is not None and result.depends_on.intersects(keys)
+
+
 class Workspace:
     """Roots, overlay, discovered files and per-file results with their dependencies."""
 
@@ -358,7 +362,8 @@ class Workspace:
                         facets = self.changed_facets(snapshot, p)
                         hot.update({faceted[p]} if facets is None else facets)
                 changed_reads = frozenset(hot)
-                out.update(indexed & self._read_index.readers(changed_reads))
+                held = self._read_index.result
+                out.update(p for p in indexed if _reads(held(p), changed_reads))
                 out.update(p for p, r in walked.items() if r.depends_on.intersects(changed_reads))
             for path, reads in resolved:
                 # What the spared readers' findings now also rest on (the reads of an older
@@ -381,8 +386,7 @@ class Workspace:
         (the same object), the result itself for any other. The readers come back as the
         paths of indexed results and the other results by path."""
         index = self._read_index
-        hard = index.readers(keys)
-        soft = index.readers(weak) if weak else set()
+        hard, soft = index.touching(frozenset(keys), weak)
         walked: dict[Path, FileResult] = {}
         if results is not None and not isinstance(results, list):
             results = list(results)  # walked twice below: holds() and, if not, the loop
@@ -396,7 +400,7 @@ class Workspace:
                 continue
             held = index.result(path) is result
             if held:
-                touched = 2 if path in hard else 1 if path in soft else 0
+                touched = 2 if path in hard else 1 if path in soft else 0  # what touches() says
             else:
                 touched = result.depends_on.touches(keys, weak)
             if touched == 2:
