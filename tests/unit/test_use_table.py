@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gowls.analysis.go.documents import gowork
-from gowls.analysis.go.modules import UseTable, use_table
+from gowls.analysis.go.modules import UseTable, _index, use_table
 from gowls.analysis.workspace import Workspace
 from gowls.languages import LANGUAGES
 from workspace_files import write_tree
@@ -148,3 +148,76 @@ def test_a_use_of_an_unwatched_gomod_is_redone_and_the_rest_kept(tmp_path: Path)
     workspace.open(work, text, 3)
     assert "GW" in "".join(_codes(workspace, work))  # the module path is now repeated
     assert _table(workspace, work).entries[MODULES].module == "example.com/m0"
+
+
+_MIXED = {
+    "a/go.mod": "module example.com/a\n\ngo 1.22\n",
+    "b/go.mod": "module example.com/b\n\ngo 1.21\n\nreplace example.com/x => ../x\n",
+    "c/go.mod": "module example.com/a\n\ngo 1.22\n",  # repeats a's module path
+    "d/go.mod": "go 1.20\n",  # no module line
+    "e/go.mod": (
+        "module example.com/e\n\ngo 1.23\n\nreplace example.com/y => example.com/z v1.0.0\n"
+    ),
+    "notmod/README": "not a module\n",
+}
+_USES = ["./a", "./b", "a", "./c", "./d", "./missing", "./e", "./notmod", "./a/", "./b"]
+
+
+def _rebuilt(table: UseTable) -> UseTable:
+    """The table indexed whole from its entries (what resuming a kept one must equal)."""
+    return _index(
+        table.written, table.entries, dict(zip(table.written, table.entries, strict=True))
+    )
+
+
+def _fields(table: UseTable) -> list[object]:
+    skip = {"deps", "by_written"}
+    out: list[object] = [table.deps.own, list(table.by_written.items())]
+    for name in UseTable.__slots__:  # type: ignore[attr-defined]
+        if name not in skip:
+            value = getattr(table, name)
+            out.append(list(value.items()) if isinstance(value, dict) else value)
+    return out
+
+
+def test_a_resumed_table_equals_one_indexed_whole(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"go.work": "go 1.22\n", **_MIXED})
+    workspace = Workspace([tmp_path], languages=LANGUAGES)
+    workspace.keep_between_passes()
+    workspace.scan()
+    work = tmp_path / "go.work"
+    lists = [
+        _USES,
+        [*_USES, "./e"],  # appended (a repeated directory)
+        _USES[:4],  # truncated
+        [*_USES[:4], "./e", "./c"],
+        ["./b", *_USES[1:]],  # the first use changed: indexed whole
+        [*_USES[:5], "./c", *_USES[5:]],  # inserted in the middle
+        [*_USES[:5], *_USES[6:]],
+        _USES,
+    ]
+    previous: UseTable | None = None
+    for version, uses in enumerate(lists):
+        text = "go 1.22\n\nuse (\n" + "".join(f"\t{u}\n" for u in uses) + ")\n"
+        workspace.open(work, text, version)
+        table = _table(workspace, work)
+        assert _fields(table) == _fields(_rebuilt(table)), uses
+        if previous is not None and uses[:1] == previous.written[:1]:
+            assert table.entries[0] is previous.entries[0]  # resumed: the entries were kept
+        previous = table
+        workspace.check([work])
+
+
+def test_module_not_in_workspace_follows_the_uses_and_new_modules(tmp_path: Path) -> None:
+    workspace = _workspace(tmp_path)
+    work = tmp_path / "go.work"
+    assert _codes(workspace, work) == []  # every module below is used
+    workspace.open(work, WORK.replace("\t./m3\n", ""), 1)
+    assert _codes(workspace, work) == ["GW110"]
+    workspace.open(work, WORK, 2)
+    assert _codes(workspace, work) == []
+    write_tree(tmp_path, {"new/go.mod": "module example.com/new\n\ngo 1.22\n"})
+    workspace.file_event(tmp_path / "new" / "go.mod", deleted=False)
+    assert _codes(workspace, work) == ["GW110"]
+    workspace.open(work, WORK + "use ./new\n", 3)
+    assert _codes(workspace, work) == []

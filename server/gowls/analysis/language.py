@@ -190,6 +190,10 @@ class Language:
     version, requires, replaces, ... with their spans; never comments or layout). When an
     edit leaves them equal, files that read the document are not re-checked (early cutoff).
     None: every edit re-checks them. Must cover every field another file's rule reads."""
+    same_facts: Callable[[Any, Any], bool] | None = None
+    """With ``facts``: whether two documents' facts are equal (``facts(a) == facts(b)``),
+    without building the facts of the parts both documents share (a re-parse keeps the
+    objects of unchanged statements). None: the facts are built and compared."""
     reader_facts: Callable[[Snapshot, Path, Any], Hashable] | None = None
     """Finer facts, asked only when :attr:`facts` differ: what the document tells its readers
     once resolved in a snapshot (a go.work: its uses of directories holding a go.mod; the

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from gowls.analysis.engine import FileResult, check_file, discover, related_files
 from gowls.analysis.language import Document, Language, Languages
 from gowls.analysis.limits import Limits
+from gowls.analysis.readers import ReadIndex
 from gowls.analysis.reuse import ChangeLog, DiskCache, SharedMemo
 from gowls.analysis.snapshot import ParseCache, Snapshot, normalize
 from gowls.analysis.source import (
@@ -46,6 +47,10 @@ _Seen = tuple[Document, list[Hashable], tuple[Hashable, Dependencies] | None]
 reader facts with their reads."""
 
 
+def _reads(result: FileResult | None, keys: frozenset[Key]) -> bool:
+    return result is not None and result.depends_on.intersects(keys)
+
+
 class Workspace:
     """Roots, overlay, discovered files and per-file results with their dependencies."""
 
@@ -65,6 +70,10 @@ class Workspace:
         self.files: set[Path] = set()
         """Supported files known to exist (discovered, opened, or brought in by another file)."""
         self.results: dict[Path, FileResult] = {}
+        """Per file, its latest result (changed through :meth:`store` and the events that
+        forget files: :attr:`_read_index` follows it)."""
+        self._read_index = ReadIndex()
+        """The stored results by the keys they read (what :meth:`affected` looks up)."""
         self.passes = 0
         """How many analysis passes have run to completion (each pass is one snapshot)."""
         self.unreadable_dirs: dict[Path, str] = {}
@@ -80,10 +89,11 @@ class Workspace:
         self._seen: dict[Path, _Seen] = {}
         """Each file's document as the files reading it last saw it, its facts (computed
         when first compared) and its reader facts: the base of early cutoff."""
-        self._spared_reads: dict[Path, frozenset[Key]] = {}
+        self._spared_reads: dict[Path, tuple[Dependencies, frozenset[Key]]] = {}
         """Per file, the reads behind the reader facts that last spared its readers (a use
-        of a directory without a go.mod: that go.mod's existence): a change of one of them
-        re-checks every reader of the file, as if each had read it."""
+        of a directory without a go.mod: that go.mod's existence), less the keys of an edit
+        of the file itself: a change of one of them re-checks every reader of the file, as
+        if each had read it."""
 
     # -- snapshots ------------------------------------------------------------------------
     def snapshot(self, alone: bool = False) -> Snapshot:
@@ -226,6 +236,7 @@ class Workspace:
         for path in gone:
             self.files.discard(path)
             self.results.pop(path, None)
+            self._read_index.remove(path)
         return gone
 
     def in_scope(self, path: Path) -> bool:
@@ -282,6 +293,7 @@ class Workspace:
             if path not in self.overlay:
                 self.files.discard(path)
                 self.results.pop(path, None)
+                self._read_index.remove(path)
         elif (self.in_scope(path) or path in self.overlay) and self.is_supported(path):
             self.files.add(path)
 
@@ -322,23 +334,15 @@ class Workspace:
                     if language.facet_changes is not None:
                         faceted[path] = facets_key(path, language.name)
                         keys.discard(faceted[path])
-        for path, spared in self._spared_reads.items():
-            if not spared.isdisjoint(keys):
+        for path, (spared, own) in self._spared_reads.items():
+            if spared.intersects(keys - own):
                 keys |= {doc_key(path, kind) for kind in self.languages.fact_kinds}
                 documents.pop(path, None)
                 if path in faceted:
                     keys.add(faceted.pop(path))
         weak: frozenset[Key] = frozenset().union(*documents.values(), faceted.values())
-        readers: list[tuple[Path, FileResult]] = []
-        for path, result in self.results.items() if results is None else results:
-            if path in out:
-                continue
-            touched = result.depends_on.touches(keys, weak)
-            if touched == 2:
-                out.add(path)
-            elif touched == 1:
-                readers.append((path, result))
-        if readers and snapshot is not None:
+        indexed, walked = self._readers(keys, weak, out, results)
+        if (indexed or walked) and snapshot is not None:
             moved: list[Path] = []
             resolved: list[tuple[Path, Dependencies]] = []
             for path in documents:
@@ -358,12 +362,54 @@ class Workspace:
                         facets = self.changed_facets(snapshot, p)
                         hot.update({faceted[p]} if facets is None else facets)
                 changed_reads = frozenset(hot)
-                out.update(p for p, r in readers if r.depends_on.intersects(changed_reads))
+                held = self._read_index.result
+                out.update(p for p in indexed if _reads(held(p), changed_reads))
+                out.update(p for p, r in walked.items() if r.depends_on.intersects(changed_reads))
             for path, reads in resolved:
                 # What the spared readers' findings now also rest on (the reads of an older
                 # resolution are superseded: the facts were resolved again here).
-                self._spared_reads[path] = reads.reads() - self.change_keys(path, True)
+                self._spared_reads[path] = (reads, frozenset(self.change_keys(path, True)))
         return sorted(p for p in out if p in self.files)
+
+    def _readers(
+        self,
+        keys: set[Key],
+        weak: frozenset[Key],
+        out: set[Path],
+        results: Iterable[tuple[Path, FileResult]] | None,
+    ) -> tuple[set[Path], dict[Path, FileResult]]:
+        """Add to ``out`` the stored files that read one of ``keys``; return those (not in
+        ``out``) that read only some of ``weak``: ``Dependencies.touches`` of every result,
+        answered by the read index. A ``results`` copy equal to the indexed results (each
+        the same result or an equal one: dependencies compare by identity) is answered by
+        the index alone; another is walked, the index answering for each result it holds
+        (the same object), the result itself for any other. The readers come back as the
+        paths of indexed results and the other results by path."""
+        index = self._read_index
+        hard, soft = index.touching(frozenset(keys), weak)
+        walked: dict[Path, FileResult] = {}
+        if results is not None and not isinstance(results, list):
+            results = list(results)  # walked twice below: holds() and, if not, the loop
+        if results is None or index.holds(results):
+            before = frozenset(out)
+            out.update(hard - before)
+            return soft - hard - before, walked
+        indexed: set[Path] = set()
+        for path, result in results:
+            if path in out:
+                continue
+            held = index.result(path) is result
+            if held:
+                touched = 2 if path in hard else 1 if path in soft else 0  # what touches() says
+            else:
+                touched = result.depends_on.touches(keys, weak)
+            if touched == 2:
+                out.add(path)
+            elif touched == 1 and held:
+                indexed.add(path)
+            elif touched == 1:
+                walked[path] = result
+        return indexed, walked
 
     def same_reader_facts(self, snapshot: Snapshot, path: Path) -> Dependencies | None:
         """The reads behind ``path``'s reader facts (``Language.reader_facts``) in
@@ -436,6 +482,8 @@ class Workspace:
             return False
         if doc is old_doc:
             return True
+        if language.same_facts is not None:
+            return language.same_facts(old_doc, doc)
         if not memo:
             memo.append(language.facts(old_doc))
         return memo[0] == language.facts(doc)
@@ -484,6 +532,7 @@ class Workspace:
         """Keep results computed by :meth:`compute` (for files still known)."""
         for result in results:
             self.results[result.path] = result
+            self._read_index.add(result)
 
     def check(
         self, paths: Iterable[Path], progress: Callable[[Path], None] | None = None

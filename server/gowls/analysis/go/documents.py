@@ -68,6 +68,10 @@ KNOWN_LIMIT = 50_000
 def fact(value: object) -> Hashable:
     """A typed value as hashable facts: a statement by its place (span, block), never its
     tokens or comments; the raw syntax tree not at all (its layout is not a fact)."""
+    # a frozen directive already seen (every use of a go.work whose facts are built again)
+    known = _KNOWN.get(id(value))
+    if known is not None and known[0] is value:
+        return known[1]
     if isinstance(value, Statement):
         block = value.block
         return (value.span, block.span if block is not None else None)
@@ -89,9 +93,6 @@ def fact(value: object) -> Hashable:
             frozen = _FROZEN[kind] = kind.__dataclass_params__.frozen  # type: ignore[attr-defined]
         if not frozen:
             return (kind.__name__, *(fact(getattr(value, n)) for n in names))
-        known = _KNOWN.get(id(value))
-        if known is not None and known[0] is value:
-            return known[1]
         out = (kind.__name__, *(fact(getattr(value, n)) for n in names))
         if len(_KNOWN) >= KNOWN_LIMIT:
             _KNOWN.clear()
@@ -106,6 +107,38 @@ def facts(doc: GoMod | GoWork) -> Hashable:
     spans (module path, go and toolchain lines, requires, replaces, uses, ...) and every
     problem; comments and layout between statements are not facts (``Language.facts``)."""
     return fact(doc)
+
+
+def same_facts(old: GoMod | GoWork, new: GoMod | GoWork) -> bool:
+    """``facts(old) == facts(new)``, comparing only the parts the two documents do not share
+    (``Language.same_facts``): an edit of one line of a go.work using 1,000 modules compares
+    that line, not the facts of every use."""
+    return same_fact(old, new)
+
+
+def same_fact(a: object, b: object) -> bool:
+    """``fact(a) == fact(b)``; a value both hold (the same object) is equal without its facts
+    being built (facts are a pure function of a value, and documents are never mutated)."""
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b) or isinstance(a, Statement | FileSyntax):
+        return fact(a) == fact(b)
+    if kind is list or kind is tuple:
+        assert isinstance(a, list | tuple) and isinstance(b, list | tuple)
+        if len(a) != len(b):
+            return False
+        return all(x is y or same_fact(x, y) for x, y in zip(a, b, strict=True))
+    if (
+        dataclasses.is_dataclass(kind)
+        and kind.__module__ != "gowls.syntax.positions"
+        and not kind.__dataclass_params__.frozen  # type: ignore[attr-defined]
+    ):
+        names = _FIELDS.get(kind)
+        if names is None:
+            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind) if f.compare)
+        return all(same_fact(getattr(a, n), getattr(b, n)) for n in names)
+    return fact(a) == fact(b)
 
 
 def facts_without_uses(work: GoWork) -> Hashable:

@@ -65,6 +65,14 @@ def _facts(doc: object) -> Hashable:
     return facts(doc)  # type: ignore[arg-type]
 
 
+def _same_facts(old: object, new: object) -> bool:
+    """Whether two go.work documents' facts are equal (the document module loads with the
+    kind's parts)."""
+    from gowls.analysis.go.documents import same_facts
+
+    return same_facts(old, new)  # type: ignore[arg-type]
+
+
 def _reader_facts(snapshot: Snapshot, path: Path, doc: object) -> Hashable:
     """A go.work's facts as the go.mod files reading it see them (loads with the parts)."""
     from gowls.analysis.go.modules import reader_facts
@@ -93,6 +101,7 @@ GOWORK = Language(
     commands=(CommandSpec(MIGRATE_COMMAND, _migrate),),
     offers=Offers(_OFFERED, TRIGGERS),
     facts=_facts,
+    same_facts=_same_facts,
     reader_facts=_reader_facts,
 )
 """go.work files."""

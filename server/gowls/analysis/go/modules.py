@@ -12,6 +12,7 @@ module mode (as it is with ``GOWORK=off``).
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -52,6 +53,15 @@ def resolve_dir(base: Path, written: str) -> Path:
             _RESOLVED.clear()
         _RESOLVED[(base, written)] = resolved
     return resolved
+
+
+def module_dir_texts(snapshot: Snapshot, root: Path) -> frozenset[str]:
+    """:func:`module_dirs` as text (a go.work's check asks whether its uses name them all)."""
+    return snapshot.memo(
+        ("module-dir-texts", root),
+        lambda: frozenset(map(str, module_dirs(snapshot, root))),
+        shared=True,
+    )
 
 
 def module_dirs(snapshot: Snapshot, root: Path) -> list[Path]:
@@ -116,6 +126,8 @@ class UseEntry:
     replace_targets: tuple[str, ...]
     """Each replace of the go.mod, in order: the target directory (absolute) or
     ``path@version``, as a key for comparing replaces across modules."""
+    replace_dirs: tuple[Path, ...]
+    """The target directories of the go.mod's directory replaces, in order."""
     volatile: bool
     """Some read is of a file the editor does not report (a go.mod under ``testdata/``,
     outside the roots): redone in every pass, never kept."""
@@ -134,9 +146,11 @@ def _use_entry(snapshot: Snapshot, base: Path, written: str) -> UseEntry:
     floor = mod.go.version if mod is not None and mod.go is not None else None
     if floor is not None and compare_go(floor, "1.21") < 0:
         floor = None
+    replaces = mod.replaces if mod is not None else ()
+    dirs = tuple(resolve_dir(directory, r.new_path) for r in replaces if r.is_local)
+    local = iter(dirs)
     targets = tuple(
-        str(resolve_dir(directory, r.new_path)) if r.is_local else f"{r.new_path}@{r.new_version}"
-        for r in (mod.replaces if mod is not None else ())
+        str(next(local)) if r.is_local else f"{r.new_path}@{r.new_version}" for r in replaces
     )
     read = reads.freeze().reads()
     return UseEntry(
@@ -151,6 +165,7 @@ def _use_entry(snapshot: Snapshot, base: Path, written: str) -> UseEntry:
         module,
         floor,
         targets,
+        dirs,
         not all(map(snapshot.covered, read)),
     )
 
@@ -185,6 +200,10 @@ class UseTable:
     by_written: dict[str, UseEntry]
     volatile: bool
     """Some entry is :attr:`UseEntry.volatile`."""
+    first_dir: dict[str, int]
+    """Each used directory → its first use (what a table extending this one resumes from)."""
+    first_module: dict[str, int]
+    """Each declared module path → its first use (repeated directories left out)."""
 
 
 def use_table(snapshot: Snapshot, path: Path, work: GoWork) -> UseTable:
@@ -199,22 +218,33 @@ def _use_table(snapshot: Snapshot, path: Path, work: GoWork) -> UseTable:
     reuse: dict[str, UseEntry] = {}
     kept = snapshot.kept(key)
     old = kept[0] if kept is not None else None
+    start = 0
     if kept is not None and isinstance(old, UseTable):
         deps, touched = kept[1], kept[2]
         fresh = touched.isdisjoint(deps.own) if not deps.shared else not deps.intersects(touched)
-        if fresh and old.written == written and not old.volatile:
-            snapshot.source.replay(deps)
-            return old
-        reuse = {
-            w: e
-            for w, e in old.by_written.items()
-            if not e.volatile and (fresh or e.reads.isdisjoint(touched))
-        }
+        if fresh and not old.volatile:
+            if old.written == written:
+                snapshot.source.replay(deps)
+                return old
+            # Every entry is still good: the uses before the first changed one keep their
+            # entries and the indexes built over them (an edit at the end costs its lines).
+            reuse = old.by_written
+            start = _common_prefix(old.written, written)
+        else:
+            reuse = {
+                w: e
+                for w, e in old.by_written.items()
+                if not e.volatile and (fresh or e.reads.isdisjoint(touched))
+            }
     base = path.parent
     entries: list[UseEntry] = []
     by_written: dict[str, UseEntry] = {}
+    if start:
+        assert isinstance(old, UseTable)
+        entries = list(old.entries[:start])
+        by_written = dict(zip(written[:start], entries, strict=True))
     new_reads: set[Key] = set()
-    for text in written:
+    for text in written[start:]:
         entry = by_written.get(text) or reuse.get(text)
         if entry is None:
             entry = _use_entry(snapshot, base, text)
@@ -222,7 +252,11 @@ def _use_table(snapshot: Snapshot, path: Path, work: GoWork) -> UseTable:
                 new_reads.update(entry.reads)
         by_written[text] = entry
         entries.append(entry)
-    table = _index(written, tuple(entries), by_written)
+    if start:
+        assert isinstance(old, UseTable)
+        table = _index(written, tuple(entries), by_written, old, start)
+    else:
+        table = _index(written, tuple(entries), by_written)
     snapshot.source.replay(table.deps)
     # A reused entry's reads were found covered when its table was kept; a volatile one's
     # are not covered, and it is redone in every pass.
@@ -239,24 +273,77 @@ def reader_facts(snapshot: Snapshot, path: Path, work: GoWork) -> Hashable:
     removed below the others moves none of their spans (an edit above them does, which is a
     fact). So typing ``use ./newdir`` before the directory exists re-checks no go.mod."""
     table = use_table(snapshot, path, work)
-    uses = tuple(
-        fact(use) for use, entry in zip(work.uses, table.entries, strict=True) if entry.has_gomod
-    )
-    return (uses, facts_without_uses(work))
+    uses: Iterable[Use] = work.uses
+    if table.no_gomod:
+        skip = set(table.no_gomod)
+        uses = (use for i, use in enumerate(uses) if i not in skip)
+    return (tuple(map(fact, uses)), facts_without_uses(work))
+
+
+def _common_prefix(old: tuple[str, ...], new: tuple[str, ...]) -> int:
+    """How many leading uses ``old`` and ``new`` write alike."""
+    shorter = min(len(old), len(new))
+    if old[:shorter] == new[:shorter]:  # an edit at the end: compared without a loop
+        return shorter
+    return next(i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b)
+
+
+def _below(indexes: tuple[int, ...], start: int) -> list[int]:
+    return list(indexes[: bisect_left(indexes, start)])
+
+
+def _pairs_below(pairs: tuple[tuple[int, int], ...], start: int) -> list[tuple[int, int]]:
+    return list(pairs[: bisect_left(pairs, (start,))])
+
+
+@dataclass(slots=True)
+class _Indexes:
+    """The indexes of a use table while it is built (lists in use order)."""
+
+    no_gomod: list[int] = field(default_factory=list)
+    dirs: list[tuple[int, int]] = field(default_factory=list)
+    modules: list[tuple[int, int]] = field(default_factory=list)
+    no_module_line: list[int] = field(default_factory=list)
+    floors: dict[str, list[int]] = field(default_factory=dict)
+    replaces: list[int] = field(default_factory=list)
+    first_dir: dict[str, int] = field(default_factory=dict)
+    first_module: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def below(cls, table: UseTable, start: int) -> _Indexes:
+        """``table``'s indexes over its first ``start`` uses (as indexing them gives)."""
+        floors = {v: _below(uses, start) for v, uses in table.floors.items()}
+        whole = start == len(table.entries)
+        return cls(
+            _below(table.no_gomod, start),
+            _pairs_below(table.repeated_dirs, start),
+            _pairs_below(table.repeated_modules, start),
+            _below(table.no_module_line, start),
+            {v: uses for v, uses in floors.items() if uses},
+            _below(table.with_replaces, start),
+            dict(table.first_dir) if whole else _firsts_below(table.first_dir, start),
+            dict(table.first_module) if whole else _firsts_below(table.first_module, start),
+        )
+
+
+def _firsts_below(firsts: dict[str, int], start: int) -> dict[str, int]:
+    return {name: i for name, i in firsts.items() if i < start}
 
 
 def _index(
-    written: tuple[str, ...], entries: tuple[UseEntry, ...], by_written: dict[str, UseEntry]
+    written: tuple[str, ...],
+    entries: tuple[UseEntry, ...],
+    by_written: dict[str, UseEntry],
+    base: UseTable | None = None,
+    start: int = 0,
 ) -> UseTable:
-    no_gomod: list[int] = []
-    repeated_dirs: list[tuple[int, int]] = []
-    repeated_modules: list[tuple[int, int]] = []
-    no_module_line: list[int] = []
-    floors: dict[str, list[int]] = {}
-    with_replaces: list[int] = []
-    first_dir: dict[str, int] = {}
-    first_module: dict[str, int] = {}
-    for i, entry in enumerate(entries):
+    """The table of ``entries``; with a ``base`` table whose first ``start`` entries are
+    those of ``entries``, its indexes over them are kept and only the rest are indexed."""
+    state = _Indexes() if base is None or not start else _Indexes.below(base, start)
+    no_gomod, repeated_dirs, repeated_modules = state.no_gomod, state.dirs, state.modules
+    no_module_line, floors, with_replaces = state.no_module_line, state.floors, state.replaces
+    first_dir, first_module = state.first_dir, state.first_module
+    for i, entry in enumerate(entries[start:], start):
         earlier = first_dir.setdefault(entry.directory_text, i)
         if earlier != i:
             repeated_dirs.append((i, earlier))
@@ -276,7 +363,13 @@ def _index(
             floors.setdefault(entry.go_floor, []).append(i)
         if mod.replaces:
             with_replaces.append(i)
-    reads = frozenset().union(*(e.reads for e in by_written.values()))
+    added = entries[start:]
+    if base is not None and start == len(base.entries):  # uses appended: no read dropped
+        reads = base.deps.own.union(*(e.reads for e in added))
+    else:
+        reads = frozenset().union(*(e.reads for e in by_written.values()))
+    # the entries before ``start`` are the base's, and a volatile base is never resumed
+    volatile = any(e.volatile for e in (by_written.values() if base is None else added))
     return UseTable(
         written,
         entries,
@@ -290,7 +383,9 @@ def _index(
         frozenset(first_module),
         frozenset(first_dir),
         by_written,
-        any(e.volatile for e in by_written.values()),
+        volatile,
+        first_dir,
+        first_module,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from functools import cmp_to_key
+from itertools import chain
 from pathlib import Path
 
 from gowls.analysis.edits import append_block, delete_lines
@@ -12,6 +13,7 @@ from gowls.analysis.findings import Finding, Fix, Related, Severity, TextEdit
 from gowls.analysis.go.modules import (
     UsedDir,
     UseTable,
+    module_dir_texts,
     module_dirs,
     resolve_dir,
     shown_relative,
@@ -543,12 +545,8 @@ def _replacement_dirs(snapshot: Snapshot, path: Path, work: GoWork) -> set[Path]
     """Directories the workspace's replaces (go.work's and its modules') point at."""
     found = {resolve_dir(path.parent, r.new_path) for r in work.replaces if r.is_local}
     table = use_table(snapshot, path, work)
-    for index in table.with_replaces:
-        entry = table.entries[index]
-        assert entry.mod is not None
-        found.update(
-            resolve_dir(entry.directory, r.new_path) for r in entry.mod.replaces if r.is_local
-        )
+    entries = table.entries
+    found.update(chain.from_iterable(entries[i].replace_dirs for i in table.with_replaces))
     return found
 
 
@@ -600,6 +598,8 @@ def module_not_in_workspace(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterato
     root = ctx.path.parent
     table = use_table(ctx.snapshot, ctx.path, work)
     used = table.directories
+    if module_dir_texts(ctx.snapshot, root) <= used:
+        return  # every module below is used (replaced or nested ones would be skipped)
     anchor = work.uses[0].statement.span if work.uses else None
     block = next((b for b in work.syntax.blocks if b.verb == "use" and b.rparen), None)
     replaced = _replacement_dirs(ctx.snapshot, ctx.path, work)
