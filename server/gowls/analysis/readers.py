@@ -11,6 +11,7 @@ re-checks the whole workspace.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,9 +37,13 @@ class _Answer:
 
 
 class ReadIndex:
-    """The stored results, and the answers of recent questions about their reads."""
+    """The stored results, and the answers of recent questions about their reads.
+
+    Thread-safe: the server asks (``affected``) in its analysis thread while the event loop
+    may forget results of files deleted on disk."""
 
     def __init__(self) -> None:
+        self._lock = threading.Lock()
         self._results: dict[Path, FileResult] = {}
         self._log: list[Path] = []
         """The paths whose result was stored or dropped, in order (since :attr:`_start`)."""
@@ -48,27 +53,32 @@ class ReadIndex:
     def holds(self, results: Iterable[tuple[Path, FileResult]]) -> bool:
         """Whether ``results`` are the indexed ones (compared in one go: a copy of them taken
         before the pass is the usual question)."""
-        return self._results == dict(results)
+        with self._lock:
+            return self._results == dict(results)
 
     def result(self, path: Path) -> FileResult | None:
         """The result of ``path`` the index holds."""
-        return self._results.get(path)
+        with self._lock:
+            return self._results.get(path)
 
     def add(self, result: FileResult) -> None:
         """Index ``result`` (replacing the one of its path)."""
-        self._results[result.path] = result
-        self._changed(result.path)
+        with self._lock:
+            self._results[result.path] = result
+            self._changed(result.path)
 
     def remove(self, path: Path) -> None:
         """Forget the result of ``path``."""
-        if self._results.pop(path, None) is not None:
-            self._changed(path)
+        with self._lock:
+            if self._results.pop(path, None) is not None:
+                self._changed(path)
 
     def clear(self) -> None:
         """Forget every result."""
-        self._results.clear()
-        self._log.clear()
-        self._answers.clear()
+        with self._lock:
+            self._results.clear()
+            self._log.clear()
+            self._answers.clear()
 
     def _changed(self, path: Path) -> None:
         self._log.append(path)
@@ -82,23 +92,24 @@ class ReadIndex:
         """The paths whose results read any of ``keys``, and those (not among them) that
         read some of ``weak``: ``Dependencies.touches`` of every result, walking only the
         results stored since the same question was last asked. Not to be modified."""
-        question = (keys, weak)
-        answer = self._answers.pop(question, None)
-        end = self._start + len(self._log)
-        if answer is None or answer.seen < self._start:
-            answer = _Answer(end)
-            self._walk(answer, self._results, keys, weak)
-        elif answer.seen < end:
-            changed = dict.fromkeys(self._log[answer.seen - self._start :])
-            answer.hard.difference_update(changed)
-            answer.soft.difference_update(changed)
-            current = ((p, self._results.get(p)) for p in changed)
-            self._walk(answer, {p: r for p, r in current if r is not None}, keys, weak)
-            answer.seen = end
-        self._answers[question] = answer  # the most recent last
-        if len(self._answers) > QUESTIONS:
-            del self._answers[next(iter(self._answers))]
-        return answer.hard, answer.soft
+        with self._lock:
+            question = (keys, weak)
+            answer = self._answers.pop(question, None)
+            end = self._start + len(self._log)
+            if answer is None or answer.seen < self._start:
+                answer = _Answer(end)
+                self._walk(answer, self._results, keys, weak)
+            elif answer.seen < end:
+                changed = dict.fromkeys(self._log[answer.seen - self._start :])
+                answer.hard.difference_update(changed)
+                answer.soft.difference_update(changed)
+                current = ((p, self._results.get(p)) for p in changed)
+                self._walk(answer, {p: r for p, r in current if r is not None}, keys, weak)
+                answer.seen = end
+            self._answers[question] = answer  # the most recent last
+            if len(self._answers) > QUESTIONS:
+                del self._answers[next(iter(self._answers))]
+            return answer.hard, answer.soft
 
     @staticmethod
     def _walk(
