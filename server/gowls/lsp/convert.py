@@ -70,8 +70,9 @@ def encoding_of(kind: lsp.PositionEncodingKind | str | None) -> Encoding:
     return Encoding.UTF16
 
 
+@functools.lru_cache(maxsize=4096)
 def uri_to_path(uri: str) -> Path | None:
-    """A file-system path for a ``file:`` URI."""
+    """A file-system path for a ``file:`` URI (remembered: every keystroke names its file)."""
     fs = to_fs_path(uri)
     return Path(fs) if fs else None
 

@@ -17,13 +17,18 @@ import inspect
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, ClassVar
 
 from lsprotocol import types as lsp
-from pygls.exceptions import JsonRpcInternalError, JsonRpcInvalidRequest
+from pygls.exceptions import (
+    FeatureNotificationError,
+    JsonRpcInternalError,
+    JsonRpcInvalidRequest,
+)
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, json_rpc
 from pygls.protocol.language_server import lsp_method
@@ -35,6 +40,7 @@ from gowls.analysis.language import Document, Language, Languages
 from gowls.analysis.registry import RuleContext
 from gowls.analysis.snapshot import Snapshot, normalize
 from gowls.analysis.workspace import Workspace
+from gowls.lsp import fastchange
 from gowls.lsp.convert import Converter, encoding_of, path_to_uri, uri_to_path
 from gowls.lsp.publish import DiagnosticTexts, notification_text
 from gowls.syntax.positions import LineIndex
@@ -50,6 +56,11 @@ SMALL_WORKSPACE = 40
 """Up to this many known results, a pass finds the affected files right after checking the
 edited documents, in the same thread hop (larger workspaces publish those first)."""
 
+INLINE_SECONDS = 0.002
+"""Edited documents whose last check took less than this are checked on the event loop: the
+two thread hops (waking an idle worker, then the loop) cost more than such a check, and a
+request waits for it at most this long."""
+
 
 class GowlsProtocol(LanguageServerProtocol):
     """pygls's protocol, answering requests that arrive after ``shutdown``.
@@ -58,8 +69,19 @@ class GowlsProtocol(LanguageServerProtocol):
     answer would otherwise wait forever.
     """
 
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        """pygls's decoding hook, keeping a ``didChange`` raw for :mod:`gowls.lsp.fastchange`."""
+        return fastchange.mark(data) or super().structure_message(data)
+
     def handle_message(self, message: Any) -> None:
-        """Refuse requests after shutdown; everything else as pygls handles it."""
+        """Refuse requests after shutdown; a well-formed ``didChange`` directly; everything
+        else as pygls handles it."""
+        if type(message) is fastchange.RawChange:
+            params = None if self._shutdown else fastchange.change_params(message.data)
+            if params is not None:
+                self._did_change(params)
+                return
+            message = super().structure_message(message.data)
         method = getattr(message, "method", None)
         msg_id = getattr(message, "id", None)
         if self._shutdown and method not in (None, lsp.EXIT) and msg_id is not None:
@@ -69,6 +91,19 @@ class GowlsProtocol(LanguageServerProtocol):
         if method == lsp.SHUTDOWN:
             self._shutdown_id = msg_id
         super().handle_message(message)
+
+    def _did_change(self, params: lsp.DidChangeTextDocumentParams) -> None:
+        """What pygls's built-in ``didChange`` handler does, then ours, without the generic
+        dispatch (an error is reported as pygls reports a notification handler's)."""
+        try:
+            for change in params.content_changes:
+                self.workspace.update_text_document(params.text_document, change)
+            handler = self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CHANGE)
+            if handler is not None:
+                handler(params)
+        except Exception:
+            error = JsonRpcInternalError.of(sys.exc_info())  # type: ignore[no-untyped-call]
+            self._server._report_server_error(error, FeatureNotificationError)
 
     _sending: ClassVar[set[asyncio.Future[Any]]] = set()
     """Writes of an asynchronous writer still under way, held so that they are not collected
@@ -192,6 +227,8 @@ class GowlsServer(LanguageServer):
         self._wake: asyncio.Event | None = None
         self._idle: asyncio.Event | None = None
         self._worker: asyncio.Task[None] | None = None
+        self._check_seconds: dict[Path, float] = {}
+        """How long the last check of each edited open document took (first in its pass)."""
 
     # -- lookups ---------------------------------------------------------------------------
     def rule_url(self, code: str) -> str | None:
@@ -401,7 +438,11 @@ class GowlsServer(LanguageServer):
             return [p for p in found if p not in skip]
 
         def ahead_of_rest() -> tuple[list[FileResult] | None, list[Path] | None]:
+            began = time.perf_counter()
             checked = self.model.compute(snapshot, first, None, stale)
+            took = time.perf_counter() - began
+            for path in first:
+                self._check_seconds[path] = took
             return checked, affected() if early and checked is not None else None
 
         def rest(todo: list[Path] | None) -> list[FileResult] | None:
@@ -410,7 +451,10 @@ class GowlsServer(LanguageServer):
         try:
             todo: list[Path] | None = None
             if first:
-                ahead, todo = await asyncio.to_thread(ahead_of_rest)
+                if self._cheap(first):
+                    ahead, todo = ahead_of_rest()
+                else:
+                    ahead, todo = await asyncio.to_thread(ahead_of_rest)
                 if ahead is not None and not stale():
                     self.model.store(ahead)
                     if not self.pull:  # a pulling client is refreshed once, after the pass
@@ -438,6 +482,16 @@ class GowlsServer(LanguageServer):
         self.model.commit(snapshot, changed)
         self.model.passes += 1
         self.model.last_checked = len(results)
+
+    def _cheap(self, paths: list[Path]) -> bool:
+        """Whether checking ``paths`` took under :data:`INLINE_SECONDS` last time."""
+        spent = 0.0
+        for path in paths:
+            took = self._check_seconds.get(path)
+            if took is None:
+                return False
+            spent += took
+        return spent < INLINE_SECONDS
 
     async def settled(self) -> int:
         """Wait until every change received so far is analysed and delivered; passes so far."""
