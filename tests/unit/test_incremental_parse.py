@@ -398,6 +398,31 @@ def test_an_inline_require_edit_splices_the_previous_lists() -> None:
     assert full.replaces is not old.replaces
 
 
+def test_an_inline_use_edit_splices_the_previous_lists() -> None:
+    uses = "".join(f"\t./m{i:03d}\n" for i in range(100))
+    base = f"go 1.22\n\nuse (\n{uses})\n\nreplace example.com/x => ./x\n\n// last\n"
+    old = parse_gowork(base.encode())
+    for text in (
+        base.replace("// last", "use ./added"),  # a comment became a use (the benchmark's edit)
+        base.replace("./m050", "./m05"),  # a use changed in the block
+        base.replace("./m050", "./m050 ./extra"),  # a use go rejects (two paths)
+        base.replace("=> ./x", "=> ./y"),  # a replace
+    ):
+        new = reparse_gowork(old, text.encode())
+        _same(new, parse_gowork(text.encode()))
+        assert new.godebugs is old.godebugs  # a list the edit left is shared, not rebuilt
+        assert (new.uses is old.uses) != (new.replaces is old.replaces), "one list changed"
+        assert len(new.problems) == (text.count("./extra")), new.problems
+        back = reparse_gowork(new, base.encode())
+        _same(back, parse_gowork(base.encode()))
+    # The go line is read in full (a repeated one is an error).
+    go_edit = base.replace("// last", "go 1.23")
+    full = reparse_gowork(old, go_edit.encode())
+    _same(full, parse_gowork(go_edit.encode()))
+    assert [p.message for p in full.problems] == ["repeated go statement"]
+    assert full.uses is not old.uses
+
+
 def _affixes_one_byte_at_a_time(old: bytes, new: bytes) -> tuple[int, int]:
     limit = min(len(old), len(new))
     prefix = 0

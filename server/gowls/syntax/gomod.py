@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
 
 from tree_sitter import Tree
 
@@ -32,8 +29,9 @@ from gowls.syntax.directives import (
     split_path_version,
 )
 from gowls.syntax.incremental import moved_readings, reparse_region
-from gowls.syntax.positions import LineIndex, Point, Span
+from gowls.syntax.positions import LineIndex, Span
 from gowls.syntax.shift import READING_MOVERS, setter
+from gowls.syntax.splice import PureVerbs, splice
 from gowls.syntax.statements import FileSyntax, Problem, Statement, Token, parse_syntax
 
 MOD_BLOCK_VERBS = frozenset(
@@ -325,61 +323,48 @@ def _add(mod: GoMod, seen: Readings | None, stmt: Statement) -> None:
         raise DirectiveError(f"unknown directive: {verb}", stmt.verb.span)
 
 
-_PURE_VERBS = frozenset({"require", "exclude", "replace", "godebug", "tool", "ignore"})
+_SPLICED = PureVerbs(
+    {
+        "require": _require,
+        "exclude": _require,
+        "replace": _replace,
+        "godebug": read_godebug,
+        "tool": _path_line,
+        "ignore": _path_line,
+    },
+    {
+        "require": "requires",
+        "exclude": "excludes",
+        "replace": "replaces",
+        "godebug": "godebugs",
+        "tool": "tools",
+        "ignore": "ignores",
+    },
+    MOD_BLOCK_VERBS,
+)
 """Verbs whose reading depends on the statement alone (``go``, ``module``, ``toolchain``
 check repeats, ``retract`` the module path): an edit touching only these can be spliced."""
 
-_PURE_READERS: dict[str, Callable[[Statement], object]] = {
-    "require": _require,
-    "exclude": _require,
-    "replace": _replace,
-    "godebug": read_godebug,
-    "tool": _path_line,
-    "ignore": _path_line,
-}
-_LISTS = {
-    "require": "requires",
-    "exclude": "excludes",
-    "replace": "replaces",
-    "godebug": "godebugs",
-    "tool": "tools",
-    "ignore": "ignores",
-}
-
 
 def _spliced(previous: GoMod, syntax: FileSyntax, lo: int, hi: int) -> GoMod | None:
-    """``_typed(syntax, previous.readings)`` for an edit that kept every line in place
-    (``previous``'s statements ``lo``..``hi`` were read again, the others are the same
-    objects) and touched only statements of :data:`_PURE_VERBS`, outside blocks ``go``
-    rejects: the previous lists (and problems) with the edited statements' items swapped,
-    no walk over thousands of unchanged statements; None when the edit is not of that kind."""
-    if syntax.problems or syntax.blocks != previous.syntax.blocks:
+    """``_typed(syntax, previous.readings)`` for an edit that kept every line in place and
+    touched only statements of :data:`_SPLICED` (:func:`gowls.syntax.splice.splice`): the
+    previous lists (and problems) with the edited statements' items swapped; None when the
+    edit is not of that kind."""
+    done = splice(
+        previous.syntax,
+        previous.readings,
+        previous.problems,
+        partial(getattr, previous),
+        syntax,
+        lo,
+        hi,
+        _SPLICED,
+    )
+    if done is None:
         return None
-    if any(len(b.tokens) > 1 or b.verb not in MOD_BLOCK_VERBS for b in syntax.blocks):
-        return None  # statements in such blocks are skipped
-    old, new = previous.syntax.statements, syntax.statements
-    removed, added = old[lo:hi], new[lo : len(new) - (len(old) - hi)]
-    if any(s.verb.text not in _PURE_VERBS for s in (*removed, *added)):
-        return None
-    readings = dict(previous.readings)
-    gone: set[Problem] = set()  # the problems of the removed statements (equal, not the same)
-    for stmt in removed:
-        hit = readings.pop(id(stmt), None)
-        if hit is not None and isinstance(hit[1], Problem):
-            gone.add(hit[1])
-    problems = [p for p in previous.problems if p not in gone] if gone else [*previous.problems]
-    items: dict[str, list[object]] = {}
-    for stmt in added:
-        verb = stmt.verb.text
-        try:
-            item = read_once(stmt, _PURE_READERS[verb], previous.readings, readings)
-        except DirectiveError as exc:
-            problems.append(exc.problem)
-            continue
-        items.setdefault(_LISTS[verb], []).append(item)
-    # Every other problem belongs to a statement the edit left, or to the unchanged
-    # module and retract lines; none shares a span with the edited statements'.
-    problems.sort(key=lambda p: (p.span.start, p.span.end))
+    # Every other problem belongs to a statement the edit left, or to the unchanged module
+    # and retract lines. The lists the edit left are shared: a document is never changed.
     mod = GoMod(
         syntax,
         previous.module,
@@ -392,22 +377,9 @@ def _spliced(previous: GoMod, syntax: FileSyntax, lo: int, hi: int) -> GoMod | N
         previous.retracts,
         previous.tools,
         previous.ignores,
-        problems,
-        readings,
+        done.problems,
+        done.readings,
     )
-    # The items of the edited statements lie between the unchanged statements before and
-    # after them: found by position (the lists are in file order).
-    start = old[lo].span.start if lo < len(old) else None
-    end = old[hi].span.start if hi < len(old) else None
-    for name in {_LISTS[s.verb.text] for s in (*removed, *added)}:
-        current: list[Any] = getattr(previous, name)
-        first = len(current) if start is None else bisect_left(current, start, key=_start_of)
-        stop = len(current) if end is None else bisect_left(current, end, key=_start_of)
-        setattr(mod, name, [*current[:first], *items.get(name, ()), *current[stop:]])
-    # The lists the edit left are shared: a document is never changed once built.
+    for name, items in done.lists.items():
+        setattr(mod, name, items)
     return mod
-
-
-def _start_of(item: Any) -> Point:
-    start: Point = item.statement.span.start
-    return start

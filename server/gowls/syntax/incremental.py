@@ -61,8 +61,8 @@ def reparse_region(
     None when the text was read in full."""
     old = previous.index.data
     prefix, suffix = common_affixes(old, data)
-    index = LineIndex(data)
     start, old_end, new_end = prefix, len(old) - suffix, len(data) - suffix
+    index = LineIndex.after_edit(previous.index, data, start, new_end)
     at, old_at, new_at = (
         previous.index.point(start),
         previous.index.point(old_end),

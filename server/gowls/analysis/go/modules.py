@@ -128,6 +128,8 @@ class UseEntry:
     ``path@version``, as a key for comparing replaces across modules."""
     replace_dirs: tuple[Path, ...]
     """The target directories of the go.mod's directory replaces, in order."""
+    conflicted: frozenset[tuple[str, str]]
+    """(module, version) keys the go.mod replaces more than one way (its own conflict)."""
     volatile: bool
     """Some read is of a file the editor does not report (a go.mod under ``testdata/``,
     outside the roots): redone in every pass, never kept."""
@@ -166,8 +168,26 @@ def _use_entry(snapshot: Snapshot, base: Path, written: str) -> UseEntry:
         floor,
         targets,
         dirs,
+        frozenset(conflicted_modules(mod)) if mod is not None else frozenset(),
         not all(map(snapshot.covered, read)),
     )
+
+
+def own_conflicts(mod: GoMod) -> Iterator[tuple[Replace, Replace]]:
+    """(first, later) pairs of replaces of one module version with different replacements."""
+    first: dict[tuple[str, str], Replace] = {}
+    for rep in mod.replaces:
+        earlier = first.setdefault((rep.old_path, rep.old_version), rep)
+        if earlier is not rep and (earlier.new_path, earlier.new_version) != (
+            rep.new_path,
+            rep.new_version,
+        ):
+            yield earlier, rep
+
+
+def conflicted_modules(mod: GoMod) -> set[tuple[str, str]]:
+    """(module, version) keys this go.mod replaces more than one way."""
+    return {(rep.old_path, rep.old_version) for _, rep in own_conflicts(mod)}
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -327,7 +347,13 @@ class _Indexes:
 
 
 def _firsts_below(firsts: dict[str, int], start: int) -> dict[str, int]:
-    return {name: i for name, i in firsts.items() if i < start}
+    # Built in use order: the names first used at or after ``start`` are the last ones.
+    out = dict(firsts)
+    for name in reversed(firsts):
+        if firsts[name] < start:
+            break
+        del out[name]
+    return out
 
 
 def _index(

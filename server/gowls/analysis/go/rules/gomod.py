@@ -16,10 +16,12 @@ from gowls.analysis.go.modules import (
     Requirement,
     WorkspaceModule,
     WorkspaceView,
+    conflicted_modules,
     fully_visible,
     governing_workspace,
     module_graph,
     module_mode_graph,
+    own_conflicts,
     own_replaces,
     shown_relative,
     unused_by_workspace,
@@ -665,23 +667,6 @@ def requirement_served_only_by_sibling_replace(
 def replace_target_text(rep: Replace) -> str:
     """A replacement as go prints it in ``conflicting replacements``."""
     return rep.new_path if rep.is_local else f"{rep.new_path}@{rep.new_version}"
-
-
-def own_conflicts(mod: GoMod) -> Iterator[tuple[Replace, Replace]]:
-    """(first, later) pairs of replaces of one module version with different replacements."""
-    first: dict[tuple[str, str], Replace] = {}
-    for rep in mod.replaces:
-        earlier = first.setdefault((rep.old_path, rep.old_version), rep)
-        if earlier is not rep and (earlier.new_path, earlier.new_version) != (
-            rep.new_path,
-            rep.new_version,
-        ):
-            yield earlier, rep
-
-
-def conflicted_modules(mod: GoMod) -> set[tuple[str, str]]:
-    """(module, version) keys this go.mod replaces more than one way."""
-    return {(rep.old_path, rep.old_version) for _, rep in own_conflicts(mod)}
 
 
 @rule(

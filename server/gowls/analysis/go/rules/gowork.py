@@ -22,7 +22,6 @@ from gowls.analysis.go.modules import (
     workspace_view,
 )
 from gowls.analysis.go.rules.common import missing_target, syntax_findings, target_state
-from gowls.analysis.go.rules.gomod import conflicted_modules
 from gowls.analysis.registry import Example, RuleContext, RuleInfo, finding, rule
 from gowls.analysis.snapshot import Snapshot
 from gowls.syntax.directives import Replace
@@ -437,23 +436,25 @@ def conflicting_replacements(ctx: RuleContext[GoWork], info: RuleInfo) -> Iterat
     # A go.work replace of a module at some version makes go skip the conflict check for
     # that module path: the go.mod replaces still apply, the last used module's winning.
     unchecked = {r.old_path: r for r in work.replaces if r.old_version}
-    seen: dict[tuple[str, str], dict[str, tuple[UsedDir, Replace]]] = {}
+    seen: dict[tuple[str, str], dict[str, tuple[int, Replace]]] = {}
     last: dict[tuple[str, str], str] = {}
     table = use_table(ctx.snapshot, ctx.path, work)
     for index in table.with_replaces:
-        entry, mod = _used(ctx, table, index), table.entries[index].mod
-        assert mod is not None
-        conflicted = conflicted_modules(mod)  # GM108 reports a go.mod's own conflicts
-        for rep, target in zip(mod.replaces, table.entries[index].replace_targets, strict=True):
+        kept = table.entries[index]
+        assert kept.mod is not None
+        conflicted = kept.conflicted  # GM108 reports a go.mod's own conflicts
+        for rep, target in zip(kept.mod.replaces, kept.replace_targets, strict=True):
             key = (rep.old_path, rep.old_version)
             if key in overridden or rep.old_path in overridden_all or key in conflicted:
                 continue
-            targets = seen.setdefault(key, {})
-            targets.setdefault(target, (entry, rep))
+            targets_at = seen.setdefault(key, {})
+            targets_at.setdefault(target, (index, rep))
             last[key] = target
-    for (module, version), targets in seen.items():
-        if len(targets) < 2:
+    for (module, version), targets_at in seen.items():
+        if len(targets_at) < 2:
             continue
+        # The use of each target resolved only for what is reported.
+        targets = {t: (_used(ctx, table, i), rep) for t, (i, rep) in targets_at.items()}
         shown = module + (f" {version}" if version else "")
         fixes = []
         sources = []
