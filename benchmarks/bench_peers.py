@@ -307,7 +307,10 @@ didOpen:
 open of the fresh server is its own row); didChange: up to {edits} edits toggling the latency
 benchmark's line (GoReleaser: `dist:` ↔ `dizt:`, which both servers report). gowls is timed to
 the publish of the edited version; a peer to the first publish whose diagnostics differ from
-its previous ones. Peer / gowls compares medians (above 1: gowls is faster). A config's
+its previous ones. Peer / gowls compares medians (above 1: gowls is faster). Each server
+sits idle while the other works, as between keystrokes, so both answer from a cold CPU:
+on this VM the same gowls edit takes about twice its figure in the latency table above,
+where edits follow each other at once. A config's
 `# yaml-language-server: $schema=URL` comment is neutralised in the copies both servers read.
 yaml-language-server waits {peers.YLS_DELAY_MS:.0f} ms before it validates an opened or changed
 document (`validationDelayMs`, fixed in its source, not a setting); the last column takes that
