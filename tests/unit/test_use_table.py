@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gowls.analysis.go.documents import gowork
-from gowls.analysis.go.modules import UseTable, _index, use_table
+from gowls.analysis.go.modules import ALONE_USES, UseTable, _index, use_table
 from gowls.analysis.workspace import Workspace
 from gowls.languages import LANGUAGES
 from workspace_files import write_tree
@@ -126,6 +126,35 @@ def test_a_gomod_checked_alone_leaves_the_workspace_rules_to_the_complete_pass(
     # The complete pass runs the rules that read the workspace's module graph too.
     assert [f.code for f in complete.findings] == ["GM001"]
     assert tmp_path / "b" / "go.mod" in complete.depends_on
+
+
+def test_a_large_go_work_checked_alone_leaves_its_modules_to_the_complete_pass(
+    tmp_path: Path,
+) -> None:
+    """Before the start-up scan, a go.work using more than ALONE_USES directories reports
+    what it says itself at once; the rules that read every used go.mod wait for the pass
+    after the scan. A smaller one reads them at once."""
+    for uses, first in ((ALONE_USES + 1, ["GW001"]), (ALONE_USES, ["GW001", "GW101"])):
+        root = tmp_path / str(uses)
+        lines = "".join(f"\t./m{i}\n" for i in range(uses - 1))
+        text = f"go 1.22\n\nuse (\n{lines}\t./missing\n)\n\nfrob\n"
+        write_tree(
+            root,
+            {
+                "go.work": text,
+                **{
+                    f"m{i}/go.mod": f"module example.com/m{i}\n\ngo 1.22\n" for i in range(uses - 1)
+                },
+            },
+        )
+        workspace = Workspace([root], languages=LANGUAGES)
+        work = root / "go.work"
+        workspace.open(work, text, 1)
+        (alone,) = workspace.compute(workspace.snapshot(alone=True), [work]) or []
+        assert sorted({f.code for f in alone.findings}) == first, uses
+        assert (root / "m0" / "go.mod" in alone.depends_on) == (uses <= ALONE_USES)
+        (complete,) = workspace.compute(workspace.snapshot(), [work]) or []
+        assert sorted({f.code for f in complete.findings}) == ["GW001", "GW101"]
 
 
 def test_a_use_of_an_unwatched_gomod_is_redone_and_the_rest_kept(tmp_path: Path) -> None:

@@ -228,6 +228,8 @@ class GowlsServer(LanguageServer):
         self._idle: asyncio.Event | None = None
         self._worker: asyncio.Task[None] | None = None
         self._check_seconds: dict[Path, float] = {}
+        self._alone: asyncio.Future[Any] | None = None
+        """The check of documents opened before the scan, while it runs."""
         """How long the last check of each edited open document took (first in its pass)."""
 
     # -- lookups ---------------------------------------------------------------------------
@@ -407,14 +409,29 @@ class GowlsServer(LanguageServer):
         stale = self._stale_since(self._generation)
         # Alone: what needs every module of a workspace waits for the pass after the scan.
         snapshot = self.model.snapshot(alone=True)
+        work = asyncio.ensure_future(
+            asyncio.to_thread(self.model.compute, snapshot, opened, None, stale)
+        )
+        self._alone = work
         try:
-            results = await asyncio.to_thread(self.model.compute, snapshot, opened, None, stale)
+            results = await work
         except Exception:
             log.exception("analysis of %d open files failed", len(opened))
             return
+        finally:
+            self._alone = None
         if results is None or stale() or self.scanned.is_set():
             return  # a newer change (or the scan's end) brings a newer analysis
         self.deliver(results, snapshot=snapshot)
+
+    async def opened_first(self) -> None:
+        """Wait for the check of the documents opened so far, if one runs: the start-up scan
+        would share the interpreter with it, each at half speed, and the opened documents'
+        first diagnostics are what the user waits for."""
+        await asyncio.sleep(0)  # a didOpen read with ``initialized`` schedules its check
+        alone = self._alone
+        if alone is not None:
+            await asyncio.wait([alone])
 
     async def _pass(self) -> None:
         """One pass in one snapshot: the edited open documents are checked and published

@@ -108,6 +108,7 @@ async def initialized(ls: GowlsServer, params: lsp.InitializedParams) -> None:
         except Exception:  # the client refused; we still work from didSave
             log.warning("client refused the file watcher registration", exc_info=True)
     progress = await _begin_progress(ls, "gowls: scanning the workspace")
+    await ls.opened_first()
     found = await asyncio.to_thread(ls.model.discover_files)
     ls.model.add_files(found)
     _note_unreadable(ls)
