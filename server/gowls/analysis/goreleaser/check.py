@@ -8,12 +8,13 @@ wrong types, Pro keys in OSS, removed keys) and what it would warn about or fail
 
 from __future__ import annotations
 
+import difflib
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gowls.analysis.findings import Finding, Fix, Severity
+from gowls.analysis.findings import Finding, Fix, Severity, TextEdit
 from gowls.analysis.goreleaser import rules as R
 from gowls.analysis.goreleaser.decode import choose, go_type, is_null, yaml_kind
 from gowls.analysis.goreleaser.deprecations import (
@@ -38,12 +39,14 @@ from gowls.analysis.goreleaser.query import closest_key, lookup_field
 from gowls.analysis.goreleaser.spec import PROJECT
 from gowls.analysis.goreleaser.templates import (
     FIELDS_BY_NAME,
+    KNOWN_FUNCTIONS,
     PIPE_FIELDS,
     WORKSPACE_DIR_NOTE,
     Scope,
     available,
     place_scopes,
     root_fields,
+    syntax_issues,
 )
 from gowls.analysis.registry import RuleInfo
 from gowls.syntax.positions import Span
@@ -686,6 +689,24 @@ def _check_scalar(
         _check_template(walk, node, path)
 
 
+def _check_template_syntax(walk: _Walk, node: YamlScalar, path: tuple[Step, ...]) -> None:
+    for issue in syntax_issues(node.text):
+        span = walk.doc.value_span(node, issue.start, issue.end)
+        message = (
+            f"GoReleaser cannot parse this template: {issue.message}. The configuration loads, "
+            f"but the release fails when it renders `{_dotted(path)}`."
+        )
+        fixes: tuple[Fix, ...] = ()
+        if issue.function:
+            near = difflib.get_close_matches(
+                issue.function, sorted(KNOWN_FUNCTIONS), n=1, cutoff=0.75
+            )
+            if near:
+                message += f" Did you mean `{near[0]}`?"
+                fixes = (Fix(f"Change to {near[0]}", (TextEdit(walk.path, span, near[0]),)),)
+        walk.add(R.TEMPLATE_SYNTAX, span, message, fixes)
+
+
 def _scopes(path: tuple[Step, ...]) -> frozenset[Scope] | None:
     """The scopes of a templated key, or None when not known (then any scope is allowed)."""
     section = path[0] if path and isinstance(path[0], str) else ""
@@ -701,6 +722,7 @@ def _renders_with(scopes: frozenset[Scope]) -> str:
 
 
 def _check_template(walk: _Walk, node: YamlScalar, path: tuple[Step, ...]) -> None:
+    _check_template_syntax(walk, node, path)
     refs = root_fields(node.text)
     scopes = _scopes(path)
     every = frozenset(Scope)

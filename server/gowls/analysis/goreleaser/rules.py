@@ -160,6 +160,24 @@ TEMPLATE_FIELD = RuleInfo(
         CONFIG,
     ),
 )
+TEMPLATE_SYNTAX = RuleInfo(
+    "GR119",
+    "template-syntax",
+    KIND,
+    Severity.ERROR,
+    "GoReleaser cannot parse the template: unclosed action, stray `end`, unknown function",
+    "GoReleaser parses a templated value only when it renders it, so the configuration loads "
+    "(`goreleaser check` passes) and the release fails at that step: `template: failed to "
+    'apply "…": unexpected "}" in operand`. The message is Go\'s `text/template` wording. '
+    "Functions are Go's built-ins and GoReleaser's (`tolower`, `replace`, `time`, `envOrDefault`, "
+    "…, and Pro's).",
+    "Close the action or block, remove the stray keyword, or correct the function name (the "
+    "quick fix offers the nearest one).",
+    Example(
+        {CONFIG: 'version: 2\nbuilds:\n  - ldflags: ["-X main.version={{ .Version }"]\n'},
+        CONFIG,
+    ),
+)
 MOD_WORKSPACE = RuleInfo(
     "GR110",
     "mod-workspace",
@@ -360,4 +378,5 @@ ALL: tuple[RuleInfo, ...] = (
     FIRST_USE,
     BUILD_OUTSIDE_WORKSPACE,
     SETTINGS_INVALID,
+    TEMPLATE_SYNTAX,
 )

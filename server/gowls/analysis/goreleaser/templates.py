@@ -364,3 +364,39 @@ def _root_fields(text: str) -> list[RootField]:
             continue
         out.append(RootField(token.fields, start, start + 1 + len(token.fields[0].encode())))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxIssue:
+    """Why GoReleaser's engine cannot parse a template: text/template's words, where (UTF-8
+    byte offsets in the template text), and for an unknown function its name."""
+
+    message: str
+    start: int
+    end: int
+    function: str = ""
+
+
+KNOWN_FUNCTIONS = frozenset(FUNCTIONS_BY_NAME) | frozenset(GO_BUILTINS)
+"""Every name a GoReleaser template may call (OSS or Pro: a Pro function is not a syntax
+error, whether the edition has it is another question)."""
+
+
+def syntax_issues(text: str) -> tuple[SyntaxIssue, ...]:
+    """What keeps GoReleaser from parsing a template (``text/template`` parses with
+    GoReleaser's functions installed: an unknown one fails the parse too); memoised like
+    :func:`root_fields`."""
+    if "{{" not in text:
+        return ()
+    return _syntax_issues(text)
+
+
+@lru_cache(maxsize=8192)
+def _syntax_issues(text: str) -> tuple[SyntaxIssue, ...]:
+    scan = scan_template(text)
+    if scan.problems:  # the tokens after a lexing error are guesses: no function names
+        return tuple(SyntaxIssue(p.message, p.start, p.end) for p in scan.problems)
+    return tuple(
+        SyntaxIssue(f'function "{t.text}" not defined', t.start, t.end, t.text)
+        for t in scan.functions(KNOWN_FUNCTIONS)
+    )
