@@ -18,6 +18,13 @@ pytestmark = pytest.mark.skipif(
 )
 
 BROKEN = (
+    "{{ .Version }",  # a lone "}": met before the action's missing end, as Go meets it
+    "{{ .A }x",
+    "{{ .A | }",
+    "{{ ( .A }",
+    "{{ $ }",
+    "{{ .A -}",
+    "{{ .A 'x",
     "{{ .Version",
     "{{ .Tag }} {{",
     "{{ if .IsSnapshot }}x",

@@ -223,6 +223,10 @@ def test_else_if_chains_one_block() -> None:
         ("{{ if 1 }}{{ else }}{{ else }}{{ end }}", "expected end; found {{else}}", (20, 30)),
         ("{{ if 1 }}{{ end 2 }}", 'unexpected "2" in end', (17, 18)),
         ('{{ "a".b }}', 'unexpected . after term "\\"a\\""', (6, 8)),
+        # A lone "}" is met before the action's missing end, as Go meets it (helm 3 and 4:
+        # `parse error at (demo/templates/cm.yaml:1): unexpected "}" in operand`).
+        ("{{ .x }", 'unexpected "}" in operand', (6, 7)),
+        ("{{ .x | }", 'unexpected "}" in command', (8, 9)),
     ],
 )
 def test_problems_in_go_words(text: str, message: str, span: tuple[int, int]) -> None:

@@ -151,7 +151,7 @@ class Lexer:
         k = after
         while True:
             if k >= n:
-                self.problem(left, n, "unclosed action")
+                self.problem(left, n, "unclosed action", met=n)
                 action.closed = False
                 action.inner_end = action.end = n + base
                 break

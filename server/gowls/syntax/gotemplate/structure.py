@@ -482,8 +482,6 @@ def build(
         found = [(met, 0, p) for met, p in raw.problems]
         found += [(_met_at(p, raw), 1, p) for p in reader.problems]
         found += [(_met_at(p, raw), 2, p) for p in checks]
-        if not raw.closed:
-            found = [f for f in found if f[2].message == "unclosed action"]
         if found:
             own.append(min(found, key=lambda f: (f[0], f[1]))[2])
         actions.append(
