@@ -211,6 +211,19 @@ HELM_FILES = {
     "other/templates/x.yaml": "plain: yaml\n",
     "other/ci/x.yaml": "plain: yaml\n",
     ".github/workflows/ci.yml": "on: push\n",
+    # More GoReleaser configs named by `[goreleaser] files` (the nearest configuration rules).
+    ".gowls.toml": (
+        "[goreleaser]\nfiles = [\n  \"release/*.yaml\",  # one level\n  'deploy/gr-[ab].yml',\n]\n"
+    ),
+    "release/app.yaml": "version: 2\n",
+    "release/nested/x.yaml": "plain: yaml\n",
+    "deploy/gr-a.yml": "version: 2\n",
+    "deploy/gr-c.yml": "plain: yaml\n",
+    "sub/pyproject.toml": '[tool.gowls.goreleaser]\nfiles = "rel.yaml"\n',
+    "sub/x/rel.yaml": "version: 2\n",
+    "sub/release/app.yaml": "plain: yaml\n",
+    "other/pyproject.toml": '[project]\nname = "other"\n',
+    "other/release/app.yaml": "plain: yaml\n",
 }
 
 EXPECTED_FILETYPES = {
@@ -232,6 +245,13 @@ EXPECTED_FILETYPES = {
     "other/values.yaml": "yaml",
     "other/templates/x.yaml": "yaml",
     ".github/workflows/ci.yml": "yaml",
+    "release/app.yaml": "yaml.goreleaser",
+    "release/nested/x.yaml": "yaml",
+    "deploy/gr-a.yml": "yaml.goreleaser",
+    "deploy/gr-c.yml": "yaml",
+    "sub/x/rel.yaml": "yaml.goreleaser",
+    "sub/release/app.yaml": "yaml",
+    "other/release/app.yaml": "yaml",
 }
 
 

@@ -73,6 +73,10 @@ def test_files_name_more_configs(
     # a named file is checked too (as pre-commit passes files)
     rows = _check(tmp_path, monkeypatch, capsys, "release/cli.yml")
     assert [c for _, c, _, _, _ in rows] == ["GR101"]
+    # one glob as a plain string, which loading accepts, names files the same
+    write_tree(tmp_path, {".gowls.toml": '[goreleaser]\nfiles = "release/*.yml"\n'})
+    rows = _check(tmp_path, monkeypatch, capsys)
+    assert [(p, c, n) for p, c, n, _, _ in rows] == [("release/cli.yml", "GR101", 3)]
 
 
 def test_an_unusable_value_is_reported_on_the_first_line_and_ignored(

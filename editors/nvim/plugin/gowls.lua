@@ -33,6 +33,124 @@ local function in_chart_templates(path)
   return false
 end
 
+--- The strings of key `files` in TOML table `name` of `text` (one string or an array of them):
+--- enough TOML for the `[goreleaser]` table gowls reads.
+local function toml_files(text, name)
+  local chunk, inside = {}, false
+  for line in vim.gsplit(text, '\n', { plain = true }) do
+    local header = line:match('^%s*%[%[?%s*([%w_%.%-]+)%s*%]%]?%s*$')
+      or line:match('^%s*%[%[?%s*([%w_%.%-]+)%s*%]%]?%s*#')
+    if header then
+      inside = header == name
+    elseif inside then
+      chunk[#chunk + 1] = line
+    end
+  end
+  local body = '\n' .. table.concat(chunk, '\n')
+  local i = body:match('\n%s*files%s*=%s*()')
+  local out, depth = {}, 0
+  while i and i <= #body do
+    local c = body:sub(i, i)
+    if c == '"' or c == "'" then
+      local buf, j = {}, i + 1
+      while j <= #body and body:sub(j, j) ~= c do
+        if c == '"' and body:sub(j, j) == '\\' then
+          j = j + 1
+        end
+        buf[#buf + 1] = body:sub(j, j)
+        j = j + 1
+      end
+      out[#out + 1] = table.concat(buf)
+      i = depth == 0 and nil or j + 1
+    elseif c == '[' then
+      depth, i = depth + 1, i + 1
+    elseif c == ']' or (depth == 0 and not c:match('%s')) then
+      i = nil
+    elseif c == '#' then
+      i = (body:find('\n', i, true) or #body) + 1
+    else
+      i = i + 1
+    end
+  end
+  return out
+end
+
+--- A glob of `files` as gowls reads it (`gowls.analysis.config._glob_regex`): `**` any number of
+--- directories, `*`/`?` within one name; a pattern without `/` matches a name at any depth; a
+--- matched directory matches what is in it.
+local function glob_regex(pattern)
+  pattern = vim.trim(pattern)
+  local anchored = (pattern:gsub('/+$', '')):find('/', 1, true) ~= nil
+  pattern = (pattern:gsub('^/+', ''):gsub('/+$', ''))
+  if pattern:sub(1, 2) == './' then
+    pattern = pattern:sub(3)
+  end
+  local out, i = {}, 1
+  while i <= #pattern do
+    local c = pattern:sub(i, i)
+    local close = c == '[' and pattern:find(']', i + 1, true) or nil
+    if pattern:sub(i, i + 2) == '**/' then
+      out[#out + 1], i = '(.*/)?', i + 3
+    elseif pattern:sub(i, i + 1) == '**' then
+      out[#out + 1], i = '.*', i + 2
+    elseif close then
+      local body = pattern:sub(i + 1, close - 1)
+      out[#out + 1], i = '[' .. (body:sub(1, 1) == '!' and '^' .. body:sub(2) or body) .. ']', close + 1
+    else
+      local piece = c == '*' and '[^/]*' or c == '?' and '[^/]' or c:match('[%w_]') and c or '\\' .. c
+      out[#out + 1], i = piece, i + 1
+    end
+  end
+  return vim.regex('\\v^' .. (anchored and '' or '(.*/)?') .. table.concat(out) .. '(/.*)?$')
+end
+
+local configs = {} ---@type table<string, { mtime: integer, globs: string[] }>
+
+--- The `[goreleaser] files` globs of the configuration that governs `path` (the nearest
+--- .gowls.toml, or pyproject.toml with a `[tool.gowls]` table, at or above it) and its
+--- directory, as gowls finds them.
+local function goreleaser_globs(path)
+  for dir in vim.fs.parents(path) do
+    for _, entry in ipairs({ { '.gowls.toml', 'goreleaser' }, { 'pyproject.toml', 'tool.gowls.goreleaser' } }) do
+      local file = vim.fs.joinpath(dir, entry[1])
+      local stat = uv.fs_stat(file)
+      if stat and stat.type == 'file' then
+        local cached = configs[file]
+        if not cached or cached.mtime ~= stat.mtime.sec then
+          local fd = io.open(file, 'r')
+          local text = fd and fd:read('*a') or ''
+          if fd then
+            fd:close()
+          end
+          local governs = entry[1] == '.gowls.toml' or text:find('\n%s*%[tool%.gowls[%]%.]') ~= nil
+            or text:find('^%s*%[tool%.gowls[%]%.]') ~= nil
+          cached = { mtime = stat.mtime.sec, globs = governs and toml_files(text, entry[2]) or false }
+          configs[file] = cached
+        end
+        if cached.globs then
+          return cached.globs, dir
+        end
+      end
+    end
+  end
+  return {}, nil
+end
+
+--- `path` is a GoReleaser config named by `[goreleaser] files` in .gowls.toml / pyproject.toml.
+local function configured_goreleaser(path)
+  local globs, dir = goreleaser_globs(path)
+  if dir == nil or #globs == 0 then
+    return false
+  end
+  local rel = path:sub(#dir + 2)
+  for _, glob in ipairs(globs) do
+    if glob_regex(glob):match_str(rel) then
+      return true
+    end
+  end
+  return false
+end
+
 if vim.g.gowls_filetypes ~= false then
   vim.filetype.add({
     -- A `filename` entry matches in any directory, so .config/goreleaser.y*ml is covered.
@@ -43,6 +161,13 @@ if vim.g.gowls_filetypes ~= false then
       ['goreleaser.yaml'] = 'yaml.goreleaser',
     },
     pattern = {
+      -- More GoReleaser configs, named by `[goreleaser] files` in .gowls.toml (or
+      -- `[tool.gowls.goreleaser]` in pyproject.toml); nil lets detection go on.
+      ['.*%.ya?ml'] = function(path)
+        if configured_goreleaser(path) then
+          return 'yaml.goreleaser'
+        end
+      end,
       -- values.yaml, values-prod.yaml, values.dev.yml ... next to a Chart.yaml. Returning nil
       -- lets detection go on, so any other values.yaml stays `yaml`.
       ['.*/values[^/]*%.ya?ml'] = function(path)

@@ -259,8 +259,8 @@ def parse_config(
         value = table[name]
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: [{name}] must be a table")
-        if "files" in value:
-            _strings(value["files"], f"{name}.files", where)
+        if "files" in value:  # one glob may be a plain string: every reader gets a list
+            value = {**value, "files": list(_strings(value["files"], f"{name}.files", where))}
         kind_tables[name] = value
     select = split_codes(_strings(table["select"], "select", where)) if "select" in table else None
     ignore = split_codes(_strings(table.get("ignore", []), "ignore", where))
