@@ -77,6 +77,12 @@ def test_files_name_more_configs(
     write_tree(tmp_path, {".gowls.toml": '[goreleaser]\nfiles = "release/*.yml"\n'})
     rows = _check(tmp_path, monkeypatch, capsys)
     assert [(p, c, n) for p, c, n, _, _ in rows] == [("release/cli.yml", "GR101", 3)]
+    # a glob without "/" names files at any depth, a directory what is in it: the scan
+    # finds what the server would take for a GoReleaser config when it is opened
+    for files in ('"cli.yml"', '"release"', '["release/"]'):
+        write_tree(tmp_path, {".gowls.toml": f"[goreleaser]\nfiles = {files}\n"})
+        rows = _check(tmp_path, monkeypatch, capsys)
+        assert [(p, c) for p, c, _, _, _ in rows] == [("release/cli.yml", "GR101")], files
 
 
 def test_an_unusable_value_is_reported_on_the_first_line_and_ignored(

@@ -205,7 +205,7 @@ class Workspace:
                 section = lang.settings_section
                 patterns = config.section(section).get("files", ()) if section else ()
                 for pattern in patterns:
-                    for hit in sorted(config.root.glob(str(pattern).strip().lstrip("/"))):
+                    for hit in _glob_files(config.root, str(pattern)):
                         hit = normalize(hit)
                         inside = hit == root or root in hit.parents
                         if inside and is_file(hit) and snapshot.language_of(hit) is not None:
@@ -547,3 +547,18 @@ class Workspace:
     def check_all(self) -> list[FileResult]:
         """Recompute every known file."""
         return self.check(sorted(self.files))
+
+
+def _glob_files(base: Path, pattern: str) -> list[Path]:
+    """What ``pattern`` of a configuration's ``files`` names under ``base``, as
+    ``Config.names_file`` reads it: a pattern without ``/`` matches at any depth, and a
+    matched directory names what is in it."""
+    pattern = pattern.strip()
+    anchored = "/" in pattern.rstrip("/")
+    pattern = pattern.strip("/").removeprefix("./")
+    if not pattern:
+        return []
+    out: list[Path] = []
+    for hit in sorted(base.glob(pattern if anchored else f"**/{pattern}")):
+        out.extend(sorted(p for p in hit.rglob("*") if p.is_file()) if hit.is_dir() else [hit])
+    return out
