@@ -228,9 +228,9 @@ class GowlsServer(LanguageServer):
         self._idle: asyncio.Event | None = None
         self._worker: asyncio.Task[None] | None = None
         self._check_seconds: dict[Path, float] = {}
+        """How long the last check of each edited open document took (first in its pass)."""
         self._alone: asyncio.Future[Any] | None = None
         """The check of documents opened before the scan, while it runs."""
-        """How long the last check of each edited open document took (first in its pass)."""
 
     # -- lookups ---------------------------------------------------------------------------
     def rule_url(self, code: str) -> str | None:

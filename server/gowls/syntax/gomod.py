@@ -28,10 +28,9 @@ from gowls.syntax.directives import (
     read_toolchain,
     split_path_version,
 )
-from gowls.syntax.incremental import moved_readings, reparse_region
 from gowls.syntax.positions import LineIndex, Span
 from gowls.syntax.shift import READING_MOVERS, setter
-from gowls.syntax.splice import PureVerbs, splice
+from gowls.syntax.splice import PureVerbs, reparse_spliced
 from gowls.syntax.statements import FileSyntax, Problem, Statement, Token, parse_syntax
 
 MOD_BLOCK_VERBS = frozenset(
@@ -125,13 +124,7 @@ def parse_gomod(data: bytes, filename: str = "go.mod", old_tree: Tree | None = N
 
 def reparse_gomod(previous: GoMod, data: bytes, filename: str = "go.mod") -> GoMod:
     """``parse_gomod(data, filename)``, reusing what ``previous`` (an older text) read."""
-    with gc_paused():
-        syntax, mover, region = reparse_region(previous.syntax, data, filename)
-        if mover is None and region is not None:
-            spliced = _spliced(previous, syntax, *region)
-            if spliced is not None:
-                return spliced
-        return _typed(syntax, moved_readings(previous.readings, mover))
+    return reparse_spliced(previous, data, filename, _SPLICED, _typed)
 
 
 _REQUIRE_SETTERS = tuple(
@@ -343,43 +336,6 @@ _SPLICED = PureVerbs(
     MOD_BLOCK_VERBS,
 )
 """Verbs whose reading depends on the statement alone (``go``, ``module``, ``toolchain``
-check repeats, ``retract`` the module path): an edit touching only these can be spliced."""
-
-
-def _spliced(previous: GoMod, syntax: FileSyntax, lo: int, hi: int) -> GoMod | None:
-    """``_typed(syntax, previous.readings)`` for an edit that kept every line in place and
-    touched only statements of :data:`_SPLICED` (:func:`gowls.syntax.splice.splice`): the
-    previous lists (and problems) with the edited statements' items swapped; None when the
-    edit is not of that kind."""
-    done = splice(
-        previous.syntax,
-        previous.readings,
-        previous.problems,
-        partial(getattr, previous),
-        syntax,
-        lo,
-        hi,
-        _SPLICED,
-    )
-    if done is None:
-        return None
-    # Every other problem belongs to a statement the edit left, or to the unchanged module
-    # and retract lines. The lists the edit left are shared: a document is never changed.
-    mod = GoMod(
-        syntax,
-        previous.module,
-        previous.go,
-        previous.toolchain,
-        previous.godebugs,
-        previous.requires,
-        previous.excludes,
-        previous.replaces,
-        previous.retracts,
-        previous.tools,
-        previous.ignores,
-        done.problems,
-        done.readings,
-    )
-    for name, items in done.lists.items():
-        setattr(mod, name, items)
-    return mod
+check repeats, ``retract`` the module path): an edit touching only these can be spliced
+(every other problem belongs to a statement the edit left, or to the unchanged module and
+retract lines)."""

@@ -24,10 +24,9 @@ from gowls.syntax.directives import (
     read_statements,
     read_toolchain,
 )
-from gowls.syntax.incremental import moved_readings, reparse_region
 from gowls.syntax.positions import LineIndex, Span
 from gowls.syntax.shift import READING_MOVERS
-from gowls.syntax.splice import PureVerbs, splice
+from gowls.syntax.splice import PureVerbs, reparse_spliced
 from gowls.syntax.statements import FileSyntax, Problem, Statement, parse_syntax
 
 WORK_BLOCK_VERBS = frozenset({"godebug", "use", "replace"})
@@ -77,44 +76,7 @@ def parse_gowork(data: bytes, filename: str = "go.work", old_tree: Tree | None =
 
 def reparse_gowork(previous: GoWork, data: bytes, filename: str = "go.work") -> GoWork:
     """``parse_gowork(data, filename)``, reusing what ``previous`` (an older text) read."""
-    with gc_paused():
-        syntax, mover, region = reparse_region(previous.syntax, data, filename)
-        if mover is None and region is not None:
-            spliced = _spliced(previous, syntax, *region)
-            if spliced is not None:
-                return spliced
-        return _typed(syntax, moved_readings(previous.readings, mover))
-
-
-def _spliced(previous: GoWork, syntax: FileSyntax, lo: int, hi: int) -> GoWork | None:
-    """``_typed(syntax, previous.readings)`` for an edit that kept every line in place and
-    touched only ``use``, ``replace`` and ``godebug`` statements
-    (:func:`gowls.syntax.splice.splice`); None when the edit is not of that kind."""
-    done = splice(
-        previous.syntax,
-        previous.readings,
-        previous.problems,
-        partial(getattr, previous),
-        syntax,
-        lo,
-        hi,
-        _SPLICED,
-    )
-    if done is None:
-        return None
-    work = GoWork(
-        syntax,
-        previous.go,
-        previous.toolchain,
-        previous.godebugs,
-        previous.uses,
-        previous.replaces,
-        done.problems,
-        done.readings,
-    )
-    for name, items in done.lists.items():
-        setattr(work, name, items)
-    return work
+    return reparse_spliced(previous, data, filename, _SPLICED, _typed)
 
 
 def _typed(syntax: FileSyntax, seen: Readings | None) -> GoWork:

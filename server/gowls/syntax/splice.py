@@ -3,20 +3,71 @@ statements' items swapped in, no walk over the unchanged statements.
 
 For an edit that kept every line in place and touched only statements whose reading depends
 on the statement alone (no repeat check, nothing read from other lines), outside blocks
-``go`` rejects. ``reparse_gomod`` and ``reparse_gowork`` build their documents from the
-:class:`Splice`; anything else is read in full (``read_statements``).
+``go`` rejects. ``reparse_gomod`` and ``reparse_gowork`` both go through
+:func:`reparse_spliced`; anything else is read again (``read_statements``, with the previous
+readings of the statements it kept).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, ClassVar, Protocol, TypeVar
 
+from gowls.syntax.alloc import gc_paused
 from gowls.syntax.directives import DirectiveError, Readings, read_once
+from gowls.syntax.incremental import moved_readings, reparse_region
 from gowls.syntax.positions import Point
 from gowls.syntax.statements import FileSyntax, Problem, Statement
+
+
+class Spliceable(Protocol):
+    """A typed document (a dataclass) with the fields a splice replaces."""
+
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+    syntax: FileSyntax
+    problems: list[Problem]
+    readings: Readings
+
+
+Doc = TypeVar("Doc", bound=Spliceable)
+
+
+def reparse_spliced(
+    previous: Doc,
+    data: bytes,
+    filename: str,
+    verbs: PureVerbs,
+    typed: Callable[[FileSyntax, Readings | None], Doc],
+) -> Doc:
+    """The document of ``data``, an edit of ``previous``'s text: re-parsed incrementally, then
+    spliced (:func:`splice`: the fields the edit left are ``previous``'s, shared, since a
+    document is never changed once built) or, for any other edit, built by ``typed`` with the
+    readings of the statements the re-parse kept (moved along with their lines)."""
+    with gc_paused():
+        syntax, mover, region = reparse_region(previous.syntax, data, filename)
+        if mover is None and region is not None:
+            done = splice(
+                previous.syntax,
+                previous.readings,
+                previous.problems,
+                partial(getattr, previous),
+                syntax,
+                *region,
+                verbs,
+            )
+            if done is not None:
+                return dataclasses.replace(
+                    previous,
+                    syntax=syntax,
+                    problems=done.problems,
+                    readings=done.readings,
+                    **done.lists,
+                )
+        return typed(syntax, moved_readings(previous.readings, mover))
 
 
 @dataclass(frozen=True, slots=True)
